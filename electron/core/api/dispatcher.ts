@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import { appendAudit } from '../audit/audit-log';
+import type { CallContext, UnlockedSession } from '../session/session';
+import type { VaultLocation } from '../vault/vault';
+import { contract, type MethodName, type Result } from './contract';
+import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from './errors';
+import { handlers } from './handlers';
+
+export interface CoreLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CoreOptions extends VaultLocation {
+  now?: () => Date;
+  appVersion?: string;
+  logger?: CoreLogger;
+}
+
+const silentLogger: CoreLogger = { info: () => undefined, error: () => undefined };
+
+function toIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((i) => {
+    const issue: ValidationIssue = { path: i.path.map(String).join('.'), code: i.code };
+    if ('minimum' in i && typeof i.minimum === 'number') issue.minimum = i.minimum;
+    if ('maximum' in i && typeof i.maximum === 'number') issue.maximum = i.maximum;
+    return issue;
+  });
+}
+
+function isMethod(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * The one entry point of the core, shared by IPC, the loopback harness and the CLI: validates input against the
+ * contract, checks access, runs the handler in a transaction together with its audit entry, and turns every
+ * failure into an `{ code, params }` payload. Calls run one at a time (SQLite has one writer, and a lock must not
+ * interleave with a write).
+ */
+export class CoreDispatcher {
+  private session: UnlockedSession | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
+  private readonly logger: CoreLogger;
+
+  constructor(private readonly options: CoreOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  get isUnlocked(): boolean {
+    return this.session !== null;
+  }
+
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+    const run = this.queue.then(() => this.run(method, input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Locks and releases the database; for shutdown. */
+  async close(): Promise<void> {
+    await this.dispatch('session.lock', {});
+  }
+
+  private async run(method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isMethod(method)) {
+      const error = new AppError('request.unknownMethod', { method: String(method).slice(0, 80) });
+      this.logger.info(error.message);
+      return { ok: false, error: error.toPayload() };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      return this.fail(method, new AppError('validation.invalid', { issues: toIssues(parsed.error) }));
+    }
+    try {
+      return { ok: true, value: await this.execute(method, parsed.data) };
+    } catch (error) {
+      return this.fail(method, error);
+    }
+  }
+
+  private async execute(method: MethodName, input: unknown): Promise<unknown> {
+    const spec = contract[method];
+    const handler = handlers[method] as (i: unknown, c: CallContext) => Promise<unknown>;
+    const ctx: CallContext = {
+      location: this.options,
+      now: this.now(),
+      appVersion: this.options.appVersion ?? '0.0.0',
+      session: this.session,
+      tx: null,
+      audit: { entityIds: [], fields: [] },
+      setSession: async (next) => {
+        if (this.session && this.session !== next && this.session.vault.dataSource.isInitialized) {
+          await this.session.vault.dataSource.destroy();
+        }
+        this.session = next;
+      },
+    };
+    if (spec.access === 'public') return handler(input, ctx);
+
+    const session = this.session;
+    if (!session) throw new AppError('session.locked');
+    const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
+    if (!this.permits(spec.access, session)) {
+      await session.vault.dataSource.transaction((tx) =>
+        appendAudit(tx, { at: ctx.now, actor, action: method, outcome: 'denied' }),
+      );
+      throw new AppError('permission.denied');
+    }
+    return session.vault.dataSource.transaction(async (tx) => {
+      const result = await handler(input, { ...ctx, tx });
+      if (spec.audit.kind !== 'none') {
+        // One entry per record touched, so "who saw this person" is a simple query later.
+        const ids = ctx.audit.entityIds.length ? ctx.audit.entityIds : [null];
+        const fields = ctx.audit.fields.length ? [...new Set(ctx.audit.fields)] : undefined;
+        for (const entityId of ids) {
+          await appendAudit(tx, { at: ctx.now, actor, action: method, entity: spec.audit.entity, entityId, fields });
+        }
+      }
+      return result;
+    });
+  }
+
+  /** The permission hook: today session and administrator; the access issue extends this to roles × scope × consent. */
+  private permits(access: 'session' | 'admin', session: UnlockedSession): boolean {
+    return access === 'session' || session.user.role === 'it-admin';
+  }
+
+  private fail(method: MethodName, error: unknown): Result<never> {
+    if (error instanceof AppError) {
+      const payload: ErrorPayload = error.toPayload();
+      this.logger.info(`${method} refused: ${englishMessage(payload)}`, { code: payload.code });
+      return { ok: false, error: payload };
+    }
+    // Unexpected: log the kind of error only; messages may quote SQL values (personal data).
+    this.logger.error(`${method} failed unexpectedly`, { errorName: (error as Error)?.name ?? typeof error });
+    return { ok: false, error: { code: 'internal', params: {} } };
+  }
+}

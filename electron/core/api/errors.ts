@@ -1,0 +1,85 @@
+/**
+ * Errors cross every boundary (IPC, loopback harness, CLI) as a plain `{ code, params }` pair: the UI turns the
+ * code into German text through i18n, logs and the CLI use the English `message`.
+ */
+export const ERROR_CODES = [
+  'request.unknownMethod',
+  'request.malformed',
+  'validation.invalid',
+  'session.locked',
+  'permission.denied',
+  'vault.notInitialised',
+  'vault.alreadyInitialised',
+  'vault.keyringCorrupt',
+  'vault.keyringTampered',
+  'vault.databaseCorrupt',
+  'vault.schemaTooNew',
+  'vault.dataDirUnavailable',
+  'unlock.failed',
+  'unlock.throttled',
+  'passphrase.tooWeak',
+  'passphrase.wrongCurrent',
+  'recoveryKey.invalid',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number | boolean | string[] | ValidationIssue[]>;
+
+/** One failed field check; `path` is dot-joined, `code` is zod's issue code (e.g. too_small). */
+export interface ValidationIssue {
+  path: string;
+  code: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
+  'request.unknownMethod': (p) => `Unknown API method "${String(p.method)}".`,
+  'request.malformed': () => 'The request was malformed.',
+  'validation.invalid': (p) =>
+    `Invalid input: ${((p.issues as ValidationIssue[]) ?? []).map((i) => `${i.path || '(root)'} ${i.code}`).join(', ')}.`,
+  'session.locked': () => 'The vault is locked. Unlock it first.',
+  'permission.denied': () => 'You are not allowed to do this.',
+  'vault.notInitialised': () => 'No vault exists in this data directory. Run setup (or "init") first.',
+  'vault.alreadyInitialised': () => 'A vault already exists in this data directory; it was not touched.',
+  'vault.keyringCorrupt': () => 'The key file (keyring.json) is unreadable or corrupt. Restore it from a backup.',
+  'vault.keyringTampered': () => 'The key file (keyring.json) was modified outside KIM-Akte. Restore it from a backup.',
+  'vault.databaseCorrupt': () => 'The database file (vault.db) is damaged or not a KIM-Akte vault.',
+  'vault.schemaTooNew': (p) =>
+    `The database was written by a newer KIM-Akte (schema ${String(p.found)}, this version knows ${String(p.known)}). Update the app.`,
+  'vault.dataDirUnavailable': (p) => `The data directory cannot be used: ${String(p.reason ?? 'unknown reason')}.`,
+  'unlock.failed': () => 'Wrong user name or passphrase.',
+  'unlock.throttled': (p) => `Too many failed attempts. Try again in ${String(p.retryAfterSeconds)} seconds.`,
+  'passphrase.tooWeak': (p) =>
+    `The passphrase is too weak (at least ${String(p.minLength)} characters and strength ${String(p.minScore)} of 4 required).`,
+  'passphrase.wrongCurrent': () => 'The current passphrase is wrong.',
+  'recoveryKey.invalid': () => 'The recovery key is wrong or malformed (64 hexadecimal digits expected).',
+  internal: () => 'An unexpected internal error occurred; see the log.',
+};
+
+/** An expected failure with a stable code; anything else thrown is reported as `internal`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(ENGLISH[code](params));
+    this.name = 'AppError';
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, params: this.params };
+  }
+}
+
+/** English text for an error payload (CLI, logs). */
+export function englishMessage(error: ErrorPayload): string {
+  const render = ENGLISH[error.code] ?? ENGLISH.internal;
+  return render(error.params ?? {});
+}

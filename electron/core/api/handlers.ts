@@ -1,0 +1,46 @@
+import { discardDraft, getDraft, openDraftForms, saveDraft } from '../drafts/draft-service';
+import { changePassphrase, lock, unlock } from '../session/session-service';
+import { requireSession, type CallContext } from '../session/session';
+import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../settings/settings-store';
+import { AccountEntity } from '../users/account-entity';
+import { listAccounts } from '../users/account-service';
+import { setupVault, vaultStatus } from '../vault/vault-service';
+import type { MethodName, OutputOf, ParsedInputOf } from './contract';
+
+type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: CallContext) => Promise<OutputOf<M>>;
+
+/** Maps each contract method to its service call. The dispatcher has already validated input and access. */
+export const handlers: { [M in MethodName]: Handler<M> } = {
+  'vault.status': (_i, ctx) => vaultStatus(ctx),
+  'vault.setup': (i, ctx) => setupVault(ctx, i),
+  'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
+  'session.current': async (_i, ctx) => ctx.session?.user ?? null,
+  'session.lock': (_i, ctx) => lock(ctx),
+  'session.changePassphrase': (i, ctx) => changePassphrase(ctx, i.currentPassphrase, i.newPassphrase),
+  'drafts.save': (i, ctx) => saveDraft(ctx, i.formId, i.data),
+  'drafts.get': (i, ctx) => getDraft(ctx, i.formId),
+  'drafts.discard': (i, ctx) => discardDraft(ctx, i.formId),
+  'home.summary': async (_i, ctx) => {
+    const { session, tx } = requireSession(ctx);
+    return {
+      office: session.vault.keyring.office,
+      user: session.user,
+      accountCount: await tx.count(AccountEntity, { where: { active: true } }),
+      schemaVersion: session.vault.schemaVersion,
+      openDrafts: await openDraftForms(ctx),
+    };
+  },
+  'accounts.list': async (_i, ctx) => {
+    const accounts = await listAccounts(requireSession(ctx).tx);
+    ctx.audit.entityIds.push(...accounts.map((a) => a.id));
+    return accounts;
+  },
+  'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(requireSession(ctx).tx) }),
+  'settings.update': async (i, ctx) => {
+    const { tx } = requireSession(ctx);
+    await writeSetting(tx, SETTING_KEYS.idleLockMinutes, String(i.idleLockMinutes));
+    ctx.audit.entityIds.push(SETTING_KEYS.idleLockMinutes);
+    ctx.audit.fields.push('idleLockMinutes');
+    return { idleLockMinutes: i.idleLockMinutes };
+  },
+};

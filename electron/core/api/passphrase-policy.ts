@@ -1,0 +1,32 @@
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as de from '@zxcvbn-ts/language-de';
+
+/** Shared by the setup form (live feedback) and the core (enforcement), so both judge a passphrase alike. */
+export const PASSPHRASE_MIN_LENGTH = 12;
+export const PASSPHRASE_MIN_SCORE = 3;
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  zxcvbnOptions.setOptions({
+    dictionary: { ...common.dictionary, ...de.dictionary },
+    graphs: common.adjacencyGraphs,
+  });
+  configured = true;
+}
+
+export interface PassphraseStrength {
+  /** 0 (trivial) … 4 (very strong), zxcvbn's scale. */
+  score: 0 | 1 | 2 | 3 | 4;
+  longEnough: boolean;
+  acceptable: boolean;
+}
+
+/** Rates a passphrase; `userInputs` (login, name, office) count as guessable words. */
+export function ratePassphrase(passphrase: string, userInputs: string[] = []): PassphraseStrength {
+  configure();
+  const score = zxcvbn(passphrase, userInputs.filter(Boolean)).score as PassphraseStrength['score'];
+  const longEnough = [...passphrase].length >= PASSPHRASE_MIN_LENGTH;
+  return { score, longEnough, acceptable: longEnough && score >= PASSPHRASE_MIN_SCORE };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { OFFICES, ROLES } from '../shared/offices';
+
+/**
+ * Input schemas of the API, shared with the renderer's forms. Pure zod: this file must stay free of Node and
+ * Electron so the renderer can import it.
+ */
+export const officeSchema = z.enum(OFFICES);
+export const roleSchema = z.enum(ROLES);
+
+/** Logins: lower-case letters, digits, dot, dash, underscore; what municipal IT uses for Windows accounts. */
+export const loginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/);
+
+export const displayNameSchema = z.string().trim().min(2).max(120);
+
+/** A passphrase as typed; strength is checked by the service (zxcvbn), not by the schema. */
+export const passphraseSchema = z.string().min(1).max(1024);
+
+export const setupInput = z.strictObject({
+  office: officeSchema,
+  adminLogin: loginSchema,
+  adminName: displayNameSchema,
+  passphrase: passphraseSchema,
+});
+
+export const unlockInput = z.strictObject({
+  login: loginSchema,
+  passphrase: passphraseSchema,
+});
+
+export const changePassphraseInput = z.strictObject({
+  currentPassphrase: passphraseSchema,
+  newPassphrase: passphraseSchema,
+});
+
+export const emptyInput = z.strictObject({}).optional();
+
+/** Draft form input saved before locking: flat field → value pairs, bounded in size. */
+export const formIdSchema = z.string().regex(/^[a-z][a-zA-Z0-9.:-]{0,99}$/);
+export const draftDataSchema = z
+  .record(z.string().max(100), z.union([z.string().max(20_000), z.boolean(), z.number(), z.null()]))
+  .refine((r) => Object.keys(r).length <= 200, { message: 'too_many_fields' });
+
+export const draftSaveInput = z.strictObject({ formId: formIdSchema, data: draftDataSchema });
+export const draftRefInput = z.strictObject({ formId: formIdSchema });
+
+export const settingsUpdateInput = z.strictObject({
+  idleLockMinutes: z.number().int().min(1).max(120),
+});

@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+import type { SessionUser } from '../api/contract';
+import type { OpenVault, VaultLocation } from '../vault/vault';
+
+/** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
+export interface UnlockedSession {
+  vault: OpenVault;
+  user: SessionUser;
+  deviceId: string;
+}
+
+/** What every handler receives: plain inputs plus the context of the call. */
+export interface CallContext {
+  location: VaultLocation;
+  now: Date;
+  appVersion: string;
+  session: UnlockedSession | null;
+  /** The transaction of this call, for methods that need an unlocked session. */
+  tx: EntityManager | null;
+  /** Details the handler adds for the audit entry the dispatcher writes. */
+  audit: { entityIds: string[]; fields: string[] };
+  /** Replaces the session (unlock, setup) or clears it (lock). */
+  setSession(next: UnlockedSession | null): Promise<void>;
+}
+
+export function requireSession(ctx: CallContext): { session: UnlockedSession; tx: EntityManager } {
+  if (!ctx.session || !ctx.tx) throw new Error('handler needs an unlocked session (dispatcher bug)');
+  return { session: ctx.session, tx: ctx.tx };
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { SettingEntity } from './setting-entity';
+
+/** Typed access to the setting table. Keys are fixed here so no caller invents its own. */
+export const SETTING_KEYS = {
+  office: 'office',
+  deviceId: 'device.id',
+  hlc: 'clock.hlc',
+  idleLockMinutes: 'lock.idleMinutes',
+} as const;
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+export async function readSetting(m: EntityManager, key: string): Promise<string | null> {
+  const row = await m.findOneBy(SettingEntity, { key });
+  return row?.value ?? null;
+}
+
+export async function writeSetting(m: EntityManager, key: string, value: string): Promise<void> {
+  await m.upsert(SettingEntity, { key, value }, ['key']);
+}
+
+export async function readIdleLockMinutes(m: EntityManager): Promise<number> {
+  const v = Number(await readSetting(m, SETTING_KEYS.idleLockMinutes));
+  return Number.isInteger(v) && v > 0 ? v : DEFAULT_IDLE_LOCK_MINUTES;
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AccountSummary, SessionUser } from '../api/contract';
+import type { Office, Role } from '../shared/offices';
+import { recordChange } from '../sync/change-recorder';
+import { AccountEntity, type Account } from './account-entity';
+
+export function toSessionUser(a: Account): SessionUser {
+  return { id: a.id, login: a.login, displayName: a.displayName, role: a.role, office: a.office };
+}
+
+/** Creates an account row (its passphrase wrap goes to the keyring separately) and records the change. */
+export async function insertAccount(
+  m: EntityManager,
+  input: { login: string; displayName: string; role: Role; office: Office },
+  deviceId: string,
+  now: Date,
+): Promise<Account> {
+  const at = now.toISOString();
+  const account: Account = {
+    id: randomUUID(),
+    login: input.login,
+    displayName: input.displayName,
+    role: input.role,
+    office: input.office,
+    active: true,
+    createdAt: at,
+    updatedAt: at,
+    lastLoginAt: null,
+    version: 1,
+  };
+  await m.insert(AccountEntity, account);
+  await recordChange(m, deviceId, now.getTime(), {
+    entity: 'account',
+    entityId: account.id,
+    fields: ['login', 'displayName', 'role', 'office', 'active'],
+  });
+  return account;
+}
+
+export async function findActiveAccount(m: EntityManager, login: string): Promise<Account | null> {
+  return m.findOneBy(AccountEntity, { login, active: true });
+}
+
+export async function listAccounts(m: EntityManager): Promise<AccountSummary[]> {
+  const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
+  return rows.map((a) => ({
+    id: a.id,
+    login: a.login,
+    displayName: a.displayName,
+    role: a.role,
+    office: a.office,
+    active: a.active,
+    lastLoginAt: a.lastLoginAt,
+  }));
+}

@@ -1,0 +1,34 @@
+import { closeSync, fsyncSync, openSync, renameSync, writeSync, unlinkSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Replaces a small file crash-safely: write a temp file beside it, fsync, rename over the target, fsync the folder.
+ * A crash leaves either the old or the new content, never a torn file.
+ */
+export function writeFileAtomic(path: string, content: string | Buffer): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (error) {
+    unlinkSync(tmp);
+    throw error;
+  }
+  try {
+    const dirFd = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Directories cannot be fsynced on Windows; the rename is still atomic there.
+  }
+}
