@@ -82,6 +82,13 @@ export interface AccountSummary {
   lastLoginAt: string | null;
 }
 
+export interface VaultInfo {
+  office: Office;
+  schemaVersion: number;
+  appVersion: string;
+  counts: { accounts: number; auditEntries: number; changes: number; drafts: number };
+}
+
 export interface SettingsView {
   idleLockMinutes: number;
 }
@@ -90,6 +97,7 @@ export const contract = {
   'vault.status': method<VaultStatus>()({ input: emptyInput, access: 'public', audit: none }),
   // Lifecycle methods (setup, unlock, lock) write their own audit entries: there is no session before or after them.
   'vault.setup': method<SetupResult>()({ input: setupInput, access: 'public', audit: none }),
+  'vault.info': method<VaultInfo>()({ input: emptyInput, access: 'session', audit: none }),
   'session.unlock': method<SessionUser>()({ input: unlockInput, access: 'public', audit: none }),
   'session.current': method<SessionUser | null>()({ input: emptyInput, access: 'public', audit: none }),
   'session.lock': method<null>()({ input: emptyInput, access: 'public', audit: none }),

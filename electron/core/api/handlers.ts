@@ -5,6 +5,7 @@ import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../settings/set
 import { AccountEntity } from '../users/account-entity';
 import { listAccounts } from '../users/account-service';
 import { setupVault, vaultStatus } from '../vault/vault-service';
+import { countRows } from '../vault/vault-stats';
 import type { MethodName, OutputOf, ParsedInputOf } from './contract';
 
 type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: CallContext) => Promise<OutputOf<M>>;
@@ -13,6 +14,15 @@ type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: CallContext)
 export const handlers: { [M in MethodName]: Handler<M> } = {
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
+  'vault.info': async (_i, ctx) => {
+    const { session, tx } = requireSession(ctx);
+    return {
+      office: session.vault.keyring.office,
+      schemaVersion: session.vault.schemaVersion,
+      appVersion: ctx.appVersion,
+      counts: await countRows(tx),
+    };
+  },
   'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
   'session.current': async (_i, ctx) => ctx.session?.user ?? null,
   'session.lock': (_i, ctx) => lock(ctx),

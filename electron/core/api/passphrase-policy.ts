@@ -4,7 +4,7 @@ import * as de from '@zxcvbn-ts/language-de';
 
 /** Shared by the setup form (live feedback) and the core (enforcement), so both judge a passphrase alike. */
 export const PASSPHRASE_MIN_LENGTH = 12;
-export const PASSPHRASE_MIN_SCORE = 3;
+export const PASSPHRASE_MIN_SCORE = 4;
 
 let configured = false;
 function configure(): void {
@@ -16,6 +16,9 @@ function configure(): void {
   configured = true;
 }
 
+/** Words anyone at these offices would try first. */
+const DOMAIN_WORDS = ['kim', 'akte', 'kimakte', 'lünen', 'luenen', 'lunen', 'werne', 'selm', 'unna', 'kreis', 'rathaus'];
+
 export interface PassphraseStrength {
   /** 0 (trivial) … 4 (very strong), zxcvbn's scale. */
   score: 0 | 1 | 2 | 3 | 4;
@@ -26,7 +29,7 @@ export interface PassphraseStrength {
 /** Rates a passphrase; `userInputs` (login, name, office) count as guessable words. */
 export function ratePassphrase(passphrase: string, userInputs: string[] = []): PassphraseStrength {
   configure();
-  const score = zxcvbn(passphrase, userInputs.filter(Boolean)).score as PassphraseStrength['score'];
+  const score = zxcvbn(passphrase, [...DOMAIN_WORDS, ...userInputs.filter(Boolean)]).score as PassphraseStrength['score'];
   const longEnough = [...passphrase].length >= PASSPHRASE_MIN_LENGTH;
   return { score, longEnough, acceptable: longEnough && score >= PASSPHRASE_MIN_SCORE };
 }

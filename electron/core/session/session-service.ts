@@ -91,7 +91,7 @@ export async function changePassphrase(ctx: CallContext, current: string, next: 
   const key = await keyring.unwrapFor(login, current);
   if (!key) throw failAttempt(keyring, login, ctx.now, 'passphrase.wrongCurrent');
   try {
-    assertStrongPassphrase(next, [login, session.user.displayName, session.user.office, 'kim', 'akte']);
+    assertStrongPassphrase(next, [login, session.user.displayName, session.user.office]);
     keyring.verifyMac(key);
     keyring.clearFailures(login);
     await keyring.setAccountPassphrase(login, next, key);

@@ -47,7 +47,7 @@ export async function setupVault(
   input: { office: Office; adminLogin: string; adminName: string; passphrase: string },
 ): Promise<SetupResult> {
   if (vaultState(ctx.location.dataDir) !== 'uninitialised') throw new AppError('vault.alreadyInitialised');
-  assertStrongPassphrase(input.passphrase, [input.adminLogin, input.adminName, input.office, 'kim', 'akte']);
+  assertStrongPassphrase(input.passphrase, [input.adminLogin, input.adminName, input.office]);
   const created = await createVault(ctx.location, input.office, input.adminLogin, input.passphrase, ctx.now);
   try {
     const deviceId = randomUUID();

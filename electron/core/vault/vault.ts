@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../api/errors';
@@ -62,6 +62,7 @@ export async function createVault(
   try {
     const keyring = await Keyring.create(paths.keyring, office, login, passphrase, key, now);
     const opened = await openVaultDatabase({ path: paths.database, key, create: true, nativeBinding: location.nativeBinding });
+    restrictToOwner(paths.database);
     return { ...opened, keyring, recoveryKey: formatRecoveryKey(key) };
   } finally {
     key.fill(0);
@@ -78,6 +79,13 @@ export async function openVaultWithKey(location: VaultLocation, keyring: Keyring
     nativeBinding: location.nativeBinding,
   });
   return { ...opened, keyring };
+}
+
+/** Encrypted or not, the vault files are for this account only (Windows relies on the installer's ACLs). */
+function restrictToOwner(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
 }
 
 export function loadKeyring(dataDir: string): Keyring {

@@ -1,0 +1,31 @@
+import { CoreDispatcher } from '../core/api/dispatcher';
+import type { MethodName, OutputOf, Result } from '../core/api/contract';
+import { englishMessage } from '../core/api/errors';
+import { CliError } from './passphrase-input';
+
+/** Exit codes, stable for scripts run by municipal IT. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  wrongPassphrase: 3,
+  vaultMissing: 4,
+  vaultExists: 5,
+  vaultDamaged: 6,
+} as const;
+
+function exitCodeFor(code: string): number {
+  if (code === 'unlock.failed' || code === 'unlock.throttled') return EXIT.wrongPassphrase;
+  if (code === 'vault.notInitialised') return EXIT.vaultMissing;
+  if (code === 'vault.alreadyInitialised') return EXIT.vaultExists;
+  if (code.startsWith('vault.')) return EXIT.vaultDamaged;
+  if (code === 'validation.invalid' || code === 'passphrase.tooWeak') return EXIT.usage;
+  return EXIT.failure;
+}
+
+/** Calls the same dispatcher the app uses; an error payload becomes a CliError with its English text. */
+export async function callCore<M extends MethodName>(core: CoreDispatcher, method: M, input: unknown): Promise<OutputOf<M>> {
+  const result = (await core.dispatch(method, input)) as Result<OutputOf<M>>;
+  if (!result.ok) throw new CliError(englishMessage(result.error), exitCodeFor(result.error.code));
+  return result.value;
+}

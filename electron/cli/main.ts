@@ -1,0 +1,57 @@
+import { Command, CommanderError, Option } from 'commander';
+import { OFFICES } from '../core/shared/offices';
+import { APP_VERSION } from '../core/shared/app-version';
+import { initCommand } from './commands/init';
+import { infoCommand } from './commands/info';
+import { EXIT } from './core-call';
+import { CliError } from './passphrase-input';
+
+/** kim-akte: the admin CLI for municipal IT. English output, stable exit codes, no stack traces. */
+export function buildProgram(out: (line: string) => void): Command {
+  const program = new Command('kim-akte')
+    .description('KIM-Akte administration (headless tasks for municipal IT)')
+    .version(APP_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('init')
+    .description('create the encrypted vault of this workstation with its first administrator')
+    .requiredOption('--data-dir <dir>', 'folder for vault.db and keyring.json')
+    .addOption(new Option('--office <office>', 'office of this workstation').choices([...OFFICES]).makeOptionMandatory())
+    .requiredOption('--admin-user <login>', 'login of the first administrator')
+    .requiredOption('--admin-name <name>', 'full name of the first administrator')
+    .action((o: { dataDir: string; office: string; adminUser: string; adminName: string }) => initCommand(o, out));
+
+  program
+    .command('info')
+    .description('unlock and print office, schema version and counts as JSON')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login to unlock with')
+    .action((o: { dataDir: string; user: string }) => infoCommand(o, out));
+
+  return program;
+}
+
+export async function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  try {
+    await buildProgram(out).parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`Error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`Error: unexpected failure (${(error as Error)?.name ?? 'unknown'}).\n`);
+    return EXIT.failure;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

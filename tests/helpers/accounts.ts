@@ -1,0 +1,29 @@
+import type { Role } from '../../electron/core/shared/offices';
+import { insertAccount } from '../../electron/core/users/account-service';
+import { readSetting, SETTING_KEYS } from '../../electron/core/settings/settings-store';
+import { loadKeyring, openVaultWithKey } from '../../electron/core/vault/vault';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+
+/**
+ * Adds a second account the way IT will (row in the vault + wrap in the keyring), opened with the recovery key.
+ * The accounts UI and API come with the access issue; until then tests use this.
+ */
+export async function addAccount(
+  dataDir: string,
+  recoveryKey: string,
+  a: { login: string; displayName: string; role: Role; passphrase: string },
+): Promise<void> {
+  const key = parseRecoveryKey(recoveryKey);
+  const keyring = loadKeyring(dataDir);
+  const vault = await openVaultWithKey({ dataDir }, keyring, key);
+  try {
+    await vault.dataSource.transaction(async (m) => {
+      const deviceId = (await readSetting(m, SETTING_KEYS.deviceId))!;
+      await insertAccount(m, { login: a.login, displayName: a.displayName, role: a.role, office: keyring.office }, deviceId, new Date());
+    });
+    await keyring.setAccountPassphrase(a.login, a.passphrase, key);
+    keyring.save();
+  } finally {
+    await vault.dataSource.destroy();
+  }
+}
