@@ -1,4 +1,4 @@
-import { CoreDispatcher } from '../core/api/dispatcher';
+import { type CoreDispatcher } from '../core/api/dispatcher';
 import type { MethodName, OutputOf, Result } from '../core/api/contract';
 import { englishMessage } from '../core/api/errors';
 import { CliError } from './passphrase-input';

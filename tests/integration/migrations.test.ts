@@ -5,7 +5,7 @@ import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { Keyring } from '../../electron/core/vault/keyring';
 import { newDatabaseKey } from '../../electron/core/vault/key-crypto';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/vault/migrations';
-import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
+import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/vault/sqlcipher';
 import { openVaultDatabase } from '../../electron/core/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 
@@ -90,8 +90,7 @@ describe('schema migrations', () => {
 });
 
 function openRawPlain(path: string): Buffer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require('better-sqlite3-multiple-ciphers') as typeof import('better-sqlite3-multiple-ciphers');
+  const Database = loadSqliteDriver();
   const db = new Database(path);
   db.exec(`CREATE TABLE account (login TEXT); INSERT INTO account VALUES ('admin')`);
   db.close();

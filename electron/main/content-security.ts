@@ -1,0 +1,20 @@
+/**
+ * The Content-Security-Policy of every app page: only our own scripts, no inline script, no remote anything.
+ * Inline styles are allowed because Fluent UI (Griffel) injects its CSS at runtime.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kim-akte';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Result } from '../core/api/contract';
+import type { AppLogger } from './app-log';
+
+interface HostConfig {
+  dataDir: string;
+  nativeBinding?: string;
+  appVersion: string;
+}
+
+type WorkerMessage =
+  | { id: number; result: Result<unknown> }
+  | { log: 'info' | 'error'; message: string; fields?: Record<string, unknown> }
+  | { closed: true };
+
+/**
+ * Runs the core in a worker thread and relays calls to it. If the worker dies, pending calls fail with `internal`,
+ * a fresh worker (locked) takes over, and `onRestart` lets the window fall back to the lock screen.
+ */
+export class CoreHost {
+  private worker!: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: Result<unknown>) => void>();
+  private closing = false;
+
+  constructor(
+    private readonly config: HostConfig,
+    private readonly log: AppLogger,
+    private readonly onRestart: () => void,
+  ) {
+    this.start();
+  }
+
+  call(method: string, input: unknown): Promise<Result<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ id, method, input });
+    });
+  }
+
+  async shutdown(): Promise<void> {
+    this.closing = true;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      this.worker.once('message', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.worker.postMessage({ shutdown: true });
+    });
+    await this.worker.terminate();
+  }
+
+  private start(): void {
+    this.worker = new Worker(join(__dirname, 'core-worker.js'), { workerData: this.config });
+    this.worker.on('message', (m: WorkerMessage) => {
+      if ('id' in m) {
+        this.pending.get(m.id)?.(m.result);
+        this.pending.delete(m.id);
+      } else if ('log' in m) {
+        this.log[m.log](m.message, m.fields);
+      }
+    });
+    this.worker.on('error', (error) => this.log.error('core worker crashed', { errorName: error.name }));
+    this.worker.on('exit', (code) => {
+      for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'internal', params: {} } });
+      this.pending.clear();
+      if (this.closing) return;
+      this.log.error('core worker exited; restarting locked', { code });
+      this.start();
+      this.onRestart();
+    });
+  }
+}

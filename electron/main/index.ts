@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { app, type BrowserWindow, Menu, session } from 'electron';
+import { APP_VERSION } from '../core/shared/app-version';
+import { createAppLogger } from './app-log';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { CoreHost } from './core-host';
+import { dataDirectory, electronNativeBinding } from './data-location';
+import { registerIpc } from './ipc';
+import { installLockTriggers } from './lock-triggers';
+import { createMainWindow } from './window';
+
+/** Electron main: lifecycle, window, protocol, IPC and lock triggers. No business rules here: those are in core. */
+const isDev = !app.isPackaged && process.env.NODE_ENV_ELECTRON_VITE === 'development';
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // One instance per workstation user: two would share one SQLite writer.
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  const log = createAppLogger(join(app.getPath('userData'), 'logs'));
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  void app.whenReady().then(() => {
+    // No permission (camera, notifications, geolocation ...) is ever granted to web content.
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    serveRenderer(join(__dirname, '../renderer'));
+    if (!isDev) Menu.setApplicationMenu(null);
+
+    const core = new CoreHost(
+      { dataDir: dataDirectory(), nativeBinding: electronNativeBinding(), appVersion: APP_VERSION },
+      log,
+      () => mainWindow?.webContents.reload(),
+    );
+    registerIpc(core, log);
+    mainWindow = createMainWindow(isDev);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    installLockTriggers(() => mainWindow, core, log);
+    log.info(`KIM-Akte ${APP_VERSION} started`);
+
+    let quitting = false;
+    app.on('before-quit', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      quitting = true;
+      void core.shutdown().finally(() => app.quit());
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,28 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { METHOD_NAMES, type Result } from '../core/api/contract';
+import { IPC_CHANNELS } from '../core/api/ipc-channels';
+import type { AppLogger } from './app-log';
+import type { CoreHost } from './core-host';
+import { isOwnOrigin } from './window';
+
+const ALLOWED = new Set<string>(METHOD_NAMES);
+
+/** Checklist item 17: only our own page, in its main frame, may call the API. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isOwnOrigin(frame.url);
+}
+
+/** The single IPC handler: checks the sender and method name, then hands the call to the core dispatcher. */
+export function registerIpc(core: CoreHost, log: AppLogger): void {
+  ipcMain.handle(IPC_CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!trustedSender(event)) {
+      log.error('IPC call from an untrusted sender refused');
+      return { ok: false, error: { code: 'permission.denied', params: {} } };
+    }
+    if (typeof method !== 'string' || !ALLOWED.has(method)) {
+      return { ok: false, error: { code: 'request.unknownMethod', params: { method: String(method).slice(0, 80) } } };
+    }
+    return core.call(method, input);
+  });
+}
