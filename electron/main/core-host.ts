@@ -28,6 +28,8 @@ export class CoreHost {
     private readonly config: HostConfig,
     private readonly log: AppLogger,
     private readonly onRestart: () => void,
+    /** The bundled worker beside main's index.js; tests point at the same built file. */
+    private readonly workerFile = join(__dirname, 'core-worker.js'),
   ) {
     this.start();
   }
@@ -54,7 +56,7 @@ export class CoreHost {
   }
 
   private start(): void {
-    this.worker = new Worker(join(__dirname, 'core-worker.js'), { workerData: this.config });
+    this.worker = new Worker(this.workerFile, { workerData: this.config });
     this.worker.on('message', (m: WorkerMessage) => {
       if ('id' in m) {
         this.pending.get(m.id)?.(m.result);
