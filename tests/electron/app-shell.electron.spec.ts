@@ -33,7 +33,6 @@ test('loads from app:// under a strict CSP: no eval, no inline script', async ()
   const csp = await page.evaluate(() => {
     let evalBlocked = false;
     try {
-      // eslint-disable-next-line no-eval
       eval('1');
     } catch {
       evalBlocked = true;
