@@ -2,18 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './content-security';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_TYPES } from './content-types';
 
 /** Must run before the app is ready: app:// is a standard, secure origin (unlike file://, which is one big origin). */
 export function registerAppScheme(): void {

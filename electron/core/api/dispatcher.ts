@@ -88,6 +88,7 @@ export class CoreDispatcher {
     const ctx: CallContext = {
       location: this.options,
       now: this.now(),
+      clock: this.now,
       appVersion: this.options.appVersion ?? '0.0.0',
       session: this.session,
       tx: null,

@@ -24,12 +24,20 @@ export interface PassphraseStrength {
   score: 0 | 1 | 2 | 3 | 4;
   longEnough: boolean;
   acceptable: boolean;
+  /** zxcvbn's feedback as stable keys (no translations configured), for hints in the UI. */
+  feedback: { warning: string | null; suggestions: string[] };
 }
 
 /** Rates a passphrase; `userInputs` (login, name, office) count as guessable words. */
 export function ratePassphrase(passphrase: string, userInputs: string[] = []): PassphraseStrength {
   configure();
-  const score = zxcvbn(passphrase, [...DOMAIN_WORDS, ...userInputs.filter(Boolean)]).score as PassphraseStrength['score'];
+  const result = zxcvbn(passphrase, [...DOMAIN_WORDS, ...userInputs.filter(Boolean)]);
+  const score = result.score as PassphraseStrength['score'];
   const longEnough = [...passphrase].length >= PASSPHRASE_MIN_LENGTH;
-  return { score, longEnough, acceptable: longEnough && score >= PASSPHRASE_MIN_SCORE };
+  return {
+    score,
+    longEnough,
+    acceptable: longEnough && score >= PASSPHRASE_MIN_SCORE,
+    feedback: { warning: result.feedback.warning || null, suggestions: result.feedback.suggestions },
+  };
 }

@@ -14,6 +14,7 @@ function throttled(keyring: Keyring, login: string, now: Date): AppError | null 
   return wait > 0 ? new AppError('unlock.throttled', { retryAfterSeconds: Math.ceil(wait / 1000) }) : null;
 }
 
+/** Records a failed attempt at the time it failed (after the KDF), so the wait shown is the real one. */
 function failAttempt(keyring: Keyring, login: string, now: Date, code: 'unlock.failed' | 'passphrase.wrongCurrent'): AppError {
   keyring.recordFailure(login, now);
   keyring.save();
@@ -32,7 +33,7 @@ export async function unlock(ctx: CallContext, login: string, passphrase: string
   const blocked = throttled(keyring, login, ctx.now);
   if (blocked) throw blocked;
   const key = await keyring.unwrapFor(login, passphrase);
-  if (!key) throw failAttempt(keyring, login, ctx.now, 'unlock.failed');
+  if (!key) throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
   let vault;
   try {
     vault = await openVaultWithKey(ctx.location, keyring, key);
@@ -44,7 +45,7 @@ export async function unlock(ctx: CallContext, login: string, passphrase: string
     const account = await findActiveAccount(m, login);
     if (!account) {
       await vault.dataSource.destroy();
-      throw failAttempt(keyring, login, ctx.now, 'unlock.failed');
+      throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
     }
     const deviceId = (await readSetting(m, SETTING_KEYS.deviceId)) ?? 'unknown-device';
     const failedAt = keyring.clearFailures(login);
@@ -89,7 +90,7 @@ export async function changePassphrase(ctx: CallContext, current: string, next: 
   const blocked = throttled(keyring, login, ctx.now);
   if (blocked) throw blocked;
   const key = await keyring.unwrapFor(login, current);
-  if (!key) throw failAttempt(keyring, login, ctx.now, 'passphrase.wrongCurrent');
+  if (!key) throw failAttempt(keyring, login, ctx.clock(), 'passphrase.wrongCurrent');
   try {
     assertStrongPassphrase(next, [login, session.user.displayName, session.user.office]);
     keyring.verifyMac(key);

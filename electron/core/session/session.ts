@@ -12,7 +12,10 @@ export interface UnlockedSession {
 /** What every handler receives: plain inputs plus the context of the call. */
 export interface CallContext {
   location: VaultLocation;
+  /** The time the call started (for records of the call). */
   now: Date;
+  /** The current time, for events that happen later in a long call (e.g. after a KDF). */
+  clock: () => Date;
   appVersion: string;
   session: UnlockedSession | null;
   /** The transaction of this call, for methods that need an unlocked session. */

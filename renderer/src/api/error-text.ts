@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next';
+import { toApiError } from './api-error';
+
+/**
+ * German (or English) text for a failed call. Wait times are part of the message, since a throttled user must know
+ * how long to wait.
+ */
+export function errorText(t: TFunction, error: unknown): string {
+  const e = toApiError(error);
+  const wait = e.retryAfterSeconds;
+  switch (e.code) {
+    case 'unlock.failed':
+      return wait ? t('errors.unlock.failedWait', { count: wait }) : t('errors.unlock.failed');
+    case 'unlock.throttled':
+      return t('errors.unlock.throttled', { count: wait ?? 1 });
+    case 'passphrase.wrongCurrent':
+      return wait
+        ? `${t('errors.passphrase.wrongCurrent')} ${t('errors.unlock.throttled', { count: wait })}`
+        : t('errors.passphrase.wrongCurrent');
+    default:
+      return t(`errors.${e.code}`, { ...scalarParams(e.params), defaultValue: t('errors.internal') });
+  }
+}
+
+function scalarParams(params: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}

@@ -1,0 +1,132 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser, VaultStatus } from '../api/core';
+import { AREAS, useArea } from '../app/routes';
+import { HomePage } from '../pages/HomePage';
+import { BrandMark } from './BrandMark';
+import { ChangePassphraseDialog } from './ChangePassphraseDialog';
+import { MAIN_ID } from './CenteredShell';
+import { StatusNotice } from './FormAlert';
+import { SkipLink } from './SkipLink';
+import { UserMenu } from './UserMenu';
+
+const useStyles = makeStyles({
+  page: {
+    height: '100%',
+    display: 'grid',
+    gridTemplateColumns: '232px minmax(0, 1fr)',
+    gridTemplateRows: 'auto minmax(0, 1fr)',
+    gridTemplateAreas: '"header header" "nav main"',
+  },
+  header: {
+    gridArea: 'header',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `3px solid ${tokens.colorBrandBackground}`,
+  },
+  office: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+  },
+  spacer: { flexGrow: 1 },
+  nav: {
+    gridArea: 'nav',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalS}`,
+  },
+  navList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  navLink: {
+    display: 'block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    fontSize: tokens.fontSizeBase300,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  navCurrent: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  main: {
+    gridArea: 'main',
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground2,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
+    ':focus': { outline: 'none' },
+  },
+  notice: { marginBottom: tokens.spacingVerticalL, maxWidth: '1100px' },
+});
+
+interface Props {
+  user: SessionUser;
+  status: VaultStatus;
+  onIdleLockMinutesChanged: (minutes: number) => void;
+}
+
+/** The unlocked app: header (app, office, user menu), navigation, and the current area in the main landmark. */
+export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const area = useArea();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+
+  return (
+    <div className={styles.page}>
+      <SkipLink targetId={MAIN_ID} />
+      <header className={styles.header}>
+        <BrandMark />
+        <span className={styles.office}>{t('frame.officeBadge', { office: t(`offices.${user.office}`) })}</span>
+        <span className={styles.spacer} />
+        <UserMenu user={user} buttonRef={menuButtonRef} onChangePassphrase={() => setDialogOpen(true)} />
+      </header>
+      <nav className={styles.nav} aria-label={t('frame.navLabel')}>
+        <ul className={styles.navList}>
+          {AREAS.map((a) => (
+            <li key={a.id}>
+              <a
+                href={a.hash}
+                className={`${styles.navLink} ${a.id === area ? styles.navCurrent : ''}`}
+                aria-current={a.id === area ? 'page' : undefined}
+              >
+                {t(a.labelKey)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+        {notice ? (
+          <div className={styles.notice}>
+            <StatusNotice message={notice} />
+          </div>
+        ) : null}
+        {area === 'home' ? <HomePage user={user} status={status} onIdleLockMinutesChanged={onIdleLockMinutesChanged} /> : null}
+      </main>
+      <ChangePassphraseDialog
+        open={dialogOpen}
+        user={user}
+        onClose={(changed) => {
+          setDialogOpen(false);
+          if (changed) setNotice(t('frame.passphraseChanged'));
+          // The menu item that opened the dialog is gone; give focus back to the menu button.
+          window.setTimeout(() => menuButtonRef.current?.focus(), 0);
+        }}
+      />
+    </div>
+  );
+}
