@@ -5,6 +5,7 @@ import type { VaultLocation } from '../vault/vault';
 import { contract, type MethodName, type Result } from './contract';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from './errors';
 import { handlers } from './handlers';
+import { APP_VERSION } from '../shared/app-version';
 
 export interface CoreLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -89,7 +90,7 @@ export class CoreDispatcher {
       location: this.options,
       now: this.now(),
       clock: this.now,
-      appVersion: this.options.appVersion ?? '0.0.0',
+      appVersion: this.options.appVersion ?? APP_VERSION,
       session: this.session,
       tx: null,
       audit: { entityIds: [], fields: [] },
