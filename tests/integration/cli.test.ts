@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../electron/core/vault/migrations';
 import { ADMIN_PASSPHRASE, tempDir } from '../helpers/temp-vault';
 
 const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
@@ -40,7 +41,7 @@ describe('kim-akte admin CLI', () => {
     const r = kimAkte(['info', '--data-dir', dataDir, '--user', 'it.meier'], ADMIN_PASSPHRASE);
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout) as { office: string; schemaVersion: number; counts: { accounts: number } };
-    expect(info).toMatchObject({ office: 'selm', schemaVersion: 2, counts: { accounts: 1 } });
+    expect(info).toMatchObject({ office: 'selm', schemaVersion: SCHEMA_VERSION, counts: { accounts: 1 } });
   });
 
   it('a wrong passphrase gives one clear line naming the passphrase, no stack trace, non-zero exit', () => {

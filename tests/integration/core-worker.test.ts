@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreHost } from '../../electron/main/core-host';
+import { SCHEMA_VERSION } from '../../electron/core/vault/migrations';
 import { ADMIN_PASSPHRASE, tempDir } from '../helpers/temp-vault';
 
 const WORKER = join(__dirname, '../../out/main/core-worker.js');
@@ -36,7 +37,7 @@ describe('bundled core worker', () => {
     expect(setup).toMatchObject({ ok: true, value: { user: { login: 'admin', office: 'werne' } } });
     expect(await host.call('session.lock', {})).toEqual({ ok: true, value: null });
     expect(await host.call('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE })).toMatchObject({ ok: true });
-    expect(await host.call('vault.info', {})).toMatchObject({ ok: true, value: { schemaVersion: 2, counts: { accounts: 1 } } });
+    expect(await host.call('vault.info', {})).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION, counts: { accounts: 1 } } });
   });
 
   it('answers bad calls with error payloads and logs them without personal data', async () => {

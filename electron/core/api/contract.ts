@@ -2,6 +2,39 @@ import type { z } from 'zod';
 import type { Office, Role } from '../shared/offices';
 import type { ErrorPayload } from './errors';
 import {
+  assessmentInput,
+  caseCloseInput,
+  caseOpenInput,
+  casePhaseInput,
+  clientCreateInput,
+  clientListInput,
+  clientUpdateInput,
+  documentUploadInput,
+  duplicateCheckInput,
+  followUpInput,
+  goalInput,
+  goalStatusInput,
+  householdMemberInput,
+  idInput,
+  measureInput,
+  measureStatusInput,
+  noteInput,
+  residenceStatusInput,
+  searchInput,
+} from './client-schemas';
+import type {
+  CaseDetail,
+  CaseManagerOption,
+  ClientDetail,
+  ClientPage,
+  DocumentContent,
+  DocumentView,
+  FollowUpView,
+  SearchHit,
+  WorkOverview,
+} from './client-types';
+import {
+  accountCreateInput,
   changePassphraseInput,
   draftRefInput,
   draftSaveInput,
@@ -17,8 +50,11 @@ import {
  * it. Pure: no Node, no Electron, so the renderer may import its types.
  */
 
-/** Who may call: anyone (locked screen), any unlocked user, or an administrator. Roles refine this later. */
-export type Access = 'public' | 'session' | 'admin';
+/**
+ * Who may call: anyone (locked screen), any unlocked user, an administrator, or staff who work with client files
+ * (see ACCESS_ROLES). Office scope, consent and field visibility refine this in the access issue.
+ */
+export type Access = 'public' | 'session' | 'admin' | 'caseWork';
 
 /** Which audit entry a call leaves: none, or a read/write of an entity that holds personal data. */
 export type AuditRule = { kind: 'none' } | { kind: 'read' | 'write'; entity: string };
@@ -36,6 +72,8 @@ function method<O>() {
 }
 
 const none: AuditRule = { kind: 'none' };
+const read = (entity: string): AuditRule => ({ kind: 'read', entity });
+const write = (entity: string): AuditRule => ({ kind: 'write', entity });
 
 export interface SessionUser {
   id: string;
@@ -111,9 +149,40 @@ export const contract = {
   'drafts.discard': method<null>()({ input: draftRefInput, access: 'session', audit: { kind: 'write', entity: 'draft' } }),
   'home.summary': method<HomeSummary>()({ input: emptyInput, access: 'session', audit: none }),
   'accounts.list': method<AccountSummary[]>()({ input: emptyInput, access: 'admin', audit: { kind: 'read', entity: 'account' } }),
+  'accounts.create': method<AccountSummary>()({ input: accountCreateInput, access: 'admin', audit: write('account') }),
+  'accounts.caseManagers': method<CaseManagerOption[]>()({ input: emptyInput, access: 'caseWork', audit: none }),
+  'clients.search': method<SearchHit[]>()({ input: searchInput, access: 'caseWork', audit: read('client-list') }),
+  'clients.checkDuplicates': method<SearchHit[]>()({ input: duplicateCheckInput, access: 'caseWork', audit: read('client-list') }),
+  'clients.list': method<ClientPage>()({ input: clientListInput, access: 'caseWork', audit: read('client-list') }),
+  'clients.create': method<ClientDetail>()({ input: clientCreateInput, access: 'caseWork', audit: write('client') }),
+  'clients.get': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: read('client') }),
+  'clients.update': method<ClientDetail>()({ input: clientUpdateInput, access: 'caseWork', audit: write('client') }),
+  'household.add': method<ClientDetail>()({ input: householdMemberInput, access: 'caseWork', audit: write('client') }),
+  'household.remove': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: write('client') }),
+  'residence.add': method<ClientDetail>()({ input: residenceStatusInput, access: 'caseWork', audit: write('client') }),
+  'residence.remove': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: write('client') }),
+  'documents.upload': method<DocumentView>()({ input: documentUploadInput, access: 'caseWork', audit: write('document') }),
+  'documents.content': method<DocumentContent>()({ input: idInput, access: 'caseWork', audit: read('document') }),
+  'documents.delete': method<null>()({ input: idInput, access: 'caseWork', audit: write('document') }),
+  'cases.open': method<CaseDetail>()({ input: caseOpenInput, access: 'caseWork', audit: write('case') }),
+  'cases.get': method<CaseDetail>()({ input: idInput, access: 'caseWork', audit: read('case') }),
+  'cases.setPhase': method<CaseDetail>()({ input: casePhaseInput, access: 'caseWork', audit: write('case') }),
+  'cases.close': method<CaseDetail>()({ input: caseCloseInput, access: 'caseWork', audit: write('case') }),
+  'assessment.set': method<CaseDetail>()({ input: assessmentInput, access: 'caseWork', audit: write('case') }),
+  'goals.add': method<CaseDetail>()({ input: goalInput, access: 'caseWork', audit: write('case') }),
+  'goals.setStatus': method<CaseDetail>()({ input: goalStatusInput, access: 'caseWork', audit: write('case') }),
+  'measures.add': method<CaseDetail>()({ input: measureInput, access: 'caseWork', audit: write('case') }),
+  'measures.setStatus': method<CaseDetail>()({ input: measureStatusInput, access: 'caseWork', audit: write('case') }),
+  'notes.add': method<CaseDetail>()({ input: noteInput, access: 'caseWork', audit: write('note') }),
+  'followUps.add': method<CaseDetail>()({ input: followUpInput, access: 'caseWork', audit: write('case') }),
+  'followUps.complete': method<FollowUpView>()({ input: idInput, access: 'caseWork', audit: write('case') }),
+  'work.overview': method<WorkOverview>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
   'settings.get': method<SettingsView>()({ input: emptyInput, access: 'session', audit: none }),
   'settings.update': method<SettingsView>()({ input: settingsUpdateInput, access: 'admin', audit: { kind: 'write', entity: 'setting' } }),
 } as const;
+
+/** Roles that may use 'caseWork' methods; ABH joins once consent gating exists (access issue). */
+export const CASE_WORK_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung'];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

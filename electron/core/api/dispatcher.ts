@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { appendAudit } from '../audit/audit-log';
 import type { CallContext, UnlockedSession } from '../session/session';
 import type { VaultLocation } from '../vault/vault';
-import { contract, type MethodName, type Result } from './contract';
+import { CASE_WORK_ROLES, contract, type Access, type MethodName, type Result } from './contract';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from './errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../shared/app-version';
@@ -95,8 +95,9 @@ export class CoreDispatcher {
       tx: null,
       audit: { entityIds: [], fields: [] },
       setSession: async (next) => {
-        if (this.session && this.session !== next && this.session.vault.dataSource.isInitialized) {
-          await this.session.vault.dataSource.destroy();
+        if (this.session && this.session !== next) {
+          this.session.vault.forgetKey();
+          if (this.session.vault.dataSource.isInitialized) await this.session.vault.dataSource.destroy();
         }
         this.session = next;
       },
@@ -126,9 +127,11 @@ export class CoreDispatcher {
     });
   }
 
-  /** The permission hook: today session and administrator; the access issue extends this to roles × scope × consent. */
-  private permits(access: 'session' | 'admin', session: UnlockedSession): boolean {
-    return access === 'session' || session.user.role === 'it-admin';
+  /** The permission hook: session, administrator, case work by role; the access issue adds scope × consent. */
+  private permits(access: Exclude<Access, 'public'>, session: UnlockedSession): boolean {
+    if (access === 'session') return true;
+    if (access === 'admin') return session.user.role === 'it-admin';
+    return CASE_WORK_ROLES.includes(session.user.role);
   }
 
   private fail(method: MethodName, error: unknown): Result<never> {

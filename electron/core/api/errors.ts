@@ -20,6 +20,15 @@ export const ERROR_CODES = [
   'passphrase.tooWeak',
   'passphrase.wrongCurrent',
   'recoveryKey.invalid',
+  'record.notFound',
+  'record.staleVersion',
+  'account.loginTaken',
+  'case.alreadyOpen',
+  'case.closed',
+  'case.phaseOrder',
+  'document.tooLarge',
+  'document.typeMismatch',
+  'document.unreadable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -60,6 +69,16 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
     `The passphrase is too weak (at least ${String(p.minLength)} characters and strength ${String(p.minScore)} of 4 required).`,
   'passphrase.wrongCurrent': () => 'The current passphrase is wrong.',
   'recoveryKey.invalid': () => 'The recovery key is wrong or malformed (64 hexadecimal digits expected).',
+  'record.notFound': (p) => `The ${String(p.entity ?? 'record')} does not exist (or was deleted).`,
+  'record.staleVersion': (p) =>
+    `The ${String(p.entity ?? 'record')} was changed by someone else in the meantime; reload it. Nothing was overwritten.`,
+  'account.loginTaken': () => 'An account with this login already exists.',
+  'case.alreadyOpen': () => 'This client already has an open case; close it before opening a new one.',
+  'case.closed': () => 'The case is closed and can no longer be changed.',
+  'case.phaseOrder': () => 'A case moves through the phases in order; it cannot go back before intake or skip closure rules.',
+  'document.tooLarge': (p) => `The file is too large (at most ${String(p.maxMegabytes)} MB).`,
+  'document.typeMismatch': () => 'The file content does not match its type (PDF, JPEG or PNG expected).',
+  'document.unreadable': () => 'The encrypted document file is missing or damaged.',
   internal: () => 'An unexpected internal error occurred; see the log.',
 };
 

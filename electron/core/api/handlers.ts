@@ -1,17 +1,18 @@
 import { discardDraft, getDraft, openDraftForms, saveDraft } from '../drafts/draft-service';
 import { changePassphrase, lock, unlock } from '../session/session-service';
-import { requireSession, type CallContext } from '../session/session';
+import { requireSession } from '../session/session';
 import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../settings/settings-store';
 import { AccountEntity } from '../users/account-entity';
 import { listAccounts } from '../users/account-service';
 import { setupVault, vaultStatus } from '../vault/vault-service';
 import { countRows } from '../vault/vault-stats';
-import type { MethodName, OutputOf, ParsedInputOf } from './contract';
-
-type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: CallContext) => Promise<OutputOf<M>>;
+import type { MethodName } from './contract';
+import { clientHandlers } from './handlers-clients';
+import type { HandlerMap } from './handler-types';
 
 /** Maps each contract method to its service call. The dispatcher has already validated input and access. */
-export const handlers: { [M in MethodName]: Handler<M> } = {
+export const handlers: HandlerMap<MethodName> = {
+  ...clientHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

@@ -53,3 +53,10 @@ export const draftRefInput = z.strictObject({ formId: formIdSchema });
 export const settingsUpdateInput = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(120),
 });
+
+export const accountCreateInput = z.strictObject({
+  login: loginSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  passphrase: passphraseSchema,
+});

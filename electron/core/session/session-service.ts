@@ -44,6 +44,7 @@ export async function unlock(ctx: CallContext, login: string, passphrase: string
     const m = vault.dataSource.manager;
     const account = await findActiveAccount(m, login);
     if (!account) {
+      vault.forgetKey();
       await vault.dataSource.destroy();
       throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
     }
@@ -62,6 +63,7 @@ export async function unlock(ctx: CallContext, login: string, passphrase: string
     await ctx.setSession({ vault, user, deviceId });
     return user;
   } catch (error) {
+    vault.forgetKey();
     if (vault.dataSource.isInitialized) await vault.dataSource.destroy();
     throw error;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AccountSummary, SessionUser } from '../api/contract';
+import type { CaseManagerOption } from '../api/client-types';
 import type { Office, Role } from '../shared/offices';
 import { recordChange } from '../sync/change-recorder';
 import { AccountEntity, type Account } from './account-entity';
@@ -42,9 +43,16 @@ export async function findActiveAccount(m: EntityManager, login: string): Promis
   return m.findOneBy(AccountEntity, { login, active: true });
 }
 
-export async function listAccounts(m: EntityManager): Promise<AccountSummary[]> {
-  const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
-  return rows.map((a) => ({
+/** Active case workers (for assigning cases and follow-ups), own office first. */
+export async function listCaseManagers(m: EntityManager, office: Office): Promise<CaseManagerOption[]> {
+  const rows = await m.find(AccountEntity, { where: [{ role: 'fallmanagement', active: true }, { role: 'verwaltung', active: true }] });
+  return rows
+    .map((a) => ({ id: a.id, displayName: a.displayName, office: a.office }))
+    .sort((a, b) => Number(b.office === office) - Number(a.office === office) || a.displayName.localeCompare(b.displayName, 'de'));
+}
+
+export function toAccountSummary(a: Account): AccountSummary {
+  return {
     id: a.id,
     login: a.login,
     displayName: a.displayName,
@@ -52,5 +60,10 @@ export async function listAccounts(m: EntityManager): Promise<AccountSummary[]> 
     office: a.office,
     active: a.active,
     lastLoginAt: a.lastLoginAt,
-  }));
+  };
+}
+
+export async function listAccounts(m: EntityManager): Promise<AccountSummary[]> {
+  const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
+  return rows.map(toAccountSummary);
 }

@@ -71,6 +71,7 @@ export async function setupVault(
     await ctx.setSession({ vault: created, user, deviceId });
     return { recoveryKey: created.recoveryKey, user };
   } catch (error) {
+    created.forgetKey();
     await created.dataSource.destroy().catch(() => undefined);
     const db = vaultPaths(ctx.location.dataDir).database;
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });

@@ -20,6 +20,16 @@ export interface OpenVault {
   dataSource: DataSource;
   schemaVersion: number;
   keyring: Keyring;
+  /** A copy of the database key, for wrapping it for a new account; the caller zeroes the copy. */
+  databaseKey(): Buffer;
+  /** Zeroes the held key; called when the vault is locked. */
+  forgetKey(): void;
+}
+
+/** Holds the database key while unlocked (SQLCipher holds it anyway); only copies leave. */
+function holdKey(key: Buffer): Pick<OpenVault, 'databaseKey' | 'forgetKey'> {
+  const held = Buffer.from(key);
+  return { databaseKey: () => Buffer.from(held), forgetKey: () => held.fill(0) };
 }
 
 export const vaultPaths = (dataDir: string) => ({
@@ -63,7 +73,7 @@ export async function createVault(
     const keyring = await Keyring.create(paths.keyring, office, login, passphrase, key, now);
     const opened = await openVaultDatabase({ path: paths.database, key, create: true, nativeBinding: location.nativeBinding });
     restrictToOwner(paths.database);
-    return { ...opened, keyring, recoveryKey: formatRecoveryKey(key) };
+    return { ...opened, keyring, ...holdKey(key), recoveryKey: formatRecoveryKey(key) };
   } finally {
     key.fill(0);
   }
@@ -78,7 +88,7 @@ export async function openVaultWithKey(location: VaultLocation, keyring: Keyring
     create: false,
     nativeBinding: location.nativeBinding,
   });
-  return { ...opened, keyring };
+  return { ...opened, keyring, ...holdKey(key) };
 }
 
 /** Encrypted or not, the vault files are for this account only (Windows relies on the installer's ACLs). */

@@ -1,0 +1,18 @@
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import { call, setupVault } from './temp-vault';
+
+export const CASE_MANAGER = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: 'Seseke Brücke am Morgen 2026' };
+
+/** A vault with an administrator and a case manager; returned unlocked as the case manager. */
+export async function caseWorkerVault(dir: string, now?: () => Date): Promise<{ core: CoreDispatcher; recoveryKey: string; caseManagerId: string }> {
+  const { core, recoveryKey } = await setupVault(dir, now);
+  const account = await call(core, 'accounts.create', CASE_MANAGER);
+  await call(core, 'session.lock');
+  await call(core, 'session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase });
+  return { core, recoveryKey, caseManagerId: account.id };
+}
+
+/** Minimal valid client input with the defaults the schema fills in. */
+export function clientInput(familyName: string, givenNames: string, extra: Record<string, unknown> = {}) {
+  return { familyName, givenNames, ...extra };
+}

@@ -1,0 +1,269 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../electron/core/api/contract';
+import { AppError } from '../../electron/core/api/errors';
+import { KimCaseEntity } from '../../electron/core/cases/case-entities';
+import { ClientEntity } from '../../electron/core/clients/client-entities';
+import { DocumentEntity } from '../../electron/core/documents/document-entity';
+import {
+  deleteDocument,
+  listDocuments,
+  readDocument,
+  uploadDocument,
+} from '../../electron/core/documents/document-service';
+import { documentsDir } from '../../electron/core/documents/document-store';
+import type { CallContext, UnlockedSession } from '../../electron/core/session/session';
+import { readSetting, SETTING_KEYS } from '../../electron/core/settings/settings-store';
+import { MAX_DOCUMENT_BYTES } from '../../electron/core/shared/case-domain';
+import { ChangeEntryEntity } from '../../electron/core/sync/change-entity';
+import { AccountEntity } from '../../electron/core/users/account-entity';
+import { loadKeyring, openVaultWithKey } from '../../electron/core/vault/vault';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { addAccount } from '../helpers/accounts';
+import { call, setupVault, tempDir } from '../helpers/temp-vault';
+
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Bescheid Jobcenter Lünen: Weiterbewilligung bis 31.12.\n'), Buffer.from('%%EOF\n')]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Expects an AppError with this code (and optionally these params) from `run`. */
+async function rejectsWith(run: Promise<unknown>, code: string, params?: Record<string, unknown>): Promise<void> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (params) expect((error as AppError).params).toMatchObject(params);
+}
+
+describe('encrypted documents', () => {
+  const tmp = tempDir();
+  let session: UnlockedSession;
+  let clientId: string;
+  let otherClientId: string;
+  let caseId: string;
+  const files = () => (existsSync(documentsDir(tmp.dir)) ? readdirSync(documentsDir(tmp.dir)) : []);
+
+  /** Runs service code in one transaction with a context like the dispatcher's (the services are not wired yet). */
+  function withCtx<T>(run: (ctx: CallContext, tx: EntityManager) => Promise<T>): Promise<T> {
+    return session.vault.dataSource.transaction((tx) =>
+      run(
+        {
+          location: { dataDir: tmp.dir },
+          now: new Date(),
+          clock: () => new Date(),
+          appVersion: 'test',
+          session,
+          tx,
+          audit: { entityIds: [], fields: [] },
+          setSession: () => Promise.resolve(),
+        },
+        tx,
+      ),
+    );
+  }
+
+  const upload = (over: Partial<Parameters<typeof uploadDocument>[1]> = {}, bytes: Buffer = PDF) =>
+    withCtx((ctx) =>
+      uploadDocument(ctx, {
+        clientId,
+        fileName: 'bescheid.pdf',
+        mimeType: 'application/pdf',
+        category: 'notice',
+        contentBase64: bytes.toString('base64'),
+        ...over,
+      }),
+    );
+
+  function newClient(tx: EntityManager, familyName: string): Promise<string> {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    return tx
+      .insert(ClientEntity, {
+        id,
+        office: 'lunen',
+        familyName,
+        givenNames: 'Amina',
+        alternativeNames: '[]',
+        birthDate: null,
+        birthDatePlaceholder: false,
+        gender: 'female',
+        nationalities: '["SY"]',
+        languages: '[]',
+        arrivalDate: null,
+        street: null,
+        postalCode: null,
+        city: null,
+        phone: null,
+        email: null,
+        sortName: familyName.toLowerCase(),
+        currentStatusType: null,
+        currentStatusUntil: null,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      })
+      .then(() => id);
+  }
+
+  beforeAll(async () => {
+    const { core, recoveryKey } = await setupVault(tmp.dir);
+    await call(core, 'session.lock');
+    await core.close();
+    const colleague = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: 'Seseke Brücke am Morgen 2026' };
+    await addAccount(tmp.dir, recoveryKey, colleague);
+    // Opened with the recovery key, as the account helper does; the session is built by hand like the dispatcher's.
+    const vault = await openVaultWithKey({ dataDir: tmp.dir }, loadKeyring(tmp.dir), parseRecoveryKey(recoveryKey));
+    const m = vault.dataSource.manager;
+    const account = await m.findOneByOrFail(AccountEntity, { login: colleague.login });
+    const user: SessionUser = { id: account.id, login: account.login, displayName: account.displayName, role: account.role, office: account.office };
+    session = { vault, user, deviceId: (await readSetting(m, SETTING_KEYS.deviceId))! };
+    await vault.dataSource.transaction(async (tx) => {
+      clientId = await newClient(tx, 'Haddad');
+      otherClientId = await newClient(tx, 'Kowalczyk');
+      caseId = randomUUID();
+      await tx.insert(KimCaseEntity, {
+        id: caseId,
+        clientId,
+        office: 'lunen',
+        caseManagerId: account.id,
+        phase: 'intake',
+        rechtskreise: '["sgb2"]',
+        openedOn: '2026-01-05',
+        closedOn: null,
+        closureReason: null,
+        closureSummary: null,
+        updatedAt: new Date().toISOString(),
+        version: 1,
+      });
+    });
+  });
+  afterAll(async () => {
+    await session?.vault.dataSource.destroy();
+    tmp.cleanup();
+  });
+
+  it('round-trips the bytes and shows the SHA-256 of the plaintext', async () => {
+    const view = await upload({ caseId });
+    expect(view).toMatchObject({ clientId, caseId, fileName: 'bescheid.pdf', mimeType: 'application/pdf', size: PDF.length });
+    expect(view.sha256).toBe(sha256(PDF));
+
+    const audit: string[] = [];
+    const content = await withCtx((ctx) => {
+      ctx.audit = { entityIds: audit, fields: [] };
+      return readDocument(ctx, view.id);
+    });
+    expect(Buffer.from(content.contentBase64, 'base64').equals(PDF)).toBe(true);
+    expect(content.sha256).toBe(sha256(PDF));
+    expect(audit).toEqual([view.id]);
+
+    const changes = await session.vault.dataSource.manager.findBy(ChangeEntryEntity, { entity: 'document', entityId: view.id });
+    expect(changes.map((c) => c.operation)).toEqual(['upsert']);
+    expect((await withCtx((_ctx, tx) => listDocuments(tx, { caseId }))).map((d) => d.id)).toContain(view.id);
+  });
+
+  it('keeps only ciphertext on disk, under a different key per file', async () => {
+    const a = await upload();
+    const b = await upload();
+    const rows = await session.vault.dataSource.manager.findBy(DocumentEntity, [{ id: a.id }, { id: b.id }]);
+    const [first, second] = rows;
+    if (!first || !second) throw new Error('expected both rows');
+    expect(first.fileKey).not.toBe(second.fileKey);
+    expect(first.fileKey).toMatch(/^[0-9a-f]{64}$/);
+    for (const row of rows) {
+      const onDisk = readFileSync(join(documentsDir(tmp.dir), row.fileId));
+      expect(onDisk.subarray(0, 7).toString('ascii')).toBe('KIMDOC1');
+      expect(onDisk.includes(PDF)).toBe(false);
+      expect(onDisk.includes(Buffer.from('%PDF-'))).toBe(false);
+      expect(onDisk.includes(Buffer.from('Jobcenter'))).toBe(false);
+    }
+    // Same plaintext, different ciphertext.
+    const [x, y] = [first, second].map((r) => readFileSync(join(documentsDir(tmp.dir), r.fileId)));
+    expect(x?.equals(y!)).toBe(false);
+  });
+
+  it('reports a flipped byte or a missing file as document.unreadable', async () => {
+    const flipped = await upload();
+    const row = await session.vault.dataSource.manager.findOneByOrFail(DocumentEntity, { id: flipped.id });
+    const path = join(documentsDir(tmp.dir), row.fileId);
+    const bytes = readFileSync(path);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0x01, bytes.length - 3);
+    writeFileSync(path, bytes);
+    await rejectsWith(withCtx((ctx) => readDocument(ctx, flipped.id)), 'document.unreadable');
+
+    const missing = await upload();
+    const missingRow = await session.vault.dataSource.manager.findOneByOrFail(DocumentEntity, { id: missing.id });
+    await withCtx((ctx) => deleteDocument(ctx, missing.id)); // removes the file; put the row back without it
+    await session.vault.dataSource.manager.insert(DocumentEntity, missingRow);
+    expect(existsSync(join(documentsDir(tmp.dir), missingRow.fileId))).toBe(false);
+    await rejectsWith(withCtx((ctx) => readDocument(ctx, missing.id)), 'document.unreadable');
+  });
+
+  it('refuses a file above 20 MB without writing anything', async () => {
+    const before = files();
+    const big = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
+    PDF.copy(big);
+    await rejectsWith(upload({}, big), 'document.tooLarge', { maxMegabytes: 20 });
+    expect(files()).toEqual(before);
+  });
+
+  it('refuses content that is not what it claims, is empty or is not base64', async () => {
+    const before = files();
+    await rejectsWith(upload({}, PNG), 'document.typeMismatch');
+    await rejectsWith(upload({ mimeType: 'image/png' }, Buffer.from('MZ\x90\x00 not an image')), 'document.typeMismatch');
+    await rejectsWith(upload({}, Buffer.alloc(0)), 'validation.invalid');
+    for (const contentBase64 of ['JVBERi0x!', 'JVBERi0x LjcK', 'JVBERi0', 'QR==']) {
+      await rejectsWith(upload({ contentBase64 }), 'validation.invalid', { issues: [{ path: 'contentBase64', code: 'invalid_format' }] });
+    }
+    expect(files()).toEqual(before);
+    // A PNG declared as PNG is fine.
+    expect((await upload({ mimeType: 'image/png', fileName: 'pass.png' }, PNG)).mimeType).toBe('image/png');
+  });
+
+  it('refuses an unknown client or a case of another client, leaving no file', async () => {
+    const before = files();
+    await rejectsWith(upload({ clientId: randomUUID() }), 'record.notFound', { entity: 'client' });
+    await rejectsWith(upload({ clientId: otherClientId, caseId }), 'record.notFound', { entity: 'case' });
+    await rejectsWith(upload({ caseId: randomUUID() }), 'record.notFound', { entity: 'case' });
+    expect(files()).toEqual(before);
+  });
+
+  it('removes the file again when the row cannot be inserted', async () => {
+    const before = files();
+    const failing = withCtx(async (ctx, tx) => {
+      // Rolled back with the transaction; makes the insert fail after the file was written.
+      await tx.query('DROP TABLE document');
+      return uploadDocument(ctx, { clientId, fileName: 'a.pdf', mimeType: 'application/pdf', category: 'other', contentBase64: PDF.toString('base64') });
+    });
+    await expect(failing).rejects.toThrow();
+    expect(files()).toEqual(before);
+  });
+
+  it('deletes row and file, records the deletion, and refuses a second delete', async () => {
+    const view = await upload({ fileName: 'delete-me.pdf' });
+    const row = await session.vault.dataSource.manager.findOneByOrFail(DocumentEntity, { id: view.id });
+    expect(await withCtx((ctx) => deleteDocument(ctx, view.id))).toBeNull();
+    expect(await session.vault.dataSource.manager.findOneBy(DocumentEntity, { id: view.id })).toBeNull();
+    expect(existsSync(join(documentsDir(tmp.dir), row.fileId))).toBe(false);
+    const changes = await session.vault.dataSource.manager.find(ChangeEntryEntity, { where: { entityId: view.id }, order: { hlc: 'ASC' } });
+    expect(changes.map((c) => c.operation)).toEqual(['upsert', 'delete']);
+    await rejectsWith(withCtx((ctx) => deleteDocument(ctx, view.id)), 'record.notFound', { entity: 'document' });
+    await rejectsWith(withCtx((ctx) => readDocument(ctx, view.id)), 'record.notFound', { entity: 'document' });
+  });
+
+  it('lists a client\'s documents newest first', async () => {
+    const other = await withCtx(async (ctx) => {
+      ctx.now = new Date(Date.now() + 60_000);
+      return uploadDocument(ctx, { clientId, fileName: 'neu.pdf', mimeType: 'application/pdf', category: 'other', contentBase64: PDF.toString('base64') });
+    });
+    const list = await withCtx((_ctx, tx) => listDocuments(tx, { clientId }));
+    expect(list[0]?.id).toBe(other.id);
+    const dates = list.map((d) => d.createdAt);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(await withCtx((_ctx, tx) => listDocuments(tx, { clientId: otherClientId }))).toEqual([]);
+  });
+});
