@@ -48,23 +48,34 @@ describe('encrypted documents', () => {
   let caseId: string;
   const files = () => (existsSync(documentsDir(tmp.dir)) ? readdirSync(documentsDir(tmp.dir)) : []);
 
-  /** Runs service code in one transaction with a context like the dispatcher's (the services are not wired yet). */
-  function withCtx<T>(run: (ctx: CallContext, tx: EntityManager) => Promise<T>): Promise<T> {
-    return session.vault.dataSource.transaction((tx) =>
-      run(
-        {
-          location: { dataDir: tmp.dir },
-          now: new Date(),
-          clock: () => new Date(),
-          appVersion: 'test',
-          session,
+  /** Runs service code in one transaction with a context like the dispatcher's, including its commit hooks. */
+  async function withCtx<T>(run: (ctx: CallContext, tx: EntityManager) => Promise<T>): Promise<T> {
+    const afterCommit: (() => void)[] = [];
+    const onRollback: (() => void)[] = [];
+    try {
+      const result = await session.vault.dataSource.transaction((tx) =>
+        run(
+          {
+            location: { dataDir: tmp.dir },
+            now: new Date(),
+            clock: () => new Date(),
+            appVersion: 'test',
+            session,
+            tx,
+            audit: { entityIds: [], fields: [] },
+            afterCommit: (fn) => afterCommit.push(fn),
+            onRollback: (fn) => onRollback.push(fn),
+            setSession: () => Promise.resolve(),
+          },
           tx,
-          audit: { entityIds: [], fields: [] },
-          setSession: () => Promise.resolve(),
-        },
-        tx,
-      ),
-    );
+        ),
+      );
+      afterCommit.forEach((fn) => fn());
+      return result;
+    } catch (error) {
+      onRollback.forEach((fn) => fn());
+      throw error;
+    }
   }
 
   const upload = (over: Partial<Parameters<typeof uploadDocument>[1]> = {}, bytes: Buffer = PDF) =>

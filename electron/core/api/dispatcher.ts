@@ -29,6 +29,17 @@ function toIssues(error: z.ZodError): ValidationIssue[] {
   });
 }
 
+/** File work that must follow the database outcome (delete after commit, clean up after rollback); never throws. */
+function runAll(fns: (() => void)[], logger: CoreLogger, method: string): void {
+  for (const fn of fns) {
+    try {
+      fn();
+    } catch (error) {
+      logger.error(`${method}: follow-up file operation failed`, { errorName: (error as Error)?.name ?? 'unknown' });
+    }
+  }
+}
+
 function isMethod(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -72,15 +83,25 @@ export class CoreDispatcher {
       return { ok: false, error: error.toPayload() };
     }
     const spec = contract[method];
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      return this.fail(method, new AppError('validation.invalid', { issues: toIssues(parsed.error) }));
-    }
     try {
+      // Access before validation: an unauthorised caller learns nothing about the input rules.
+      if (spec.access !== 'public') await this.authorise(method, spec.access);
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) throw new AppError('validation.invalid', { issues: toIssues(parsed.error) });
       return { ok: true, value: await this.execute(method, parsed.data) };
     } catch (error) {
       return this.fail(method, error);
     }
+  }
+
+  /** Requires an unlocked session whose role may call; a refusal is itself audited. */
+  private async authorise(method: MethodName, access: Exclude<Access, 'public'>): Promise<void> {
+    const session = this.session;
+    if (!session) throw new AppError('session.locked');
+    if (this.permits(access, session)) return;
+    const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
+    await session.vault.dataSource.transaction((tx) => appendAudit(tx, { at: this.now(), actor, action: method, outcome: 'denied' }));
+    throw new AppError('permission.denied');
   }
 
   private async execute(method: MethodName, input: unknown): Promise<unknown> {
@@ -94,6 +115,8 @@ export class CoreDispatcher {
       session: this.session,
       tx: null,
       audit: { entityIds: [], fields: [] },
+      afterCommit: (fn) => fn(),
+      onRollback: () => undefined,
       setSession: async (next) => {
         if (this.session && this.session !== next) {
           this.session.vault.forgetKey();
@@ -104,27 +127,32 @@ export class CoreDispatcher {
     };
     if (spec.access === 'public') return handler(input, ctx);
 
-    const session = this.session;
-    if (!session) throw new AppError('session.locked');
+    const session = this.session!;
     const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
-    if (!this.permits(spec.access, session)) {
-      await session.vault.dataSource.transaction((tx) =>
-        appendAudit(tx, { at: ctx.now, actor, action: method, outcome: 'denied' }),
-      );
-      throw new AppError('permission.denied');
-    }
-    return session.vault.dataSource.transaction(async (tx) => {
-      const result = await handler(input, { ...ctx, tx });
-      if (spec.audit.kind !== 'none') {
-        // One entry per record touched, so "who saw this person" is a simple query later.
-        const ids = ctx.audit.entityIds.length ? ctx.audit.entityIds : [null];
-        const fields = ctx.audit.fields.length ? [...new Set(ctx.audit.fields)] : undefined;
-        for (const entityId of ids) {
-          await appendAudit(tx, { at: ctx.now, actor, action: method, entity: spec.audit.entity, entityId, fields });
+    const afterCommit: (() => void)[] = [];
+    const onRollback: (() => void)[] = [];
+    ctx.afterCommit = (fn) => afterCommit.push(fn);
+    ctx.onRollback = (fn) => onRollback.push(fn);
+    let result: unknown;
+    try {
+      result = await session.vault.dataSource.transaction(async (tx) => {
+        const value = await handler(input, { ...ctx, tx });
+        if (spec.audit.kind !== 'none') {
+          // One entry per record touched, so "who saw this person" is a simple query later.
+          const ids = ctx.audit.entityIds.length ? ctx.audit.entityIds : [null];
+          const fields = ctx.audit.fields.length ? [...new Set(ctx.audit.fields)] : undefined;
+          for (const entityId of ids) {
+            await appendAudit(tx, { at: ctx.now, actor, action: method, entity: spec.audit.entity, entityId, fields });
+          }
         }
-      }
-      return result;
-    });
+        return value;
+      });
+    } catch (error) {
+      runAll(onRollback, this.logger, method);
+      throw error;
+    }
+    runAll(afterCommit, this.logger, method);
+    return result;
   }
 
   /** The permission hook: session, administrator, case work by role; the access issue adds scope × consent. */

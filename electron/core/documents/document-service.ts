@@ -88,6 +88,8 @@ export async function uploadDocument(ctx: CallContext, input: UploadInput): Prom
 
   const dataDir = ctx.location.dataDir;
   const written = writeEncryptedDocument(dataDir, bytes);
+  // The file exists before its row; if the call's transaction fails for any reason, the file goes too.
+  ctx.onRollback(() => deleteEncryptedDocument(dataDir, written.fileId));
   const doc: StoredDocument = {
     id: randomUUID(),
     clientId: input.clientId,
@@ -102,13 +104,8 @@ export async function uploadDocument(ctx: CallContext, input: UploadInput): Prom
     createdAt: ctx.now.toISOString(),
     createdBy: session.user.id,
   };
-  try {
-    await tx.insert(DocumentEntity, doc);
-    await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
-  } catch (error) {
-    deleteEncryptedDocument(dataDir, written.fileId);
-    throw error;
-  }
+  await tx.insert(DocumentEntity, doc);
+  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
   ctx.audit.entityIds.push(doc.id);
   return toDocumentView(doc);
 }
@@ -122,14 +119,14 @@ export async function readDocument(ctx: CallContext, id: string): Promise<Docume
   return { id: doc.id, fileName: doc.fileName, mimeType: doc.mimeType, contentBase64: bytes.toString('base64'), sha256: doc.sha256 };
 }
 
-/** Deletes the key row (the secure part) and then the ciphertext file. */
+/** Deletes the key row (the secure part) and, once that has committed, the ciphertext file. */
 export async function deleteDocument(ctx: CallContext, id: string): Promise<null> {
   const { session, tx } = requireSession(ctx);
   const doc = await findDocument(tx, id);
   await tx.delete(DocumentEntity, { id: doc.id });
   await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: [], operation: 'delete' });
   ctx.audit.entityIds.push(doc.id);
-  deleteEncryptedDocument(ctx.location.dataDir, doc.fileId);
+  ctx.afterCommit(() => deleteEncryptedDocument(ctx.location.dataDir, doc.fileId));
   return null;
 }
 

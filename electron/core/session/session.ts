@@ -22,6 +22,10 @@ export interface CallContext {
   tx: EntityManager | null;
   /** Details the handler adds for the audit entry the dispatcher writes. */
   audit: { entityIds: string[]; fields: string[] };
+  /** Runs `fn` once the call's transaction has committed (e.g. deleting a document's file). */
+  afterCommit(fn: () => void): void;
+  /** Runs `fn` if the call's transaction rolls back (e.g. removing a file written for it). */
+  onRollback(fn: () => void): void;
   /** Replaces the session (unlock, setup) or clears it (lock). */
   setSession(next: UnlockedSession | null): Promise<void>;
 }
