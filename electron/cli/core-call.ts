@@ -12,6 +12,7 @@ export const EXIT = {
   vaultMissing: 4,
   vaultExists: 5,
   vaultDamaged: 6,
+  auditBroken: 7,
 } as const;
 
 function exitCodeFor(code: string): number {
@@ -20,6 +21,7 @@ function exitCodeFor(code: string): number {
   if (code === 'vault.alreadyInitialised') return EXIT.vaultExists;
   if (code.startsWith('vault.')) return EXIT.vaultDamaged;
   if (code === 'validation.invalid' || code === 'passphrase.tooWeak') return EXIT.usage;
+  if (code === 'permission.denied') return EXIT.failure;
   return EXIT.failure;
 }
 

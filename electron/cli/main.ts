@@ -3,6 +3,7 @@ import { OFFICES } from '../core/shared/offices';
 import { APP_VERSION } from '../core/shared/app-version';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
+import { auditVerifyCommand } from './commands/audit-verify';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
 
@@ -29,6 +30,15 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--data-dir <dir>', 'folder holding the vault')
     .requiredOption('--user <login>', 'login to unlock with')
     .action((o: { dataDir: string; user: string }) => infoCommand(o, out));
+
+  program
+    .command('audit')
+    .description('audit trail tasks')
+    .command('verify')
+    .description('verify the tamper-evident audit trail (hash chain and head); exit 7 names the first bad entry')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login to unlock with (IT administration or data protection)')
+    .action((o: { dataDir: string; user: string }) => auditVerifyCommand(o, out));
 
   return program;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Office, Role } from '../shared/offices';
 import type { ErrorPayload } from './errors';
+import type { AuditVerification } from '../audit/audit-verify';
 import {
   assessmentInput,
   caseCloseInput,
@@ -52,9 +53,9 @@ import {
 
 /**
  * Who may call: anyone (locked screen), any unlocked user, an administrator, or staff who work with client files
- * (see ACCESS_ROLES). Office scope, consent and field visibility refine this in the access issue.
+ * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). Office scope, consent and field visibility refine this in the access issue.
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork';
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit';
 
 /** Which audit entry a call leaves: none, or a read/write of an entity that holds personal data. */
 export type AuditRule = { kind: 'none' } | { kind: 'read' | 'write'; entity: string };
@@ -177,12 +178,15 @@ export const contract = {
   'followUps.add': method<CaseDetail>()({ input: followUpInput, access: 'caseWork', audit: write('case') }),
   'followUps.complete': method<FollowUpView>()({ input: idInput, access: 'caseWork', audit: write('case') }),
   'work.overview': method<WorkOverview>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
+  'audit.verify': method<AuditVerification>()({ input: emptyInput, access: 'audit', audit: read('audit') }),
   'settings.get': method<SettingsView>()({ input: emptyInput, access: 'session', audit: none }),
   'settings.update': method<SettingsView>()({ input: settingsUpdateInput, access: 'admin', audit: { kind: 'write', entity: 'setting' } }),
 } as const;
 
 /** Roles that may use 'caseWork' methods; ABH joins once consent gating exists (access issue). */
 export const CASE_WORK_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung'];
+/** Roles that may verify and read the audit trail (data protection officer, IT). */
+export const AUDIT_ROLES: readonly Role[] = ['datenschutz', 'it-admin'];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

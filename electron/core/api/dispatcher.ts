@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit-log';
+import { forgetAuditHead, syncAuditHead } from '../audit/audit-head';
 import type { CallContext, UnlockedSession } from '../session/session';
 import type { VaultLocation } from '../vault/vault';
-import { CASE_WORK_ROLES, contract, type Access, type MethodName, type Result } from './contract';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type MethodName, type Result } from './contract';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from './errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../shared/app-version';
@@ -91,6 +92,8 @@ export class CoreDispatcher {
       return { ok: true, value: await this.execute(method, parsed.data) };
     } catch (error) {
       return this.fail(method, error);
+    } finally {
+      if (this.session) await syncAuditHead(this.session.vault.dataSource).catch(() => this.logger.error('audit head not written'));
     }
   }
 
@@ -119,6 +122,8 @@ export class CoreDispatcher {
       onRollback: () => undefined,
       setSession: async (next) => {
         if (this.session && this.session !== next) {
+          await syncAuditHead(this.session.vault.dataSource);
+          forgetAuditHead(this.session.vault.dataSource);
           this.session.vault.forgetKey();
           if (this.session.vault.dataSource.isInitialized) await this.session.vault.dataSource.destroy();
         }
@@ -159,6 +164,7 @@ export class CoreDispatcher {
   private permits(access: Exclude<Access, 'public'>, session: UnlockedSession): boolean {
     if (access === 'session') return true;
     if (access === 'admin') return session.user.role === 'it-admin';
+    if (access === 'audit') return AUDIT_ROLES.includes(session.user.role);
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 

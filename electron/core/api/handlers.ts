@@ -1,3 +1,4 @@
+import { verifyAuditTrail } from '../audit/audit-verify';
 import { discardDraft, getDraft, openDraftForms, saveDraft } from '../drafts/draft-service';
 import { changePassphrase, lock, unlock } from '../session/session-service';
 import { requireSession } from '../session/session';
@@ -46,6 +47,7 @@ export const handlers: HandlerMap<MethodName> = {
     ctx.audit.entityIds.push(...accounts.map((a) => a.id));
     return accounts;
   },
+  'audit.verify': (_i, ctx) => verifyAuditTrail(ctx),
   'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(requireSession(ctx).tx) }),
   'settings.update': async (i, ctx) => {
     const { tx } = requireSession(ctx);

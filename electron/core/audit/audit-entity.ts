@@ -2,7 +2,7 @@ import { EntitySchema } from 'typeorm';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
-/** One audit entry: who did what to which record. Hash chaining is added by the access issue. */
+/** One audit entry: who did what to which record, chained to the previous entry by an HMAC (audit-chain.ts). */
 export interface AuditEntry {
   id: number;
   at: string;
@@ -14,6 +14,9 @@ export interface AuditEntry {
   entityId: string | null;
   fields: string | null;
   outcome: AuditOutcome;
+  /** Hash of the previous entry ('' for the first), and this entry's hash over its content and prevHash. */
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export const AuditEntryEntity = new EntitySchema<AuditEntry>({
@@ -30,5 +33,7 @@ export const AuditEntryEntity = new EntitySchema<AuditEntry>({
     entityId: { type: 'text', name: 'entity_id', nullable: true },
     fields: { type: 'text', nullable: true },
     outcome: { type: 'text' },
+    prevHash: { type: 'text', name: 'prev_hash', nullable: true },
+    hash: { type: 'text', nullable: true },
   },
 });

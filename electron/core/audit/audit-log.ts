@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEntryEntity, type AuditOutcome } from './audit-entity';
+import { auditChainKey, entryHash } from './audit-chain';
+import { AuditEntryEntity, type AuditEntry, type AuditOutcome } from './audit-entity';
 
 export interface AuditActor {
   id: string;
@@ -17,9 +18,14 @@ export interface AuditRecord {
   outcome?: AuditOutcome;
 }
 
-/** Appends one audit entry in the caller's transaction. Holds ids and field names, never field values. */
+/**
+ * Appends one audit entry in the caller's transaction, chained to the previous one. Holds ids and field names,
+ * never field values. Calls are serialised by the dispatcher, so "last id + 1" is safe here.
+ */
 export async function appendAudit(m: EntityManager, r: AuditRecord): Promise<void> {
-  await m.insert(AuditEntryEntity, {
+  const [last] = (await m.query('SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1')) as { id: number; hash: string | null }[];
+  const entry: AuditEntry = {
+    id: (last?.id ?? 0) + 1,
     at: r.at.toISOString(),
     actorId: r.actor?.id ?? null,
     actorRole: r.actor?.role ?? null,
@@ -29,5 +35,9 @@ export async function appendAudit(m: EntityManager, r: AuditRecord): Promise<voi
     entityId: r.entityId ?? null,
     fields: r.fields ? JSON.stringify(r.fields) : null,
     outcome: r.outcome ?? 'ok',
-  });
+    prevHash: last?.hash ?? '',
+    hash: null,
+  };
+  entry.hash = entryHash(auditChainKey(m), entry);
+  await m.insert(AuditEntryEntity, entry);
 }

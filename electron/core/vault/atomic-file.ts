@@ -6,12 +6,13 @@ import { randomBytes } from 'node:crypto';
  * Replaces a small file crash-safely: write a temp file beside it, fsync, rename over the target, fsync the folder.
  * A crash leaves either the old or the new content, never a torn file.
  */
-export function writeFileAtomic(path: string, content: string | Buffer): void {
+export function writeFileAtomic(path: string, content: string | Buffer, options: { durable?: boolean } = {}): void {
+  const durable = options.durable ?? true;
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -21,6 +22,7 @@ export function writeFileAtomic(path: string, content: string | Buffer): void {
     unlinkSync(tmp);
     throw error;
   }
+  if (!durable) return;
   try {
     const dirFd = openSync(dirname(path), 'r');
     try {

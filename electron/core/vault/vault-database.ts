@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chainUnhashedEntries, registerAuditChainKey } from '../audit/audit-chain';
+import { registerAuditHead } from '../audit/audit-head';
 import { DataSource } from 'typeorm';
 import { AppError } from '../api/errors';
 import { ENTITIES } from './entities';
@@ -54,6 +57,9 @@ export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<O
     if (error instanceof AppError) throw error;
     throw new AppError('vault.databaseCorrupt', { reason: sqliteReason(error) });
   }
+  // The audit chain and head keys derive from the database key; registered before any audit entry is appended.
+  registerAuditChainKey(dataSource, key);
+  registerAuditHead(dataSource, key, dirname(options.path));
   key.fill(0);
   try {
     const known = new Set(migrations.map((m) => m.name));
@@ -61,6 +67,7 @@ export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<O
     const unknown = applied.filter((name) => !known.has(name));
     if (unknown.length > 0) throw new AppError('vault.schemaTooNew', { found: applied.length, known: migrations.length });
     await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.transaction((m) => chainUnhashedEntries(m));
     const schemaVersion = (await appliedMigrationNames(dataSource)).length;
     if (hasPlaintextHeader(options.path)) throw new AppError('vault.databaseCorrupt', { reason: 'unencrypted' });
     return { dataSource, schemaVersion };

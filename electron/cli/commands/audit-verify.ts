@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { CoreDispatcher } from '../../core/api/dispatcher';
+import { englishMessage } from '../../core/api/errors';
+import type { ChainBreak } from '../../core/audit/audit-chain';
+import { APP_VERSION } from '../../core/shared/app-version';
+import { callCore, EXIT } from '../core-call';
+import { CliError, readPassphrase } from '../passphrase-input';
+
+const REASONS: Record<ChainBreak['reason'], string> = {
+  changed: 'its content was changed',
+  'removed-or-reordered': 'an entry before it was removed, or entries were reordered',
+  'tail-cut': 'entries from here on were cut off the end',
+  'head-invalid': 'the head file outside the database (audit-head.json) is damaged or was altered',
+  'head-missing': 'the head file outside the database (audit-head.json) is missing',
+};
+
+/** Verifies the tamper-evident audit trail; exit 0 when intact, EXIT.auditBroken naming the first bad entry. */
+export async function auditVerifyCommand(opts: { dataDir: string; user: string }, out: (line: string) => void): Promise<void> {
+  const dataDir = resolve(opts.dataDir);
+  const core = new CoreDispatcher({ dataDir, appVersion: APP_VERSION });
+  try {
+    const status = await callCore(core, 'vault.status', {});
+    if (status.state === 'uninitialised') throw new CliError(englishMessage({ code: 'vault.notInitialised', params: {} }), EXIT.vaultMissing);
+    const passphrase = await readPassphrase(`Passphrase for ${opts.user}: `);
+    await callCore(core, 'session.unlock', { login: opts.user, passphrase });
+    const result = await callCore(core, 'audit.verify', {});
+    if (!result.firstBreak) {
+      out(`Audit trail intact: ${result.entries} entries verified.`);
+      return;
+    }
+    throw new CliError(
+      `Audit trail broken at entry #${result.firstBreak.id}: ${REASONS[result.firstBreak.reason]} (${result.entries} entries before it verified).`,
+      EXIT.auditBroken,
+    );
+  } finally {
+    await core.close();
+  }
+}
