@@ -36,6 +36,9 @@ import type {
 } from './client-types';
 import {
   accountCreateInput,
+  accountResetInput,
+  accountUpdateInput,
+  recoveryResetInput,
   changePassphraseInput,
   draftRefInput,
   draftSaveInput,
@@ -113,6 +116,9 @@ export interface HomeSummary {
 
 export interface AccountSummary {
   id: string;
+  version: number;
+  /** False when the account has no passphrase wrap (disabled, or re-enabled and waiting for a reset). */
+  canUnlock: boolean;
   login: string;
   displayName: string;
   role: Role;
@@ -138,6 +144,7 @@ export const contract = {
   'vault.setup': method<SetupResult>()({ input: setupInput, access: 'public', audit: none }),
   'vault.info': method<VaultInfo>()({ input: emptyInput, access: 'session', audit: none }),
   'session.unlock': method<SessionUser>()({ input: unlockInput, access: 'public', audit: none }),
+  'session.recoveryReset': method<null>()({ input: recoveryResetInput, access: 'public', audit: none }),
   'session.current': method<SessionUser | null>()({ input: emptyInput, access: 'public', audit: none }),
   'session.lock': method<null>()({ input: emptyInput, access: 'public', audit: none }),
   'session.changePassphrase': method<null>()({
@@ -151,6 +158,8 @@ export const contract = {
   'home.summary': method<HomeSummary>()({ input: emptyInput, access: 'session', audit: none }),
   'accounts.list': method<AccountSummary[]>()({ input: emptyInput, access: 'admin', audit: { kind: 'read', entity: 'account' } }),
   'accounts.create': method<AccountSummary>()({ input: accountCreateInput, access: 'admin', audit: write('account') }),
+  'accounts.update': method<AccountSummary>()({ input: accountUpdateInput, access: 'admin', audit: write('account') }),
+  'accounts.resetPassphrase': method<AccountSummary>()({ input: accountResetInput, access: 'admin', audit: write('account') }),
   'accounts.caseManagers': method<CaseManagerOption[]>()({ input: emptyInput, access: 'caseWork', audit: none }),
   'clients.search': method<SearchHit[]>()({ input: searchInput, access: 'caseWork', audit: read('client-list') }),
   'clients.checkDuplicates': method<SearchHit[]>()({ input: duplicateCheckInput, access: 'caseWork', audit: read('client-list') }),

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'record.notFound',
   'record.staleVersion',
   'account.loginTaken',
+  'account.lastAdmin',
+  'account.self',
   'case.alreadyOpen',
   'case.closed',
   'case.phaseOrder',
@@ -73,6 +75,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'record.staleVersion': (p) =>
     `The ${String(p.entity ?? 'record')} was changed by someone else in the meantime; reload it. Nothing was overwritten.`,
   'account.loginTaken': () => 'An account with this login already exists.',
+  'account.lastAdmin': () => 'This is the last active IT administrator; another one must exist first.',
+  'account.self': () => 'You cannot disable your own account or change your own role.',
   'case.alreadyOpen': () => 'This client already has an open case; close it before opening a new one.',
   'case.closed': () => 'The case is closed and can no longer be changed.',
   'case.phaseOrder': () => 'A case moves through the phases in order; it cannot go back before intake or skip closure rules.',

@@ -3,10 +3,12 @@ import { discardDraft, getDraft, openDraftForms, saveDraft } from '../drafts/dra
 import { changePassphrase, lock, unlock } from '../session/session-service';
 import { requireSession } from '../session/session';
 import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../settings/settings-store';
+import { recoveryReset, resetAccountPassphrase, updateAccount } from '../users/account-admin';
 import { AccountEntity } from '../users/account-entity';
 import { listAccounts } from '../users/account-service';
 import { setupVault, vaultStatus } from '../vault/vault-service';
 import { countRows } from '../vault/vault-stats';
+import { loadKeyring } from '../vault/vault';
 import type { MethodName } from './contract';
 import { clientHandlers } from './handlers-clients';
 import type { HandlerMap } from './handler-types';
@@ -26,6 +28,9 @@ export const handlers: HandlerMap<MethodName> = {
     };
   },
   'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
+  'session.recoveryReset': (i, ctx) => recoveryReset(ctx, i),
+  'accounts.update': (i, ctx) => updateAccount(ctx, i),
+  'accounts.resetPassphrase': (i, ctx) => resetAccountPassphrase(ctx, i),
   'session.current': async (_i, ctx) => ctx.session?.user ?? null,
   'session.lock': (_i, ctx) => lock(ctx),
   'session.changePassphrase': (i, ctx) => changePassphrase(ctx, i.currentPassphrase, i.newPassphrase),
@@ -43,7 +48,7 @@ export const handlers: HandlerMap<MethodName> = {
     };
   },
   'accounts.list': async (_i, ctx) => {
-    const accounts = await listAccounts(requireSession(ctx).tx);
+    const accounts = await listAccounts(requireSession(ctx).tx, loadKeyring(ctx.location.dataDir));
     ctx.audit.entityIds.push(...accounts.map((a) => a.id));
     return accounts;
   },

@@ -60,3 +60,26 @@ export const accountCreateInput = z.strictObject({
   role: roleSchema,
   passphrase: passphraseSchema,
 });
+
+/** Sensitive admin actions ask for the caller's own passphrase again (re-authentication). */
+export const accountUpdateInput = z.strictObject({
+  id: z.uuid(),
+  version: z.int().min(1),
+  displayName: displayNameSchema,
+  role: roleSchema,
+  active: z.boolean(),
+  confirmPassphrase: passphraseSchema,
+});
+
+export const accountResetInput = z.strictObject({
+  id: z.uuid(),
+  newPassphrase: passphraseSchema,
+  confirmPassphrase: passphraseSchema,
+});
+
+/** Forgotten passphrase without another administrator: IT uses the recovery key from the safe. */
+export const recoveryResetInput = z.strictObject({
+  recoveryKey: z.string().max(200),
+  login: loginSchema,
+  newPassphrase: passphraseSchema,
+});

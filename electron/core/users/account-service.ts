@@ -4,6 +4,7 @@ import type { AccountSummary, SessionUser } from '../api/contract';
 import type { CaseManagerOption } from '../api/client-types';
 import type { Office, Role } from '../shared/offices';
 import { recordChange } from '../sync/change-recorder';
+import type { Keyring } from '../vault/keyring';
 import { AccountEntity, type Account } from './account-entity';
 
 export function toSessionUser(a: Account): SessionUser {
@@ -51,9 +52,12 @@ export async function listCaseManagers(m: EntityManager, office: Office): Promis
     .sort((a, b) => Number(b.office === office) - Number(a.office === office) || a.displayName.localeCompare(b.displayName, 'de'));
 }
 
-export function toAccountSummary(a: Account): AccountSummary {
+/** The admin view of an account; `canUnlock` needs the keyring, which holds the passphrase wraps. */
+export function toAccountSummary(a: Account, keyring: Keyring): AccountSummary {
   return {
     id: a.id,
+    version: a.version,
+    canUnlock: a.active && keyring.hasAccount(a.login),
     login: a.login,
     displayName: a.displayName,
     role: a.role,
@@ -63,7 +67,7 @@ export function toAccountSummary(a: Account): AccountSummary {
   };
 }
 
-export async function listAccounts(m: EntityManager): Promise<AccountSummary[]> {
+export async function listAccounts(m: EntityManager, keyring: Keyring): Promise<AccountSummary[]> {
   const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
-  return rows.map(toAccountSummary);
+  return rows.map((a) => toAccountSummary(a, keyring));
 }

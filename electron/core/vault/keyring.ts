@@ -130,6 +130,15 @@ export class Keyring {
     this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
   }
 
+  /** Removes an account's wrap (disabled account: its old passphrase no longer opens anything). */
+  removeAccount(login: string, databaseKey: Buffer): void {
+    const id = accountIdFor(this.data.vaultId, login);
+    if (this.data.accounts.length <= 1) throw new Error('keyring must keep one account');
+    this.data.accounts = this.data.accounts.filter((a) => a.id !== id);
+    delete this.data.throttle[id];
+    this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
+  }
+
   /**
    * Returns the database key for login + passphrase, or null when they do not match. Unknown logins cost the same
    * KDF work as known ones, so timing does not reveal which accounts exist.
