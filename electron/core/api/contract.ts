@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Office, Role } from '../shared/offices';
 import type { ErrorPayload } from './errors';
 import type { AuditVerification } from '../audit/audit-verify';
+import type { AuditExport, AuditPage } from '../audit/audit-query';
 import {
   assessmentInput,
   caseCloseInput,
@@ -38,6 +39,8 @@ import {
   accountCreateInput,
   accountResetInput,
   accountUpdateInput,
+  auditExportInput,
+  auditListInput,
   recoveryResetInput,
   changePassphraseInput,
   draftRefInput,
@@ -187,6 +190,8 @@ export const contract = {
   'followUps.add': method<CaseDetail>()({ input: followUpInput, access: 'caseWork', audit: write('case') }),
   'followUps.complete': method<FollowUpView>()({ input: idInput, access: 'caseWork', audit: write('case') }),
   'work.overview': method<WorkOverview>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
+  'audit.list': method<AuditPage>()({ input: auditListInput, access: 'audit', audit: read('audit') }),
+  'audit.exportCsv': method<AuditExport>()({ input: auditExportInput, access: 'audit', audit: write('audit-export') }),
   'audit.verify': method<AuditVerification>()({ input: emptyInput, access: 'audit', audit: read('audit') }),
   'settings.get': method<SettingsView>()({ input: emptyInput, access: 'session', audit: none }),
   'settings.update': method<SettingsView>()({ input: settingsUpdateInput, access: 'admin', audit: { kind: 'write', entity: 'setting' } }),

@@ -1,3 +1,4 @@
+import { exportAuditCsv, listAudit } from '../audit/audit-query';
 import { verifyAuditTrail } from '../audit/audit-verify';
 import { discardDraft, getDraft, openDraftForms, saveDraft } from '../drafts/draft-service';
 import { changePassphrase, lock, unlock } from '../session/session-service';
@@ -53,6 +54,8 @@ export const handlers: HandlerMap<MethodName> = {
     return accounts;
   },
   'audit.verify': (_i, ctx) => verifyAuditTrail(ctx),
+  'audit.list': (i, ctx) => listAudit(ctx, i),
+  'audit.exportCsv': (i, ctx) => exportAuditCsv(ctx, i),
   'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(requireSession(ctx).tx) }),
   'settings.update': async (i, ctx) => {
     const { tx } = requireSession(ctx);

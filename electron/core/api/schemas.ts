@@ -83,3 +83,18 @@ export const recoveryResetInput = z.strictObject({
   login: loginSchema,
   newPassphrase: passphraseSchema,
 });
+
+/** Filters of the audit view (data protection officer): person (record id), user, period, action. */
+export const auditFilterSchema = z.strictObject({
+  actorId: z.uuid().optional(),
+  entity: z.string().regex(/^[a-z-]{1,40}$/).optional(),
+  entityId: z.string().max(80).optional(),
+  action: z.string().regex(/^[a-zA-Z.]{1,60}$/).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const auditListInput = auditFilterSchema.extend({
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).max(500).default(100),
+});
+export const auditExportInput = auditFilterSchema.extend({ confirmPassphrase: passphraseSchema });

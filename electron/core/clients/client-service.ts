@@ -80,6 +80,7 @@ export async function createClient(ctx: CallContext, input: ClientFields): Promi
   await indexClientNames(tx, client.id, nameKeys(input.familyName, input.givenNames, input.alternativeNames));
   await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'client', entityId: client.id, fields: ['office', ...CLIENT_FIELDS] });
   ctx.audit.entityIds.push(client.id);
+  ctx.audit.fields.push(...CLIENT_FIELDS.filter((f) => input[f] !== null && !(Array.isArray(input[f]) && input[f].length === 0)));
   return loadClientDetail(ctx, client.id);
 }
 
