@@ -9,6 +9,8 @@ export function contentSecurityPolicy(connectSrc: "'none'" | "'self'"): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
+    // PDF preview: the page shows a document it decrypted through the API as a blob: URL in Chromium's viewer.
+    'frame-src blob:',
     `connect-src ${connectSrc}`,
     "object-src 'none'",
     "base-uri 'none'",

@@ -52,6 +52,8 @@ export function createMainWindow(isDev: boolean): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer for document previews (blob: frames only, see content-security.ts).
+      plugins: true,
       devTools: isDev,
     },
   });

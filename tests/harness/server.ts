@@ -18,7 +18,8 @@ import { CONTENT_TYPES } from '../../electron/main/content-types';
 /** The app's policy, except that the harness page talks to its own origin (the loopback API) instead of IPC. */
 export const HARNESS_CSP = contentSecurityPolicy("'self'");
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Documents travel as base64 in the body: 20 MB (the core's limit) is ~26.7 MB encoded, plus the JSON around it. */
+const MAX_BODY_BYTES = 28 * 1024 * 1024;
 
 export interface HarnessOptions {
   dataDir: string;

@@ -33,3 +33,6 @@ export {
   type PassphraseStrength,
 } from '../../../electron/core/api/passphrase-policy';
 export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/shared/offices';
+export type { AccountSummary } from '../../../electron/core/api/contract';
+export { accountCreateInput, roleSchema } from '../../../electron/core/api/schemas';
+export * from '../../../electron/core/shared/case-domain';

@@ -1,23 +1,66 @@
 import { useEffect, useState } from 'react';
+import type { Role } from '../api/core';
 
 /**
- * Areas of the app, in navigation order. Later issues add clients, cases, network, reports here; the hash keeps
- * routing inside the page (no file:// or app:// paths) and survives nothing sensitive.
+ * Areas of the app, in navigation order, with the roles that may use them: the navigation shows only what the
+ * role may open (the core refuses the rest anyway). The hash keeps routing inside the page (no file:// or app://
+ * paths); it carries record ids, never names.
  */
-export const AREAS = [{ id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home' }] as const;
+const CASE_WORK: readonly Role[] = ['fallmanagement', 'verwaltung'];
+
+export const AREAS = [
+  { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
+  { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CASE_WORK },
+  { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ['it-admin'] as readonly Role[] },
+] as const;
 export type AreaId = (typeof AREAS)[number]['id'];
 
-function areaFromHash(hash: string): AreaId {
-  return AREAS.find((a) => a.hash === hash)?.id ?? 'home';
+export type Route =
+  | { area: 'home' }
+  | { area: 'clients'; view: 'list' }
+  | { area: 'clients'; view: 'new' }
+  | { area: 'clients'; view: 'client'; id: string }
+  | { area: 'clients'; view: 'case'; id: string }
+  | { area: 'accounts' };
+
+export const hrefs = {
+  home: '#/uebersicht',
+  clients: '#/klienten',
+  newClient: '#/klienten/neu',
+  client: (id: string) => `#/klienten/${id}`,
+  case: (id: string) => `#/faelle/${id}`,
+  accounts: '#/konten',
+};
+
+export function canUse(role: Role, area: AreaId): boolean {
+  const spec = AREAS.find((a) => a.id === area);
+  return !!spec && (spec.roles === null || spec.roles.includes(role));
 }
 
-/** The current area, following the location hash. */
-export function useArea(): AreaId {
-  const [area, setArea] = useState<AreaId>(() => areaFromHash(window.location.hash));
+const ID = '([0-9a-fA-F-]{36})';
+
+export function parseRoute(hash: string): Route {
+  if (hash === '#/klienten') return { area: 'clients', view: 'list' };
+  if (hash === '#/klienten/neu') return { area: 'clients', view: 'new' };
+  let m = new RegExp(`^#/klienten/${ID}$`).exec(hash);
+  if (m) return { area: 'clients', view: 'client', id: m[1]! };
+  m = new RegExp(`^#/faelle/${ID}$`).exec(hash);
+  if (m) return { area: 'clients', view: 'case', id: m[1]! };
+  if (hash === '#/konten') return { area: 'accounts' };
+  return { area: 'home' };
+}
+
+/** The current route, following the location hash. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setArea(areaFromHash(window.location.hash));
+    const onChange = (): void => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return area;
+  return route;
+}
+
+export function navigate(hash: string): void {
+  window.location.hash = hash;
 }

@@ -2,8 +2,13 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AREAS, useArea } from '../app/routes';
+import { AREAS, canUse, useRoute, type Route } from '../app/routes';
+import { AccountsPage } from '../pages/AccountsPage';
+import { CaseFilePage } from '../pages/CaseFilePage';
+import { ClientFilePage } from '../pages/ClientFilePage';
+import { ClientListPage } from '../pages/ClientListPage';
 import { HomePage } from '../pages/HomePage';
+import { NewClientPage } from '../pages/NewClientPage';
 import { BrandMark } from './BrandMark';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { MAIN_ID } from './CenteredShell';
@@ -67,7 +72,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
     ':focus': { outline: 'none' },
   },
-  notice: { marginBottom: tokens.spacingVerticalL, maxWidth: '1100px' },
+  notice: { marginBottom: tokens.spacingVerticalL, maxWidth: '1200px' },
 });
 
 interface Props {
@@ -80,7 +85,8 @@ interface Props {
 export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const area = useArea();
+  const route = useRoute();
+  const area = canUse(user.role, route.area) ? route.area : 'home';
   const [dialogOpen, setDialogOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
@@ -96,7 +102,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
       </header>
       <nav className={styles.nav} aria-label={t('frame.navLabel')}>
         <ul className={styles.navList}>
-          {AREAS.map((a) => (
+          {AREAS.filter((a) => canUse(user.role, a.id)).map((a) => (
             <li key={a.id}>
               <a
                 href={a.hash}
@@ -115,7 +121,11 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
             <StatusNotice message={notice} />
           </div>
         ) : null}
-        {area === 'home' ? <HomePage user={user} status={status} onIdleLockMinutesChanged={onIdleLockMinutesChanged} /> : null}
+        {area === 'home' ? (
+          <HomePage user={user} status={status} onIdleLockMinutesChanged={onIdleLockMinutesChanged} />
+        ) : (
+          <AreaPage route={route} user={user} />
+        )}
       </main>
       <ChangePassphraseDialog
         open={dialogOpen}
@@ -129,4 +139,20 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
       />
     </div>
   );
+}
+
+/** The screen of a route outside "Übersicht"; keyed by record id so a new record starts with fresh state. */
+function AreaPage({ route, user }: { route: Route; user: SessionUser }) {
+  if (route.area === 'accounts') return <AccountsPage user={user} />;
+  if (route.area !== 'clients') return null;
+  switch (route.view) {
+    case 'list':
+      return <ClientListPage user={user} />;
+    case 'new':
+      return <NewClientPage user={user} />;
+    case 'client':
+      return <ClientFilePage key={route.id} id={route.id} user={user} />;
+    case 'case':
+      return <CaseFilePage key={route.id} id={route.id} user={user} />;
+  }
 }

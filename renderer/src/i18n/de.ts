@@ -2,7 +2,10 @@
  * German UI text, the primary language. Every user-facing string of the renderer lives here (and in en.ts, which
  * must have the same keys). Error texts are keyed by the API error code: `errors.<code>`.
  */
+import { deCases } from './de-cases';
+
 export const de = {
+  ...deCases,
   app: {
     name: 'KIM-Akte',
     tagline: 'Kommunales Integrationsmanagement',
@@ -52,6 +55,20 @@ export const de = {
       'Die Passphrase ist zu leicht zu erraten. Verlängern Sie sie, z. B. um weitere, nicht zusammengehörige Wörter.',
     passphraseMismatch: 'Die beiden Passphrasen stimmen nicht überein.',
     passphraseUnchanged: 'Die neue Passphrase muss sich von der bisherigen unterscheiden.',
+    birthDate: {
+      year: 'Bitte das Geburtsjahr vierstellig eingeben, z. B. 1990.',
+      month: 'Bitte Monat und Jahr als MM.JJJJ eingeben, z. B. 03.1990.',
+      day: 'Dieses Datum gibt es nicht. Bitte als TT.MM.JJJJ eingeben, z. B. 12.03.1990.',
+    },
+    arrivalDate: 'Bitte als JJJJ, MM.JJJJ oder TT.MM.JJJJ eingeben (ein Datum, das es gibt).',
+    isoCountry: 'Bitte einen zweistelligen Ländercode nach ISO 3166 eingeben, z. B. „SY“.',
+    postalCode: 'Eine Postleitzahl hat genau 5 Ziffern, z. B. 44532.',
+    phone: 'Bitte eine Telefonnummer aus Ziffern eingeben (erlaubt sind auch +, Leerzeichen, /, - und Klammern).',
+    email: 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@beispiel.de.',
+    tooManyNames: 'Bitte höchstens 10 andere Schreibweisen eingeben.',
+    birthYear: 'Bitte ein vierstelliges Jahr zwischen 1900 und 2100 eingeben.',
+    untilBeforeFrom: 'Das Ende darf nicht vor dem Beginn liegen.',
+    date: 'Bitte ein gültiges Datum eingeben.',
   },
   errors: {
     request: {
@@ -97,6 +114,24 @@ export const de = {
     },
     recoveryKey: {
       invalid: 'Der Wiederherstellungsschlüssel ist falsch oder unvollständig (64 Hexadezimalzeichen erwartet).',
+    },
+    record: {
+      notFound: 'Der Eintrag existiert nicht (mehr). Möglicherweise wurde er inzwischen gelöscht.',
+      staleVersion:
+        'Der Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert und nichts wurde überschrieben. Bitte laden Sie den aktuellen Stand.',
+    },
+    account: {
+      loginTaken: 'Ein Konto mit diesem Anmeldenamen gibt es bereits.',
+    },
+    case: {
+      alreadyOpen: 'Für diese Person gibt es bereits einen offenen Fall. Bitte schließen Sie ihn ab, bevor Sie einen neuen eröffnen.',
+      closed: 'Der Fall ist abgeschlossen und kann nicht mehr geändert werden.',
+      phaseOrder: 'Ein Fall durchläuft die Phasen der Reihe nach; dieser Phasenwechsel ist nicht möglich.',
+    },
+    document: {
+      tooLarge: 'Die Datei ist zu groß. Erlaubt sind höchstens {{maxMegabytes}} MB.',
+      typeMismatch: 'Der Inhalt der Datei passt nicht zu ihrem Typ. Erlaubt sind PDF, JPEG und PNG.',
+      unreadable: 'Die verschlüsselte Datei fehlt oder ist beschädigt. Bitte wenden Sie sich an die IT.',
     },
     internal: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.',
   },
@@ -221,6 +256,8 @@ export const de = {
     navLabel: 'Hauptnavigation',
     areas: {
       home: 'Übersicht',
+      clients: 'Klient:innen',
+      accounts: 'Benutzerkonten',
     },
     officeBadge: 'Dienststelle {{office}}',
     userMenu: 'Benutzermenü',
@@ -250,6 +287,7 @@ export const de = {
   /** Names of forms that keep drafts, by form id (dots nest, as in the id). */
   forms: {
     home: { scratchNote: 'Notiz an mich' },
+    clients: { new: 'Neue Klient:in' },
   },
   scratchNote: {
     title: 'Notiz an mich',

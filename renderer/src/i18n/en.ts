@@ -1,10 +1,12 @@
 import type { de } from './de';
+import { enCases } from './en-cases';
 
 /** Same keys as de.ts, every leaf a string: the compiler reports a missing or extra English text. */
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** English UI text, the second language. */
 export const en: Texts<typeof de> = {
+  ...enCases,
   app: {
     name: 'KIM-Akte',
     tagline: 'Municipal integration management',
@@ -52,6 +54,20 @@ export const en: Texts<typeof de> = {
     passphraseTooWeak: 'The passphrase is too easy to guess. Make it longer, e.g. with more unrelated words.',
     passphraseMismatch: 'The two passphrases do not match.',
     passphraseUnchanged: 'The new passphrase must differ from the current one.',
+    birthDate: {
+      year: 'Please enter the year of birth with four digits, e.g. 1990.',
+      month: 'Please enter month and year as MM.YYYY, e.g. 03.1990.',
+      day: 'This date does not exist. Please enter it as DD.MM.YYYY, e.g. 12.03.1990.',
+    },
+    arrivalDate: 'Please enter YYYY, MM.YYYY or DD.MM.YYYY (a date that exists).',
+    isoCountry: 'Please enter a two-letter ISO 3166 country code, e.g. "SY".',
+    postalCode: 'A postal code has exactly 5 digits, e.g. 44532.',
+    phone: 'Please enter a phone number of digits (+, spaces, /, - and brackets are allowed too).',
+    email: 'Please enter a valid e-mail address, e.g. name@example.org.',
+    tooManyNames: 'Please enter at most 10 other spellings.',
+    birthYear: 'Please enter a four-digit year between 1900 and 2100.',
+    untilBeforeFrom: 'The end must not be before the start.',
+    date: 'Please enter a valid date.',
   },
   errors: {
     request: {
@@ -93,6 +109,21 @@ export const en: Texts<typeof de> = {
     },
     recoveryKey: {
       invalid: 'The recovery key is wrong or incomplete (64 hexadecimal digits expected).',
+    },
+    record: {
+      notFound: 'The entry does not exist (any more). It may have been deleted in the meantime.',
+      staleVersion: 'The entry was changed by someone else in the meantime. Your change was not saved and nothing was overwritten. Please load the current state.',
+    },
+    account: { loginTaken: 'An account with this user name exists already.' },
+    case: {
+      alreadyOpen: 'This person has an open case already. Please close it before opening a new one.',
+      closed: 'The case is closed and can no longer be changed.',
+      phaseOrder: 'A case moves through the phases in order; this change of phase is not possible.',
+    },
+    document: {
+      tooLarge: 'The file is too large. At most {{maxMegabytes}} MB are allowed.',
+      typeMismatch: 'The file content does not match its type. PDF, JPEG and PNG are allowed.',
+      unreadable: 'The encrypted file is missing or damaged. Please contact IT.',
     },
     internal: 'An unexpected error occurred. Please try again or contact IT.',
   },
@@ -215,6 +246,8 @@ export const en: Texts<typeof de> = {
     navLabel: 'Main navigation',
     areas: {
       home: 'Overview',
+      clients: 'Clients',
+      accounts: 'User accounts',
     },
     officeBadge: 'Office {{office}}',
     userMenu: 'User menu',
@@ -244,6 +277,7 @@ export const en: Texts<typeof de> = {
   /** Names of forms that keep drafts, by form id (dots nest, as in the id). */
   forms: {
     home: { scratchNote: 'Note to self' },
+    clients: { new: 'New client' },
   },
   scratchNote: {
     title: 'Note to self',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { HomeSummary, SessionUser, VaultStatus } from '../api/core';
 import { errorText } from '../api/error-text';
+import { WorkOverviewCards } from '../components/cases/WorkOverviewCards';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert } from '../components/FormAlert';
 import { IdleLockSettingsCard } from '../components/IdleLockSettingsCard';
@@ -11,8 +12,9 @@ import { ScratchNoteCard } from '../components/ScratchNoteCard';
 import { formatDate } from '../format/date';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '1100px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   lead: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase400, color: tokens.colorNeutralForeground2 },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalS, margin: 0 },
@@ -48,6 +50,13 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
         </p>
       </div>
       <FormAlert message={error} />
+      {user.role === 'fallmanagement' || user.role === 'verwaltung' ? (
+        <>
+          <h2 className={styles.h2}>{t('work.title')}</h2>
+          <WorkOverviewCards />
+          <h2 className={styles.h2}>{t('home.workstation')}</h2>
+        </>
+      ) : null}
       <div className={styles.grid}>
         <DashboardCard id="workstation" title={t('home.workstation')}>
           {summary ? (

@@ -1,0 +1,177 @@
+import { Badge, Button, Link, Skeleton, SkeletonItem, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError } from '../api/api-error';
+import type { CaseDetail } from '../api/case-types';
+import { call } from '../api/client';
+import { CASE_PHASES, type SessionUser } from '../api/core';
+import { errorText } from '../api/error-text';
+import { hrefs } from '../app/routes';
+import { useLoad } from '../app/use-load';
+import { AssessmentSection } from '../components/cases/AssessmentSection';
+import { CloseCaseDialog } from '../components/cases/CloseCaseDialog';
+import { FollowUpsSection } from '../components/cases/FollowUpsSection';
+import { NotesSection } from '../components/cases/NotesSection';
+import { PhaseStepper } from '../components/cases/PhaseStepper';
+import { PlanSection } from '../components/cases/PlanSection';
+import { FormAlert, StatusNotice } from '../components/FormAlert';
+import { PageHeader } from '../components/PageHeader';
+import { formatIsoDay } from '../format/partial-date';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`, margin: `${tokens.spacingVerticalS} 0 0`, color: tokens.colorNeutralForeground2 },
+  bar: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    padding: tokens.spacingHorizontalXL,
+  },
+  barActions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    padding: tokens.spacingHorizontalXL,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  history: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+const TABS = ['assessment', 'plan', 'notes', 'followUps'] as const;
+type TabId = (typeof TABS)[number];
+
+/** The Fallakte: the phase stepper on top, then assessment, Hilfeplan, notes and Wiedervorlagen. */
+export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const kase = useLoad(() => call('cases.get', { id }), [id]);
+  const managers = useLoad(() => call('accounts.caseManagers', {}), []);
+  const [tab, setTab] = useState<TabId>('assessment');
+  const [closing, setClosing] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const c = kase.data;
+
+  if (!c) {
+    return (
+      <div className={styles.page}>
+        <PageHeader title={t('caseFile.loading')} />
+        <FormAlert message={kase.error ? errorText(t, kase.error) : null} />
+        {kase.error ? null : (
+          <Skeleton aria-label={t('caseFile.loading')}>
+            <SkeletonItem />
+          </Skeleton>
+        )}
+      </div>
+    );
+  }
+
+  const closed = c.closedOn !== null;
+  const index = CASE_PHASES.indexOf(c.phase);
+  // "Abschluss" is reached only through the closing dialog, which asks for the outcome of every goal.
+  const next = index >= 0 && index < CASE_PHASES.indexOf('evaluation') ? CASE_PHASES[index + 1] : undefined;
+
+  const changed = (updated: CaseDetail) => {
+    kase.set(updated);
+    setAlert(null);
+  };
+
+  const advance = async () => {
+    if (!next) return;
+    setAlert(null);
+    try {
+      const updated = await call('cases.setPhase', { id: c.id, version: c.version, phase: next });
+      kase.set(updated);
+      setNotice(t('caseFile.phaseChanged', { phase: t(`phases.${next}`) }));
+    } catch (e) {
+      if (toApiError(e).code === 'record.staleVersion') {
+        setAlert(t('caseFile.conflict'));
+        kase.reload();
+      } else setAlert(errorText(t, e));
+    }
+  };
+
+  return (
+    <div className={styles.page}>
+      <PageHeader
+        title={t('caseFile.title', { name: c.clientName })}
+        actions={<Link href={hrefs.client(c.clientId)}>{t('caseFile.toClient')}</Link>}
+      >
+        <p className={styles.facts}>
+          <span>{t('caseFile.openedOn', { date: formatIsoDay(c.openedOn) })}</span>
+          <span>{t('caseFile.caseManagerIs', { name: c.caseManagerName })}</span>
+          <span>{t('caseFile.officeIs', { office: t(`offices.${c.office}`) })}</span>
+          <span>
+            {t('cases.rechtskreise')}: {c.rechtskreise.length ? c.rechtskreise.map((r) => t(`rechtskreise.${r}`)).join(', ') : t('caseFile.noRechtskreise')}
+          </span>
+        </p>
+      </PageHeader>
+      <section className={styles.bar} aria-labelledby="phase-title">
+        <h2 id="phase-title" className={styles.h2}>
+          {closed ? t('caseFile.closedTitle', { date: formatIsoDay(c.closedOn) }) : t('caseFile.phaseTitle', { phase: t(`phases.${c.phase}`) })}
+        </h2>
+        <PhaseStepper kase={c} />
+        <FormAlert message={alert} />
+        <StatusNotice message={notice} />
+        {closed && c.closure ? (
+          <p>
+            <Badge appearance="outline">{t(`closureReasons.${c.closure.reason}`)}</Badge> {c.closure.summary}
+          </p>
+        ) : null}
+        {closed ? null : (
+          <div className={styles.barActions}>
+            {next ? (
+              <Button appearance="primary" onClick={() => void advance()}>
+                {t('caseFile.nextPhase', { phase: t(`phases.${next}`) })}
+              </Button>
+            ) : null}
+            <Button appearance={next ? 'secondary' : 'primary'} onClick={() => setClosing(true)}>
+              {t('closeCase.open')}
+            </Button>
+          </div>
+        )}
+        <details>
+          <summary>{t('caseFile.history')}</summary>
+          <ol className={styles.history}>
+            {c.phaseHistory.map((e, i) => (
+              <li key={i}>{t('caseFile.historyEntry', { phase: t(`phases.${e.phase}`), date: formatIsoDay(e.on), name: e.byName })}</li>
+            ))}
+          </ol>
+        </details>
+      </section>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('caseFile.tabsLabel')}>
+        {TABS.map((tid) => (
+          <Tab key={tid} id={`case-tab-${tid}`} value={tid} aria-controls={`case-panel-${tid}`}>
+            {t(`caseFile.tabs.${tid}`)}
+            {tid === 'notes' && c.notes.length ? ` (${c.notes.length})` : ''}
+            {tid === 'followUps' && c.followUps.some((f) => !f.doneAt) ? ` (${c.followUps.filter((f) => !f.doneAt).length})` : ''}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={0}>
+        {tab === 'assessment' ? <AssessmentSection kase={c} readOnly={closed} onChanged={changed} /> : null}
+        {tab === 'plan' ? <PlanSection kase={c} readOnly={closed} onChanged={changed} /> : null}
+        {tab === 'notes' ? <NotesSection kase={c} readOnly={closed} onChanged={changed} /> : null}
+        {tab === 'followUps' ? (
+          <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={closed} onChanged={kase.reload} onUpdated={changed} />
+        ) : null}
+      </div>
+      {closing ? (
+        <CloseCaseDialog
+          kase={c}
+          onClose={() => setClosing(false)}
+          onClosed={(updated) => {
+            setClosing(false);
+            kase.set(updated);
+            setNotice(t('closeCase.done'));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Skeleton, SkeletonItem, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import type { SessionUser } from '../api/core';
+import { errorText } from '../api/error-text';
+import { hrefs, navigate } from '../app/routes';
+import { useLoad } from '../app/use-load';
+import { CasesSection } from '../components/clients/CasesSection';
+import { ClientFacts } from '../components/clients/ClientHeader';
+import { DocumentsSection } from '../components/clients/DocumentsSection';
+import { HouseholdSection } from '../components/clients/HouseholdSection';
+import { MasterDataSection } from '../components/clients/MasterDataSection';
+import { ResidenceSection } from '../components/clients/ResidenceSection';
+import { FormAlert } from '../components/FormAlert';
+import { PageHeader } from '../components/PageHeader';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    padding: tokens.spacingHorizontalXL,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+});
+
+const TABS = ['master', 'household', 'residence', 'documents', 'cases'] as const;
+type TabId = (typeof TABS)[number];
+
+/** The Klientenakte: header with what matters at a glance, then one tab per part of the file. */
+export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const client = useLoad(() => call('clients.get', { id }), [id]);
+  const [tab, setTab] = useState<TabId>('master');
+  const c = client.data;
+
+  if (!c) {
+    return (
+      <div className={styles.page}>
+        <PageHeader title={t('clientFile.loading')} />
+        <FormAlert message={client.error ? errorText(t, client.error) : null} />
+        {client.error ? (
+          <Button onClick={() => navigate(hrefs.clients)}>{t('clientFile.backToList')}</Button>
+        ) : (
+          <Skeleton aria-label={t('clientFile.loading')}>
+            <SkeletonItem />
+            <SkeletonItem />
+          </Skeleton>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.page}>
+      <PageHeader title={`${c.givenNames} ${c.familyName}`} lead={t('clientFile.lead')}>
+        <ClientFacts client={c} />
+      </PageHeader>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('clientFile.tabsLabel')}>
+        {TABS.map((id) => (
+          <Tab key={id} id={`client-tab-${id}`} value={id} aria-controls={`client-panel-${id}`}>
+            {t(`clientFile.tabs.${id}`)}
+            {id === 'documents' && c.documents.length ? ` (${c.documents.length})` : ''}
+            {id === 'cases' && c.cases.length ? ` (${c.cases.length})` : ''}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={`client-panel-${tab}`} aria-labelledby={`client-tab-${tab}`} className={styles.panel} tabIndex={0}>
+        {tab === 'master' ? <MasterDataSection client={c} onSaved={client.set} /> : null}
+        {tab === 'household' ? <HouseholdSection client={c} onChanged={client.set} /> : null}
+        {tab === 'residence' ? <ResidenceSection client={c} onChanged={client.set} /> : null}
+        {tab === 'documents' ? <DocumentsSection client={c} onChanged={client.reload} /> : null}
+        {tab === 'cases' ? <CasesSection client={c} user={user} /> : null}
+      </div>
+    </div>
+  );
+}

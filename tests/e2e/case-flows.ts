@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { OTHER_PASSPHRASE } from '../helpers/temp-vault';
+import { expect, type HarnessFixture } from './fixtures';
+import { ADMIN, lockViaUserMenu, setupToDashboard, unlock } from './flows';
+
+export const CASE_MANAGER = { login: 'a.yilmaz', name: 'Aylin Yılmaz', passphrase: OTHER_PASSPHRASE } as const;
+
+/** A calendar day relative to today in Europe/Berlin, as YYYY-MM-DD (what date inputs take). */
+export function isoDay(offsetDays = 0): string {
+  const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Date(Date.parse(`${berlin}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function germanDay(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** A minimal but valid one-page PDF (header, catalog, page, text, xref with correct offsets, trailer). */
+export function minimalPdf(text = 'KIM-Akte Testbescheid'): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
+  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A 1×1 PNG. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Setup as the administrator, a case manager account created through the API (the UI path is covered by the
+ * case-manager day), and the page unlocked as that case manager.
+ */
+export async function asCaseManager(page: Page, harness: HarnessFixture): Promise<void> {
+  await page.goto(harness.url);
+  await setupToDashboard(page);
+  const created = await harness.api('accounts.create', {
+    login: CASE_MANAGER.login,
+    displayName: CASE_MANAGER.name,
+    role: 'fallmanagement',
+    passphrase: CASE_MANAGER.passphrase,
+  });
+  expect(created.ok, JSON.stringify(created)).toBe(true);
+  await lockViaUserMenu(page);
+  await unlock(page, CASE_MANAGER.login, CASE_MANAGER.passphrase);
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
+}
+
+export { ADMIN };
+
+/** With KIM_SCREENSHOTS=1, saves a full-page screenshot to test-results/screens/<name>.png (for reviewing the look). */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!process.env.KIM_SCREENSHOTS) return;
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
