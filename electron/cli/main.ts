@@ -3,6 +3,7 @@ import { OFFICES } from '../core/shared/offices';
 import { APP_VERSION } from '../core/shared/app-version';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
+import { demoDataCommand, type DemoDataOptions } from './commands/demo-data';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
@@ -30,6 +31,17 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--data-dir <dir>', 'folder holding the vault')
     .requiredOption('--user <login>', 'login to unlock with')
     .action((o: { dataDir: string; user: string }) => infoCommand(o, out));
+
+  program
+    .command('demo-data')
+    .description('fill a vault with deterministic, fictional demo clients, cases and notes (creates the vault if missing)')
+    .requiredOption('--data-dir <dir>', 'folder holding (or to hold) the vault')
+    .addOption(new Option('--office <office>', 'office of a new demo vault').choices([...OFFICES]).default('lunen'))
+    .option('--user <login>', 'administrator to unlock an existing vault with')
+    .option('--clients <n>', 'number of clients to add (1 to 200000)', '200')
+    .option('--notes-per-client <k>', 'notes per client', '20')
+    .option('--seed <s>', 'seed: the same seed gives the same data', '1')
+    .action((o: DemoDataOptions) => demoDataCommand(o, out));
 
   program
     .command('audit')

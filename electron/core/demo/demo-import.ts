@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { appendAudit, type AuditActor } from '../audit/audit-log';
+import { BulkWriter, type DemoCounts } from './bulk-writer';
+import { DemoGenerator, type DemoOptions } from './generator';
+import { rawConnection } from './raw-connection';
+import { REFRESH_CLIENT_CASE_COLUMNS } from '../vault/migrations/0005-client-list-indexes';
+
+export interface DemoImportOptions extends Omit<DemoOptions, 'idSalt'> {
+  clients: number;
+  /** Who imports (an administrator); named in the one audit entry. */
+  actor: AuditActor;
+  /** Called at each further 10 % of clients written. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Clients per transaction: ~60 rows each (with 20 notes), so ~30,000 rows per commit. */
+const BATCH_CLIENTS = 500;
+/** Page cache during the import (KiB, negative = size): index pages of a million notes stay in memory. */
+const IMPORT_CACHE_KIB = 256 * 1024;
+
+/**
+ * Fills an open vault with generated demo data through the bulk writer, then writes ONE audit entry
+ * ('demo.import') for the whole import instead of one per record: nobody read or changed a real person's file.
+ * No change_entry rows are written (see BulkWriter), so demo data never leaves this workstation by sync.
+ */
+export async function importDemoData(dataSource: DataSource, options: DemoImportOptions): Promise<DemoCounts> {
+  const db = rawConnection(dataSource);
+  const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
+  const generator = new DemoGenerator({ ...options, idSalt: existing });
+  const writer = new BulkWriter(db);
+  const previousCache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    let reported = 0;
+    for (let start = 0; start < options.clients; start += BATCH_CLIENTS) {
+      const end = Math.min(options.clients, start + BATCH_CLIENTS);
+      const batch = [];
+      for (let i = start; i < end; i++) batch.push(generator.client(i));
+      writer.write(batch);
+      const tenth = Math.floor((end * 10) / options.clients);
+      if (tenth > reported) {
+        reported = tenth;
+        options.onProgress?.(end, options.clients);
+      }
+    }
+    // The list filters read the current case's phase and manager from the client row (migration 0005).
+    db.exec(REFRESH_CLIENT_CASE_COLUMNS);
+  } finally {
+    db.pragma(`cache_size = ${previousCache}`);
+  }
+  await dataSource.transaction((tx) =>
+    appendAudit(tx, { at: options.now, actor: options.actor, action: 'demo.import', entity: 'client', entityId: null, fields: ['demo'] }),
+  );
+  // Fold the large WAL back into vault.db and truncate it, so the folder does not keep a second copy's worth of disk.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return writer.counts;
+}

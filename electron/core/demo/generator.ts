@@ -1,0 +1,58 @@
+import { berlinDate } from '../clients/partial-date';
+import type { Office } from '../shared/offices';
+import { generateCases, type CaseManagerRef, type GeneratedCase } from './case-history';
+import { addDays } from './demo-dates';
+import { DemoIds } from './demo-ids';
+import { generatePerson, type GeneratedPerson } from './person';
+import { mixSeed, Rng } from './prng';
+
+/**
+ * The deterministic demo-data generator: same seed, "today", office and case managers ⇒ the same people, cases,
+ * notes and dates. Each client draws from its own stream (seed, index), so changing --notes-per-client or --clients
+ * does not change who the first clients are. Data is anchored on "today" so that follow-ups are overdue/due and
+ * statuses expire relative to the day of the import.
+ */
+export interface DemoOptions {
+  seed: number;
+  notesPerClient: number;
+  office: Office;
+  /** Case managers of the vault, in a stable order (e.g. by login). */
+  caseManagers: readonly CaseManagerRef[];
+  now: Date;
+  /** Separates id ranges of several imports into one vault (e.g. clients already there). */
+  idSalt: number;
+}
+
+export interface GeneratedClient {
+  person: GeneratedPerson;
+  cases: GeneratedCase[];
+}
+
+export class DemoGenerator {
+  private readonly ids: DemoIds;
+  private readonly today: string;
+  private readonly endOfWeek: string;
+
+  constructor(private readonly options: DemoOptions) {
+    if (options.caseManagers.length === 0) throw new Error('demo data needs at least one case manager');
+    this.ids = new DemoIds(options.seed, options.idSalt);
+    this.today = berlinDate(options.now);
+    // Week ends on Sunday, as in the work overview.
+    const weekday = (new Date(`${this.today}T00:00:00Z`).getUTCDay() + 6) % 7;
+    this.endOfWeek = addDays(this.today, 6 - weekday);
+  }
+
+  /** Client number `index` (0-based) with its cases; call with ascending indexes for ascending ids. */
+  client(index: number): GeneratedClient {
+    const rng = new Rng(mixSeed(this.options.seed, index));
+    const person = generatePerson(rng, this.ids, this.options.office, this.today);
+    const cases = generateCases(
+      { rng, ids: this.ids, person, managers: this.options.caseManagers, today: this.today, endOfWeek: this.endOfWeek },
+      this.options.notesPerClient,
+    );
+    // The client was last touched by its latest activity, like the services' touchClient.
+    const last = cases.reduce((max, c) => (c.kase.updatedAt > max ? c.kase.updatedAt : max), person.client.updatedAt);
+    person.client.updatedAt = last;
+    return { person, cases };
+  }
+}

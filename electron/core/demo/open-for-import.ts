@@ -1,0 +1,18 @@
+import { AppError } from '../api/errors';
+import { loadKeyring, openVaultWithKey, type OpenVault, type VaultLocation } from '../vault/vault';
+
+/**
+ * Opens the vault with an account's passphrase for a bulk import that runs outside the dispatcher. Callers unlock
+ * through the dispatcher first (which throttles and audits the unlock and checks the role); this only repeats the
+ * key unwrap to get a DataSource of their own.
+ */
+export async function openVaultForImport(location: VaultLocation, login: string, passphrase: string): Promise<OpenVault> {
+  const keyring = loadKeyring(location.dataDir);
+  const key = await keyring.unwrapFor(login, passphrase);
+  if (!key) throw new AppError('unlock.failed');
+  try {
+    return await openVaultWithKey(location, keyring, key);
+  } finally {
+    key.fill(0);
+  }
+}

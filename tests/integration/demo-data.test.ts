@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/clients/name-normalisation';
+import { variantsOf } from '../../electron/core/demo/names-by-origin';
+import { CASE_PHASES } from '../../electron/core/shared/case-domain';
+import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { runDemoData, type DemoDataRun } from '../../electron/cli/commands/demo-data';
+import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
+
+const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
+/** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
+const NOW = new Date('2026-03-11T09:30:00Z');
+const quiet = { out: () => undefined, progress: () => undefined };
+
+function demo(dataDir: string, seed: number): Promise<DemoDataRun> {
+  return runDemoData({ dataDir, office: 'lunen', clients: '300', notesPerClient: '8', seed: String(seed) }, ADMIN_PASSPHRASE, quiet, NOW);
+}
+
+/** Rows of the data tables that do not depend on account ids (those are random per vault). */
+function snapshot(run: DemoDataRun) {
+  const db = openRawEncrypted(join(run.dataDir, 'vault.db'), parseRecoveryKey(run.recoveryKey!));
+  try {
+    const all = (sql: string) => db.prepare(sql).all();
+    return {
+      clients: all(`SELECT id, family_name, given_names, alternative_names, birth_date, birth_date_placeholder, arrival_date, street, phone,
+                    current_status_type, current_status_until FROM client ORDER BY id`),
+      keys: all('SELECT key, client_id FROM client_name_key ORDER BY key, client_id'),
+      residence: all('SELECT client_id, type, legal_basis, valid_from, valid_until FROM residence_status ORDER BY id'),
+      cases: all('SELECT id, client_id, phase, opened_on, closed_on, closure_reason FROM kim_case ORDER BY id'),
+      notes: all('SELECT case_id, occurred_on, kind, text, internal FROM note ORDER BY id'),
+      followUps: all('SELECT case_id, title, due_date, done_at FROM follow_up ORDER BY id'),
+      changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account')`),
+      imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs the real kim-akte bin, as IT would (see cli.test.ts). */
+function kimAkte(args: string[], passphrase?: string) {
+  const env = { ...process.env };
+  delete env.KIM_AKTE_PASSPHRASE;
+  if (passphrase !== undefined) env.KIM_AKTE_PASSPHRASE = passphrase;
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('demo data', () => {
+  const tmp = tempDir();
+  let a: DemoDataRun;
+  let snapA: ReturnType<typeof snapshot>;
+  beforeAll(async () => {
+    a = await demo(join(tmp.dir, 'a'), 7);
+    snapA = snapshot(a);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('is deterministic: the same seed gives the same people, cases and notes; another seed other people', async () => {
+    expect(a.counts).toMatchObject({ clients: 300, notes: 2400 });
+    expect(snapA.clients).toHaveLength(300);
+    const b = await demo(join(tmp.dir, 'b'), 7);
+    expect(b.counts).toEqual(a.counts);
+    expect(snapshot(b)).toEqual(snapA);
+
+    const c = snapshot(await demo(join(tmp.dir, 'c'), 8));
+    const names = (s: typeof snapA) => s.clients.map((r) => JSON.stringify(r)).sort();
+    expect(names(c)).not.toEqual(names(snapA));
+  });
+
+  it('writes no sync changes for demo rows and one audit entry for the import', () => {
+    expect(snapA.changes).toEqual([]);
+    expect(snapA.imports).toEqual([{ action: 'demo.import' }]);
+  });
+
+  describe('through the real dispatcher as a case manager', () => {
+    let core: CoreDispatcher;
+    beforeAll(async () => {
+      core = new CoreDispatcher({ dataDir: a.dataDir, now: () => NOW });
+      await call(core, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
+    });
+    afterAll(() => core.close());
+
+    it('finds a generated client by another transliteration of the family name, and by birth date', async () => {
+      const clients = snapA.clients as { id: string; family_name: string; given_names: string; birth_date: string | null }[];
+      // A single-word family name with a spelling variant the search promises to tolerate (same skeleton, similar sound).
+      const pick = clients
+        .map((c) => ({ c, variant: variantsOf(c.family_name).find((v) => v !== c.family_name && isTolerated(v, c.family_name)) }))
+        .find((x) => x.variant && nameTokens(x.c.family_name).length === 1);
+      expect(pick).toBeDefined();
+      const { c, variant } = pick!;
+      const hits = await call(core, 'clients.search', { query: `${variant!} ${c.given_names.split(' ')[0]!}`, limit: 100 });
+      expect(hits.map((h) => h.id)).toContain(c.id);
+
+      const born = clients.find((x) => x.birth_date?.length === 10)!;
+      const [y, m, d] = born.birth_date!.split('-');
+      const byDate = await call(core, 'clients.search', { query: `${born.family_name} ${d}.${m}.${y}`, limit: 100 });
+      expect(byDate.map((h) => h.id)).toContain(born.id);
+    });
+
+    it('shows overdue and due follow-ups and expiring residence statuses in the work overview', async () => {
+      const overview = await call(core, 'work.overview');
+      expect(overview.followUps.overdue.length).toBeGreaterThan(0);
+      expect(overview.followUps.today.length + overview.followUps.thisWeek.length).toBeGreaterThan(0);
+      expect(overview.expiringResidence.length).toBeGreaterThan(0);
+      expect(overview.expiringResidence.some((r) => r.currentResidence.daysLeft! < 0)).toBe(true);
+      for (const phase of CASE_PHASES.filter((p) => p !== 'closure')) expect(overview.casesPerPhase[phase], phase).toBeGreaterThan(0);
+    });
+
+    it('lists clients in every open phase, by office and with expiring status', async () => {
+      for (const phase of CASE_PHASES.filter((p) => p !== 'closure')) {
+        const page = await call(core, 'clients.list', { phase });
+        expect(page.total, phase).toBeGreaterThan(0);
+        expect(page.rows.every((r) => r.openCase?.phase === phase)).toBe(true);
+      }
+      expect((await call(core, 'clients.list', { office: 'werne' })).total).toBeGreaterThan(0);
+      expect((await call(core, 'clients.list', { expiringOnly: true, sort: 'statusExpiry' })).total).toBeGreaterThan(0);
+      // Closed cases exist (with reasons), even though the list filter only looks at open cases.
+      const closed = snapA.cases as { closed_on: string | null; closure_reason: string | null; phase: string }[];
+      expect(closed.filter((k) => k.closed_on && k.closure_reason && k.phase === 'closure').length).toBeGreaterThan(0);
+    });
+
+    it('loads a generated client and its open and closed cases without errors', async () => {
+      const cases = snapA.cases as { id: string; client_id: string; closed_on: string | null }[];
+      const open = cases.find((k) => !k.closed_on)!;
+      const client = await call(core, 'clients.get', { id: open.client_id });
+      expect(client.openCase?.id).toBe(open.id);
+      expect(client.residenceHistory.length).toBeGreaterThan(0);
+      const detail = await call(core, 'cases.get', { id: open.id });
+      expect(detail.notes.length).toBeGreaterThan(0);
+      expect(detail.phaseHistory[0]!.phase).toBe('intake');
+      const closed = await call(core, 'cases.get', { id: cases.find((k) => k.closed_on)!.id });
+      expect(closed.closure).not.toBeNull();
+      expect(closed.goals.every((g) => g.status !== 'open' && g.status !== 'in-progress')).toBe(true);
+    });
+  });
+
+  describe('the demo-data command', () => {
+    const dataDir = join(tmp.dir, 'cli');
+
+    it('creates a vault with the demo accounts and prints the recovery key, logins and counts', () => {
+      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Recovery key: [0-9A-F]{8}(-[0-9A-F]{8}){7}$/m);
+      expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement)');
+      expect(r.stdout).toMatch(/25 clients, .* 75 notes/s);
+      expect(r.stdout).not.toContain(ADMIN_PASSPHRASE);
+      expect(r.stderr).toMatch(/demo-data: 100% \(25 of 25 clients\)/);
+    });
+
+    it('adds to an existing vault as its administrator', () => {
+      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--user', 'admin', '--clients', '5', '--notes-per-client', '2'], ADMIN_PASSPHRASE);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain('Recovery key');
+      expect(r.stdout).toContain('5 clients');
+    });
+
+    it.each([
+      [['--clients', '0'], ADMIN_PASSPHRASE, 2, /--clients must be a whole number from 1 to 200,000/],
+      [['--clients', '200001'], ADMIN_PASSPHRASE, 2, /--clients must be a whole number/],
+      [['--clients', 'viele'], ADMIN_PASSPHRASE, 2, /--clients must be a whole number/],
+      [['--notes-per-client', '-1'], ADMIN_PASSPHRASE, 2, /--notes-per-client must be a whole number/],
+      [['--seed', '1.5'], ADMIN_PASSPHRASE, 2, /--seed must be a whole number/],
+      [[], ADMIN_PASSPHRASE, 2, /give --user LOGIN/],
+      [['--user', 'fm.1'], ADMIN_PASSPHRASE, 1, /needs an administrator/],
+      [['--user', 'admin'], 'falsche Passphrase', 3, /Wrong user name or passphrase/],
+      [['--user', 'admin'], undefined, 2, /KIM_AKTE_PASSPHRASE/],
+    ])('refuses %j with a clear line and the right exit code', (extra, passphrase, code, message) => {
+      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--clients', '3', ...extra], passphrase);
+      expect(r.code).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('refuses a weak passphrase for a new vault and leaves nothing behind', () => {
+      const r = kimAkte(['demo-data', '--data-dir', join(tmp.dir, 'weak'), '--clients', '3'], 'kurz');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/too weak/);
+      expect(existsSync(join(tmp.dir, 'weak', 'vault.db'))).toBe(false);
+      expect(existsSync(join(tmp.dir, 'weak', 'keyring.json'))).toBe(false);
+    });
+  });
+});
+
+/** What clients.search treats as the same name: same consonant skeleton and similar sound (see client-search.ts). */
+function isTolerated(a: string, b: string): boolean {
+  const [x, y] = [nameTokens(a)[0]!, nameTokens(b)[0]!];
+  return nameTokens(a).length === 1 && nameSkeleton(x) === nameSkeleton(y) && jaroWinkler(soundForm(x), soundForm(y)) >= 0.8;
+}
