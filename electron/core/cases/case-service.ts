@@ -15,7 +15,7 @@ import type {
 } from '../api/client-schemas';
 import type { CaseDetail, FollowUpView } from '../api/client-types';
 import { AppError } from '../api/errors';
-import { requireClient } from '../clients/client-service';
+import { refreshClientCaseColumns, requireClient } from '../clients/client-service';
 import { berlinDate } from '../clients/partial-date';
 import { requireSession, type CallContext } from '../session/session';
 import { CASE_PHASES, type CasePhase, type GoalStatus } from '../shared/case-domain';
@@ -89,6 +89,7 @@ export async function openCase(ctx: CallContext, input: z.output<typeof caseOpen
     entityId: k.id,
     fields: ['clientId', 'office', 'caseManagerId', 'phase', 'rechtskreise', 'openedOn'],
   });
+  await refreshClientCaseColumns(tx, client.id);
   ctx.audit.entityIds.push(k.id);
   return detail(ctx, k.id);
 }
@@ -106,6 +107,7 @@ export async function setCasePhase(ctx: CallContext, input: z.output<typeof case
   if (input.phase === 'closure' || to === from || to > from + 1) throw new AppError('case.phaseOrder');
   await tx.update(KimCaseEntity, { id: k.id }, { phase: input.phase });
   await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: session.user.id });
+  await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase']);
   return detail(ctx, k.id);
 }
@@ -248,6 +250,7 @@ export async function closeCase(ctx: CallContext, input: z.output<typeof caseClo
   await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary: input.summary });
   await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: session.user.id });
   await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
+  await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase', 'closedOn', 'closureReason', 'closureSummary', 'goals']);
   return detail(ctx, k.id);
 }

@@ -23,6 +23,9 @@ export interface Client {
   currentStatusType: string | null;
   currentStatusBasis: string | null;
   currentStatusUntil: string | null;
+  /** Phase and manager of the current case (open, else latest), copied here for fast list filters. */
+  casePhase: string | null;
+  caseManagerId: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -52,6 +55,8 @@ export const ClientEntity = new EntitySchema<Client>({
     currentStatusType: { type: 'text', name: 'current_status_type', nullable: true },
     currentStatusBasis: { type: 'text', name: 'current_status_basis', nullable: true },
     currentStatusUntil: { type: 'text', name: 'current_status_until', nullable: true },
+    casePhase: { type: 'text', name: 'case_phase', nullable: true },
+    caseManagerId: { type: 'text', name: 'case_manager_id', nullable: true },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
     version: { type: 'integer' },

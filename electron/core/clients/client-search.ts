@@ -127,8 +127,9 @@ export async function searchClients(m: EntityManager, query: string, limit: numb
 async function clientsBornOn(m: EntityManager, date: string, among: string[] | null): Promise<string[]> {
   // Stored dates that are a prefix of the searched one (only year known) or start with it (searched only a year).
   const prefixes = [date.slice(0, 4), date.slice(0, 7), date].filter((v, i, a) => a.indexOf(v) === i);
-  const params: unknown[] = [...prefixes, `${date}%`];
-  let sql = `SELECT id, birth_date FROM client WHERE (birth_date IN (${prefixes.map(() => '?').join(',')}) OR birth_date LIKE ?)`;
+  // A range, not LIKE: LIKE cannot use the birth_date index and would read every client.
+  const params: unknown[] = [...prefixes, date, `${date}\uffff`];
+  let sql = `SELECT id, birth_date FROM client WHERE (birth_date IN (${prefixes.map(() => '?').join(',')}) OR (birth_date >= ? AND birth_date < ?))`;
   if (among) {
     if (among.length === 0) return [];
     sql += ` AND id IN (${among.map(() => '?').join(',')})`;

@@ -12,7 +12,8 @@ import { EXPIRY_WARNING_DAYS } from '../shared/case-domain';
 import { recordChange } from '../sync/change-recorder';
 import { ClientEntity, HouseholdMemberEntity, ResidenceStatusEntity, type Client, type ResidenceStatus } from './client-entities';
 import { indexClientNames, nameKeys } from './client-search';
-import { SUMMARY_SELECT, toSummary, type SummaryRow } from './client-summaries';
+import { loadSummaries, SUMMARY_SELECT, toSummary, type SummaryRow } from './client-summaries';
+import { REFRESH_CLIENT_CASE_COLUMNS } from '../vault/migrations/0005-client-list-indexes';
 import { foldName } from './name-normalisation';
 import { addDays, berlinDate } from './partial-date';
 
@@ -35,7 +36,9 @@ const CLIENT_FIELDS = [
   'email',
 ] as const;
 
-function columnsFrom(input: ClientFields): Omit<Client, 'id' | 'office' | 'createdAt' | 'updatedAt' | 'version' | 'currentStatusType' | 'currentStatusBasis' | 'currentStatusUntil'> {
+function columnsFrom(
+  input: ClientFields,
+): Omit<Client, 'id' | 'office' | 'createdAt' | 'updatedAt' | 'version' | 'currentStatusType' | 'currentStatusBasis' | 'currentStatusUntil' | 'casePhase' | 'caseManagerId'> {
   return {
     familyName: input.familyName,
     givenNames: input.givenNames,
@@ -72,6 +75,8 @@ export async function createClient(ctx: CallContext, input: ClientFields): Promi
     currentStatusType: null,
     currentStatusBasis: null,
     currentStatusUntil: null,
+    casePhase: null,
+    caseManagerId: null,
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -239,37 +244,53 @@ export async function removeHouseholdMember(ctx: CallContext, id: string): Promi
   return loadClientDetail(ctx, member.clientId);
 }
 
-const SORT_COLUMNS = { name: 'c.sort_name', birthDate: 'c.birth_date', statusExpiry: 'c.current_status_until', updated: 'c.updated_at' } as const;
+/**
+ * ORDER BY per sort and direction, each matching one index of migration 0005 so a page is an index range read.
+ * Unknown dates and expiries stay last in both directions.
+ */
+function listOrder(sort: z.output<typeof clientListInput>['sort'], desc: boolean): string {
+  const d = desc ? 'DESC' : 'ASC';
+  const nullable = (col: string) =>
+    desc ? `(${col} IS NOT NULL) DESC, ${col} DESC, c.sort_name DESC, c.id DESC` : `(${col} IS NULL), ${col}, c.sort_name, c.id`;
+  switch (sort) {
+    case 'name':
+      return `c.sort_name ${d}, c.id ${d}`;
+    case 'updated':
+      return `c.updated_at ${d}, c.id ${d}`;
+    case 'birthDate':
+      return nullable('c.birth_date');
+    case 'statusExpiry':
+      return nullable('c.current_status_until');
+  }
+}
 
-/** A filtered, sorted page of the client list (the table virtualises by fetching pages by offset). */
+/**
+ * A filtered, sorted page of the client list (the table virtualises by fetching pages by offset). Filters and
+ * sorts touch client columns only; the page's summaries are then loaded for its 100 ids.
+ */
 export async function listClients(ctx: CallContext, input: z.output<typeof clientListInput>): Promise<ClientPage> {
   const { tx } = requireSession(ctx);
   const today = berlinDate(ctx.now);
   const where: string[] = [];
   const params: unknown[] = [];
-  if (input.office) {
-    where.push('c.office = ?');
-    params.push(input.office);
-  }
-  if (input.phase) {
-    where.push('k.phase = ?');
-    params.push(input.phase);
-  }
-  if (input.caseManagerId) {
-    where.push('k.case_manager_id = ?');
-    params.push(input.caseManagerId);
-  }
-  if (input.expiringOnly) {
-    where.push('c.current_status_until IS NOT NULL AND c.current_status_until <= ?');
-    params.push(addDays(today, EXPIRY_WARNING_DAYS));
-  }
+  const add = (cond: string, value: unknown) => {
+    where.push(cond);
+    params.push(value);
+  };
+  if (input.office) add('c.office = ?', input.office);
+  if (input.phase) add('c.case_phase = ?', input.phase);
+  if (input.caseManagerId) add('c.case_manager_id = ?', input.caseManagerId);
+  if (input.expiringOnly) add('c.current_status_until <= ?', addDays(today, EXPIRY_WARNING_DAYS));
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const column = SORT_COLUMNS[input.sort];
-  const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
-  // NULLs last in both directions, then a stable tie-breaker so pages never overlap.
-  const order = ` ORDER BY ${column} IS NULL, ${column} ${direction}, c.sort_name, c.id`;
-  const rows = (await tx.query(`${SUMMARY_SELECT}${filter}${order} LIMIT ? OFFSET ?`, [...params, input.limit, input.offset])) as SummaryRow[];
-  const countJoin = input.phase || input.caseManagerId ? ' LEFT JOIN kim_case k ON k.client_id = c.id AND k.closed_on IS NULL' : '';
-  const [{ total }] = (await tx.query(`SELECT count(*) AS total FROM client c${countJoin}${filter}`, params)) as [{ total: number }];
-  return { rows: rows.map((r) => toSummary(r, today)), total };
+  const order = listOrder(input.sort, input.direction === 'desc');
+  const ids = (await tx.query(`SELECT c.id FROM client c${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, input.limit, input.offset])) as {
+    id: string;
+  }[];
+  const [{ total }] = (await tx.query(`SELECT count(*) AS total FROM client c${filter}`, params)) as [{ total: number }];
+  return { rows: await loadSummaries(tx, ids.map((r) => r.id), today), total };
+}
+
+/** Copies the phase and manager of the client's current case onto the client row (list filters read them there). */
+export async function refreshClientCaseColumns(m: EntityManager, clientId: string): Promise<void> {
+  await m.query(`${REFRESH_CLIENT_CASE_COLUMNS} WHERE id = ?`, [clientId]);
 }

@@ -31,7 +31,7 @@ export function hasPlaintextHeader(path: string): boolean {
 /**
  * Puts a fresh connection into SQLCipher 4 mode with the raw 256-bit key, before any other statement, and proves the
  * key works. Settings: secure_delete so removed personal data is overwritten; temp data in memory, never in
- * unencrypted temp files.
+ * unencrypted temp files; a page cache large enough for the hot indexes.
  */
 export function applySqlcipherKey(db: SqliteDatabase, key: Buffer): void {
   db.pragma(`cipher = 'sqlcipher'`);
@@ -45,6 +45,8 @@ export function applySqlcipherKey(db: SqliteDatabase, key: Buffer): void {
   db.pragma('secure_delete = ON');
   db.pragma('temp_store = MEMORY');
   db.pragma('synchronous = FULL');
+  // 64 MiB of decrypted pages: hot index pages stay decrypted instead of being decrypted again per query.
+  db.pragma('cache_size = -65536');
 }
 
 /** A short English reason from a SQLite error, without paths or data. */

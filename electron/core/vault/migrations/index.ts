@@ -2,7 +2,11 @@ import { InitialSchema1764000000001 } from './0001-initial-schema';
 import { DraftsAndLastLogin1764000000002 } from './0002-drafts-and-last-login';
 import { ClientFiles1764000000003 } from './0003-client-files';
 import { AuditHashChain1764000000004 } from './0004-audit-hash-chain';
+import { ClientListIndexes1764000000005 } from './0005-client-list-indexes';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
-export const MIGRATIONS = [InitialSchema1764000000001, DraftsAndLastLogin1764000000002, ClientFiles1764000000003, AuditHashChain1764000000004];
+export const MIGRATIONS = [
+  InitialSchema1764000000001, DraftsAndLastLogin1764000000002, ClientFiles1764000000003, AuditHashChain1764000000004,
+  ClientListIndexes1764000000005,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
