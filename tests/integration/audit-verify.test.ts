@@ -1,22 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
 import { caseWorkerVault, clientInput } from '../helpers/case-worker';
+import { kimAkte } from '../helpers/cli';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 
-const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
 
-function verify(dataDir: string) {
-  const r = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--data-dir', dataDir, '--user', 'admin'], {
-    env: { ...process.env, KIM_AKTE_PASSPHRASE: ADMIN_PASSPHRASE },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const verify = (dataDir: string) => kimAkte(['audit', 'verify', '--data-dir', dataDir, '--user', 'admin'], ADMIN_PASSPHRASE);
 
 /**
  * The audit trail detects changed, removed and reordered entries and a cut-off tail. Each case edits a copy of a

@@ -1,20 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/vault/migrations';
 import { ADMIN_PASSPHRASE, tempDir } from '../helpers/temp-vault';
+import { kimAkte } from '../helpers/cli';
 
-const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
 
-/** Runs the real kim-akte bin in a child process, as IT would, with no terminal attached. */
-function kimAkte(args: string[], passphrase?: string) {
-  const env = { ...process.env };
-  delete env.KIM_AKTE_PASSPHRASE;
-  if (passphrase !== undefined) env.KIM_AKTE_PASSPHRASE = passphrase;
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('kim-akte admin CLI', () => {
   const tmp = tempDir();

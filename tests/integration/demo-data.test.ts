@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/clients/name-normalisation';
@@ -10,8 +9,8 @@ import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
 import { runDemoData, type DemoDataRun } from '../../electron/cli/commands/demo-data';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
+import { kimAkte } from '../helpers/cli';
 
-const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
 const NOW = new Date('2026-03-11T09:30:00Z');
 const quiet = { out: () => undefined, progress: () => undefined };
@@ -41,14 +40,6 @@ function snapshot(run: DemoDataRun) {
   }
 }
 
-/** Runs the real kim-akte bin, as IT would (see cli.test.ts). */
-function kimAkte(args: string[], passphrase?: string) {
-  const env = { ...process.env };
-  delete env.KIM_AKTE_PASSPHRASE;
-  if (passphrase !== undefined) env.KIM_AKTE_PASSPHRASE = passphrase;
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('demo data', () => {
   const tmp = tempDir();
