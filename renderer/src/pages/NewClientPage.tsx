@@ -18,6 +18,7 @@ import {
   fromDraft,
   toClientInput,
   toDraft,
+  withoutErrorsFor,
   type ClientFieldName,
   type ClientFormValues,
 } from '../components/clients/client-form-model';
@@ -138,11 +139,7 @@ export function NewClientPage({ user }: { user: SessionUser }) {
           refs={refs}
           onChange={(patch) => {
             setValues((v) => ({ ...v, ...patch }));
-            setServerErrors((e) => {
-              const next = { ...e };
-              for (const k of Object.keys(patch)) delete next[k as ClientFieldName];
-              return next;
-            });
+            setServerErrors((e) => withoutErrorsFor(e, patch));
           }}
         />
         <div className={styles.actions}>

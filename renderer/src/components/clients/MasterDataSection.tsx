@@ -14,6 +14,7 @@ import {
   fieldOfIssuePath,
   fromClientDetail,
   toClientInput,
+  withoutErrorsFor,
   type ClientFieldName,
   type ClientFormValues,
 } from './client-form-model';
@@ -125,11 +126,7 @@ export function MasterDataSection({ client, onSaved }: { client: ClientDetail; o
         onChange={(patch) => {
           setValues((v) => ({ ...v, ...patch }));
           setNotice(null);
-          setServerErrors((e) => {
-            const next = { ...e };
-            for (const k of Object.keys(patch)) delete next[k as ClientFieldName];
-            return next;
-          });
+          setServerErrors((e) => withoutErrorsFor(e, patch));
         }}
       />
       <div className={styles.actions}>

@@ -178,3 +178,10 @@ export function fromDraft(d: ClientDraft): ClientFormValues {
   const gender = (['female', 'male', 'diverse'] as const).find((g) => g === d.gender) ?? 'unknown';
   return { ...d, birthPrecision: precision, gender };
 }
+
+/** Server errors of the fields the user just changed are stale: drop them (new-client and master-data forms). */
+export function withoutErrorsFor<E extends Partial<Record<ClientFieldName, string>>>(errors: E, patch: Partial<ClientFormValues>): E {
+  const next = { ...errors };
+  for (const k of Object.keys(patch)) delete next[k as ClientFieldName];
+  return next;
+}
