@@ -9,7 +9,8 @@ import { tempDir } from '../helpers/temp-vault';
 export { expect };
 
 // Playwright compiles tests as CommonJS here (no "type": "module"), so __dirname, not import.meta.
-const WEB_ROOT = resolve(__dirname, '../../out/web');
+// KIM_WEB_OUT lets parallel work build and test separate bundles; CI uses the default.
+const WEB_ROOT = resolve(__dirname, '../..', process.env.KIM_WEB_OUT ?? 'out/web');
 
 export interface HarnessFixture extends Harness {
   dataDir: string;

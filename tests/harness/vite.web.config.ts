@@ -13,7 +13,7 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: resolve(repo, 'out/web'),
+    outDir: resolve(repo, process.env.KIM_WEB_OUT ?? 'out/web'),
     emptyOutDir: true,
     sourcemap: true,
     // The zxcvbn dictionaries (German + common) are most of the bundle; it loads from disk, not over a network.
