@@ -52,15 +52,20 @@ function toleratedVariant(rng: Rng, name: string): string {
 
 const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-export function drawWorkload(db: SqliteDatabase, caseManagerIds: string[], per: number): CaseWorkload {
+/**
+ * `office` is the measuring user's: searches, client screens and notes are about its own clients (another office's
+ * file needs a consent, which demo data does not give). List pages cover all clients.
+ */
+export function drawWorkload(db: SqliteDatabase, caseManagerIds: string[], per: number, office: string): CaseWorkload {
   const rng = new Rng(20261125);
   const clients = db
     .prepare(
       `SELECT c.id, c.family_name, c.given_names, c.birth_date,
               (SELECT k.id FROM kim_case k WHERE k.client_id = c.id ORDER BY k.opened_on DESC LIMIT 1) AS case_id
-       FROM client c`,
+       FROM client c WHERE c.office = ?`,
     )
-    .all() as ClientRow[];
+    .all(office) as ClientRow[];
+  const { listed } = db.prepare('SELECT count(*) AS listed FROM client').get() as { listed: number };
   const sample = () => rng.pick(clients);
   const searches: SearchQuery[] = [];
   const firstGiven = (c: ClientRow) => c.given_names.split(' ')[0]!;
@@ -103,12 +108,14 @@ export function drawWorkload(db: SqliteDatabase, caseManagerIds: string[], per: 
     if (filter === 3) req.caseManagerId = rng.pick(caseManagerIds);
     if (filter === 4) req.expiringOnly = true;
     // Scrolling: mostly the first pages, sometimes deep into the list (the virtualised table fetches by offset).
-    const roughTotal = filter === 0 || filter === 1 ? clients.length * 0.8 : filter === 4 ? clients.length * 0.1 : clients.length * 0.15;
+    const roughTotal = filter === 0 || filter === 1 ? listed * 0.8 : filter === 4 ? listed * 0.1 : listed * 0.15;
     req.offset = rng.chance(0.4) ? 0 : Math.floor(rng.float() * Math.max(0, roughTotal - 100) / 100) * 100;
     lists.push(req);
   }
 
-  const openCases = db.prepare('SELECT id FROM kim_case WHERE closed_on IS NULL').all() as { id: string }[];
+  const openCases = db
+    .prepare('SELECT k.id FROM kim_case k JOIN client c ON c.id = k.client_id WHERE k.closed_on IS NULL AND c.office = ?')
+    .all(office) as { id: string }[];
   const noteCases = rng.sample(openCases, per).map((r) => r.id);
   return { searches, opens, lists, noteCases };
 }

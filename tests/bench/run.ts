@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // The synthetic ratio keeps its own key; cipher_overhead_ratio now means the real client-file workload (issue 3).
   const { cipher_overhead_ratio: syntheticRatio, ...cipherRest } = cipher;
 
-  const cases = await benchCases({ clients: quick ? 5_000 : 50_000, notesPerClient: 20, per: quick ? 200 : 240, log: (l) => console.log(l) });
+  const { figures: cases, listKinds } = await benchCases({ clients: quick ? 5_000 : 50_000, notesPerClient: 20, per: quick ? 200 : 240, log: (l) => console.log(l) });
   console.log(
     `cases: ${cases.clients} clients, ${cases.cases} cases, ${cases.notes} notes, ${cases.vault_mb} MB; built in ${cases.build_total_seconds} s (bulk import ${cases.build_import_seconds} s)`,
   );
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const v = cases[key]!;
     console.log(`${label.padEnd(40)}${String(v).padStart(10)}${`< ${limit}`.padStart(10)}  ${v < limit ? 'yes' : 'NO'}`);
   }
-  if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...unlock, ...cipherRest, cipher_synthetic_overhead_ratio: syntheticRatio, ...cases }));
+  if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...unlock, ...cipherRest, cipher_synthetic_overhead_ratio: syntheticRatio, ...cases, list_kinds: listKinds }));
 }
 
 void main().catch((error: unknown) => {

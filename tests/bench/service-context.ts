@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../electron/core/access/access-policy';
+import { berlinDate } from '../../electron/core/clients/partial-date';
 import type { CallContext, UnlockedSession } from '../../electron/core/session/session';
 
 /**
@@ -13,6 +15,9 @@ export function serviceContext(m: EntityManager, now: Date, user: UnlockedSessio
     appVersion: 'bench',
     session: { user, deviceId: 'bench', vault: undefined as never },
     tx: m,
+    // The same access rules as a dispatched call (a case manager of the client's office).
+    policy: new AccessPolicy(m, user, berlinDate(now)),
+    clientAccess: null,
     audit: { entityIds: [], fields: [] },
     afterCommit: (fn) => fn(),
     onRollback: () => undefined,

@@ -145,13 +145,15 @@ test("a case manager's day: account, client, duplicate warning, residence, docum
   await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://')), { timeout: 15_000 }).toBe(true);
   await page.getByRole('button', { name: 'Vorschau schließen' }).click();
 
-  // Delete with confirmation.
+  // Delete with confirmation: the case manager's own passphrase again.
   await page.getByRole('button', { name: '„Passfoto.png“ löschen' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Dokument löschen?' });
   await expect(confirm).toBeVisible();
   await expectNoA11yViolations(page, 'delete document dialog');
   await shot(page, 'delete-document-dialog');
+  await confirm.getByLabel('Ihre Passphrase').fill(CASE_MANAGER.passphrase);
   await confirm.getByRole('button', { name: 'Löschen' }).click();
+  await expect(confirm).toBeHidden({ timeout: 15_000 });
   await expect(page.getByRole('cell', { name: 'Passfoto.png', exact: true })).toHaveCount(0);
 
   // Open a case.

@@ -1,6 +1,12 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { caseWorkerVault, clientInput } from '../helpers/case-worker';
+import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import { addDays, berlinDate } from '../../electron/core/clients/partial-date';
+import { EXPIRY_WARNING_DAYS } from '../../electron/core/shared/case-domain';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
+import { runDemoData } from '../../electron/cli/commands/demo-data';
+import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 
 describe('client files', () => {
@@ -97,7 +103,7 @@ describe('client files', () => {
       daysLeft: 46,
       expiringSoon: true,
     });
-    expect(detail.residenceHistory.map((r) => r.type)).toEqual(['aufenthaltserlaubnis', 'gestattung']);
+    expect(detail.residenceHistory!.map((r) => r.type)).toEqual(['aufenthaltserlaubnis', 'gestattung']);
     const expiring = await call(core, 'clients.list', { expiringOnly: true });
     expect(expiring.rows.map((r) => r.id)).toEqual([mohammedId]);
     expect((await call(core, 'work.overview')).expiringResidence.map((r) => r.id)).toEqual([mohammedId]);
@@ -125,8 +131,8 @@ describe('client files', () => {
   it('keeps client data from the IT administrator (separation of duties)', async () => {
     await call(core, 'session.lock');
     await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
-    expect(await core.dispatch('clients.search', { query: 'Mohammed' })).toEqual({ ok: false, error: { code: 'permission.denied', params: {} } });
-    expect(await core.dispatch('clients.get', { id: mohammedId })).toEqual({ ok: false, error: { code: 'permission.denied', params: {} } });
+    expect(await core.dispatch('clients.search', { query: 'Mohammed' })).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'role' } } });
+    expect(await core.dispatch('clients.get', { id: mohammedId })).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'role' } } });
   });
 });
 
@@ -148,5 +154,172 @@ describe('duplicate check with names split differently', () => {
     }
     expect(await call(core, 'clients.checkDuplicates', { familyName: 'Alhassan', givenNames: 'Fatima' })).toEqual([]);
     await core.close();
+  });
+});
+
+describe('removing household members and residence entries asks for the passphrase again', () => {
+  const tmp = tempDir();
+  let core: CoreDispatcher;
+  let clientId = '';
+
+  beforeAll(async () => {
+    ({ core } = await caseWorkerVault(tmp.dir));
+    clientId = (await call(core, 'clients.create', clientInput('Haddad', 'Amina'))).id;
+  });
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
+
+  it('a wrong passphrase removes no household member; the right one does', async () => {
+    const withMember = await call(core, 'household.add', { clientId, name: 'Yusuf Haddad', relation: 'child', birthYear: 2015 });
+    const member = withMember.household![0]!;
+    expect(await core.dispatch('household.remove', { id: member.id })).toMatchObject({ ok: false, error: { code: 'validation.invalid' } });
+    expect(await core.dispatch('household.remove', { id: member.id, passphrase: 'Seseke Brücke am Abend 2026' })).toEqual({
+      ok: false,
+      error: { code: 'passphrase.wrongCurrent', params: {} },
+    });
+    const unchanged = await call(core, 'clients.get', { id: clientId });
+    expect(unchanged.household!.map((m) => m.id)).toEqual([member.id]);
+    expect(unchanged.version).toBe(withMember.version);
+
+    const removed = await call(core, 'household.remove', { id: member.id, passphrase: CASE_MANAGER.passphrase });
+    expect(removed.household).toEqual([]);
+    expect(removed.version).toBe(withMember.version + 1);
+  });
+
+  it('a wrong passphrase removes no residence entry; the right one does', async () => {
+    const withStatus = await call(core, 'residence.add', { clientId, type: 'duldung', validFrom: '2025-01-01', validUntil: '2025-06-30' });
+    const status = withStatus.residenceHistory![0]!;
+    expect(await core.dispatch('residence.remove', { id: status.id, passphrase: 'falsch' })).toEqual({
+      ok: false,
+      error: { code: 'passphrase.wrongCurrent', params: {} },
+    });
+    const unchanged = await call(core, 'clients.get', { id: clientId });
+    expect(unchanged.residenceHistory!.map((r) => r.id)).toEqual([status.id]);
+    expect(unchanged.currentResidence?.type).toBe('duldung');
+
+    const removed = await call(core, 'residence.remove', { id: status.id, passphrase: CASE_MANAGER.passphrase });
+    expect(removed.residenceHistory).toEqual([]);
+    expect(removed.currentResidence).toBeNull();
+  });
+});
+
+describe('client list pages', () => {
+  const tmp = tempDir();
+  const NOW = new Date('2026-03-11T09:30:00Z');
+  const LIMIT = 9;
+  let core: CoreDispatcher;
+  let managerId = '';
+  interface Row {
+    id: string;
+    office: string;
+    case_phase: string | null;
+    case_manager_id: string | null;
+    sort_name: string;
+    updated_at: string;
+    birth_date: string | null;
+    current_status_until: string | null;
+  }
+  let rows: Row[] = [];
+
+  beforeAll(async () => {
+    const dataDir = join(tmp.dir, 'vault');
+    const run = await runDemoData({ dataDir, office: 'lunen', clients: '160', notesPerClient: '0', seed: '11' }, ADMIN_PASSPHRASE, { out: () => undefined, progress: () => undefined }, NOW);
+    core = new CoreDispatcher({ dataDir, now: () => NOW });
+    await call(core, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
+    // Unknown birth dates over several pages (the generator makes few).
+    for (let i = 0; i < 24; i++) await call(core, 'clients.create', clientInput(`Ohne-Datum ${String.fromCharCode(65 + (i % 5))}`, `Testperson ${i}`));
+    const db = openRawEncrypted(join(dataDir, 'vault.db'), parseRecoveryKey(run.recoveryKey!));
+    // fm.1 of Lünen sees Lünen's files and those shared with Lünen by a consent in force (every demo consent
+    // includes the residence category, so the expiry filter and sort see the same set).
+    const today = NOW.toISOString().slice(0, 10);
+    rows = db
+      .prepare(
+        `SELECT id, office, case_phase, case_manager_id, sort_name, updated_at, birth_date, current_status_until FROM client
+         WHERE office = 'lunen' OR id IN (SELECT g.client_id FROM consent_grant g JOIN consent k ON k.id = g.consent_id
+           WHERE g.party = 'lunen' AND k.revoked_on IS NULL AND k.valid_from <= ? AND (k.valid_until IS NULL OR k.valid_until >= ?))`,
+      )
+      .all(today, today) as Row[];
+    managerId = (db.prepare(`SELECT id FROM account WHERE login = 'fm.1'`).get() as { id: string }).id;
+    db.close();
+  });
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
+
+  type Sort = 'name' | 'updated' | 'birthDate' | 'statusExpiry';
+  type Query = { office?: string; phase?: string; caseManagerId?: string; expiringOnly?: boolean };
+  const COLUMN = { name: 'sort_name', updated: 'updated_at', birthDate: 'birth_date', statusExpiry: 'current_status_until' } as const;
+  // SQLite compares text by its bytes.
+  const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+  /**
+   * The whole list as the product defines it, computed here from the clients fm.1 may see (`rows`), unknown dates
+   * last in both directions.
+   */
+  function expected(q: Query, sort: Sort, direction: 'asc' | 'desc'): string[] {
+    const horizon = addDays(berlinDate(NOW), EXPIRY_WARNING_DAYS);
+    const sign = direction === 'asc' ? 1 : -1;
+    const col = COLUMN[sort];
+    return rows
+      .filter(
+        (r) =>
+          (!q.office || r.office === q.office) &&
+          (!q.phase || r.case_phase === q.phase) &&
+          (!q.caseManagerId || r.case_manager_id === q.caseManagerId) &&
+          (!q.expiringOnly || (r.current_status_until !== null && r.current_status_until <= horizon)),
+      )
+      .sort((a, b) => {
+        const [x, y] = [a[col], b[col]];
+        if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+        const tie = sort === 'updated' ? bytes(a.id, b.id) : bytes(a.sort_name, b.sort_name) || bytes(a.id, b.id);
+        return sign * ((x !== null && y !== null ? bytes(x, y) : 0) || tie);
+      })
+      .map((r) => r.id);
+  }
+
+  const queries = (): Query[] => [
+    {},
+    { office: 'lunen' },
+    { office: 'werne' },
+    { phase: 'implementation' },
+    { caseManagerId: managerId },
+    { expiringOnly: true },
+    { office: 'lunen', phase: 'planning' },
+    { caseManagerId: managerId, expiringOnly: true },
+  ];
+
+  it('pages through every filter, sort and direction in order, unknown dates and expiries last, total on the first page', async () => {
+    expect(expected({}, 'birthDate', 'asc').filter((id) => rows.find((r) => r.id === id)!.birth_date === null).length).toBeGreaterThan(2 * LIMIT);
+    expect(expected({}, 'statusExpiry', 'asc').filter((id) => rows.find((r) => r.id === id)!.current_status_until === null).length).toBeGreaterThan(2 * LIMIT);
+    for (const q of queries()) {
+      for (const sort of ['name', 'updated', 'birthDate', 'statusExpiry'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const want = expected(q, sort, direction);
+          const label = JSON.stringify({ ...q, sort, direction });
+          const got: string[] = [];
+          for (let offset = 0; ; offset += LIMIT) {
+            const page = await call(core, 'clients.list', { ...q, sort, direction, offset, limit: LIMIT });
+            expect(page.total, `${label} @${offset}`).toBe(offset === 0 ? want.length : null);
+            got.push(...page.rows.map((r) => r.id));
+            if (page.rows.length < LIMIT) break;
+          }
+          expect(got, label).toEqual(want);
+        }
+      }
+    }
+  });
+
+  it('answers a page deep among the unknown birth dates directly, and an empty page past the end', async () => {
+    const want = expected({}, 'birthDate', 'desc');
+    const offset = want.length - 5;
+    const page = await call(core, 'clients.list', { sort: 'birthDate', direction: 'desc', offset, limit: LIMIT });
+    expect(page.rows.map((r) => r.id)).toEqual(want.slice(offset));
+    expect(page.rows.every((r) => r.birthDate === null)).toBe(true);
+    expect(page.total).toBeNull();
+    const past = await call(core, 'clients.list', { sort: 'birthDate', offset: want.length + 3 * LIMIT, limit: LIMIT });
+    expect(past).toEqual({ rows: [], total: null });
   });
 });

@@ -5,6 +5,7 @@ import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/clients/name-normalisation';
 import { variantsOf } from '../../electron/core/demo/names-by-origin';
 import { CASE_PHASES } from '../../electron/core/shared/case-domain';
+import { berlinDate } from '../../electron/core/clients/partial-date';
 import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
 import { runDemoData, type DemoDataRun } from '../../electron/cli/commands/demo-data';
@@ -32,6 +33,8 @@ function snapshot(run: DemoDataRun) {
       cases: all('SELECT id, client_id, phase, opened_on, closed_on, closure_reason FROM kim_case ORDER BY id'),
       notes: all('SELECT case_id, occurred_on, kind, text, internal FROM note ORDER BY id'),
       followUps: all('SELECT case_id, title, due_date, done_at FROM follow_up ORDER BY id'),
+      consents: all('SELECT k.client_id, c.office, k.parties, k.categories, k.valid_from, k.valid_until FROM consent k JOIN client c ON c.id = k.client_id ORDER BY k.id'),
+      grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
       changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
     };
@@ -108,7 +111,16 @@ describe('demo data', () => {
         expect(page.total, phase).toBeGreaterThan(0);
         expect(page.rows.every((r) => r.openCase?.phase === phase)).toBe(true);
       }
-      expect((await call(core, 'clients.list', { office: 'werne' })).total).toBeGreaterThan(0);
+      // Files of other towns are seen only through a consent naming this office, like files arriving by sync.
+      const werne = await call(core, 'clients.list', { office: 'werne', limit: 200 });
+      const sharedWithLunen = new Set(
+        (snapA.consents as { client_id: string; office: string; parties: string; valid_from: string; valid_until: string | null }[])
+          .filter((k) => k.office === 'werne' && JSON.parse(k.parties).includes('lunen'))
+          .filter((k) => (!k.valid_until || k.valid_until >= berlinDate(NOW)))
+          .map((k) => k.client_id),
+      );
+      expect(werne.total).toBeGreaterThan(0);
+      expect(new Set(werne.rows.map((r) => r.id))).toEqual(sharedWithLunen);
       expect((await call(core, 'clients.list', { expiringOnly: true, sort: 'statusExpiry' })).total).toBeGreaterThan(0);
       // Closed cases exist (with reasons), even though the list filter only looks at open cases.
       const closed = snapA.cases as { closed_on: string | null; closure_reason: string | null; phase: string }[];
@@ -120,7 +132,7 @@ describe('demo data', () => {
       const open = cases.find((k) => !k.closed_on)!;
       const client = await call(core, 'clients.get', { id: open.client_id });
       expect(client.openCase?.id).toBe(open.id);
-      expect(client.residenceHistory.length).toBeGreaterThan(0);
+      expect(client.residenceHistory!.length).toBeGreaterThan(0);
       const detail = await call(core, 'cases.get', { id: open.id });
       expect(detail.notes.length).toBeGreaterThan(0);
       expect(detail.phaseHistory[0]!.phase).toBe('intake');

@@ -83,8 +83,8 @@ describe('the API dispatcher', () => {
     const { addAccount } = await import('../helpers/accounts');
     await addAccount(tmp.dir, recoveryKey, { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement', passphrase: 'Seseke Brücke am Morgen 2026' });
     await call(core, 'session.unlock', { login: 'fm.yilmaz', passphrase: 'Seseke Brücke am Morgen 2026' });
-    expect(await core.dispatch('accounts.list', {})).toEqual({ ok: false, error: { code: 'permission.denied', params: {} } });
-    expect(await core.dispatch('settings.update', { idleLockMinutes: 5 })).toEqual({ ok: false, error: { code: 'permission.denied', params: {} } });
+    expect(await core.dispatch('accounts.list', {})).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'role' } } });
+    expect(await core.dispatch('settings.update', { idleLockMinutes: 5 })).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'role' } } });
     expect((await call(core, 'settings.get')).idleLockMinutes).toBe(10);
     await call(core, 'session.lock');
     const denied = auditRows().filter((r) => r.outcome === 'denied');

@@ -1,3 +1,5 @@
+import { AccessPolicy } from '../../electron/core/access/access-policy';
+import { berlinDate } from '../../electron/core/clients/partial-date';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,12 +24,16 @@ import { ChangeEntryEntity } from '../../electron/core/sync/change-entity';
 import { AccountEntity } from '../../electron/core/users/account-entity';
 import { loadKeyring, openVaultWithKey } from '../../electron/core/vault/vault';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addAccount } from '../helpers/accounts';
+import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Bescheid Jobcenter Lünen: Weiterbewilligung bis 31.12.\n'), Buffer.from('%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** The case manager's own passphrase, which deleting asks for again. */
+const PASSPHRASE = CASE_MANAGER.passphrase;
 
 /** Expects an AppError with this code (and optionally these params) from `run`. */
 async function rejectsWith(run: Promise<unknown>, code: string, params?: Record<string, unknown>): Promise<void> {
@@ -62,6 +68,8 @@ describe('encrypted documents', () => {
             appVersion: 'test',
             session,
             tx,
+            policy: new AccessPolicy(tx, session.user, berlinDate(new Date())),
+            clientAccess: null,
             audit: { entityIds: [], fields: [] },
             afterCommit: (fn) => afterCommit.push(fn),
             onRollback: (fn) => onRollback.push(fn),
@@ -125,7 +133,7 @@ describe('encrypted documents', () => {
     const { core, recoveryKey } = await setupVault(tmp.dir);
     await call(core, 'session.lock');
     await core.close();
-    const colleague = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: 'Seseke Brücke am Morgen 2026' };
+    const colleague = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: PASSPHRASE };
     await addAccount(tmp.dir, recoveryKey, colleague);
     // Opened with the recovery key, as the account helper does; the session is built by hand like the dispatcher's.
     const vault = await openVaultWithKey({ dataDir: tmp.dir }, loadKeyring(tmp.dir), parseRecoveryKey(recoveryKey));
@@ -208,7 +216,7 @@ describe('encrypted documents', () => {
 
     const missing = await upload();
     const missingRow = await session.vault.dataSource.manager.findOneByOrFail(DocumentEntity, { id: missing.id });
-    await withCtx((ctx) => deleteDocument(ctx, missing.id)); // removes the file; put the row back without it
+    await withCtx((ctx) => deleteDocument(ctx, { id: missing.id, passphrase: PASSPHRASE })); // removes the file; put the row back without it
     await session.vault.dataSource.manager.insert(DocumentEntity, missingRow);
     expect(existsSync(join(documentsDir(tmp.dir), missingRow.fileId))).toBe(false);
     await rejectsWith(withCtx((ctx) => readDocument(ctx, missing.id)), 'document.unreadable');
@@ -257,12 +265,12 @@ describe('encrypted documents', () => {
   it('deletes row and file, records the deletion, and refuses a second delete', async () => {
     const view = await upload({ fileName: 'delete-me.pdf' });
     const row = await session.vault.dataSource.manager.findOneByOrFail(DocumentEntity, { id: view.id });
-    expect(await withCtx((ctx) => deleteDocument(ctx, view.id))).toBeNull();
+    expect(await withCtx((ctx) => deleteDocument(ctx, { id: view.id, passphrase: PASSPHRASE }))).toBeNull();
     expect(await session.vault.dataSource.manager.findOneBy(DocumentEntity, { id: view.id })).toBeNull();
     expect(existsSync(join(documentsDir(tmp.dir), row.fileId))).toBe(false);
     const changes = await session.vault.dataSource.manager.find(ChangeEntryEntity, { where: { entityId: view.id }, order: { hlc: 'ASC' } });
     expect(changes.map((c) => c.operation)).toEqual(['upsert', 'delete']);
-    await rejectsWith(withCtx((ctx) => deleteDocument(ctx, view.id)), 'record.notFound', { entity: 'document' });
+    await rejectsWith(withCtx((ctx) => deleteDocument(ctx, { id: view.id, passphrase: PASSPHRASE })), 'record.notFound', { entity: 'document' });
     await rejectsWith(withCtx((ctx) => readDocument(ctx, view.id)), 'record.notFound', { entity: 'document' });
   });
 
@@ -276,5 +284,97 @@ describe('encrypted documents', () => {
     const dates = list.map((d) => d.createdAt);
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(await withCtx((_ctx, tx) => listDocuments(tx, { clientId: otherClientId }))).toEqual([]);
+  });
+
+  it('deletes nothing when the passphrase is wrong, and deletes with the right one', async () => {
+    const view = await upload({ fileName: 'wrong-passphrase.pdf' });
+    const row = await session.vault.dataSource.manager.findOneByOrFail(DocumentEntity, { id: view.id });
+    await rejectsWith(withCtx((ctx) => deleteDocument(ctx, { id: view.id, passphrase: 'Seseke Brücke am Abend 2026' })), 'passphrase.wrongCurrent');
+    expect(await session.vault.dataSource.manager.findOneBy(DocumentEntity, { id: view.id })).not.toBeNull();
+    expect(existsSync(join(documentsDir(tmp.dir), row.fileId))).toBe(true);
+    const changes = await session.vault.dataSource.manager.findBy(ChangeEntryEntity, { entityId: view.id });
+    expect(changes.map((c) => c.operation)).toEqual(['upsert']);
+    expect(Buffer.from((await withCtx((ctx) => readDocument(ctx, view.id))).contentBase64, 'base64').equals(PDF)).toBe(true);
+
+    expect(await withCtx((ctx) => deleteDocument(ctx, { id: view.id, passphrase: PASSPHRASE }))).toBeNull();
+    expect(await session.vault.dataSource.manager.findOneBy(DocumentEntity, { id: view.id })).toBeNull();
+    expect(existsSync(join(documentsDir(tmp.dir), row.fileId))).toBe(false);
+  });
+
+  // Last in this block: the failures it records stay on the account until the next unlock.
+  it('throttles repeated wrong passphrases like an unlock, even before the right one', async () => {
+    const view = await upload({ fileName: 'throttled.pdf' });
+    // Three wrong tries (each past any earlier wait) are more than the two free ones.
+    for (let i = 0; i < 3; i++) {
+      const wrong = withCtx((ctx) => {
+        ctx.now = new Date(Date.now() + 60_000);
+        return deleteDocument(ctx, { id: view.id, passphrase: `falsch ${i}` });
+      });
+      await rejectsWith(wrong, 'passphrase.wrongCurrent');
+    }
+    // Now even the right passphrase has to wait, and nothing is deleted meanwhile.
+    await rejectsWith(withCtx((ctx) => deleteDocument(ctx, { id: view.id, passphrase: PASSPHRASE })), 'unlock.throttled');
+    expect(await session.vault.dataSource.manager.findOneBy(DocumentEntity, { id: view.id })).not.toBeNull();
+    const later = await withCtx((ctx) => {
+      ctx.now = new Date(Date.now() + 10 * 60_000);
+      return deleteDocument(ctx, { id: view.id, passphrase: PASSPHRASE });
+    });
+    expect(later).toBeNull();
+    expect(await session.vault.dataSource.manager.findOneBy(DocumentEntity, { id: view.id })).toBeNull();
+  });
+});
+
+describe('documents of a case, through the dispatcher', () => {
+  const tmp = tempDir();
+  let core: CoreDispatcher;
+  let clientId = '';
+  let caseId = '';
+  const b64 = PDF.toString('base64');
+
+  beforeAll(async () => {
+    ({ core } = await caseWorkerVault(tmp.dir));
+    clientId = (await call(core, 'clients.create', clientInput('Haddad', 'Amina'))).id;
+    caseId = (await call(core, 'cases.open', { clientId, rechtskreise: ['sgb2'] })).id;
+  });
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
+
+  it('files a document to the case: the case lists it, the client file lists it with its case', async () => {
+    const onCase = await call(core, 'documents.upload', { clientId, caseId, fileName: 'Bescheid.pdf', mimeType: 'application/pdf', category: 'notice', contentBase64: b64 });
+    const onClient = await call(core, 'documents.upload', { clientId, fileName: 'Pass.pdf', mimeType: 'application/pdf', category: 'identity', contentBase64: b64 });
+    expect(onCase.caseId).toBe(caseId);
+    expect(onClient.caseId).toBeNull();
+
+    const kase = await call(core, 'cases.get', { id: caseId });
+    expect(kase.documents.map((d) => d.id)).toEqual([onCase.id]);
+    const client = await call(core, 'clients.get', { id: clientId });
+    expect(new Map(client.documents.map((d) => [d.id, d.caseId]))).toEqual(new Map([[onCase.id, caseId], [onClient.id, null]]));
+  });
+
+  it('asks for the passphrase to delete: missing or wrong deletes nothing, right deletes', async () => {
+    const doc = await call(core, 'documents.upload', { clientId, caseId, fileName: 'Antrag.pdf', mimeType: 'application/pdf', category: 'application', contentBase64: b64 });
+    expect(await core.dispatch('documents.delete', { id: doc.id })).toMatchObject({ ok: false, error: { code: 'validation.invalid' } });
+    expect(await core.dispatch('documents.delete', { id: doc.id, passphrase: 'Seseke Brücke am Mittag 2026' })).toEqual({
+      ok: false,
+      error: { code: 'passphrase.wrongCurrent', params: {} },
+    });
+    expect((await call(core, 'cases.get', { id: caseId })).documents.map((d) => d.id)).toContain(doc.id);
+    expect((await call(core, 'documents.content', { id: doc.id })).sha256).toBe(sha256(PDF));
+
+    expect(await call(core, 'documents.delete', { id: doc.id, passphrase: CASE_MANAGER.passphrase })).toBeNull();
+    expect((await call(core, 'cases.get', { id: caseId })).documents.map((d) => d.id)).not.toContain(doc.id);
+  });
+
+  it('refuses new documents on a closed case', async () => {
+    const kase = await call(core, 'cases.get', { id: caseId });
+    await call(core, 'cases.close', { id: caseId, version: kase.version, reason: 'moved-away' });
+    const before = readdirSync(documentsDir(tmp.dir));
+    expect(await core.dispatch('documents.upload', { clientId, caseId, fileName: 'spät.pdf', mimeType: 'application/pdf', category: 'other', contentBase64: b64 })).toEqual({
+      ok: false,
+      error: { code: 'case.closed', params: {} },
+    });
+    expect(readdirSync(documentsDir(tmp.dir))).toEqual(before);
   });
 });

@@ -5,6 +5,11 @@ import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { Keyring } from '../../electron/core/vault/keyring';
 import { newDatabaseKey } from '../../electron/core/vault/key-crypto';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/vault/migrations';
+import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/vault/migrations/0006-client-list-paging-indexes';
+import { clientListInput } from '../../electron/core/api/client-schemas';
+import { listClients } from '../../electron/core/clients/client-service';
+import type { SessionUser } from '../../electron/core/api/contract';
+import { serviceContext } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/vault/sqlcipher';
 import { openVaultDatabase } from '../../electron/core/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
@@ -59,6 +64,79 @@ describe('schema migrations', () => {
     await dataSource.runMigrations();
     expect(await dataSource.query(`SELECT count(*) AS n FROM migrations`)).toEqual([{ n: MIGRATIONS.length }]);
     await dataSource.destroy();
+  });
+
+  it('0006: replaces the client list indexes of an existing vault, and every filter and sort then reads its page from one index in order', async () => {
+    const dir = join(tmp.dir, 'v5');
+    const key = newDatabaseKey();
+    const upTo0005 = MIGRATIONS.slice(0, MIGRATIONS.indexOf(ClientListPagingIndexes1764000000006));
+    const v5 = await openVaultDatabase({ path: join(dir, 'vault.db'), key, create: true, migrations: upTo0005 });
+    expect(v5.schemaVersion).toBe(5);
+    for (let i = 0; i < 30; i++) {
+      await v5.dataSource.query(
+        `INSERT INTO client (id, office, family_name, given_names, alternative_names, birth_date, gender, nationalities, languages, sort_name,
+                             current_status_until, case_phase, case_manager_id, created_at, updated_at, version)
+         VALUES (?, ?, 'Haddad', ?, '[]', ?, 'female', '[]', '[]', ?, ?, ?, ?, '2026-01-05T09:00:00.000Z', ?, 1)`,
+        [
+          `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          i % 3 ? 'lunen' : 'werne',
+          `Amina ${i}`,
+          i % 4 ? `19${50 + i}-01-01` : null,
+          `haddad amina ${String(i).padStart(2, '0')}`,
+          i % 5 ? `2026-0${1 + (i % 9)}-15` : null,
+          i % 2 ? 'planning' : 'intake',
+          `manager-${i % 2}`,
+          `2026-02-${String(1 + i).padStart(2, '0')}T08:00:00.000Z`,
+        ],
+      );
+    }
+    await v5.dataSource.destroy();
+
+    const { dataSource, schemaVersion } = await openVaultDatabase({ path: join(dir, 'vault.db'), key, create: false });
+    try {
+      expect(schemaVersion).toBe(SCHEMA_VERSION);
+      const indexes = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'client' AND sql IS NOT NULL`)) as { name: string }[];
+      expect(indexes.map((r) => r.name).sort()).toEqual(CLIENT_LIST_INDEXES.map(([name]) => name).sort());
+      expect(await dataSource.query('SELECT count(*) AS n FROM client')).toEqual([{ n: 30 }]);
+      expect(await dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+
+      // The statements listClients runs, recorded and explained (the plans do not depend on the number of rows).
+      const statements: [sql: string, params: unknown[]][] = [];
+      const m = dataSource.manager;
+      const recording = new Proxy(m, {
+        get: (target, prop) =>
+          prop === 'query'
+            ? (sql: string, params: unknown[]) => {
+                if (/^SELECT (c\.id|count\(\*\))/.test(sql)) statements.push([sql, params]);
+                return target.query(sql, params);
+              }
+            : Reflect.get(target, prop),
+      });
+      const user = { id: 'u', login: 'fm', displayName: 'FM', role: 'fallmanagement', office: 'lunen' } as SessionUser;
+      const ctx = serviceContext(recording, new Date('2026-03-11T09:30:00Z'), user);
+      const filters = [{}, { office: 'werne' }, { phase: 'planning' }, { caseManagerId: '00000000-0000-4000-8000-000000000001' }, { expiringOnly: true }];
+      for (const filter of filters) {
+        for (const sort of ['name', 'updated', 'birthDate', 'statusExpiry'] as const) {
+          for (const direction of ['asc', 'desc'] as const) {
+            for (const offset of [0, 25]) {
+              statements.length = 0;
+              await listClients(ctx, clientListInput.parse({ ...filter, sort, direction, offset, limit: 10 }));
+              expect(statements.length).toBeGreaterThan(0);
+              for (const [sql, params] of statements) {
+                const plan = ((await m.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[]).map((r) => r.detail);
+                const label = `${JSON.stringify({ ...filter, sort, direction, offset })}: ${sql} → ${plan.join(' | ')}`;
+                // One index of the client table, holding every column the statement needs (the access scope too).
+                expect(plan.filter((p) => / c /.test(p)), label).toEqual([expect.stringMatching(/^(SEARCH|SCAN) c USING COVERING INDEX ix_client_\w+( \(.*\))?$/)]);
+                // Only the expiring filter (a range over few clients) sorts; every other page is read in order.
+                if (!('expiringOnly' in filter) || sql.startsWith('SELECT count')) expect(plan, label).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('refuses a database written by a newer app version and leaves it untouched', async () => {

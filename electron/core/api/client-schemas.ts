@@ -16,6 +16,7 @@ import {
   SPECIAL_NATIONALITIES,
 } from '../shared/case-domain';
 import { OFFICES } from '../shared/offices';
+import { passphraseSchema } from './schemas';
 
 /** Input schemas of client files and cases, shared with the renderer's forms (pure zod, no Node). */
 
@@ -60,6 +61,8 @@ export const clientFieldsSchema = z.strictObject({
 export const clientCreateInput = clientFieldsSchema.extend({ office: z.enum(OFFICES).optional() });
 export const clientUpdateInput = clientFieldsSchema.extend({ id, version: z.int().min(1) });
 export const idInput = z.strictObject({ id });
+/** Deleting personal data re-authenticates: the caller's own passphrase, checked by the core (never stored). */
+export const confirmedDeleteInput = z.strictObject({ id, passphrase: passphraseSchema });
 
 export const duplicateCheckInput = z.strictObject({
   familyName: text(120).min(1),

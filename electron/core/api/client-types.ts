@@ -13,6 +13,7 @@ import type {
   ResidenceType,
 } from '../shared/case-domain';
 import type { Office } from '../shared/offices';
+import type { ClientAccessView, ConsentView } from './access-types';
 
 /** Output types of client-file and case methods (what the UI receives). Dates are ISO strings. */
 
@@ -41,8 +42,10 @@ export interface ClientSummary {
   givenNames: string;
   birthDate: string | null;
   birthDatePlaceholder: boolean;
-  nationalities: string[];
-  currentResidence: CurrentResidence | null;
+  /** Absent when the caller may not see master data (category "master"). */
+  nationalities?: string[];
+  /** Absent when the caller may not see the residence category; null when no status is recorded. */
+  currentResidence?: CurrentResidence | null;
   openCase: { id: string; phase: CasePhase; caseManagerId: string; caseManagerName: string } | null;
   updatedAt: string;
 }
@@ -82,27 +85,36 @@ export interface CaseSummary {
   closedOn: string | null;
 }
 
+/**
+ * The client screen. Names and birth date identify the person for everyone with access; every other field belongs
+ * to a data category and is absent (not empty) when the caller may not see that category (see `access`).
+ */
 export interface ClientDetail extends ClientSummary {
   alternativeNames: string[];
-  gender: Gender;
-  languages: { code: string; interpreterNeeded: boolean }[];
-  arrivalDate: string | null;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  phone: string | null;
-  email: string | null;
+  gender?: Gender;
+  languages?: { code: string; interpreterNeeded: boolean }[];
+  arrivalDate?: string | null;
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  phone?: string | null;
+  email?: string | null;
   version: number;
   createdAt: string;
-  household: HouseholdMemberView[];
-  residenceHistory: ResidenceStatusView[];
+  household?: HouseholdMemberView[];
+  residenceHistory?: ResidenceStatusView[];
+  /** Only documents of categories the caller may see. */
   documents: DocumentView[];
   cases: CaseSummary[];
+  /** All consents for the owning office; for others only those in force that name them. */
+  consents: ConsentView[];
+  access: ClientAccessView;
 }
 
 export interface ClientPage {
   rows: ClientSummary[];
-  total: number;
+  /** How many clients match the filters: counted for the first page (offset 0) only, null for later pages. */
+  total: number | null;
 }
 
 export interface PhaseEvent {
@@ -163,6 +175,8 @@ export interface CaseDetail extends CaseSummary {
   followUps: FollowUpView[];
   documents: DocumentView[];
   closure: { reason: ClosureReason; summary: string | null } | null;
+  /** Entries of categories the caller may not see are left out; follow-ups and "intern" notes stay in the office. */
+  access: ClientAccessView;
 }
 
 export interface DocumentContent {

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Office, Role } from '../shared/offices';
 import type { ErrorPayload } from './errors';
+import { consentAddInput, consentRevokeInput } from './consent-schemas';
 import type { AuditVerification } from '../audit/audit-verify';
 import type { AuditExport, AuditPage } from '../audit/audit-query';
+import type { AuditSubject, AuditUserOption } from '../audit/audit-lookups';
 import {
   assessmentInput,
   caseCloseInput,
@@ -11,6 +13,7 @@ import {
   clientCreateInput,
   clientListInput,
   clientUpdateInput,
+  confirmedDeleteInput,
   documentUploadInput,
   duplicateCheckInput,
   followUpInput,
@@ -41,6 +44,7 @@ import {
   accountUpdateInput,
   auditExportInput,
   auditListInput,
+  auditSubjectsInput,
   recoveryResetInput,
   changePassphraseInput,
   draftRefInput,
@@ -59,23 +63,24 @@ import {
 
 /**
  * Who may call: anyone (locked screen), any unlocked user, an administrator, or staff who work with client files
- * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). Office scope, consent and field visibility refine this in the access issue.
+ * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
+ * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit';
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy';
 
 /** Which audit entry a call leaves: none, or a read/write of an entity that holds personal data. */
 export type AuditRule = { kind: 'none' } | { kind: 'read' | 'write'; entity: string };
 
-export interface MethodSpec<I extends z.ZodType, O> {
+export interface MethodSpec<I extends z.ZodType, O, A extends Access = Access> {
   input: I;
-  access: Access;
+  access: A;
   audit: AuditRule;
   /** Phantom: carries the output type, never set at runtime. */
   readonly output?: O;
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(spec: { input: I; access: Access; audit: AuditRule }): MethodSpec<I, O> => spec;
+  return <I extends z.ZodType, A extends Access>(spec: { input: I; access: A; audit: AuditRule }): MethodSpec<I, O, A> => spec;
 }
 
 const none: AuditRule = { kind: 'none' };
@@ -171,12 +176,14 @@ export const contract = {
   'clients.get': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: read('client') }),
   'clients.update': method<ClientDetail>()({ input: clientUpdateInput, access: 'caseWork', audit: write('client') }),
   'household.add': method<ClientDetail>()({ input: householdMemberInput, access: 'caseWork', audit: write('client') }),
-  'household.remove': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: write('client') }),
+  'household.remove': method<ClientDetail>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('client') }),
   'residence.add': method<ClientDetail>()({ input: residenceStatusInput, access: 'caseWork', audit: write('client') }),
-  'residence.remove': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: write('client') }),
+  'residence.remove': method<ClientDetail>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('client') }),
   'documents.upload': method<DocumentView>()({ input: documentUploadInput, access: 'caseWork', audit: write('document') }),
   'documents.content': method<DocumentContent>()({ input: idInput, access: 'caseWork', audit: read('document') }),
-  'documents.delete': method<null>()({ input: idInput, access: 'caseWork', audit: write('document') }),
+  'documents.delete': method<null>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('document') }),
+  'consents.add': method<ClientDetail>()({ input: consentAddInput, access: 'caseWork', audit: write('client') }),
+  'consents.revoke': method<ClientDetail>()({ input: consentRevokeInput, access: 'caseWork', audit: write('client') }),
   'cases.open': method<CaseDetail>()({ input: caseOpenInput, access: 'caseWork', audit: write('case') }),
   'cases.get': method<CaseDetail>()({ input: idInput, access: 'caseWork', audit: read('case') }),
   'cases.setPhase': method<CaseDetail>()({ input: casePhaseInput, access: 'caseWork', audit: write('case') }),
@@ -193,17 +200,25 @@ export const contract = {
   'audit.list': method<AuditPage>()({ input: auditListInput, access: 'audit', audit: read('audit') }),
   'audit.exportCsv': method<AuditExport>()({ input: auditExportInput, access: 'audit', audit: write('audit-export') }),
   'audit.verify': method<AuditVerification>()({ input: emptyInput, access: 'audit', audit: read('audit') }),
+  // Names of data subjects: the data protection officer only (IT reads the trail but sees no client data).
+  'audit.subjects': method<AuditSubject[]>()({ input: auditSubjectsInput, access: 'privacy', audit: read('client-list') }),
+  'audit.users': method<AuditUserOption[]>()({ input: emptyInput, access: 'audit', audit: read('account') }),
   'settings.get': method<SettingsView>()({ input: emptyInput, access: 'session', audit: none }),
   'settings.update': method<SettingsView>()({ input: settingsUpdateInput, access: 'admin', audit: { kind: 'write', entity: 'setting' } }),
 } as const;
 
-/** Roles that may use 'caseWork' methods; ABH joins once consent gating exists (access issue). */
-export const CASE_WORK_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung'];
+/**
+ * Roles that may call 'caseWork' methods at all; each call is then checked against office scope, consent and
+ * category by its guard in core (access/method-guards.ts). The ABH only reads, and only through consent.
+ */
+export const CASE_WORK_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung', 'abh'];
 /** Roles that may verify and read the audit trail (data protection officer, IT). */
 export const AUDIT_ROLES: readonly Role[] = ['datenschutz', 'it-admin'];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
+/** Methods on client data: each has a guard in core (access/method-guards.ts) that checks scope and consent. */
+export type CaseWorkMethod = { [M in MethodName]: Contract[M]['access'] extends 'caseWork' ? M : never }[MethodName];
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;

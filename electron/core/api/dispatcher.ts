@@ -3,7 +3,11 @@ import { appendAudit } from '../audit/audit-log';
 import { forgetAuditHead, syncAuditHead } from '../audit/audit-head';
 import type { CallContext, UnlockedSession } from '../session/session';
 import type { VaultLocation } from '../vault/vault';
-import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type MethodName, type Result } from './contract';
+import { AccessDenied } from '../access/access-denied';
+import { AccessPolicy } from '../access/access-policy';
+import { enforce } from '../access/method-guards';
+import { berlinDate } from '../clients/partial-date';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type MethodName, type Result } from './contract';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from './errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../shared/app-version';
@@ -86,25 +90,34 @@ export class CoreDispatcher {
     const spec = contract[method];
     try {
       // Access before validation: an unauthorised caller learns nothing about the input rules.
-      if (spec.access !== 'public') await this.authorise(method, spec.access);
+      if (spec.access !== 'public') await this.authorise(spec.access);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) throw new AppError('validation.invalid', { issues: toIssues(parsed.error) });
       return { ok: true, value: await this.execute(method, parsed.data) };
     } catch (error) {
+      if (error instanceof AccessDenied) await this.auditDenial(method, error);
       return this.fail(method, error);
     } finally {
       if (this.session) await syncAuditHead(this.session.vault.dataSource).catch(() => this.logger.error('audit head not written'));
     }
   }
 
-  /** Requires an unlocked session whose role may call; a refusal is itself audited. */
-  private async authorise(method: MethodName, access: Exclude<Access, 'public'>): Promise<void> {
+  /** Requires an unlocked session whose role may call; a refusal is audited (see auditDenial). */
+  private async authorise(access: Exclude<Access, 'public'>): Promise<void> {
     const session = this.session;
     if (!session) throw new AppError('session.locked');
-    if (this.permits(access, session)) return;
+    if (!this.permits(access, session)) throw new AccessDenied('role');
+  }
+
+  /** A refused call leaves an entry of its own, outside the call's rolled-back transaction. */
+  private async auditDenial(method: MethodName, denial: AccessDenied): Promise<void> {
+    const session = this.session;
+    if (!session) return;
     const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
-    await session.vault.dataSource.transaction((tx) => appendAudit(tx, { at: this.now(), actor, action: method, outcome: 'denied' }));
-    throw new AppError('permission.denied');
+    const record = denial.record ?? { entity: null, entityId: null };
+    await session.vault.dataSource
+      .transaction((tx) => appendAudit(tx, { at: this.now(), actor, action: method, ...record, outcome: 'denied' }))
+      .catch(() => this.logger.error('audit entry of a denial not written'));
   }
 
   private async execute(method: MethodName, input: unknown): Promise<unknown> {
@@ -117,6 +130,8 @@ export class CoreDispatcher {
       appVersion: this.options.appVersion ?? APP_VERSION,
       session: this.session,
       tx: null,
+      policy: null,
+      clientAccess: null,
       audit: { entityIds: [], fields: [] },
       afterCommit: (fn) => fn(),
       onRollback: () => undefined,
@@ -141,7 +156,10 @@ export class CoreDispatcher {
     let result: unknown;
     try {
       result = await session.vault.dataSource.transaction(async (tx) => {
-        const value = await handler(input, { ...ctx, tx });
+        const call: CallContext = { ...ctx, tx, policy: new AccessPolicy(tx, session.user, berlinDate(ctx.now)) };
+        // Client data: scope, consent and category are checked before the handler touches anything.
+        if (spec.access === 'caseWork') call.clientAccess = await enforce(method as CaseWorkMethod, input as never, call.policy!, tx);
+        const value = await handler(input, call);
         if (spec.audit.kind !== 'none') {
           // One entry per record touched, so "who saw this person" is a simple query later.
           const ids = ctx.audit.entityIds.length ? ctx.audit.entityIds : [null];
@@ -160,11 +178,12 @@ export class CoreDispatcher {
     return result;
   }
 
-  /** The permission hook: session, administrator, case work by role; the access issue adds scope × consent. */
+  /** The first gate, by role; client-data methods then pass their guard (scope × consent × category). */
   private permits(access: Exclude<Access, 'public'>, session: UnlockedSession): boolean {
     if (access === 'session') return true;
     if (access === 'admin') return session.user.role === 'it-admin';
     if (access === 'audit') return AUDIT_ROLES.includes(session.user.role);
+    if (access === 'privacy') return session.user.role === 'datenschutz';
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 

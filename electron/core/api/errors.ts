@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'document.tooLarge',
   'document.typeMismatch',
   'document.unreadable',
+  'document.inUse',
+  'consent.alreadyRevoked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,13 +52,20 @@ export interface ErrorPayload {
   params: ErrorParams;
 }
 
+const DENIAL_TEXT: Record<string, string> = {
+  role: 'your role has no access to client data',
+  scope: 'the client file belongs to another office and no active consent covers you',
+  category: 'no active consent covers this data category for you',
+  readOnly: 'you may only read this client file',
+};
+
 const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'request.unknownMethod': (p) => `Unknown API method "${String(p.method)}".`,
   'request.malformed': () => 'The request was malformed.',
   'validation.invalid': (p) =>
     `Invalid input: ${((p.issues as ValidationIssue[]) ?? []).map((i) => `${i.path || '(root)'} ${i.code}`).join(', ')}.`,
   'session.locked': () => 'The vault is locked. Unlock it first.',
-  'permission.denied': () => 'You are not allowed to do this.',
+  'permission.denied': (p) => `You are not allowed to do this${p.reason ? ` (${DENIAL_TEXT[String(p.reason)] ?? String(p.reason)})` : ''}.`,
   'vault.notInitialised': () => 'No vault exists in this data directory. Run setup (or "init") first.',
   'vault.alreadyInitialised': () => 'A vault already exists in this data directory; it was not touched.',
   'vault.keyringCorrupt': () => 'The key file (keyring.json) is unreadable or corrupt. Restore it from a backup.',
@@ -83,6 +92,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.tooLarge': (p) => `The file is too large (at most ${String(p.maxMegabytes)} MB).`,
   'document.typeMismatch': () => 'The file content does not match its type (PDF, JPEG or PNG expected).',
   'document.unreadable': () => 'The encrypted document file is missing or damaged.',
+  'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
+  'consent.alreadyRevoked': () => 'The consent has already been revoked.',
   internal: () => 'An unexpected internal error occurred; see the log.',
 };
 

@@ -1,5 +1,19 @@
-import { addFollowUp, addGoal, addMeasure, addNote, closeCase, completeFollowUp, openCase, setAssessment, setCasePhase, setGoalStatus, setMeasureStatus } from '../cases/case-service';
-import { loadCaseDetail } from '../cases/case-queries';
+import {
+  addFollowUp,
+  addGoal,
+  addMeasure,
+  addNote,
+  closeCase,
+  completeFollowUp,
+  openCase,
+  readCase,
+  setAssessment,
+  setCasePhase,
+  setGoalStatus,
+  setMeasureStatus,
+} from '../cases/case-service';
+import { policyOf, shapeSummaries } from '../access/call-access';
+import { addConsent, revokeConsent } from '../consent/consent-service';
 import { findDuplicates, searchClients } from '../clients/client-search';
 import {
   addHouseholdMember,
@@ -17,7 +31,10 @@ import { requireSession } from '../session/session';
 import { createAccount } from '../users/account-admin';
 import { listCaseManagers } from '../users/account-service';
 import { workOverview } from '../work/work-overview';
+import type { CallContext } from '../session/session';
 import type { HandlerMap } from './handler-types';
+
+const visibleTo = (ctx: CallContext) => (ids: string[]) => policyOf(ctx).filterVisible(ids);
 
 /** Client files, cases and the accounts that work them. */
 export const clientHandlers: HandlerMap<
@@ -49,31 +66,37 @@ export const clientHandlers: HandlerMap<
   | 'followUps.add'
   | 'followUps.complete'
   | 'work.overview'
+  | 'consents.add'
+  | 'consents.revoke'
 > = {
   'accounts.create': (i, ctx) => createAccount(ctx, i),
   'accounts.caseManagers': async (_i, ctx) => {
     const { session, tx } = requireSession(ctx);
     return listCaseManagers(tx, session.user.office);
   },
-  'clients.search': (i, ctx) => searchClients(requireSession(ctx).tx, i.query, i.limit, berlinDate(ctx.now)),
-  'clients.checkDuplicates': (i, ctx) => findDuplicates(requireSession(ctx).tx, i, berlinDate(ctx.now)),
+  'clients.search': async (i, ctx) =>
+    shapeSummaries(ctx, await searchClients(requireSession(ctx).tx, i.query, i.limit, berlinDate(ctx.now), visibleTo(ctx))),
+  'clients.checkDuplicates': async (i, ctx) => shapeSummaries(ctx, await findDuplicates(requireSession(ctx).tx, i, berlinDate(ctx.now), visibleTo(ctx))),
   'clients.list': (i, ctx) => listClients(ctx, i),
   'clients.create': (i, ctx) => createClient(ctx, i),
   'clients.get': (i, ctx) => loadClientDetail(ctx, i.id),
   'clients.update': (i, ctx) => updateClient(ctx, i),
   'household.add': (i, ctx) => addHouseholdMember(ctx, i),
-  'household.remove': (i, ctx) => removeHouseholdMember(ctx, i.id),
+  'household.remove': (i, ctx) => removeHouseholdMember(ctx, i),
   'residence.add': (i, ctx) => addResidenceStatus(ctx, i),
-  'residence.remove': (i, ctx) => removeResidenceStatus(ctx, i.id),
+  'residence.remove': (i, ctx) => removeResidenceStatus(ctx, i),
   'documents.upload': (i, ctx) => uploadDocument(ctx, i),
   'documents.content': (i, ctx) => readDocument(ctx, i.id),
-  'documents.delete': (i, ctx) => deleteDocument(ctx, i.id),
+  'documents.delete': (i, ctx) => deleteDocument(ctx, i),
   'cases.open': (i, ctx) => openCase(ctx, i),
   'cases.get': async (i, ctx) => {
-    const detail = await loadCaseDetail(requireSession(ctx).tx, i.id);
+    const detail = await readCase(ctx, i.id);
     ctx.audit.entityIds.push(detail.id);
+    if (!detail.access.owner) ctx.audit.fields.push(...detail.access.categories.map((c) => `category:${c}`));
     return detail;
   },
+  'consents.add': async (i, ctx) => loadClientDetail(ctx, await addConsent(ctx, i)),
+  'consents.revoke': async (i, ctx) => loadClientDetail(ctx, await revokeConsent(ctx, i)),
   'cases.setPhase': (i, ctx) => setCasePhase(ctx, i),
   'cases.close': (i, ctx) => closeCase(ctx, i),
   'assessment.set': (i, ctx) => setAssessment(ctx, i),

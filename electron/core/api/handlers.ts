@@ -1,3 +1,4 @@
+import { findAuditSubjects, listAuditUsers } from '../audit/audit-lookups';
 import { exportAuditCsv, listAudit } from '../audit/audit-query';
 import { verifyAuditTrail } from '../audit/audit-verify';
 import { discardDraft, getDraft, openDraftForms, saveDraft } from '../drafts/draft-service';
@@ -56,6 +57,8 @@ export const handlers: HandlerMap<MethodName> = {
   'audit.verify': (_i, ctx) => verifyAuditTrail(ctx),
   'audit.list': (i, ctx) => listAudit(ctx, i),
   'audit.exportCsv': (i, ctx) => exportAuditCsv(ctx, i),
+  'audit.subjects': (i, ctx) => findAuditSubjects(ctx, i),
+  'audit.users': (_i, ctx) => listAuditUsers(ctx),
   'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(requireSession(ctx).tx) }),
   'settings.update': async (i, ctx) => {
     const { tx } = requireSession(ctx);

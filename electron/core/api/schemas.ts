@@ -59,6 +59,8 @@ export const accountCreateInput = z.strictObject({
   displayName: displayNameSchema,
   role: roleSchema,
   passphrase: passphraseSchema,
+  /** A KIM office other than the workstation's (a colleague standing in); ABH accounts always belong to the ABH. */
+  office: z.enum(['lunen', 'werne', 'selm']).optional(),
 });
 
 /** Sensitive admin actions ask for the caller's own passphrase again (re-authentication). */
@@ -98,3 +100,12 @@ export const auditListInput = auditFilterSchema.extend({
   limit: z.int().min(1).max(500).default(100),
 });
 export const auditExportInput = auditFilterSchema.extend({ confirmPassphrase: passphraseSchema });
+
+/**
+ * The data protection officer looks up a data subject (name or birth date, as in the client search) to filter the
+ * trail by that record; the answer carries only what identifies the person.
+ */
+export const auditSubjectsInput = z.strictObject({
+  query: z.string().trim().min(2).max(200),
+  limit: z.int().min(1).max(50).default(20),
+});

@@ -32,6 +32,19 @@ export interface AuditExport {
 
 type Filter = z.output<typeof auditFilterSchema>;
 
+/** Records that belong to a client (`$id`); records deleted since keep their entries, but no longer map to the person. */
+const PERSON_RECORDS = [
+  'SELECT id FROM kim_case WHERE client_id = $id',
+  'SELECT id FROM document WHERE client_id = $id',
+  'SELECT id FROM household_member WHERE client_id = $id',
+  'SELECT id FROM residence_status WHERE client_id = $id',
+  'SELECT id FROM consent WHERE client_id = $id',
+  'SELECT n.id FROM note n JOIN kim_case k ON k.id = n.case_id WHERE k.client_id = $id',
+  'SELECT g.id FROM goal g JOIN kim_case k ON k.id = g.case_id WHERE k.client_id = $id',
+  'SELECT m.id FROM measure m JOIN goal g ON g.id = m.goal_id JOIN kim_case k ON k.id = g.case_id WHERE k.client_id = $id',
+  'SELECT f.id FROM follow_up f JOIN kim_case k ON k.id = f.case_id WHERE k.client_id = $id',
+];
+
 function whereClause(f: Filter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -41,7 +54,12 @@ function whereClause(f: Filter): { sql: string; params: unknown[] } {
   };
   if (f.actorId) add('e.actor_id = ?', f.actorId);
   if (f.entity) add('e.entity = ?', f.entity);
-  if (f.entityId) add('e.entity_id = ?', f.entityId);
+  if (f.entityId) {
+    // A person's record and everything filed under it (cases, documents, notes …): "who saw this person's file".
+    const parts = PERSON_RECORDS.map((q) => q.replaceAll('$id', '?'));
+    where.push(`e.entity_id IN (SELECT ? UNION ALL ${parts.join(' UNION ALL ')})`);
+    params.push(f.entityId, ...parts.flatMap((q) => Array.from({ length: q.split('?').length - 1 }, () => f.entityId)));
+  }
   if (f.action) add('e.action = ?', f.action);
   // Dates are calendar days; `at` is an ISO instant, so "to" includes its whole day.
   if (f.from) add('e.at >= ?', `${f.from}T00:00:00.000Z`);

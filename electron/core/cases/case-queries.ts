@@ -80,8 +80,8 @@ export async function queryFollowUps(m: EntityManager, where: string, params: un
   return ((await m.query(`${FOLLOW_UP_SELECT} WHERE ${where} ORDER BY f.due_date, f.title`, params)) as FollowUpRow[]).map(toFollowUpView);
 }
 
-/** Everything the case screen shows, in one call. */
-export async function loadCaseDetail(m: EntityManager, id: string): Promise<CaseDetail> {
+/** Everything the case screen shows, in one call, before it is cut to the caller's access (see readCase). */
+export async function loadCaseDetail(m: EntityManager, id: string): Promise<Omit<CaseDetail, 'access'>> {
   const k = await requireCase(m, id);
   const [row] = (await m.query(
     `SELECT k.id, k.office, k.phase, k.case_manager_id, a.display_name AS case_manager_name, k.opened_on, k.closed_on,

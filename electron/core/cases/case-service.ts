@@ -32,6 +32,8 @@ import {
   type KimCase,
 } from './case-entities';
 import { loadCaseDetail, queryFollowUps, requireCase } from './case-queries';
+import { accessTo } from '../access/call-access';
+import { shapeCaseDetail } from '../access/redaction';
 
 const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['open', 'in-progress'];
 
@@ -55,9 +57,13 @@ async function touchCase(ctx: CallContext, k: KimCase, fields: string[]): Promis
   ctx.audit.fields.push(...fields);
 }
 
-async function detail(ctx: CallContext, id: string): Promise<CaseDetail> {
-  return loadCaseDetail(requireSession(ctx).tx, id);
+/** The case screen as the caller may see it (access/redaction.ts). */
+export async function readCase(ctx: CallContext, id: string): Promise<CaseDetail> {
+  const full = await loadCaseDetail(requireSession(ctx).tx, id);
+  return shapeCaseDetail(full, await accessTo(ctx, full.clientId));
 }
+
+const detail = readCase;
 
 /** Opens a case (phase Zugang/Erstgespräch); one open case per client at a time. */
 export async function openCase(ctx: CallContext, input: z.output<typeof caseOpenInput>): Promise<CaseDetail> {

@@ -91,7 +91,18 @@ export function parseQuery(query: string): ParsedQuery {
  * order and particles do not matter; a date narrows to compatible birth dates. Scores: sum of the token scores,
  * plus one for a matching date.
  */
-export async function searchClients(m: EntityManager, query: string, limit: number, today: string): Promise<SearchHit[]> {
+/** Keeps the ids the caller may see, in order (the access policy's filter). */
+export type VisibleFilter = (ids: string[]) => Promise<string[]>;
+
+const everyone: VisibleFilter = async (ids) => ids;
+
+export async function searchClients(
+  m: EntityManager,
+  query: string,
+  limit: number,
+  today: string,
+  visible: VisibleFilter = everyone,
+): Promise<SearchHit[]> {
   const { tokens, birthDate } = parseQuery(query);
   let scores: Map<string, number> | null = null;
   for (const token of tokens) {
@@ -114,8 +125,16 @@ export async function searchClients(m: EntityManager, query: string, limit: numb
     scores = next;
   }
   if (!scores || scores.size === 0) return [];
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(limit * 4, limit));
-  const summaries = await loadSummaries(m, ranked.map(([id]) => id), today);
+  const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  // Take the best candidates the caller may see, a window at a time (usually the first window is enough).
+  const window = Math.max(limit * 4, limit);
+  const ranked: [string, number][] = [];
+  for (let i = 0; i < sorted.length && ranked.length < window; i += window) {
+    const chunk = sorted.slice(i, i + window);
+    const keep = new Set(await visible(chunk.map(([id]) => id)));
+    ranked.push(...chunk.filter(([id]) => keep.has(id)));
+  }
+  const summaries = await loadSummaries(m, ranked.slice(0, window).map(([id]) => id), today);
   const scoreOf = new Map(ranked);
   return summaries
     .map((s) => ({ ...s, score: scoreOf.get(s.id)!, matched: tokens }))
@@ -147,6 +166,7 @@ export async function findDuplicates(
   m: EntityManager,
   input: { familyName: string; givenNames: string; birthDate: string | null; excludeId?: string },
   today: string,
+  visible: VisibleFilter = everyone,
 ): Promise<SearchHit[]> {
   // The family name as one word matches however it was split ("Al-Hassan", "Al Hassan", "Alhasan").
   const family = foldName(input.familyName).replace(/ /g, '');
@@ -160,7 +180,7 @@ export async function findDuplicates(
     candidates = anyGiven;
   }
   candidates.delete(input.excludeId ?? '');
-  const summaries = await loadSummaries(m, [...candidates].slice(0, 50), today);
+  const summaries = await loadSummaries(m, (await visible([...candidates])).slice(0, 50), today);
   return summaries
     .filter((s) => !input.birthDate || !s.birthDate || partialDatesMatch(s.birthDate, input.birthDate))
     .map((s) => ({ ...s, score: input.birthDate && s.birthDate ? 2 : 1, matched: [family, ...given] }))

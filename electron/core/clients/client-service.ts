@@ -10,12 +10,17 @@ import { requireSession, type CallContext } from '../session/session';
 import type { Gender, HouseholdRelation, ResidenceType } from '../shared/case-domain';
 import { EXPIRY_WARNING_DAYS } from '../shared/case-domain';
 import { recordChange } from '../sync/change-recorder';
+import { confirmCaller } from '../users/account-admin';
+import { loadKeyring } from '../vault/vault';
 import { ClientEntity, HouseholdMemberEntity, ResidenceStatusEntity, type Client, type ResidenceStatus } from './client-entities';
 import { indexClientNames, nameKeys } from './client-search';
 import { loadSummaries, SUMMARY_SELECT, toSummary, type SummaryRow } from './client-summaries';
 import { REFRESH_CLIENT_CASE_COLUMNS } from '../vault/migrations/0005-client-list-indexes';
 import { foldName } from './name-normalisation';
 import { addDays, berlinDate } from './partial-date';
+import { accessTo, policyOf, shapeSummaries } from '../access/call-access';
+import { shapeClientDetail } from '../access/redaction';
+import { listConsentViews } from '../consent/consent-service';
 
 type ClientFields = z.output<typeof clientCreateInput>;
 
@@ -116,20 +121,23 @@ export async function updateClient(ctx: CallContext, input: z.output<typeof clie
   return loadClientDetail(ctx, input.id);
 }
 
-/** Everything the client screen shows, in one call. */
+/** Everything the client screen shows, in one call, cut to what the caller may see (access/redaction.ts). */
 export async function loadClientDetail(ctx: CallContext, id: string): Promise<ClientDetail> {
-  const { tx } = requireSession(ctx);
+  const { session, tx } = requireSession(ctx);
   const today = berlinDate(ctx.now);
   const client = await requireClient(tx, id);
+  const access = await accessTo(ctx, id);
   const [row] = (await tx.query(`${SUMMARY_SELECT} WHERE c.id = ?`, [id])) as SummaryRow[];
   const household = await tx.find(HouseholdMemberEntity, { where: { clientId: id }, order: { createdAt: 'ASC' } });
   const residence = await tx.find(ResidenceStatusEntity, { where: { clientId: id }, order: { validFrom: 'DESC', createdAt: 'DESC' } });
   if (!ctx.audit.entityIds.includes(id)) ctx.audit.entityIds.push(id);
-  return {
+  // A read through a consent records which categories were disclosed.
+  if (!access.owner) ctx.audit.fields.push(...[...access.categories].map((c) => `category:${c}`));
+  const full = {
     ...toSummary(row!, today),
     alternativeNames: JSON.parse(client.alternativeNames) as string[],
     gender: client.gender as Gender,
-    languages: JSON.parse(client.languages) as ClientDetail['languages'],
+    languages: JSON.parse(client.languages) as NonNullable<ClientDetail['languages']>,
     arrivalDate: client.arrivalDate,
     street: client.street,
     postalCode: client.postalCode,
@@ -145,6 +153,7 @@ export async function loadClientDetail(ctx: CallContext, id: string): Promise<Cl
     documents: await listDocuments(tx, { clientId: id }),
     cases: await listCaseSummaries(tx, id),
   };
+  return shapeClientDetail(full, access, await listConsentViews(tx, id, access, session.user.office, today));
 }
 
 function toResidenceView(r: ResidenceStatus): ResidenceStatusView {
@@ -206,8 +215,11 @@ export async function addResidenceStatus(ctx: CallContext, input: z.output<typeo
   return loadClientDetail(ctx, input.clientId);
 }
 
-export async function removeResidenceStatus(ctx: CallContext, id: string): Promise<ClientDetail> {
+/** Removes one entry of the residence history after re-authentication (the caller's own passphrase). */
+export async function removeResidenceStatus(ctx: CallContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
   const { session, tx } = requireSession(ctx);
+  // Before anything is looked up: a wrong passphrase learns nothing and changes nothing.
+  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), passphrase);
   const status = await tx.findOneBy(ResidenceStatusEntity, { id });
   if (!status) throw new AppError('record.notFound', { entity: 'residence' });
   await tx.delete(ResidenceStatusEntity, { id });
@@ -234,8 +246,10 @@ export async function addHouseholdMember(ctx: CallContext, input: z.output<typeo
   return loadClientDetail(ctx, input.clientId);
 }
 
-export async function removeHouseholdMember(ctx: CallContext, id: string): Promise<ClientDetail> {
+/** Removes a household member after re-authentication (the caller's own passphrase). */
+export async function removeHouseholdMember(ctx: CallContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
   const { session, tx } = requireSession(ctx);
+  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), passphrase);
   const member = await tx.findOneBy(HouseholdMemberEntity, { id });
   if (!member) throw new AppError('record.notFound', { entity: 'household' });
   await tx.delete(HouseholdMemberEntity, { id });
@@ -244,50 +258,85 @@ export async function removeHouseholdMember(ctx: CallContext, id: string): Promi
   return loadClientDetail(ctx, member.clientId);
 }
 
+type ListInput = z.output<typeof clientListInput>;
+
+/** The conditions of a list query, ANDed; each `?` of a condition has its value in `params`, in order. */
+interface ListFilter {
+  where: string[];
+  params: unknown[];
+}
+
+const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
+
+/** The nullable column a sort orders by first (unknown values last in both directions), or null. */
+const NULLABLE_SORT_COLUMN: Record<ListInput['sort'], string | null> = {
+  name: null,
+  updated: null,
+  birthDate: 'c.birth_date',
+  statusExpiry: 'c.current_status_until',
+};
+
 /**
- * ORDER BY per sort and direction, each matching one index of migration 0005 so a page is an index range read.
- * Unknown dates and expiries stay last in both directions.
+ * The ids of one page. Each sort has indexes of migration 0006 ordered like the page (led by the phase or manager
+ * filter if one is set, and holding `office` and `id` for the other conditions), so the page is one index range
+ * read in order, the offset skipped inside the index. Unknown birth dates and expiries stay last in both
+ * directions: the known ones come from the range `col IS NOT NULL`, then the unknown ones from `col IS NULL`, both of
+ * the same (col, sort_name, id) index.
  */
-function listOrder(sort: z.output<typeof clientListInput>['sort'], desc: boolean): string {
-  const d = desc ? 'DESC' : 'ASC';
-  const nullable = (col: string) =>
-    desc ? `(${col} IS NOT NULL) DESC, ${col} DESC, c.sort_name DESC, c.id DESC` : `(${col} IS NULL), ${col}, c.sort_name, c.id`;
-  switch (sort) {
-    case 'name':
-      return `c.sort_name ${d}, c.id ${d}`;
-    case 'updated':
-      return `c.updated_at ${d}, c.id ${d}`;
-    case 'birthDate':
-      return nullable('c.birth_date');
-    case 'statusExpiry':
-      return nullable('c.current_status_until');
-  }
+async function listPageIds(m: EntityManager, filter: ListFilter, input: ListInput): Promise<string[]> {
+  const d = input.direction === 'desc' ? 'DESC' : 'ASC';
+  const page = async (extra: string[], order: string, limit: number, offset: number) =>
+    (
+      (await m.query(`SELECT c.id FROM client c${whereSql([...filter.where, ...extra])} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+        ...filter.params,
+        limit,
+        offset,
+      ])) as { id: string }[]
+    ).map((r) => r.id);
+  const byName = `c.sort_name ${d}, c.id ${d}`;
+  if (input.sort === 'name') return page([], byName, input.limit, input.offset);
+  if (input.sort === 'updated') return page([], `c.updated_at ${d}, c.id ${d}`, input.limit, input.offset);
+  const col = NULLABLE_SORT_COLUMN[input.sort]!;
+  const known = await page([`${col} IS NOT NULL`], `${col} ${d}, ${byName}`, input.limit, input.offset);
+  if (known.length === input.limit) return known;
+  // The page reaches past the known values: how many there are tells where the unknown ones start.
+  const knownCount = known.length > 0 || input.offset === 0 ? input.offset + known.length : await countClients(m, filter, `${col} IS NOT NULL`);
+  return [...known, ...(await page([`${col} IS NULL`], byName, input.limit - known.length, Math.max(0, input.offset - knownCount)))];
+}
+
+async function countClients(m: EntityManager, filter: ListFilter, extra?: string): Promise<number> {
+  const [{ n }] = (await m.query(`SELECT count(*) AS n FROM client c${whereSql(extra ? [...filter.where, extra] : filter.where)}`, filter.params)) as [
+    { n: number },
+  ];
+  return n;
 }
 
 /**
  * A filtered, sorted page of the client list (the table virtualises by fetching pages by offset). Filters and
- * sorts touch client columns only; the page's summaries are then loaded for its 100 ids.
+ * sorts touch client columns only; the page's summaries are then loaded for its ids. The total is counted for the
+ * first page (offset 0) only: the list asks for it first and keeps its total while it fetches further pages.
  */
-export async function listClients(ctx: CallContext, input: z.output<typeof clientListInput>): Promise<ClientPage> {
+export async function listClients(ctx: CallContext, input: ListInput): Promise<ClientPage> {
   const { tx } = requireSession(ctx);
   const today = berlinDate(ctx.now);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (cond: string, value: unknown) => {
-    where.push(cond);
-    params.push(value);
+  const filter: ListFilter = { where: [], params: [] };
+  const add = (cond: string, ...values: unknown[]) => {
+    filter.where.push(cond);
+    filter.params.push(...values);
   };
   if (input.office) add('c.office = ?', input.office);
   if (input.phase) add('c.case_phase = ?', input.phase);
   if (input.caseManagerId) add('c.case_manager_id = ?', input.caseManagerId);
-  if (input.expiringOnly) add('c.current_status_until <= ?', addDays(today, EXPIRY_WARNING_DAYS));
-  const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const order = listOrder(input.sort, input.direction === 'desc');
-  const ids = (await tx.query(`SELECT c.id FROM client c${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, input.limit, input.offset])) as {
-    id: string;
-  }[];
-  const [{ total }] = (await tx.query(`SELECT count(*) AS total FROM client c${filter}`, params)) as [{ total: number }];
-  return { rows: await loadSummaries(tx, ids.map((r) => r.id), today), total };
+  // Few clients have a status running out within the warning period (or already expired). likelihood() tells the
+  // planner so: it reads them by the expiry index and sorts them, instead of walking a sort index past all others.
+  if (input.expiringOnly) add('likelihood(c.current_status_until <= ?, 0.05)', addDays(today, EXPIRY_WARNING_DAYS));
+  // Access scope: the own office's clients plus those shared by consent. Filtering or sorting by expiry keeps only
+  // clients whose residence category the caller may see, so the order cannot reveal a status it may not read.
+  const scope = policyOf(ctx).visibleClientsSql(input.expiringOnly || input.sort === 'statusExpiry' ? 'residence' : undefined);
+  add(scope.sql, ...scope.params);
+  const ids = await listPageIds(tx, filter, input);
+  const total = input.offset === 0 ? await countClients(tx, filter) : null;
+  return { rows: await shapeSummaries(ctx, await loadSummaries(tx, ids, today)), total };
 }
 
 /** Copies the phase and manager of the client's current case onto the client row (list filters read them there). */

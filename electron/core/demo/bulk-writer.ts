@@ -15,6 +15,8 @@ export interface DemoCounts {
   measures: number;
   notes: number;
   followUps: number;
+  consents: number;
+  consentGrants: number;
 }
 
 export const emptyCounts = (): DemoCounts => ({
@@ -29,9 +31,16 @@ export const emptyCounts = (): DemoCounts => ({
   measures: 0,
   notes: 0,
   followUps: 0,
+  consents: 0,
+  consentGrants: 0,
 });
 
-const insert = (table: string, columns: string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+const CONSENT_COLUMNS = [
+  'id', 'client_id', 'office', 'parties', 'agencies', 'categories', 'purpose', 'valid_from', 'valid_until', 'form', 'document_id',
+  'oral_record', 'recorded_by', 'revoked_on', 'revocation_form', 'revocation_note', 'revoked_by', 'created_at', 'updated_at', 'version',
+] as const;
+
+const insert = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
 /** SQLite has no boolean: the entities' boolean columns hold 0/1 (better-sqlite3 refuses to bind true/false). */
 const bit = (b: boolean) => (b ? 1 : 0);
@@ -70,6 +79,8 @@ export class BulkWriter {
       measures: db.prepare(insert('measure', ['id', 'goal_id', 'title', 'owner', 'due_date', 'status'])),
       notes: db.prepare(insert('note', ['id', 'case_id', 'client_id', 'occurred_on', 'kind', 'participants', 'text', 'internal', 'author_id', 'created_at'])),
       followUps: db.prepare(insert('follow_up', ['id', 'case_id', 'client_id', 'title', 'due_date', 'assignee_id', 'done_at', 'created_at'])),
+      consents: db.prepare(insert('consent', [...CONSENT_COLUMNS])),
+      consentGrants: db.prepare(insert('consent_grant', ['consent_id', 'party', 'category', 'client_id'])),
     };
     this.writeBatch = db.transaction((batch: GeneratedClient[]) => {
       for (const c of batch) this.writeClient(c);
@@ -86,7 +97,7 @@ export class BulkWriter {
     this.counts[table]++;
   }
 
-  private writeClient({ person, cases }: GeneratedClient): void {
+  private writeClient({ person, cases, consents }: GeneratedClient): void {
     const c = person.client;
     this.run('clients', [
       c.id, c.office, c.familyName, c.givenNames, c.alternativeNames, c.birthDate, bit(c.birthDatePlaceholder), c.gender,
@@ -105,6 +116,13 @@ export class BulkWriter {
       for (const m of k.measures) this.run('measures', [m.id, m.goalId, m.title, m.owner, m.dueDate, m.status]);
       for (const n of k.notes) this.run('notes', [n.id, n.caseId, n.clientId, n.occurredOn, n.kind, n.participants, n.text, bit(n.internal), n.authorId, n.createdAt]);
       for (const f of k.followUps) this.run('followUps', [f.id, f.caseId, f.clientId, f.title, f.dueDate, f.assigneeId, f.doneAt, f.createdAt]);
+    }
+    for (const { consent: k, grants } of consents) {
+      this.run('consents', [
+        k.id, k.clientId, k.office, k.parties, k.agencies, k.categories, k.purpose, k.validFrom, k.validUntil, k.form, k.documentId,
+        k.oralRecord, k.recordedBy, k.revokedOn, k.revocationForm, k.revocationNote, k.revokedBy, k.createdAt, k.updatedAt, k.version,
+      ]);
+      for (const g of grants) this.run('consentGrants', [g.consentId, g.party, g.category, g.clientId]);
     }
   }
 }

@@ -2,6 +2,7 @@ import { berlinDate } from '../clients/partial-date';
 import type { Office } from '../shared/offices';
 import { generateCases, type CaseManagerRef, type GeneratedCase } from './case-history';
 import { addDays } from './demo-dates';
+import { consentsFor, type GeneratedConsent } from './consents';
 import { DemoIds } from './demo-ids';
 import { generatePerson, type GeneratedPerson } from './person';
 import { mixSeed, Rng } from './prng';
@@ -26,6 +27,7 @@ export interface DemoOptions {
 export interface GeneratedClient {
   person: GeneratedPerson;
   cases: GeneratedCase[];
+  consents: GeneratedConsent[];
 }
 
 export class DemoGenerator {
@@ -50,9 +52,11 @@ export class DemoGenerator {
       { rng, ids: this.ids, person, managers: this.options.caseManagers, today: this.today, endOfWeek: this.endOfWeek },
       this.options.notesPerClient,
     );
+    // Consents draw from a stream of their own, so adding them left every other generated value as it was.
+    const consents = consentsFor(new Rng(mixSeed(this.options.seed, index, 7)), this.ids, person, this.options.office, this.options.caseManagers[0]!.id, this.today);
     // The client was last touched by its latest activity, like the services' touchClient.
     const last = cases.reduce((max, c) => (c.kase.updatedAt > max ? c.kase.updatedAt : max), person.client.updatedAt);
     person.client.updatedAt = last;
-    return { person, cases };
+    return { person, cases, consents };
   }
 }

@@ -1,3 +1,4 @@
+import { isConsentForm } from '../consent/consent-queries';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -9,6 +10,8 @@ import { ClientEntity } from '../clients/client-entities';
 import { requireSession, type CallContext } from '../session/session';
 import { MAX_DOCUMENT_BYTES, type DocumentCategory } from '../shared/case-domain';
 import { recordChange } from '../sync/change-recorder';
+import { confirmCaller } from '../users/account-admin';
+import { loadKeyring } from '../vault/vault';
 import { DocumentEntity, type StoredDocument } from './document-entity';
 import { deleteEncryptedDocument, readEncryptedDocument, writeEncryptedDocument } from './document-store';
 import { sniffMimeType } from './file-type';
@@ -64,11 +67,13 @@ function acceptContent(input: UploadInput): Buffer {
   return bytes;
 }
 
+/** The client must exist; a case, when given, must be one of this client's and still open (closed cases are read-only). */
 async function requireOwner(tx: EntityManager, clientId: string, caseId: string | undefined): Promise<void> {
   if (!(await tx.existsBy(ClientEntity, { id: clientId }))) throw new AppError('record.notFound', { entity: 'client' });
-  if (caseId !== undefined && !(await tx.existsBy(KimCaseEntity, { id: caseId, clientId }))) {
-    throw new AppError('record.notFound', { entity: 'case' });
-  }
+  if (caseId === undefined) return;
+  const kase = await tx.findOneBy(KimCaseEntity, { id: caseId, clientId });
+  if (!kase) throw new AppError('record.notFound', { entity: 'case' });
+  if (kase.closedOn) throw new AppError('case.closed');
 }
 
 async function findDocument(tx: EntityManager, id: string): Promise<StoredDocument> {
@@ -119,10 +124,16 @@ export async function readDocument(ctx: CallContext, id: string): Promise<Docume
   return { id: doc.id, fileName: doc.fileName, mimeType: doc.mimeType, contentBase64: bytes.toString('base64'), sha256: doc.sha256 };
 }
 
-/** Deletes the key row (the secure part) and, once that has committed, the ciphertext file. */
-export async function deleteDocument(ctx: CallContext, id: string): Promise<null> {
+/**
+ * Deletes the key row (the secure part) and, once that has committed, the ciphertext file. Asks for the caller's
+ * own passphrase first (re-authentication, throttled like an unlock): a wrong one deletes nothing.
+ */
+export async function deleteDocument(ctx: CallContext, { id, passphrase }: { id: string; passphrase: string }): Promise<null> {
   const { session, tx } = requireSession(ctx);
+  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), passphrase);
   const doc = await findDocument(tx, id);
+  // The signed form is the proof of a consent; it goes only with the consent record.
+  if (await isConsentForm(tx, doc.id)) throw new AppError('document.inUse');
   await tx.delete(DocumentEntity, { id: doc.id });
   await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: [], operation: 'delete' });
   ctx.audit.entityIds.push(doc.id);

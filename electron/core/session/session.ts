@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../api/contract';
 import type { OpenVault, VaultLocation } from '../vault/vault';
+import type { AccessPolicy, ClientAccess } from '../access/access-policy';
 
 /** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
 export interface UnlockedSession {
@@ -20,6 +21,10 @@ export interface CallContext {
   session: UnlockedSession | null;
   /** The transaction of this call, for methods that need an unlocked session. */
   tx: EntityManager | null;
+  /** The access rules of this call's user (null before unlock). */
+  policy: AccessPolicy | null;
+  /** The caller's access to the client file the method's guard resolved (null for list and create methods). */
+  clientAccess: ClientAccess | null;
   /** Details the handler adds for the audit entry the dispatcher writes. */
   audit: { entityIds: string[]; fields: string[] };
   /** Runs `fn` once the call's transaction has committed (e.g. deleting a document's file). */

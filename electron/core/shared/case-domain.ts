@@ -48,7 +48,7 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const HOUSEHOLD_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 
-export const DOCUMENT_CATEGORIES = ['identity', 'residence', 'certificate', 'application', 'notice', 'consent', 'other'] as const;
+export const DOCUMENT_CATEGORIES = ['identity', 'residence', 'certificate', 'application', 'notice', 'medical', 'consent', 'other'] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 /** Largest attachment accepted (scans of several pages fit; a whole archive does not). */

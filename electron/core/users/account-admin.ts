@@ -3,7 +3,8 @@ import type { AccountSummary } from '../api/contract';
 import { AppError } from '../api/errors';
 import { appendAudit } from '../audit/audit-log';
 import { requireSession, type CallContext } from '../session/session';
-import type { Role } from '../shared/offices';
+import { officeForRole } from '../shared/data-categories';
+import type { Office, Role } from '../shared/offices';
 import { recordChange } from '../sync/change-recorder';
 import type { Keyring } from '../vault/keyring';
 import { parseRecoveryKey } from '../vault/recovery-key';
@@ -41,6 +42,8 @@ export async function confirmCaller(ctx: CallContext, keyring: Keyring, passphra
     throw new AppError('passphrase.wrongCurrent');
   }
   key.fill(0);
+  // Like an unlock: the right passphrase ends the count of earlier failures.
+  if (keyring.clearFailures(login).length) keyring.save();
 }
 
 async function requireAccount(m: EntityManager, id: string): Promise<Account> {
@@ -51,13 +54,14 @@ async function requireAccount(m: EntityManager, id: string): Promise<Account> {
 
 export async function createAccount(
   ctx: CallContext,
-  input: { login: string; displayName: string; role: Role; passphrase: string },
+  input: { login: string; displayName: string; role: Role; passphrase: string; office?: Office },
 ): Promise<AccountSummary> {
   const { session, tx } = requireSession(ctx);
   const keyring = loadKeyring(ctx.location.dataDir);
   if ((await tx.findOneBy(AccountEntity, { login: input.login })) || keyring.hasAccount(input.login)) throw new AppError('account.loginTaken');
   assertStrongPassphrase(input.passphrase, [input.login, input.displayName, session.user.office]);
-  const account = await insertAccount(tx, { ...input, office: session.user.office }, session.deviceId, ctx.now);
+  const office = officeForRole(input.role, input.office ?? session.user.office);
+  const account = await insertAccount(tx, { ...input, office }, session.deviceId, ctx.now);
   await wrapFor(ctx, keyring, input.login, input.passphrase);
   // Saved last: if the transaction still failed, a wrap without an active account is refused at unlock.
   keyring.save();
@@ -83,11 +87,14 @@ export async function updateAccount(
   const losesAdmin = account.role === 'it-admin' && account.active && (input.role !== 'it-admin' || !input.active);
   if (losesAdmin && (await tx.count(AccountEntity, { where: { role: 'it-admin', active: true } })) <= 1) throw new AppError('account.lastAdmin');
 
-  const changed = (['displayName', 'role', 'active'] as const).filter((f) => input[f] !== account[f]);
+  // A clerk who becomes (or stops being) ABH moves office with the role: the ABH is a Dienststelle of its own.
+  const office = input.role === account.role ? account.office : officeForRole(input.role, account.role === 'abh' ? session.user.office : account.office);
+  const changed: string[] = (['displayName', 'role', 'active'] as const).filter((f) => input[f] !== account[f]);
+  if (office !== account.office) changed.push('office');
   await tx.update(
     AccountEntity,
     { id: account.id },
-    { displayName: input.displayName, role: input.role, active: input.active, updatedAt: ctx.now.toISOString(), version: account.version + 1 },
+    { displayName: input.displayName, role: input.role, office, active: input.active, updatedAt: ctx.now.toISOString(), version: account.version + 1 },
   );
   if (changed.length) await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: [...changed] });
   if (!input.active && account.active && keyring.hasAccount(account.login)) {

@@ -9,6 +9,7 @@ import {
   NoteEntity,
 } from '../cases/case-entities';
 import { ClientEntity, ClientNameKeyEntity, HouseholdMemberEntity, ResidenceStatusEntity } from '../clients/client-entities';
+import { ConsentEntity, ConsentGrantEntity } from '../consent/consent-entities';
 import { DocumentEntity } from '../documents/document-entity';
 import { DraftEntity } from '../drafts/draft-entity';
 import { SettingEntity } from '../settings/setting-entity';
@@ -34,4 +35,6 @@ export const ENTITIES = [
   NoteEntity,
   FollowUpEntity,
   DocumentEntity,
+  ConsentEntity,
+  ConsentGrantEntity,
 ];

@@ -3,11 +3,15 @@ import { queryFollowUps } from '../cases/case-queries';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from '../clients/client-summaries';
 import { addDays, berlinDate } from '../clients/partial-date';
 import { requireSession, type CallContext } from '../session/session';
+import { policyOf, shapeSummaries } from '../access/call-access';
 import { CASE_PHASES, EXPIRY_WARNING_DAYS, type CasePhase } from '../shared/case-domain';
 
 const EXPIRING_LIMIT = 200;
 
-/** The day's start screen of a case worker: own follow-ups, expiring residence permits, open cases per phase. */
+/**
+ * The day's start screen of a case worker: own follow-ups, expiring residence permits, open cases per phase. An
+ * ABH clerk sees the statuses and cases of clients whose consent names the ABH.
+ */
 export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
   const { session, tx } = requireSession(ctx);
   const today = berlinDate(ctx.now);
@@ -16,15 +20,22 @@ export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
   const endOfWeek = addDays(today, 6 - weekday);
   const mine = await queryFollowUps(tx, 'f.assignee_id = ? AND f.done_at IS NULL AND f.due_date <= ?', [session.user.id, endOfWeek]);
 
+  const policy = policyOf(ctx);
+  // Only statuses the caller may read: its own office's clients, or those whose consent names the residence category.
+  const withStatus = policy.visibleClientsSql('residence');
   const expiringRows = (await tx.query(
-    `${SUMMARY_SELECT} WHERE c.office = ? AND c.current_status_until IS NOT NULL AND c.current_status_until <= ?
+    `${SUMMARY_SELECT} WHERE c.current_status_until IS NOT NULL AND c.current_status_until <= ? AND ${withStatus.sql}
      ORDER BY c.current_status_until LIMIT ?`,
-    [session.user.office, addDays(today, EXPIRY_WARNING_DAYS), EXPIRING_LIMIT],
+    [addDays(today, EXPIRY_WARNING_DAYS), ...withStatus.params, EXPIRING_LIMIT],
   )) as SummaryRow[];
 
+  const visible = policy.visibleClientsSql();
   const phaseRows = (await tx.query(
-    `SELECT phase, count(*) AS n FROM kim_case WHERE closed_on IS NULL AND office = ? GROUP BY phase`,
-    [session.user.office],
+    policy.keepsFiles
+      ? `SELECT phase, count(*) AS n FROM kim_case WHERE closed_on IS NULL AND office = ? GROUP BY phase`
+      : `SELECT k.phase, count(*) AS n FROM kim_case k JOIN client c ON c.id = k.client_id
+         WHERE k.closed_on IS NULL AND ${visible.sql} GROUP BY k.phase`,
+    policy.keepsFiles ? [session.user.office] : visible.params,
   )) as { phase: CasePhase; n: number }[];
   const casesPerPhase = Object.fromEntries(CASE_PHASES.map((p) => [p, 0])) as Record<CasePhase, number>;
   for (const r of phaseRows) casesPerPhase[r.phase] = r.n;
@@ -35,7 +46,7 @@ export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
       today: mine.filter((f) => f.dueDate === today),
       thisWeek: mine.filter((f) => f.dueDate > today),
     },
-    expiringResidence: expiringRows.map((r) => toSummary(r, today)).filter((s): s is WorkOverview['expiringResidence'][number] => s.currentResidence !== null),
+    expiringResidence: (await shapeSummaries(ctx, expiringRows.map((r) => toSummary(r, today)))).filter((s): s is WorkOverview['expiringResidence'][number] => s.currentResidence !== null),
     casesPerPhase,
   };
 }

@@ -36,3 +36,4 @@ export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/s
 export type { AccountSummary } from '../../../electron/core/api/contract';
 export { accountCreateInput, roleSchema } from '../../../electron/core/api/schemas';
 export * from '../../../electron/core/shared/case-domain';
+export * from '../../../electron/core/shared/data-categories';

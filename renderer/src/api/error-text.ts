@@ -17,6 +17,11 @@ export function errorText(t: TFunction, error: unknown): string {
       return wait
         ? `${t('errors.passphrase.wrongCurrent')} ${t('errors.unlock.throttled', { count: wait })}`
         : t('errors.passphrase.wrongCurrent');
+    case 'permission.denied':
+      // The reason tells whether a consent is missing, the file is another office's, or the role sees no client data.
+      return typeof e.params.reason === 'string'
+        ? t(`errors.permission.reasons.${e.params.reason}`, { defaultValue: t('errors.permission.denied') })
+        : t('errors.permission.denied');
     default:
       return t(`errors.${e.code}`, { ...scalarParams(e.params), defaultValue: t('errors.internal') });
   }
@@ -26,4 +31,18 @@ function scalarParams(params: Record<string, unknown>): Record<string, string | 
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
   return out;
+}
+
+/**
+ * Text for the passphrase field of a delete confirmation (re-authentication), or null when the refusal is not about
+ * the passphrase. "Die bisherige Passphrase" of the generic text would be wrong here.
+ */
+export function deletePassphraseErrorText(t: TFunction, error: unknown): string | null {
+  const e = toApiError(error);
+  if (e.code === 'passphrase.wrongCurrent') {
+    const wait = e.retryAfterSeconds;
+    return wait ? `${t('confirmDelete.wrong')} ${t('errors.unlock.throttled', { count: wait })}` : t('confirmDelete.wrong');
+  }
+  if (e.code === 'unlock.throttled') return t('errors.unlock.throttled', { count: e.retryAfterSeconds ?? 1 });
+  return null;
 }

@@ -7,11 +7,20 @@ import type { Role } from '../api/core';
  * paths); it carries record ids, never names.
  */
 const CASE_WORK: readonly Role[] = ['fallmanagement', 'verwaltung'];
+/** Client files: those who keep them, and the ABH, which reads what consents share with it. */
+const CLIENT_READERS: readonly Role[] = [...CASE_WORK, 'abh'];
+
+/** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
+export function keepsFiles(role: Role): boolean {
+  return CASE_WORK.includes(role);
+}
 
 export const AREAS = [
   { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
-  { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CASE_WORK },
+  { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ['it-admin'] as readonly Role[] },
+  // Same roles as the core's AUDIT_ROLES: the data protection officer and IT.
+  { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: ['datenschutz', 'it-admin'] as readonly Role[] },
 ] as const;
 export type AreaId = (typeof AREAS)[number]['id'];
 
@@ -21,7 +30,8 @@ export type Route =
   | { area: 'clients'; view: 'new' }
   | { area: 'clients'; view: 'client'; id: string }
   | { area: 'clients'; view: 'case'; id: string }
-  | { area: 'accounts' };
+  | { area: 'accounts' }
+  | { area: 'audit' };
 
 export const hrefs = {
   home: '#/uebersicht',
@@ -30,6 +40,7 @@ export const hrefs = {
   client: (id: string) => `#/klienten/${id}`,
   case: (id: string) => `#/faelle/${id}`,
   accounts: '#/konten',
+  audit: '#/protokoll',
 };
 
 export function canUse(role: Role, area: AreaId): boolean {
@@ -47,6 +58,7 @@ export function parseRoute(hash: string): Route {
   m = new RegExp(`^#/faelle/${ID}$`).exec(hash);
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
   if (hash === '#/konten') return { area: 'accounts' };
+  if (hash === '#/protokoll') return { area: 'audit' };
   return { area: 'home' };
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
 import { AccountsPage } from '../pages/AccountsPage';
+import { AuditPage } from '../pages/AuditPage';
 import { CaseFilePage } from '../pages/CaseFilePage';
 import { ClientFilePage } from '../pages/ClientFilePage';
 import { ClientListPage } from '../pages/ClientListPage';
@@ -144,6 +145,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
 /** The screen of a route outside "Übersicht"; keyed by record id so a new record starts with fresh state. */
 function AreaPage({ route, user }: { route: Route; user: SessionUser }) {
   if (route.area === 'accounts') return <AccountsPage user={user} />;
+  if (route.area === 'audit') return <AuditPage user={user} />;
   if (route.area !== 'clients') return null;
   switch (route.view) {
     case 'list':

@@ -84,6 +84,7 @@ export const deCases = {
     identity: 'Ausweis / Pass',
     residence: 'Aufenthaltsdokument',
     certificate: 'Zeugnis / Nachweis',
+    medical: 'Ärztliche Unterlagen',
     application: 'Antrag',
     notice: 'Bescheid',
     consent: 'Einwilligung',
@@ -108,6 +109,7 @@ export const deCases = {
     addButton: 'Status hinzufügen',
     removeTitle: 'Aufenthaltsstatus entfernen?',
     removeQuestion: 'Der Eintrag „{{type}}“ wird aus der Historie entfernt.',
+    removed: 'Der Eintrag „{{type}}“ wurde aus der Historie entfernt.',
   },
   work: {
     title: 'Meine Arbeit',
@@ -242,6 +244,10 @@ export const deCases = {
     conflict:
       'Jemand anderes hat diese Stammdaten gespeichert, während Sie sie bearbeitet haben. Ihre Änderungen wurden nicht gespeichert und es wurde nichts überschrieben. Angezeigt wird jetzt der aktuelle Stand.',
     reapply: 'Meine Eingaben wieder einsetzen',
+    discard: 'Änderungen verwerfen',
+    discarded: 'Ihre Änderungen wurden verworfen. Angezeigt wird der gespeicherte Stand.',
+    draftStale:
+      'Die Akte wurde geändert, seit Ihre Eingaben gesichert wurden. Beim Speichern wird nichts überschrieben: Sie sehen dann den aktuellen Stand und können Ihre Eingaben wieder einsetzen.',
   },
   household: {
     title: 'Haushalt',
@@ -254,6 +260,7 @@ export const deCases = {
     removeLabel: '{{name}} aus dem Haushalt entfernen',
     removeTitle: 'Haushaltsmitglied entfernen?',
     removeQuestion: '{{name}} wird aus dem Haushalt entfernt.',
+    removed: '{{name}} wurde aus dem Haushalt entfernt.',
   },
   documents: {
     title: 'Dokumente',
@@ -280,6 +287,11 @@ export const deCases = {
     closePreview: 'Vorschau schließen',
     decrypting: 'Wird entschlüsselt …',
     imageAlt: 'Bild „{{name}}“',
+    caseDropHint:
+      'Dateien hierher ziehen oder auswählen: PDF, JPEG oder PNG, höchstens {{max}} MB je Datei. Sie werden diesem Fall zugeordnet und verschlüsselt gespeichert.',
+    caseClosed: 'Der Fall ist abgeschlossen: Es können keine Dokumente mehr hinzugefügt werden.',
+    assignment: 'Zugeordnet',
+    clientOnly: 'Klientenakte',
   },
   cases: {
     title: 'Fälle',
@@ -316,7 +328,7 @@ export const deCases = {
     history: 'Verlauf der Phasen',
     historyEntry: '{{phase}} am {{date}} ({{name}})',
     tabsLabel: 'Teile der Fallakte',
-    tabs: { assessment: 'Assessment', plan: 'Hilfeplan', notes: 'Notizen', followUps: 'Wiedervorlagen' },
+    tabs: { assessment: 'Assessment', plan: 'Hilfeplan', notes: 'Notizen', followUps: 'Wiedervorlagen', documents: 'Dokumente' },
   },
   assessment: {
     title: 'Assessment nach Lebensbereichen',
@@ -387,5 +399,12 @@ export const deCases = {
     outcomeNote: 'Anmerkung zum Ergebnis',
     submit: 'Fall abschließen',
     done: 'Der Fall wurde abgeschlossen.',
+  },
+  /** Deleting personal data asks for the user's own passphrase again (re-authentication). */
+  confirmDelete: {
+    passphrase: 'Ihre Passphrase',
+    hint: 'Zur Bestätigung die Passphrase, mit der Sie die KIM-Akte entsperren.',
+    wrong: 'Die Passphrase ist falsch. Es wurde nichts gelöscht.',
+    working: 'Wird gelöscht …',
   },
 } as const;

@@ -288,6 +288,7 @@ export const de = {
   forms: {
     home: { scratchNote: 'Notiz an mich' },
     clients: { new: 'Neue Klient:in' },
+    clientMaster: 'Stammdaten einer Klientenakte (nicht gespeichert)',
   },
   scratchNote: {
     title: 'Notiz an mich',

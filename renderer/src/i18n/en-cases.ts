@@ -67,6 +67,7 @@ export const enCases: Texts<typeof deCases> = {
     identity: 'ID / passport',
     residence: 'Residence document',
     certificate: 'Certificate',
+    medical: 'Medical records',
     application: 'Application',
     notice: 'Official notice',
     consent: 'Consent',
@@ -91,6 +92,7 @@ export const enCases: Texts<typeof deCases> = {
     addButton: 'Add status',
     removeTitle: 'Remove residence status?',
     removeQuestion: 'The entry "{{type}}" will be removed from the history.',
+    removed: 'The entry "{{type}}" was removed from the history.',
   },
   work: {
     title: 'My work',
@@ -224,6 +226,10 @@ export const enCases: Texts<typeof deCases> = {
     conflictTitle: 'Not saved: the file was changed in the meantime',
     conflict: 'Someone else saved this master data while you were editing it. Your changes were not saved and nothing was overwritten. The current state is shown now.',
     reapply: 'Put my input back',
+    discard: 'Discard changes',
+    discarded: 'Your changes were discarded. The stored state is shown.',
+    draftStale:
+      'The file was changed after your input was kept. Saving overwrites nothing: you will then see the current state and can put your input back.',
   },
   household: {
     title: 'Household',
@@ -236,6 +242,7 @@ export const enCases: Texts<typeof deCases> = {
     removeLabel: 'Remove {{name}} from the household',
     removeTitle: 'Remove household member?',
     removeQuestion: '{{name}} will be removed from the household.',
+    removed: '{{name}} was removed from the household.',
   },
   documents: {
     title: 'Documents',
@@ -262,6 +269,10 @@ export const enCases: Texts<typeof deCases> = {
     closePreview: 'Close preview',
     decrypting: 'Decrypting …',
     imageAlt: 'Image "{{name}}"',
+    caseDropHint: 'Drop files here or choose them: PDF, JPEG or PNG, at most {{max}} MB each. They are filed to this case and stored encrypted.',
+    caseClosed: 'The case is closed: no more documents can be added.',
+    assignment: 'Filed to',
+    clientOnly: 'Client file',
   },
   cases: {
     title: 'Cases',
@@ -298,7 +309,7 @@ export const enCases: Texts<typeof deCases> = {
     history: 'Phase history',
     historyEntry: '{{phase}} on {{date}} ({{name}})',
     tabsLabel: 'Parts of the case file',
-    tabs: { assessment: 'Assessment', plan: 'Plan', notes: 'Notes', followUps: 'Follow-ups' },
+    tabs: { assessment: 'Assessment', plan: 'Plan', notes: 'Notes', followUps: 'Follow-ups', documents: 'Documents' },
   },
   assessment: {
     title: 'Assessment by life area',
@@ -369,5 +380,12 @@ export const enCases: Texts<typeof deCases> = {
     outcomeNote: 'Note on the outcome',
     submit: 'Close case',
     done: 'The case was closed.',
+  },
+  /** Deleting personal data asks for the user's own passphrase again (re-authentication). */
+  confirmDelete: {
+    passphrase: 'Your passphrase',
+    hint: 'To confirm, the passphrase you unlock KIM-Akte with.',
+    wrong: 'The passphrase is wrong. Nothing was deleted.',
+    working: 'Deleting …',
   },
 };

@@ -278,6 +278,7 @@ export const en: Texts<typeof de> = {
   forms: {
     home: { scratchNote: 'Note to self' },
     clients: { new: 'New client' },
+    clientMaster: 'Master data of a client file (not saved)',
   },
   scratchNote: {
     title: 'Note to self',

@@ -1,23 +1,43 @@
-import { Button, Field, Input, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error';
 import { call } from '../api/client';
-import { displayNameSchema, loginSchema, ROLES, type Role, type SessionUser } from '../api/core';
+import { displayNameSchema, loginSchema, ROLES, type AccountSummary, type Role, type SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
 import { checkField, issuesByField } from '../api/validation-text';
 import { useLoad } from '../app/use-load';
+import { AccountEditDialog } from '../components/accounts/AccountEditDialog';
+import { AccountResetDialog } from '../components/accounts/AccountResetDialog';
+import { AccountStatusDialog } from '../components/accounts/AccountStatusDialog';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { assessPassphrase, passphraseProblem } from '../components/passphrase-assessment';
 import { PassphraseStrengthMeter } from '../components/PassphraseStrengthMeter';
-import { formatDate } from '../format/date';
+import { formatDate, formatTime } from '../format/date';
 import { useTableStyles } from '../components/table-styles';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
-  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  newCard: { maxWidth: '640px' },
+  tableWrap: { overflowX: 'auto' },
+  disabledRow: { color: tokens.colorNeutralForeground2 },
+  statusWaiting: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
@@ -26,9 +46,18 @@ type FieldName = 'login' | 'displayName' | 'role' | 'passphrase' | 'repeat';
 const EMPTY = { login: '', displayName: '', role: 'fallmanagement' as Role, passphrase: '', repeat: '' };
 const LOGIN_MESSAGES = { invalid_format: 'validation.loginFormat' };
 
+type AccountAction = { kind: 'edit' | 'status' | 'reset'; account: AccountSummary };
+
+/** aktiv / deaktiviert / wartet auf Zurücksetzen (active, but no key wrap yet: re-enabled, not yet reset). */
+function statusOf(a: AccountSummary): 'active' | 'disabled' | 'waiting' {
+  if (!a.active) return 'disabled';
+  return a.canUnlock ? 'active' : 'waiting';
+}
+
 /**
- * "Benutzerkonten" for IT administrators: who has an account, and a new account with an initial passphrase. The
- * full account administration (reset, deactivate, office scope) comes with the access issue.
+ * "Benutzerkonten" for IT administrators: who has an account (role, office, status, last login), changes of name
+ * and role, disabling and re-enabling, passphrase resets — each confirmed with the administrator's own passphrase —
+ * and a new account with an initial passphrase.
  */
 export function AccountsPage({ user }: { user: SessionUser }) {
   const styles = useStyles();
@@ -90,68 +119,147 @@ export function AccountsPage({ user }: { user: SessionUser }) {
 
   const state = (f: FieldName) => (shown(f) ? 'error' : 'none');
 
+  const [action, setAction] = useState<AccountAction | null>(null);
+  const menuButtons = useRef<Record<string, HTMLElement | null>>({});
+  const closeAction = () => {
+    const id = action?.account.id;
+    setAction(null);
+    // The menu item that opened the dialog is gone; focus returns to the row's menu button.
+    if (id) window.setTimeout(() => menuButtons.current[id]?.focus(), 0);
+  };
+  const actionDone = (message: string) => {
+    setAlert(null);
+    setNotice(message);
+    accounts.reload();
+    closeAction();
+  };
+  const dialogProps = { onCancel: closeAction, onOutdated: accounts.reload };
+
   return (
     <div className={styles.page}>
       <PageHeader title={t('accounts.title')} lead={t('accounts.lead')} />
       <StatusNotice message={notice} />
-      <div className={styles.grid}>
-        <DashboardCard id="account-list" title={t('accounts.listTitle')}>
-          <FormAlert message={accounts.error ? errorText(t, accounts.error) : null} />
+      <DashboardCard id="account-list" title={t('accounts.listTitle')}>
+        <FormAlert message={accounts.error ? errorText(t, accounts.error) : null} />
+        <div className={styles.tableWrap}>
           <table className={table.table}>
             <thead>
               <tr>
                 <th scope="col" className={table.th}>{t('accounts.name')}</th>
                 <th scope="col" className={table.th}>{t('accounts.login')}</th>
                 <th scope="col" className={table.th}>{t('accounts.role')}</th>
+                <th scope="col" className={table.th}>{t('accountAdmin.office')}</th>
+                <th scope="col" className={table.th}>{t('accountAdmin.status')}</th>
                 <th scope="col" className={table.th}>{t('accounts.lastLogin')}</th>
+                <th scope="col" className={table.th}>{t('accountAdmin.actions')}</th>
               </tr>
             </thead>
             <tbody>
-              {(accounts.data ?? []).map((a) => (
-                <tr key={a.id}>
-                  <td className={table.td}>{a.displayName}</td>
-                  <td className={table.td}>{a.login}</td>
-                  <td className={table.td}>{t(`roles.${a.role}`)}</td>
-                  <td className={table.td}>{a.lastLoginAt ? formatDate(a.lastLoginAt) : t('accounts.never')}</td>
-                </tr>
-              ))}
+              {(accounts.data ?? []).map((a) => {
+                const isSelf = a.id === user.id;
+                const status = statusOf(a);
+                return (
+                  <tr key={a.id} className={a.active ? undefined : styles.disabledRow}>
+                    <td className={table.td}>{isSelf ? t('accountAdmin.you', { name: a.displayName }) : a.displayName}</td>
+                    <td className={table.td}>{a.login}</td>
+                    <td className={table.td}>{t(`roles.${a.role}`)}</td>
+                    <td className={table.td}>{t(`offices.${a.office}`)}</td>
+                    <td className={table.td}>
+                      <span className={status === 'waiting' ? styles.statusWaiting : undefined}>{t(`accountAdmin.statuses.${status}`)}</span>
+                    </td>
+                    <td className={table.td}>
+                      {a.lastLoginAt ? t('accountAdmin.lastLoginAt', { date: formatDate(a.lastLoginAt), time: formatTime(a.lastLoginAt) }) : t('accounts.never')}
+                    </td>
+                    <td className={table.td}>
+                      <Menu>
+                        <MenuTrigger disableButtonEnhancement>
+                          <MenuButton
+                            size="small"
+                            ref={(el) => void (menuButtons.current[a.id] = el)}
+                            aria-label={t('accountAdmin.actionsFor', { login: a.login })}
+                          >
+                            {t('accountAdmin.actions')}
+                          </MenuButton>
+                        </MenuTrigger>
+                        <MenuPopover>
+                          <MenuList>
+                            <MenuItem onClick={() => setAction({ kind: 'edit', account: a })}>{t('accountAdmin.edit')}</MenuItem>
+                            {a.active && !isSelf ? (
+                              <MenuItem onClick={() => setAction({ kind: 'reset', account: a })}>{t('accountAdmin.reset')}</MenuItem>
+                            ) : null}
+                            {!isSelf ? (
+                              <MenuItem onClick={() => setAction({ kind: 'status', account: a })}>
+                                {a.active ? t('accountAdmin.disable') : t('accountAdmin.enable')}
+                              </MenuItem>
+                            ) : null}
+                          </MenuList>
+                        </MenuPopover>
+                      </Menu>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-        </DashboardCard>
-        <DashboardCard id="account-new" title={t('accounts.newTitle')} description={t('accounts.newHint')}>
-          <form className={styles.form} onSubmit={submit} noValidate aria-busy={busy} aria-labelledby="account-new-title">
-            <FormAlert message={alert} />
-            <Field label={t('accounts.login')} hint={t('setup.admin.loginHint')} required validationState={state('login')} validationMessage={shown('login')}>
-              <Input ref={(el) => void (refs.current.login = el)} name="login" autoComplete="off" spellCheck={false} value={values.login} onChange={set('login')} />
-            </Field>
-            <Field label={t('accounts.displayName')} required validationState={state('displayName')} validationMessage={shown('displayName')}>
-              <Input ref={(el) => void (refs.current.displayName = el)} name="displayName" autoComplete="off" value={values.displayName} onChange={set('displayName')} />
-            </Field>
-            <Field label={t('accounts.role')} required>
-              <Select ref={(el) => void (refs.current.role = el)} name="role" value={values.role} onChange={(_, d) => setValues((v) => ({ ...v, role: d.value as Role }))}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`roles.${r}`)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t('accounts.initialPassphrase')} hint={t('accounts.initialPassphraseHint')} required validationState={state('passphrase')} validationMessage={shown('passphrase')}>
-              <Input ref={(el) => void (refs.current.passphrase = el)} type="password" name="passphrase" autoComplete="new-password" value={values.passphrase} onChange={set('passphrase')} />
-            </Field>
-            <PassphraseStrengthMeter assessment={assessment} id="account-strength" />
-            <Field label={t('accounts.repeat')} required validationState={state('repeat')} validationMessage={shown('repeat')}>
-              <Input ref={(el) => void (refs.current.repeat = el)} type="password" name="repeat" autoComplete="new-password" value={values.repeat} onChange={set('repeat')} />
-            </Field>
-            <div className={styles.actions}>
-              {busy ? <Spinner size="tiny" label={t('accounts.creating')} /> : null}
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {t('accounts.create')}
-              </Button>
-            </div>
-          </form>
-        </DashboardCard>
-      </div>
+        </div>
+      </DashboardCard>
+      {action?.kind === 'edit' ? (
+        <AccountEditDialog
+          account={action.account}
+          isSelf={action.account.id === user.id}
+          {...dialogProps}
+          onDone={(u) => actionDone(t('accountAdmin.editDialog.done', { login: u.login, name: u.displayName, role: t(`roles.${u.role}`) }))}
+        />
+      ) : null}
+      {action?.kind === 'status' ? (
+        <AccountStatusDialog
+          account={action.account}
+          {...dialogProps}
+          onDone={(u) =>
+            actionDone(t(u.active ? 'accountAdmin.enableDialog.done' : 'accountAdmin.disableDialog.done', { login: u.login, name: u.displayName }))
+          }
+        />
+      ) : null}
+      {action?.kind === 'reset' ? (
+        <AccountResetDialog
+          account={action.account}
+          {...dialogProps}
+          onDone={(u) => actionDone(t('accountAdmin.resetDialog.done', { login: u.login, name: u.displayName }))}
+        />
+      ) : null}
+      <DashboardCard id="account-new" className={styles.newCard} title={t('accounts.newTitle')} description={t('accounts.newHint')}>
+        <form className={styles.form} onSubmit={submit} noValidate aria-busy={busy} aria-labelledby="account-new-title">
+          <FormAlert message={alert} />
+          <Field label={t('accounts.login')} hint={t('setup.admin.loginHint')} required validationState={state('login')} validationMessage={shown('login')}>
+            <Input ref={(el) => void (refs.current.login = el)} name="login" autoComplete="off" spellCheck={false} value={values.login} onChange={set('login')} />
+          </Field>
+          <Field label={t('accounts.displayName')} required validationState={state('displayName')} validationMessage={shown('displayName')}>
+            <Input ref={(el) => void (refs.current.displayName = el)} name="displayName" autoComplete="off" value={values.displayName} onChange={set('displayName')} />
+          </Field>
+          <Field label={t('accounts.role')} required>
+            <Select ref={(el) => void (refs.current.role = el)} name="role" value={values.role} onChange={(_, d) => setValues((v) => ({ ...v, role: d.value as Role }))}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('accounts.initialPassphrase')} hint={t('accounts.initialPassphraseHint')} required validationState={state('passphrase')} validationMessage={shown('passphrase')}>
+            <Input ref={(el) => void (refs.current.passphrase = el)} type="password" name="passphrase" autoComplete="new-password" value={values.passphrase} onChange={set('passphrase')} />
+          </Field>
+          <PassphraseStrengthMeter assessment={assessment} id="account-strength" />
+          <Field label={t('accounts.repeat')} required validationState={state('repeat')} validationMessage={shown('repeat')}>
+            <Input ref={(el) => void (refs.current.repeat = el)} type="password" name="repeat" autoComplete="new-password" value={values.repeat} onChange={set('repeat')} />
+          </Field>
+          <div className={styles.actions}>
+            {busy ? <Spinner size="tiny" label={t('accounts.creating')} /> : null}
+            <Button type="submit" appearance="primary" disabledFocusable={busy}>
+              {t('accounts.create')}
+            </Button>
+          </div>
+        </form>
+      </DashboardCard>
     </div>
   );
 }

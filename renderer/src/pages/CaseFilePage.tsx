@@ -14,6 +14,8 @@ import { FollowUpsSection } from '../components/cases/FollowUpsSection';
 import { NotesSection } from '../components/cases/NotesSection';
 import { PhaseStepper } from '../components/cases/PhaseStepper';
 import { PlanSection } from '../components/cases/PlanSection';
+import { DocumentsSection } from '../components/clients/DocumentsSection';
+import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { formatIsoDay } from '../format/partial-date';
@@ -42,15 +44,17 @@ const useStyles = makeStyles({
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-const TABS = ['assessment', 'plan', 'notes', 'followUps'] as const;
+const TABS = ['assessment', 'plan', 'notes', 'followUps', 'documents'] as const;
 type TabId = (typeof TABS)[number];
 
-/** The Fallakte: the phase stepper on top, then assessment, Hilfeplan, notes and Wiedervorlagen. */
+/** The Fallakte: the phase stepper on top, then assessment, Hilfeplan, notes, Wiedervorlagen and the case's documents. */
 export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const kase = useLoad(() => call('cases.get', { id }), [id]);
-  const managers = useLoad(() => call('accounts.caseManagers', {}), []);
+  // Colleagues to assign follow-ups to; only the file-keeping roles have (and need) them.
+  const keepsFiles = user.role === 'fallmanagement' || user.role === 'verwaltung';
+  const managers = useLoad(() => (keepsFiles ? call('accounts.caseManagers', {}) : Promise.resolve([])), [keepsFiles]);
   const [tab, setTab] = useState<TabId>('assessment');
   const [closing, setClosing] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -72,6 +76,8 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
   }
 
   const closed = c.closedOn !== null;
+  // Another office or the ABH may read what a consent shares, never change it.
+  const readOnly = closed || !c.access.canWrite;
   const index = CASE_PHASES.indexOf(c.phase);
   // "Abschluss" is reached only through the closing dialog, which asks for the outcome of every goal.
   const next = index >= 0 && index < CASE_PHASES.indexOf('evaluation') ? CASE_PHASES[index + 1] : undefined;
@@ -111,6 +117,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
           </span>
         </p>
       </PageHeader>
+      <ReadOnlyNotice client={c} />
       <section className={styles.bar} aria-labelledby="phase-title">
         <h2 id="phase-title" className={styles.h2}>
           {closed ? t('caseFile.closedTitle', { date: formatIsoDay(c.closedOn) }) : t('caseFile.phaseTitle', { phase: t(`phases.${c.phase}`) })}
@@ -123,7 +130,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
             <Badge appearance="outline">{t(`closureReasons.${c.closure.reason}`)}</Badge> {c.closure.summary}
           </p>
         ) : null}
-        {closed ? null : (
+        {readOnly ? null : (
           <div className={styles.barActions}>
             {next ? (
               <Button appearance="primary" onClick={() => void advance()}>
@@ -150,15 +157,20 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
             {t(`caseFile.tabs.${tid}`)}
             {tid === 'notes' && c.notes.length ? ` (${c.notes.length})` : ''}
             {tid === 'followUps' && c.followUps.some((f) => !f.doneAt) ? ` (${c.followUps.filter((f) => !f.doneAt).length})` : ''}
+            {tid === 'documents' && c.documents.length ? ` (${c.documents.length})` : ''}
           </Tab>
         ))}
       </TabList>
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={0}>
-        {tab === 'assessment' ? <AssessmentSection kase={c} readOnly={closed} onChanged={changed} /> : null}
-        {tab === 'plan' ? <PlanSection kase={c} readOnly={closed} onChanged={changed} /> : null}
-        {tab === 'notes' ? <NotesSection kase={c} readOnly={closed} onChanged={changed} /> : null}
+        {tab === 'assessment' ? <AssessmentSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
+        {tab === 'plan' ? <PlanSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
+        {tab === 'notes' && !c.access.categories.includes('conversation-notes') ? <NotSharedNotice client={c} /> : null}
+        {tab === 'notes' && c.access.categories.includes('conversation-notes') ? <NotesSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
         {tab === 'followUps' ? (
-          <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={closed} onChanged={kase.reload} onUpdated={changed} />
+          <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={readOnly} onChanged={kase.reload} onUpdated={changed} />
+        ) : null}
+        {tab === 'documents' ? (
+          <DocumentsSection clientId={c.clientId} caseId={c.id} documents={c.documents} readOnly={readOnly} canDelete={c.access.canWrite} onChanged={kase.reload} />
         ) : null}
       </div>
       {closing ? (

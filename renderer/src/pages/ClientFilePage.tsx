@@ -12,6 +12,10 @@ import { DocumentsSection } from '../components/clients/DocumentsSection';
 import { HouseholdSection } from '../components/clients/HouseholdSection';
 import { MasterDataSection } from '../components/clients/MasterDataSection';
 import { ResidenceSection } from '../components/clients/ResidenceSection';
+import { MasterDataView } from '../components/clients/MasterDataView';
+import { ConsentSection } from '../components/consent/ConsentSection';
+import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
+import type { DataCategory } from '../api/core';
 import { FormAlert } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 
@@ -26,8 +30,11 @@ const useStyles = makeStyles({
   },
 });
 
-const TABS = ['master', 'household', 'residence', 'documents', 'cases'] as const;
+const TABS = ['master', 'household', 'residence', 'documents', 'cases', 'consents'] as const;
 type TabId = (typeof TABS)[number];
+
+/** The data category each tab shows; a tab of a category the caller may not see explains why instead. */
+const TAB_CATEGORY: Partial<Record<TabId, DataCategory>> = { household: 'family', residence: 'residence' };
 
 /** The Klientenakte: header with what matters at a glance, then one tab per part of the file. */
 export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) {
@@ -54,11 +61,16 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
     );
   }
 
+  const canWrite = c.access.canWrite;
+  const category = tab === 'master' ? 'master' : TAB_CATEGORY[tab];
+  // Names and birth date identify the person for everyone; the rest of the master data is a category of its own.
+  const hidden = category !== undefined && !c.access.categories.includes(category);
   return (
     <div className={styles.page}>
       <PageHeader title={`${c.givenNames} ${c.familyName}`} lead={t('clientFile.lead')}>
         <ClientFacts client={c} />
       </PageHeader>
+      <ReadOnlyNotice client={c} />
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('clientFile.tabsLabel')}>
         {TABS.map((id) => (
           <Tab key={id} id={`client-tab-${id}`} value={id} aria-controls={`client-panel-${id}`}>
@@ -69,11 +81,13 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
         ))}
       </TabList>
       <div role="tabpanel" id={`client-panel-${tab}`} aria-labelledby={`client-tab-${tab}`} className={styles.panel} tabIndex={0}>
-        {tab === 'master' ? <MasterDataSection client={c} onSaved={client.set} /> : null}
-        {tab === 'household' ? <HouseholdSection client={c} onChanged={client.set} /> : null}
-        {tab === 'residence' ? <ResidenceSection client={c} onChanged={client.set} /> : null}
-        {tab === 'documents' ? <DocumentsSection client={c} onChanged={client.reload} /> : null}
-        {tab === 'cases' ? <CasesSection client={c} user={user} /> : null}
+        {hidden ? <NotSharedNotice client={c} /> : null}
+        {tab === 'master' && !hidden ? canWrite ? <MasterDataSection client={c} onSaved={client.set} /> : <MasterDataView client={c} /> : null}
+        {tab === 'household' && !hidden ? <HouseholdSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
+        {tab === 'residence' && !hidden ? <ResidenceSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
+        {tab === 'consents' ? <ConsentSection client={c} onChanged={client.set} /> : null}
+        {tab === 'documents' ? <DocumentsSection clientId={c.id} documents={c.documents} cases={c.cases} readOnly={!canWrite} canDelete={canWrite} onChanged={client.reload} /> : null}
+        {tab === 'cases' ? <CasesSection client={c} user={user} readOnly={!canWrite} /> : null}
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import type { SearchHit } from '../api/case-types';
 import { call } from '../api/client';
 import { CASE_PHASES, OFFICES, type CasePhase, type Office, type SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
-import { hrefs, navigate } from '../app/routes';
+import { hrefs, keepsFiles, navigate } from '../app/routes';
 import { useLoad } from '../app/use-load';
 import { SearchResults } from '../components/clients/SearchResults';
 import { useClientPages, type ListQuery } from '../components/clients/use-client-pages';
@@ -45,7 +45,7 @@ export function ClientListPage({ user }: { user: SessionUser }) {
   const [expiringOnly, setExpiringOnly] = useState(false);
   const [sort, setSort] = useState<SortKey>('name');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
-  const managers = useLoad(() => call('accounts.caseManagers', {}), []);
+  const managers = useLoad(() => (keepsFiles(user.role) ? call('accounts.caseManagers', {}) : Promise.resolve([])), [user.role]);
 
   const listQuery = useMemo<ListQuery>(
     () => ({
@@ -96,9 +96,11 @@ export function ClientListPage({ user }: { user: SessionUser }) {
         title={t('clients.title')}
         lead={t('clients.lead')}
         actions={
-          <Button appearance="primary" onClick={() => navigate(hrefs.newClient)}>
-            {t('clients.new')}
-          </Button>
+          keepsFiles(user.role) ? (
+            <Button appearance="primary" onClick={() => navigate(hrefs.newClient)}>
+              {t('clients.new')}
+            </Button>
+          ) : undefined
         }
       />
       <div role="search" className={styles.search}>

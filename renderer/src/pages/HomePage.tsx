@@ -1,9 +1,11 @@
-import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { HomeSummary, SessionUser, VaultStatus } from '../api/core';
 import { errorText } from '../api/error-text';
+import { hrefs } from '../app/routes';
+import { MASTER_DRAFT_PREFIX } from '../components/clients/client-form-model';
 import { WorkOverviewCards } from '../components/cases/WorkOverviewCards';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert } from '../components/FormAlert';
@@ -50,7 +52,7 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
         </p>
       </div>
       <FormAlert message={error} />
-      {user.role === 'fallmanagement' || user.role === 'verwaltung' ? (
+      {user.role === 'fallmanagement' || user.role === 'verwaltung' || user.role === 'abh' ? (
         <>
           <h2 className={styles.h2}>{t('work.title')}</h2>
           <WorkOverviewCards />
@@ -86,7 +88,13 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
           {summary && summary.openDrafts.length > 0 ? (
             <ul className={styles.list}>
               {summary.openDrafts.map((formId) => (
-                <li key={formId}>{t(`forms.${formId}`, { defaultValue: t('home.unknownDraft', { formId }) })}</li>
+                <li key={formId}>
+                  {formId.startsWith(MASTER_DRAFT_PREFIX) ? (
+                    <Link href={hrefs.client(formId.slice(MASTER_DRAFT_PREFIX.length))}>{t('forms.clientMaster')}</Link>
+                  ) : (
+                    t(`forms.${formId}`, { defaultValue: t('home.unknownDraft', { formId }) })
+                  )}
+                </li>
               ))}
             </ul>
           ) : summary ? (

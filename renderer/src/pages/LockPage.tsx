@@ -1,4 +1,4 @@
-import { Button, Field, Input, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error';
@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { loginSchema, type LockReason, type Office } from '../api/core';
 import { errorText } from '../api/error-text';
 import { checkField } from '../api/validation-text';
+import { RecoveryResetDialog } from '../components/accounts/RecoveryResetDialog';
 import { CenteredShell } from '../components/CenteredShell';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   footnote: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  recovery: { alignSelf: 'flex-start', fontSize: tokens.fontSizeBase200 },
 });
 
 interface Props {
@@ -25,7 +27,10 @@ interface Props {
   onUnlocked: () => void;
 }
 
-/** The lock screen: personal login and passphrase; wrong attempts are throttled by the core. */
+/**
+ * The lock screen: personal login and passphrase; wrong attempts are throttled by the core. IT can reset a forgotten
+ * passphrase here with the recovery key when no other administrator is available.
+ */
 export function LockPage({ office, appVersion, lockReason, onUnlocked }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -35,6 +40,9 @@ export function LockPage({ office, appVersion, lockReason, onUnlocked }: Props) 
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recoveryOpen, setRecoveryOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const recoveryRef = useRef<HTMLButtonElement>(null);
   const loginRef = useRef<HTMLInputElement>(null);
   const passphraseRef = useRef<HTMLInputElement>(null);
 
@@ -72,7 +80,8 @@ export function LockPage({ office, appVersion, lockReason, onUnlocked }: Props) 
       <h1 className={styles.h1}>{t('lock.title')}</h1>
       <p className={styles.office}>{office ? t('lock.office', { office: t(`offices.${office}`) }) : t('lock.officeUnknown')}</p>
       <form className={styles.form} onSubmit={submit} noValidate aria-busy={busy}>
-        {lockReason ? <StatusNotice intent="info" message={t(`lockReasons.${lockReason}`)} /> : null}
+        {lockReason && !notice ? <StatusNotice intent="info" message={t(`lockReasons.${lockReason}`)} /> : null}
+        <StatusNotice message={notice} />
         <p className={styles.intro}>{t('lock.intro')}</p>
         <FormAlert message={alert} />
         <Field label={t('lock.login')} required validationState={loginError ? 'error' : 'none'} validationMessage={loginError}>
@@ -109,7 +118,27 @@ export function LockPage({ office, appVersion, lockReason, onUnlocked }: Props) 
           {busy ? <Spinner size="tiny" label={t('lock.submitting')} /> : null}
         </div>
         <p className={styles.footnote}>{t('lock.forgotten')}</p>
+        <Link as="button" type="button" ref={recoveryRef} className={styles.recovery} onClick={() => setRecoveryOpen(true)}>
+          {t('recoveryReset.open')}
+        </Link>
       </form>
+      {recoveryOpen ? (
+        <RecoveryResetDialog
+          onCancel={() => {
+            setRecoveryOpen(false);
+            window.setTimeout(() => recoveryRef.current?.focus(), 0);
+          }}
+          onDone={(resetLogin) => {
+            setRecoveryOpen(false);
+            setAlert(null);
+            setNotice(t('recoveryReset.done', { login: resetLogin }));
+            setLogin(resetLogin);
+            setLoginError(null);
+            setPassphrase('');
+            window.setTimeout(() => passphraseRef.current?.focus(), 0);
+          }}
+        />
+      ) : null}
     </CenteredShell>
   );
 }

@@ -3,10 +3,14 @@ import { DraftsAndLastLogin1764000000002 } from './0002-drafts-and-last-login';
 import { ClientFiles1764000000003 } from './0003-client-files';
 import { AuditHashChain1764000000004 } from './0004-audit-hash-chain';
 import { ClientListIndexes1764000000005 } from './0005-client-list-indexes';
+import { ClientListPagingIndexes1764000000006 } from './0006-client-list-paging-indexes';
+import { Consents1764000000007 } from './0007-consents';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
   InitialSchema1764000000001, DraftsAndLastLogin1764000000002, ClientFiles1764000000003, AuditHashChain1764000000004,
   ClientListIndexes1764000000005,
+  ClientListPagingIndexes1764000000006,
+  Consents1764000000007,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

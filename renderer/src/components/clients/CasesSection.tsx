@@ -9,8 +9,8 @@ import { useSectionStyles } from '../section-styles';
 import { useTableStyles } from '../table-styles';
 import { OpenCaseDialog } from './OpenCaseDialog';
 
-/** The client's cases over time; only one may be open at a time. */
-export function CasesSection({ client, user }: { client: ClientDetail; user: SessionUser }) {
+/** The client's cases over time; only one may be open at a time. Read-only for those who may not change the file. */
+export function CasesSection({ client, user, readOnly = false }: { client: ClientDetail; user: SessionUser; readOnly?: boolean }) {
   const s = useSectionStyles();
   const table = useTableStyles();
   const { t } = useTranslation();
@@ -22,12 +22,14 @@ export function CasesSection({ client, user }: { client: ClientDetail; user: Ses
       <h2 id="cases-title" className={s.h2}>
         {t('cases.title')}
       </h2>
-      <div>
-        <Button appearance="primary" onClick={() => setDialog(true)} disabledFocusable={hasOpen}>
-          {t('cases.open')}
-        </Button>
-        {hasOpen ? <p className={s.muted}>{t('cases.onlyOneOpen')}</p> : null}
-      </div>
+      {readOnly ? null : (
+        <div>
+          <Button appearance="primary" onClick={() => setDialog(true)} disabledFocusable={hasOpen}>
+            {t('cases.open')}
+          </Button>
+          {hasOpen ? <p className={s.muted}>{t('cases.onlyOneOpen')}</p> : null}
+        </div>
+      )}
       {client.cases.length === 0 ? (
         <p className={s.empty}>{t('cases.empty')}</p>
       ) : (

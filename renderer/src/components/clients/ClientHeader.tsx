@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../api/case-types';
 import { formatIsoDay, formatPartialDate } from '../../format/partial-date';
@@ -12,12 +12,21 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** What a case manager must see at once: birth date (honestly partial), nationality, residence status and expiry. */
+/**
+ * What a case manager must see at once: birth date (honestly partial), nationality, residence status and expiry,
+ * the keeping office and the consents in force (with those about to end).
+ */
 export function ClientFacts({ client }: { client: ClientDetail }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const residence = client.currentResidence;
-  const nationality = client.nationalities.map((n) => (n.length === 2 ? countryName(n, i18n.language) : t(`nationalities.${n}`))).join(', ');
+  // Absent fields are categories the caller may not see: say so instead of "unknown".
+  const notShared = t('access.notShared');
+  const nationality = client.nationalities
+    ? client.nationalities.map((n) => (n.length === 2 ? countryName(n, i18n.language) : t(`nationalities.${n}`))).join(', ') || t('dates.unknown')
+    : notShared;
+  const active = client.consents.filter((c) => c.status === 'active');
+  const expiring = active.filter((c) => c.expiringSoon).length;
   return (
     <dl className={styles.facts}>
       <div className={styles.fact}>
@@ -28,18 +37,36 @@ export function ClientFacts({ client }: { client: ClientDetail }) {
       </div>
       <div className={styles.fact}>
         <dt className={styles.term}>{t('clientFile.nationality')}</dt>
-        <dd className={styles.value}>{nationality || t('dates.unknown')}</dd>
+        <dd className={styles.value}>{nationality}</dd>
       </div>
       <div className={styles.fact}>
         <dt className={styles.term}>{t('clientFile.residence')}</dt>
         <dd className={styles.value}>
-          {residence ? `${t(`residenceTypes.${residence.type}`)}${residence.legalBasis ? ` (${residence.legalBasis})` : ''}` : t('residence.none')}
+          {residence === undefined
+            ? notShared
+            : residence
+              ? `${t(`residenceTypes.${residence.type}`)}${residence.legalBasis ? ` (${residence.legalBasis})` : ''}`
+              : t('residence.none')}
         </dd>
       </div>
       <div className={styles.fact}>
         <dt className={styles.term}>{t('clientFile.validUntil')}</dt>
         <dd className={styles.value} data-testid="residence-expiry">
           {residence?.validUntil ? formatIsoDay(residence.validUntil) : '–'} <ResidenceBadge residence={residence} />
+        </dd>
+      </div>
+      <div className={styles.fact}>
+        <dt className={styles.term}>{t('consents.atGlance')}</dt>
+        <dd className={styles.value} data-testid="consent-glance">
+          {active.length ? t('consents.atGlanceCount', { count: active.length }) : t('consents.atGlanceNone')}
+          {expiring ? (
+            <>
+              {' '}
+              <Badge appearance="tint" color="warning">
+                {t('consents.expiringHeader', { count: expiring })}
+              </Badge>
+            </>
+          ) : null}
         </dd>
       </div>
       <div className={styles.fact}>

@@ -40,7 +40,7 @@ export function DuplicateDialog({ hits, onCreateAnyway, onClose }: { hits: Searc
                     </strong>
                     <span className={styles.sub}>
                       {t('clients.born', { date: formatPartialDate(t, h.birthDate, h.birthDatePlaceholder) })}
-                      {h.nationalities.length ? ` · ${h.nationalities.map((n) => (n.length === 2 ? countryName(n, i18n.language) : t(`nationalities.${n}`))).join(', ')}` : ''}
+                      {h.nationalities?.length ? ` · ${h.nationalities.map((n) => (n.length === 2 ? countryName(n, i18n.language) : t(`nationalities.${n}`))).join(', ')}` : ''}
                       {` · ${t(`offices.${h.office}`)}`}
                     </span>
                   </span>

@@ -5,15 +5,15 @@ import type { ClientDetail, HouseholdMemberView } from '../../api/case-types';
 import { call } from '../../api/client';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../api/core';
 import { errorText } from '../../api/error-text';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { FormAlert } from '../FormAlert';
+import { FormAlert, StatusNotice } from '../FormAlert';
+import { PassphraseConfirmDialog } from '../PassphraseConfirmDialog';
 import { useSectionStyles } from '../section-styles';
 import { useTableStyles } from '../table-styles';
 
 const EMPTY = { name: '', relation: 'child' as HouseholdRelation, birthYear: '' };
 
 /** Household members with their relation to the client. */
-export function HouseholdSection({ client, onChanged }: { client: ClientDetail; onChanged: (c: ClientDetail) => void }) {
+export function HouseholdSection({ client, readOnly = false, onChanged }: { client: ClientDetail; readOnly?: boolean; onChanged: (c: ClientDetail) => void }) {
   const s = useSectionStyles();
   const table = useTableStyles();
   const { t } = useTranslation();
@@ -21,6 +21,7 @@ export function HouseholdSection({ client, onChanged }: { client: ClientDetail; 
   const [errors, setErrors] = useState<{ name?: string; birthYear?: string }>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [removing, setRemoving] = useState<HouseholdMemberView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,18 +36,18 @@ export function HouseholdSection({ client, onChanged }: { client: ClientDetail; 
       onChanged(await call('household.add', { clientId: client.id, name: values.name.trim(), relation: values.relation, birthYear: year }));
       setValues(EMPTY);
       setAlert(null);
+      setNotice(null);
     } catch (e) {
       setAlert(errorText(t, e));
     }
   };
 
-  const remove = async (m: HouseholdMemberView) => {
+  /** Throws on refusal, so the confirmation dialog stays open and shows why. */
+  const remove = async (m: HouseholdMemberView, passphrase: string) => {
+    onChanged(await call('household.remove', { id: m.id, passphrase }));
     setRemoving(null);
-    try {
-      onChanged(await call('household.remove', { id: m.id }));
-    } catch (e) {
-      setAlert(errorText(t, e));
-    }
+    setAlert(null);
+    setNotice(t('household.removed', { name: m.name }));
   };
 
   return (
@@ -55,7 +56,8 @@ export function HouseholdSection({ client, onChanged }: { client: ClientDetail; 
         {t('household.title')}
       </h2>
       <FormAlert message={alert} />
-      {client.household.length === 0 ? (
+      <StatusNotice message={notice} />
+      {(client.household ?? []).length === 0 ? (
         <p className={s.empty}>{t('household.empty')}</p>
       ) : (
         <table className={table.table}>
@@ -64,56 +66,60 @@ export function HouseholdSection({ client, onChanged }: { client: ClientDetail; 
               <th scope="col" className={table.th}>{t('household.name')}</th>
               <th scope="col" className={table.th}>{t('household.relation')}</th>
               <th scope="col" className={table.th}>{t('household.birthYear')}</th>
-              <th scope="col" className={table.th}><span className={s.muted}>{t('common.actions')}</span></th>
+              {readOnly ? null : <th scope="col" className={table.th}><span className={s.muted}>{t('common.actions')}</span></th>}
             </tr>
           </thead>
           <tbody>
-            {client.household.map((m) => (
+            {(client.household ?? []).map((m) => (
               <tr key={m.id}>
                 <td className={table.td}>{m.name}</td>
                 <td className={table.td}>{t(`relations.${m.relation}`)}</td>
                 <td className={table.td}>{m.birthYear ?? '–'}</td>
-                <td className={table.td}>
-                  <Button size="small" onClick={() => setRemoving(m)} aria-label={t('household.removeLabel', { name: m.name })}>
-                    {t('common.remove')}
-                  </Button>
-                </td>
+                {readOnly ? null : (
+                  <td className={table.td}>
+                    <Button size="small" onClick={() => setRemoving(m)} aria-label={t('household.removeLabel', { name: m.name })}>
+                      {t('common.remove')}
+                    </Button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form className={s.addForm} onSubmit={add} noValidate aria-labelledby="household-add-title">
-        <h3 id="household-add-title" className={`${s.h3} ${s.wide}`}>
-          {t('household.add')}
-        </h3>
-        <Field label={t('household.name')} required validationState={errors.name ? 'error' : 'none'} validationMessage={errors.name}>
-          <Input value={values.name} onChange={(_, d) => setValues((v) => ({ ...v, name: d.value }))} autoComplete="off" />
-        </Field>
-        <Field label={t('household.relation')}>
-          <Select value={values.relation} onChange={(_, d) => setValues((v) => ({ ...v, relation: d.value as HouseholdRelation }))}>
-            {HOUSEHOLD_RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`relations.${r}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('household.birthYear')} validationState={errors.birthYear ? 'error' : 'none'} validationMessage={errors.birthYear}>
-          <Input inputMode="numeric" maxLength={4} value={values.birthYear} onChange={(_, d) => setValues((v) => ({ ...v, birthYear: d.value }))} />
-        </Field>
-        <div className={s.formActions}>
-          <Button type="submit" appearance="primary">
-            {t('household.addButton')}
-          </Button>
-        </div>
-      </form>
-      <ConfirmDialog
+      {readOnly ? null : (
+        <form className={s.addForm} onSubmit={add} noValidate aria-labelledby="household-add-title">
+          <h3 id="household-add-title" className={`${s.h3} ${s.wide}`}>
+            {t('household.add')}
+          </h3>
+          <Field label={t('household.name')} required validationState={errors.name ? 'error' : 'none'} validationMessage={errors.name}>
+            <Input value={values.name} onChange={(_, d) => setValues((v) => ({ ...v, name: d.value }))} autoComplete="off" />
+          </Field>
+          <Field label={t('household.relation')}>
+            <Select value={values.relation} onChange={(_, d) => setValues((v) => ({ ...v, relation: d.value as HouseholdRelation }))}>
+              {HOUSEHOLD_RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`relations.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('household.birthYear')} validationState={errors.birthYear ? 'error' : 'none'} validationMessage={errors.birthYear}>
+            <Input inputMode="numeric" maxLength={4} value={values.birthYear} onChange={(_, d) => setValues((v) => ({ ...v, birthYear: d.value }))} />
+          </Field>
+          <div className={s.formActions}>
+            <Button type="submit" appearance="primary">
+              {t('household.addButton')}
+            </Button>
+          </div>
+        </form>
+      )}
+      <PassphraseConfirmDialog
         open={removing !== null}
         title={t('household.removeTitle')}
         message={t('household.removeQuestion', { name: removing?.name ?? '' })}
         confirmLabel={t('common.remove')}
-        onConfirm={() => removing && void remove(removing)}
+        onConfirm={(passphrase) => (removing ? remove(removing, passphrase) : Promise.resolve())}
         onCancel={() => setRemoving(null)}
       />
     </section>

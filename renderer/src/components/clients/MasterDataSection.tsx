@@ -6,6 +6,7 @@ import type { ClientDetail } from '../../api/case-types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { issueText } from '../../api/validation-text';
+import { formatDate, formatTime } from '../../format/date';
 import { FormAlert, StatusNotice } from '../FormAlert';
 import {
   CLIENT_FIELD_ORDER,
@@ -13,12 +14,15 @@ import {
   clientFormErrors,
   fieldOfIssuePath,
   fromClientDetail,
+  sameFormValues,
   toClientInput,
   withoutErrorsFor,
   type ClientFieldName,
   type ClientFormValues,
+  type MasterDraft,
 } from './client-form-model';
 import { ClientFields } from './ClientFields';
+import { useMasterDataDraft } from './use-master-data-draft';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -26,22 +30,45 @@ const useStyles = makeStyles({
   actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
+/** The stored record as the form shows it, with the version it has. */
+interface Stored {
+  values: ClientFormValues;
+  version: number;
+}
+
+const storedOf = (c: ClientDetail): Stored => ({ values: fromClientDetail(c), version: c.version });
+
 /**
  * Stammdaten with optimistic concurrency: the save carries the version that was loaded. When someone else saved in
  * between, the core refuses; the current record is shown, and the user's own input stays available to re-apply.
+ * Unsaved edits survive an auto-lock as a draft of this client, together with their version, so a draft made on an
+ * older state meets the same check instead of overwriting.
  */
 export function MasterDataSection({ client, onSaved }: { client: ClientDetail; onSaved: (c: ClientDetail) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const [values, setValues] = useState<ClientFormValues>(() => fromClientDetail(client));
+  const [stored, setStored] = useState<Stored>(() => storedOf(client));
+  const [values, setValues] = useState<ClientFormValues>(stored.values);
   const [version, setVersion] = useState(client.version);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<ClientFieldName, string>>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [mine, setMine] = useState<ClientFormValues | null>(null);
+  /** The user's input after a refused save, with the version it was made on. */
+  const [mine, setMine] = useState<MasterDraft | null>(null);
   const [busy, setBusy] = useState(false);
   const refs = useRef<Partial<Record<ClientFieldName, HTMLElement | null>>>({});
+
+  const dirty = !sameFormValues(values, stored.values);
+  const draft = useMasterDataDraft({
+    clientId: client.id,
+    pending: () => mine ?? (dirty ? { values, baseVersion: version } : null),
+    loaded: stored.values,
+    restore: (d) => {
+      setValues(d.values);
+      setVersion(d.baseVersion);
+    },
+  });
 
   const clientErrors = clientFormErrors(t, values);
   const errors: Partial<Record<ClientFieldName, string>> = {};
@@ -49,6 +76,13 @@ export function MasterDataSection({ client, onSaved }: { client: ClientDetail; o
     const m = serverErrors[f] ?? (submitted ? clientErrors[f] : undefined);
     if (m) errors[f] = m;
   }
+
+  const showStored = (c: ClientDetail) => {
+    const next = storedOf(c);
+    setStored(next);
+    setValues(next.values);
+    setVersion(next.version);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,21 +97,20 @@ export function MasterDataSection({ client, onSaved }: { client: ClientDetail; o
     setBusy(true);
     try {
       const saved = await call('clients.update', { ...toClientInput(values), id: client.id, version });
-      setVersion(saved.version);
-      setValues(fromClientDetail(saved));
+      showStored(saved);
       setSubmitted(false);
       setMine(null);
       setNotice(t('clientFile.saved'));
       onSaved(saved);
+      await draft.discard().catch(() => undefined);
     } catch (error) {
       const e = toApiError(error);
       if (e.code === 'record.staleVersion') {
         // Nothing was written. Show what is stored now, and keep the user's input one click away.
-        setMine(values);
+        setMine({ values, baseVersion: version });
         try {
           const current = await call('clients.get', { id: client.id });
-          setValues(fromClientDetail(current));
-          setVersion(current.version);
+          showStored(current);
           onSaved(current);
         } catch {
           // The conflict message below still tells the user what happened.
@@ -98,17 +131,41 @@ export function MasterDataSection({ client, onSaved }: { client: ClientDetail; o
     }
   };
 
+  /** Back to the stored record; the kept draft goes too. */
+  const discardChanges = () => {
+    setValues(stored.values);
+    setVersion(stored.version);
+    setMine(null);
+    setSubmitted(false);
+    setServerErrors({});
+    setAlert(null);
+    setNotice(t('clientFile.discarded'));
+    void draft.discard().catch(() => undefined);
+  };
+
+  const restored = draft.restored;
+  const restoredMessage = restored
+    ? [
+        t('drafts.restoredAt', { date: formatDate(restored.savedAt), time: formatTime(restored.savedAt) }),
+        // Still on the older version: the save will meet the version check (and the conflict view).
+        version !== stored.version ? t('clientFile.draftStale') : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : null;
+
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-busy={busy} aria-labelledby="master-title">
       <h2 id="master-title" className={styles.h2}>
         {t('clientFile.tabs.master')}
       </h2>
+      <StatusNotice intent="info" title={restored ? t('drafts.restored') : undefined} message={restoredMessage} />
       <FormAlert message={alert} title={mine ? t('clientFile.conflictTitle') : undefined} />
       {mine ? (
         <div>
           <Button
             onClick={() => {
-              setValues(mine);
+              setValues(mine.values);
               setMine(null);
               setAlert(null);
             }}
@@ -131,6 +188,9 @@ export function MasterDataSection({ client, onSaved }: { client: ClientDetail; o
       />
       <div className={styles.actions}>
         {busy ? <Spinner size="tiny" label={t('common.saving')} /> : null}
+        <Button type="button" onClick={discardChanges} disabled={busy || (!dirty && !mine && !restored)}>
+          {t('clientFile.discard')}
+        </Button>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>
           {t('clientFile.save')}
         </Button>

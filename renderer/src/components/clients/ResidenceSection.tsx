@@ -7,9 +7,9 @@ import { call } from '../../api/client';
 import { RESIDENCE_TYPES, type ResidenceType } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { formatIsoDay } from '../../format/partial-date';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { DateField, isoFromGerman } from '../DateField';
-import { FormAlert } from '../FormAlert';
+import { FormAlert, StatusNotice } from '../FormAlert';
+import { PassphraseConfirmDialog } from '../PassphraseConfirmDialog';
 import { useSectionStyles } from '../section-styles';
 import { useTableStyles } from '../table-styles';
 import { ResidenceBadge } from './ResidenceBadge';
@@ -17,7 +17,7 @@ import { ResidenceBadge } from './ResidenceBadge';
 const EMPTY = { type: 'aufenthaltserlaubnis' as ResidenceType, legalBasis: '', validFrom: '', validUntil: '' };
 
 /** Residence status history, newest first as the core returns it; the current one is also in the header. */
-export function ResidenceSection({ client, onChanged }: { client: ClientDetail; onChanged: (c: ClientDetail) => void }) {
+export function ResidenceSection({ client, readOnly = false, onChanged }: { client: ClientDetail; readOnly?: boolean; onChanged: (c: ClientDetail) => void }) {
   const s = useSectionStyles();
   const table = useTableStyles();
   const { t } = useTranslation();
@@ -25,6 +25,7 @@ export function ResidenceSection({ client, onChanged }: { client: ClientDetail; 
   const [errors, setErrors] = useState<{ validFrom?: string; validUntil?: string; legalBasis?: string }>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ResidenceStatusView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,6 +50,7 @@ export function ResidenceSection({ client, onChanged }: { client: ClientDetail; 
       );
       setValues(EMPTY);
       setAlert(null);
+      setNotice(null);
     } catch (error) {
       const e = toApiError(error);
       if (e.issues.some((i) => i.path.startsWith('valid'))) setErrors({ validUntil: t('validation.date') });
@@ -56,13 +58,12 @@ export function ResidenceSection({ client, onChanged }: { client: ClientDetail; 
     }
   };
 
-  const remove = async (r: ResidenceStatusView) => {
+  /** Throws on refusal, so the confirmation dialog stays open and shows why. */
+  const remove = async (r: ResidenceStatusView, passphrase: string) => {
+    onChanged(await call('residence.remove', { id: r.id, passphrase }));
     setRemoving(null);
-    try {
-      onChanged(await call('residence.remove', { id: r.id }));
-    } catch (e) {
-      setAlert(errorText(t, e));
-    }
+    setAlert(null);
+    setNotice(t('residence.removed', { type: t(`residenceTypes.${r.type}`) }));
   };
 
   return (
@@ -74,7 +75,8 @@ export function ResidenceSection({ client, onChanged }: { client: ClientDetail; 
         <ResidenceBadge residence={client.currentResidence} />
       </div>
       <FormAlert message={alert} />
-      {client.residenceHistory.length === 0 ? (
+      <StatusNotice message={notice} />
+      {(client.residenceHistory ?? []).length === 0 ? (
         <p className={s.empty}>{t('residence.empty')}</p>
       ) : (
         <table className={table.table}>
@@ -84,61 +86,65 @@ export function ResidenceSection({ client, onChanged }: { client: ClientDetail; 
               <th scope="col" className={table.th}>{t('residence.legalBasis')}</th>
               <th scope="col" className={table.th}>{t('residence.validFrom')}</th>
               <th scope="col" className={table.th}>{t('residence.validUntilLabel')}</th>
-              <th scope="col" className={table.th}><span className={s.muted}>{t('common.actions')}</span></th>
+              {readOnly ? null : <th scope="col" className={table.th}><span className={s.muted}>{t('common.actions')}</span></th>}
             </tr>
           </thead>
           <tbody>
-            {client.residenceHistory.map((r) => (
+            {(client.residenceHistory ?? []).map((r) => (
               <tr key={r.id}>
                 <td className={table.td}>{t(`residenceTypes.${r.type}`)}</td>
                 <td className={table.td}>{r.legalBasis ?? '–'}</td>
                 <td className={table.td}>{formatIsoDay(r.validFrom)}</td>
                 <td className={table.td}>{r.validUntil ? formatIsoDay(r.validUntil) : t('residence.unlimited')}</td>
-                <td className={table.td}>
-                  <Button size="small" onClick={() => setRemoving(r)} aria-label={t('residence.removeLabel', { type: t(`residenceTypes.${r.type}`) })}>
-                    {t('common.remove')}
-                  </Button>
-                </td>
+                {readOnly ? null : (
+                  <td className={table.td}>
+                    <Button size="small" onClick={() => setRemoving(r)} aria-label={t('residence.removeLabel', { type: t(`residenceTypes.${r.type}`) })}>
+                      {t('common.remove')}
+                    </Button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form className={s.addForm} onSubmit={add} noValidate aria-labelledby="residence-add-title">
-        <h3 id="residence-add-title" className={`${s.h3} ${s.wide}`}>
-          {t('residence.add')}
-        </h3>
-        <Field label={t('residence.type')}>
-          <Select value={values.type} onChange={(_, d) => setValues((v) => ({ ...v, type: d.value as ResidenceType }))}>
-            {RESIDENCE_TYPES.map((r) => (
-              <option key={r} value={r}>
-                {t(`residenceTypes.${r}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('residence.legalBasis')} hint={t('residence.legalBasisHint')} validationState={errors.legalBasis ? 'error' : 'none'} validationMessage={errors.legalBasis}>
-          <Input value={values.legalBasis} onChange={(_, d) => setValues((v) => ({ ...v, legalBasis: d.value }))} autoComplete="off" />
-        </Field>
-        <DateField label={t('residence.validFrom')} value={values.validFrom} error={errors.validFrom} onChange={(text) => setValues((v) => ({ ...v, validFrom: text }))} />
-        <DateField
-          label={t('residence.validUntilLabel')}
-          value={values.validUntil}
-          error={errors.validUntil}
-          onChange={(text) => setValues((v) => ({ ...v, validUntil: text }))}
-        />
-        <div className={s.formActions}>
-          <Button type="submit" appearance="primary">
-            {t('residence.addButton')}
-          </Button>
-        </div>
-      </form>
-      <ConfirmDialog
+      {readOnly ? null : (
+        <form className={s.addForm} onSubmit={add} noValidate aria-labelledby="residence-add-title">
+          <h3 id="residence-add-title" className={`${s.h3} ${s.wide}`}>
+            {t('residence.add')}
+          </h3>
+          <Field label={t('residence.type')}>
+            <Select value={values.type} onChange={(_, d) => setValues((v) => ({ ...v, type: d.value as ResidenceType }))}>
+              {RESIDENCE_TYPES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`residenceTypes.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('residence.legalBasis')} hint={t('residence.legalBasisHint')} validationState={errors.legalBasis ? 'error' : 'none'} validationMessage={errors.legalBasis}>
+            <Input value={values.legalBasis} onChange={(_, d) => setValues((v) => ({ ...v, legalBasis: d.value }))} autoComplete="off" />
+          </Field>
+          <DateField label={t('residence.validFrom')} value={values.validFrom} error={errors.validFrom} onChange={(text) => setValues((v) => ({ ...v, validFrom: text }))} />
+          <DateField
+            label={t('residence.validUntilLabel')}
+            value={values.validUntil}
+            error={errors.validUntil}
+            onChange={(text) => setValues((v) => ({ ...v, validUntil: text }))}
+          />
+          <div className={s.formActions}>
+            <Button type="submit" appearance="primary">
+              {t('residence.addButton')}
+            </Button>
+          </div>
+        </form>
+      )}
+      <PassphraseConfirmDialog
         open={removing !== null}
         title={t('residence.removeTitle')}
         message={t('residence.removeQuestion', { type: removing ? t(`residenceTypes.${removing.type}`) : '' })}
         confirmLabel={t('common.remove')}
-        onConfirm={() => removing && void remove(removing)}
+        onConfirm={(passphrase) => (removing ? remove(removing, passphrase) : Promise.resolve())}
         onCancel={() => setRemoving(null)}
       />
     </section>

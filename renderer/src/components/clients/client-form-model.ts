@@ -100,7 +100,7 @@ export function toClientInput(v: ClientFormValues) {
 }
 
 export function fromClientDetail(c: ClientDetail): ClientFormValues {
-  const specials = c.nationalities;
+  const specials = c.nationalities ?? [];
   return {
     familyName: c.familyName,
     givenNames: c.givenNames,
@@ -108,15 +108,15 @@ export function fromClientDetail(c: ClientDetail): ClientFormValues {
     birthPrecision: precisionOf(c.birthDate),
     birthDate: toGermanInput(c.birthDate),
     birthDatePlaceholder: c.birthDatePlaceholder,
-    gender: c.gender,
+    gender: c.gender ?? 'unknown',
     nationality1: specials[0] ?? '',
     nationality2: specials[1] ?? '',
     otherNationality: specials[2] ?? '',
-    language1: c.languages[0]?.code ?? '',
-    interpreter1: c.languages[0]?.interpreterNeeded ?? false,
-    language2: c.languages[1]?.code ?? '',
-    interpreter2: c.languages[1]?.interpreterNeeded ?? false,
-    arrivalDate: toGermanInput(c.arrivalDate),
+    language1: c.languages?.[0]?.code ?? '',
+    interpreter1: c.languages?.[0]?.interpreterNeeded ?? false,
+    language2: c.languages?.[1]?.code ?? '',
+    interpreter2: c.languages?.[1]?.interpreterNeeded ?? false,
+    arrivalDate: toGermanInput(c.arrivalDate ?? null),
     street: c.street ?? '',
     postalCode: c.postalCode ?? '',
     city: c.city ?? '',
@@ -184,4 +184,49 @@ export function withoutErrorsFor<E extends Partial<Record<ClientFieldName, strin
   const next = { ...errors };
   for (const k of Object.keys(patch)) delete next[k as ClientFieldName];
   return next;
+}
+
+/** The draft of the Stammdaten editor is kept per client: one form id per client file. */
+/** Drafts of a client's master data are keyed by the client, so the home page can link to the file. */
+export const MASTER_DRAFT_PREFIX = 'clients.master.';
+
+export function masterDraftFormId(clientId: string): string {
+  return `${MASTER_DRAFT_PREFIX}${clientId}`;
+}
+
+/** What the Stammdaten editor keeps across a lock: its values and the version they were edited on. */
+export interface MasterDraft {
+  values: ClientFormValues;
+  /** The record version the edit started from; the save sends it, so a changed file still hits the version check. */
+  baseVersion: number;
+}
+
+export type MasterDraftData = ClientFormValues & { baseVersion: number };
+
+export function toMasterDraft(d: MasterDraft): MasterDraftData {
+  return { ...d.values, baseVersion: d.baseVersion };
+}
+
+/**
+ * A stored draft back into form values. Stored data is not trusted shape: only known fields with the expected type
+ * are taken (others keep the `fallback`), selections are checked against their options, and without a valid base
+ * version there is no draft (it could not be saved safely).
+ */
+export function fromMasterDraft(data: Record<string, unknown>, fallback: ClientFormValues): MasterDraft | null {
+  const baseVersion = data.baseVersion;
+  if (typeof baseVersion !== 'number' || !Number.isInteger(baseVersion) || baseVersion < 1) return null;
+  const values: Record<string, unknown> = { ...fallback };
+  for (const key of Object.keys(fallback) as ClientFieldName[]) {
+    const v = data[key];
+    if (v !== undefined && typeof v === typeof fallback[key]) values[key] = v;
+  }
+  const v = values as ClientFormValues;
+  const birthPrecision = (['year', 'month', 'day'] as const).find((p) => p === v.birthPrecision) ?? fallback.birthPrecision;
+  const gender = (['female', 'male', 'diverse', 'unknown'] as const).find((g) => g === v.gender) ?? fallback.gender;
+  return { values: { ...v, birthPrecision, gender }, baseVersion };
+}
+
+/** Whether two states of the form differ in anything the user could save. */
+export function sameFormValues(a: ClientFormValues, b: ClientFormValues): boolean {
+  return (Object.keys(a) as ClientFieldName[]).every((k) => a[k] === b[k]);
 }

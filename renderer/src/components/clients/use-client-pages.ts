@@ -26,7 +26,7 @@ export interface ClientPages {
 /**
  * The client list as pages of 100 fetched by offset on demand: the table asks for what is on screen, so 50,000
  * clients cost a handful of small calls, never one big one. A new query starts a new generation; answers of older
- * generations are dropped.
+ * generations are dropped. Each generation fetches page 0 first: only it carries the total.
  */
 export function useClientPages(query: ListQuery): ClientPages {
   // State is tagged with the query it belongs to, so a new query shows an empty list without a reset in an effect.
@@ -45,7 +45,8 @@ export function useClientPages(query: ListQuery): ClientPages {
           if (gen !== generation.current) return;
           setState((prev) => {
             const base = prev.key === key ? prev : { key, pages: new Map(), total: null, error: null };
-            return { ...base, total: result.total, pages: new Map(base.pages).set(page, result.rows) };
+            // Only the first page carries the total (see ClientPage); later pages keep it.
+            return { ...base, total: result.total ?? base.total, pages: new Map(base.pages).set(page, result.rows) };
           });
         },
         (e: unknown) => {

@@ -1,0 +1,64 @@
+import type { DocumentCategory, LifeArea } from './case-domain';
+import type { Office, Role } from './offices';
+
+/**
+ * Data categories of a client file: the unit of consent (Einwilligung / Schweigepflichtentbindung) and of field
+ * visibility. Pure vocabulary, shared by core and renderer.
+ */
+export const DATA_CATEGORIES = ['master', 'residence', 'health', 'family', 'work-education', 'finances', 'conversation-notes'] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** Who can be named in a consent: our offices (incl. the ABH) by office; external agencies by name only. */
+export const CONSENT_PARTY_OFFICES: readonly Office[] = ['lunen', 'werne', 'selm', 'abh-lunen'];
+
+export const CONSENT_FORMS = ['written', 'oral'] as const;
+export type ConsentForm = (typeof CONSENT_FORMS)[number];
+
+/** Consents ending within this many days are flagged on the client screen. */
+export const CONSENT_EXPIRY_WARNING_DAYS = 28;
+
+/**
+ * What each role may see of a client file it has access to at all (the role's own field visibility; consent narrows
+ * it further for other offices). Roles missing here see no client data (separation of duties: IT-Admin,
+ * Datenschutz, Koordination).
+ */
+export const ROLE_CATEGORIES: Partial<Record<Role, readonly DataCategory[]>> = {
+  fallmanagement: DATA_CATEGORIES,
+  // Back office keeps master data, status, family, work and benefits; health and conversation notes are not theirs.
+  verwaltung: ['master', 'residence', 'family', 'work-education', 'finances'],
+  // The ABH sees only what a consent names (and never writes); its ceiling is every category.
+  abh: DATA_CATEGORIES,
+};
+
+/** Roles that keep client files of their own office (create and change them). */
+export const OWNER_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung'];
+
+/** The office an account of this role belongs to: ABH clerks are always the Ausländerbehörde Lünen. */
+export function officeForRole(role: Role, workstationOffice: Office): Office {
+  if (role === 'abh') return 'abh-lunen';
+  return workstationOffice === 'abh-lunen' ? 'lunen' : workstationOffice;
+}
+
+/** Which category a document belongs to; null: uncategorised, it stays within the owning office. */
+export const DOCUMENT_DATA_CATEGORY: Record<DocumentCategory, DataCategory | null> = {
+  identity: 'master',
+  residence: 'residence',
+  certificate: 'work-education',
+  application: 'finances',
+  notice: 'finances',
+  medical: 'health',
+  consent: 'master',
+  other: null,
+};
+
+/** Which category an assessment area or goal belongs to. */
+export const LIFE_AREA_DATA_CATEGORY: Record<LifeArea, DataCategory> = {
+  language: 'work-education',
+  work: 'work-education',
+  education: 'work-education',
+  housing: 'master',
+  health: 'health',
+  residence: 'residence',
+  family: 'family',
+  finances: 'finances',
+};

@@ -1,0 +1,82 @@
+import type { TFunction } from 'i18next';
+import type { OutputOf } from '../../api/core';
+
+export type AuditEntryView = OutputOf<'audit.list'>['rows'][number];
+export type AuditSubject = OutputOf<'audit.subjects'>[number];
+export type AuditUserOption = OutputOf<'audit.users'>[number];
+export type AuditVerification = OutputOf<'audit.verify'>;
+
+/** The filters the audit view applies (besides the person, which has its own picker). */
+export interface AuditFilterValues {
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Actions offered in the filter, grouped as a data protection officer thinks about them: sign-ins, client files
+ * and cases, accounts, the audit trail itself. Every one has a label under auditView.actions.
+ */
+export const AUDIT_ACTIONS = [
+  'session.unlock',
+  'session.unlockFailed',
+  'session.lock',
+  'session.changePassphrase',
+  'session.recoveryReset',
+  'clients.get',
+  'clients.create',
+  'clients.update',
+  'clients.search',
+  'clients.list',
+  'clients.checkDuplicates',
+  'household.add',
+  'household.remove',
+  'residence.add',
+  'residence.remove',
+  'documents.upload',
+  'documents.content',
+  'documents.delete',
+  'consents.add',
+  'consents.revoke',
+  'cases.open',
+  'cases.get',
+  'cases.setPhase',
+  'cases.close',
+  'assessment.set',
+  'goals.add',
+  'goals.setStatus',
+  'measures.add',
+  'measures.setStatus',
+  'notes.add',
+  'followUps.add',
+  'followUps.complete',
+  'work.overview',
+  'drafts.save',
+  'drafts.get',
+  'drafts.discard',
+  'accounts.list',
+  'accounts.create',
+  'accounts.update',
+  'accounts.resetPassphrase',
+  'settings.update',
+  'vault.setup',
+  'audit.list',
+  'audit.verify',
+  'audit.exportCsv',
+  'audit.subjects',
+  'audit.users',
+] as const;
+
+/** German label of an action (an API method name); unknown ones show their code rather than nothing. */
+export function actionLabel(t: TFunction, action: string): string {
+  return t(`auditView.actions.${action}`, { defaultValue: action });
+}
+
+export function entityLabel(t: TFunction, entity: string | null): string {
+  return entity ? t(`auditView.entities.${entity}`, { defaultValue: entity }) : t('auditView.table.none');
+}
+
+export function outcomeLabel(t: TFunction, outcome: string): string {
+  return t(`auditView.outcomes.${outcome}`, { defaultValue: outcome });
+}

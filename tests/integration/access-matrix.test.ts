@@ -1,0 +1,476 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { ClientDetail } from '../../electron/core/api/client-types';
+import { CASE_WORK_ROLES, contract, type MethodName } from '../../electron/core/api/contract';
+import { addDays, berlinDate } from '../../electron/core/clients/partial-date';
+import type { DocumentCategory, LifeArea } from '../../electron/core/shared/case-domain';
+import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/shared/data-categories';
+import type { Office, Role } from '../../electron/core/shared/offices';
+import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+
+/**
+ * The access matrix, generated: every user (role × office) × every client (consent situation) × every probe of a
+ * client-data method, against the real dispatcher on a real vault. The expected outcome comes from the rules as the
+ * issue states them (restated here, independent of core): role ceiling, own office keeps the file, other offices
+ * and the ABH see only categories of consents in force that name them, only the own office writes.
+ */
+
+const TODAY = berlinDate(new Date());
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR test image')]).toString('base64');
+
+interface User {
+  key: string;
+  login: string;
+  role: Role;
+  office: Office;
+  passphrase: string;
+  id?: string;
+}
+
+// Denied users first, owners last: an owner's allowed delete must not remove a record a later denial is about.
+const USERS: User[] = [
+  { key: 'ds', login: 'ds.brandt', role: 'datenschutz', office: 'lunen', passphrase: 'Graue Möwen kreisen 31 Mal über dem Hafen' },
+  { key: 'ko', login: 'ko.lange', role: 'koordination', office: 'lunen', passphrase: 'Sieben Kraniche landen 2027 am Cappenberger See' },
+  { key: 'admin', login: 'admin', role: 'it-admin', office: 'lunen', passphrase: ADMIN_PASSPHRASE },
+  { key: 'abh', login: 'abh.kaya', role: 'abh', office: 'abh-lunen', passphrase: 'Stempelkissen duften nach 44 Lavendelfeldern' },
+  { key: 'fmWerne', login: 'fm.werne', role: 'fallmanagement', office: 'werne', passphrase: 'Solebad Werne öffnet um 6 Uhr für Schwäne' },
+  { key: 'vw', login: 'vw.peters', role: 'verwaltung', office: 'lunen', passphrase: 'Aktenwagen quietschen leise im dritten Stock 88' },
+  { key: 'fm', login: 'fm.yilmaz', role: 'fallmanagement', office: 'lunen', passphrase: 'Seseke Brücke am Morgen 2026' },
+];
+
+interface ConsentSpec {
+  parties: Office[];
+  agencies?: string[];
+  categories: readonly DataCategory[];
+  from?: number;
+  until?: number;
+  revoke?: boolean;
+}
+
+const ALL = DATA_CATEGORIES;
+/** Consent situations of clients kept by Lünen; one more client is kept by Werne and shared with Lünen. */
+const SITUATIONS: Record<string, { office: Office; consents: ConsentSpec[] }> = {
+  none: { office: 'lunen', consents: [] },
+  abhResidence: { office: 'lunen', consents: [{ parties: ['abh-lunen'], categories: ['residence'] }] },
+  abhAndWerneAll: { office: 'lunen', consents: [{ parties: ['abh-lunen', 'werne'], categories: ALL, until: 30 }] },
+  werneHealthNotes: { office: 'lunen', consents: [{ parties: ['werne'], categories: ['master', 'health', 'conversation-notes'] }] },
+  expired: { office: 'lunen', consents: [{ parties: ['abh-lunen', 'werne'], categories: ALL, from: -60, until: -1 }] },
+  notYetValid: { office: 'lunen', consents: [{ parties: ['abh-lunen', 'werne'], categories: ALL, from: 1 }] },
+  revoked: { office: 'lunen', consents: [{ parties: ['abh-lunen', 'werne'], categories: ALL, revoke: true }] },
+  agencyOnly: { office: 'lunen', consents: [{ parties: [], agencies: ['Jobcenter Kreis Unna'], categories: ALL }] },
+  severalConsents: {
+    office: 'lunen',
+    consents: [
+      { parties: ['abh-lunen'], categories: ['residence'] },
+      { parties: ['abh-lunen'], categories: ['family'], revoke: true },
+      { parties: ['abh-lunen'], categories: ['work-education', 'finances'], from: -10, until: 10 },
+    ],
+  },
+  keptByWerne: { office: 'werne', consents: [{ parties: ['lunen'], categories: ['master', 'family', 'conversation-notes'] }] },
+};
+
+function consentActive(c: ConsentSpec): boolean {
+  return !c.revoke && (c.from ?? 0) <= 0 && (c.until === undefined || c.until >= 0);
+}
+
+// ---- the rules, as the issue states them ----
+const ROLE_CEILING: Partial<Record<Role, readonly DataCategory[]>> = {
+  fallmanagement: ALL,
+  verwaltung: ['master', 'residence', 'family', 'work-education', 'finances'],
+  abh: ALL,
+};
+
+function expectedCategories(user: User, situation: string): { owner: boolean; categories: Set<DataCategory> } {
+  const s = SITUATIONS[situation]!;
+  const ceiling = new Set(ROLE_CEILING[user.role] ?? []);
+  const owner = s.office === user.office && (user.role === 'fallmanagement' || user.role === 'verwaltung');
+  if (owner) return { owner, categories: ceiling };
+  const granted = s.consents.filter((c) => consentActive(c) && c.parties.includes(user.office)).flatMap((c) => [...c.categories]);
+  return { owner, categories: new Set(granted.filter((c) => ceiling.has(c))) };
+}
+
+/** undefined: the file as a whole; null: stays in the owning office. */
+type Part = DataCategory | null | undefined;
+
+function expectAllowed(user: User, situation: string, kind: 'read' | 'write', part: Part): boolean {
+  if (!CASE_WORK_ROLES.includes(user.role)) return false;
+  const { owner, categories } = expectedCategories(user, situation);
+  if (kind === 'write' && !owner) return false;
+  if (part === null) return owner && categories.size > 0;
+  if (part === undefined) return categories.size > 0;
+  return categories.has(part);
+}
+
+// ---- fixtures ----
+const DOC_CATEGORIES: [DocumentCategory, Part][] = [
+  ['identity', 'master'],
+  ['residence', 'residence'],
+  ['medical', 'health'],
+  ['certificate', 'work-education'],
+  ['other', null],
+];
+const GOAL_AREAS: [LifeArea, DataCategory][] = [
+  ['health', 'health'],
+  ['work', 'work-education'],
+  ['residence', 'residence'],
+];
+const ASSESSMENT_AREAS: [LifeArea, DataCategory][] = [
+  ['language', 'work-education'],
+  ['housing', 'master'],
+  ['health', 'health'],
+  ['family', 'family'],
+  ['finances', 'finances'],
+  ['residence', 'residence'],
+];
+
+interface Fixture {
+  situation: string;
+  id: string;
+  name: string;
+  caseId: string;
+  goals: Record<string, string>;
+  measures: Record<string, string>;
+  followUpId: string;
+  revocableConsent: { id: string; version: number };
+  /** Per file-keeping user: records of its own to delete, so one user's delete never changes another's probe. */
+  household: Record<string, string>;
+  residence: Record<string, string>;
+  documents: Record<string, Record<string, string>>;
+}
+
+interface Probe {
+  name: string;
+  method: MethodName;
+  kind: 'read' | 'write';
+  part: Part;
+  input: (f: Fixture, u: User) => unknown;
+}
+
+/** Users who may delete get records of their own; everyone else is refused and probes the keeper's records. */
+const OWN_RECORDS = new Set(['vw', 'fm', 'fmWerne']);
+const recordsOf = (u: User) => (OWN_RECORDS.has(u.key) ? u.key : 'fm');
+
+const clientFields = (f: Fixture) => ({ familyName: f.name, givenNames: 'Test', birthDate: '1990' });
+
+const PROBES: Probe[] = [
+  { name: 'clients.get', method: 'clients.get', kind: 'read', part: undefined, input: (f) => ({ id: f.id }) },
+  { name: 'clients.update', method: 'clients.update', kind: 'write', part: 'master', input: (f) => ({ id: f.id, version: 999, ...clientFields(f) }) },
+  { name: 'household.add', method: 'household.add', kind: 'write', part: 'family', input: (f) => ({ clientId: f.id, name: 'Amal', relation: 'child', birthYear: 2015 }) },
+  { name: 'household.remove', method: 'household.remove', kind: 'write', part: 'family', input: (f, u) => ({ id: f.household[recordsOf(u)], passphrase: u.passphrase }) },
+  {
+    name: 'residence.add',
+    method: 'residence.add',
+    kind: 'write',
+    part: 'residence',
+    // An old, ended status: it never becomes the current one, so later checks of the current status still hold.
+    input: (f) => ({ clientId: f.id, type: 'duldung', validFrom: addDays(TODAY, -2000), validUntil: addDays(TODAY, -1900) }),
+  },
+  { name: 'residence.remove', method: 'residence.remove', kind: 'write', part: 'residence', input: (f, u) => ({ id: f.residence[recordsOf(u)], passphrase: u.passphrase }) },
+  ...DOC_CATEGORIES.flatMap(([category, part]): Probe[] => [
+    {
+      name: `documents.upload ${category}`,
+      method: 'documents.upload',
+      kind: 'write',
+      part,
+      input: (f) => ({ clientId: f.id, fileName: 'scan.png', mimeType: 'image/png', category, contentBase64: PNG }),
+    },
+    { name: `documents.content ${category}`, method: 'documents.content', kind: 'read', part, input: (f) => ({ id: f.documents.fm![category] }) },
+    {
+      name: `documents.delete ${category}`,
+      method: 'documents.delete',
+      kind: 'write',
+      part,
+      input: (f, u) => ({ id: f.documents[recordsOf(u)]![category], passphrase: u.passphrase }),
+    },
+  ]),
+  {
+    name: 'consents.add',
+    method: 'consents.add',
+    kind: 'write',
+    part: 'master',
+    input: (f) => ({ clientId: f.id, agencies: ['Sozialamt Lünen'], categories: ['finances'], purpose: 'Antrag auf Leistungen', validFrom: TODAY, form: 'oral', oralRecord: 'Im Gespräch erklärt' }),
+  },
+  { name: 'consents.revoke', method: 'consents.revoke', kind: 'write', part: 'master', input: (f) => ({ ...f.revocableConsent, revokedOn: TODAY, form: 'oral', note: null }) },
+  { name: 'cases.open', method: 'cases.open', kind: 'write', part: null, input: (f) => ({ clientId: f.id }) },
+  { name: 'cases.get', method: 'cases.get', kind: 'read', part: undefined, input: (f) => ({ id: f.caseId }) },
+  { name: 'cases.setPhase', method: 'cases.setPhase', kind: 'write', part: null, input: (f) => ({ id: f.caseId, version: 999, phase: 'assessment' }) },
+  { name: 'cases.close', method: 'cases.close', kind: 'write', part: null, input: (f) => ({ id: f.caseId, version: 999, reason: 'other' }) },
+  ...ASSESSMENT_AREAS.map(([area, part]): Probe => ({
+    name: `assessment.set ${area}`,
+    method: 'assessment.set',
+    kind: 'write',
+    part,
+    input: (f) => ({ caseId: f.caseId, area, need: 'some' }),
+  })),
+  ...GOAL_AREAS.flatMap(([area, part]): Probe[] => [
+    { name: `goals.add ${area}`, method: 'goals.add', kind: 'write', part, input: (f) => ({ caseId: f.caseId, area, title: 'Ziel' }) },
+    { name: `goals.setStatus ${area}`, method: 'goals.setStatus', kind: 'write', part, input: (f) => ({ id: f.goals[area], status: 'in-progress' }) },
+    { name: `measures.add ${area}`, method: 'measures.add', kind: 'write', part, input: (f) => ({ goalId: f.goals[area], title: 'Maßnahme', owner: 'KIM' }) },
+    { name: `measures.setStatus ${area}`, method: 'measures.setStatus', kind: 'write', part, input: (f) => ({ id: f.measures[area], status: 'running' }) },
+  ]),
+  {
+    name: 'notes.add',
+    method: 'notes.add',
+    kind: 'write',
+    part: 'conversation-notes',
+    input: (f) => ({ caseId: f.caseId, occurredOn: TODAY, kind: 'phone', text: 'Rückruf wegen Termin' }),
+  },
+  { name: 'followUps.add', method: 'followUps.add', kind: 'write', part: null, input: (f) => ({ caseId: f.caseId, title: 'Nachfassen', dueDate: TODAY }) },
+  { name: 'followUps.complete', method: 'followUps.complete', kind: 'write', part: null, input: (f) => ({ id: f.followUpId }) },
+];
+
+describe('the access matrix (role × office × consent × category × method)', () => {
+  const tmp = tempDir();
+  let core: CoreDispatcher;
+  const fixtures: Fixture[] = [];
+  const outcomes: { user: User; fixture: Fixture; probe: Probe; code: string | null; value: unknown }[] = [];
+
+  async function login(user: User): Promise<void> {
+    await call(core, 'session.lock');
+    await call(core, 'session.unlock', { login: user.login, passphrase: user.passphrase });
+  }
+
+  async function buildFixture(situation: string, keeper: User): Promise<Fixture> {
+    const name = `Matrix-${situation}`;
+    const client = await call(core, 'clients.create', { familyName: name, givenNames: 'Test', birthDate: '1990' });
+    const household: Record<string, string> = {};
+    const residence: Record<string, string> = {};
+    const documents: Record<string, Record<string, string>> = {};
+    for (const u of USERS.filter((x) => OWN_RECORDS.has(x.key))) {
+      const withMember = await call(core, 'household.add', { clientId: client.id, name: `Mitglied ${u.key}`, relation: 'sibling' });
+      household[u.key] = withMember.household!.at(-1)!.id;
+      const withStatus = await call(core, 'residence.add', { clientId: client.id, type: 'gestattung', legalBasis: `§ 55 ${u.key}`, validFrom: addDays(TODAY, -400) });
+      residence[u.key] = withStatus.residenceHistory!.find((r) => r.legalBasis === `§ 55 ${u.key}`)!.id;
+      documents[u.key] = {};
+      for (const [category] of DOC_CATEGORIES) {
+        const doc = await call(core, 'documents.upload', { clientId: client.id, fileName: `${u.key}.png`, mimeType: 'image/png', category, contentBase64: PNG });
+        documents[u.key]![category] = doc.id;
+      }
+    }
+    await call(core, 'residence.add', { clientId: client.id, type: 'aufenthaltserlaubnis', legalBasis: '§ 25 Abs. 2', validFrom: addDays(TODAY, -10), validUntil: addDays(TODAY, 20) });
+    const kase = await call(core, 'cases.open', { clientId: client.id });
+    for (const [area] of ASSESSMENT_AREAS) await call(core, 'assessment.set', { caseId: kase.id, area, need: 'urgent', note: `Bedarf ${area}` });
+    const goals: Record<string, string> = {};
+    const measures: Record<string, string> = {};
+    for (const [area] of GOAL_AREAS) {
+      const withGoal = await call(core, 'goals.add', { caseId: kase.id, area, title: `Ziel ${area}` });
+      goals[area] = withGoal.goals.at(-1)!.id;
+      const withMeasure = await call(core, 'measures.add', { goalId: goals[area], title: `Maßnahme ${area}`, owner: 'KIM' });
+      measures[area] = withMeasure.goals.find((g) => g.id === goals[area])!.measures[0]!.id;
+    }
+    await call(core, 'notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Offene Notiz', internal: false });
+    await call(core, 'notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Interne Notiz', internal: true });
+    const withFollowUp = await call(core, 'followUps.add', { caseId: kase.id, title: 'Termin ABH', dueDate: TODAY });
+    let detail: ClientDetail = client;
+    for (const c of SITUATIONS[situation]!.consents) {
+      detail = await call(core, 'consents.add', {
+        clientId: client.id,
+        parties: c.parties,
+        agencies: c.agencies ?? [],
+        categories: c.categories,
+        purpose: 'Klärung der Bleibeperspektive',
+        validFrom: addDays(TODAY, c.from ?? -5),
+        validUntil: c.until === undefined ? null : addDays(TODAY, c.until),
+        form: 'oral',
+        oralRecord: 'Mündlich mit Dolmetscherin erklärt und zugestimmt',
+      });
+      if (c.revoke) {
+        const latest = detail.consents[0]!;
+        detail = await call(core, 'consents.revoke', { id: latest.id, version: latest.version, revokedOn: TODAY, form: 'written', note: null });
+      }
+    }
+    // A consent naming only an agency: revoking it in a probe changes nobody's access.
+    const withAgency = await call(core, 'consents.add', {
+      clientId: client.id,
+      agencies: ['Caritas Migrationsberatung'],
+      categories: ['master'],
+      purpose: 'Beratung',
+      validFrom: TODAY,
+      form: 'oral',
+      oralRecord: 'Telefonisch bestätigt',
+    });
+    const revocable = withAgency.consents.find((c) => c.agencies.includes('Caritas Migrationsberatung'))!;
+    void keeper;
+    return {
+      situation,
+      id: client.id,
+      name,
+      caseId: kase.id,
+      goals,
+      measures,
+      followUpId: withFollowUp.followUps.at(-1)!.id,
+      revocableConsent: { id: revocable.id, version: revocable.version },
+      household,
+      residence,
+      documents,
+    };
+  }
+
+  beforeAll(async () => {
+    ({ core } = await setupVault(tmp.dir));
+    for (const u of USERS) {
+      if (u.key === 'admin') continue;
+      const input = { login: u.login, displayName: `Konto ${u.key}`, role: u.role, passphrase: u.passphrase };
+      const created = await call(core, 'accounts.create', u.office === 'werne' ? { ...input, office: 'werne' } : input);
+      expect(created.office).toBe(u.office);
+      u.id = created.id;
+    }
+    USERS.find((u) => u.key === 'admin')!.id = (await call(core, 'session.current'))!.id;
+    const fm = USERS.find((u) => u.key === 'fm')!;
+    const fmWerne = USERS.find((u) => u.key === 'fmWerne')!;
+    for (const keeper of [fm, fmWerne]) {
+      await login(keeper);
+      for (const [situation, s] of Object.entries(SITUATIONS)) if (s.office === keeper.office) fixtures.push(await buildFixture(situation, keeper));
+    }
+    for (const user of USERS) {
+      await login(user);
+      for (const fixture of fixtures) {
+        for (const probe of PROBES) {
+          const r = await core.dispatch(probe.method, probe.input(fixture, user));
+          outcomes.push({ user, fixture, probe, code: r.ok ? null : r.error.code, value: r.ok ? r.value : r.error });
+        }
+      }
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
+
+  it('covers every client-data method of the contract', () => {
+    const caseWork = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].access === 'caseWork');
+    const listed = new Set(['clients.search', 'clients.list', 'clients.checkDuplicates', 'clients.create', 'work.overview', 'accounts.caseManagers']);
+    for (const m of caseWork) if (!listed.has(m)) expect(PROBES.some((p) => p.method === m), m).toBe(true);
+    expect(outcomes.length).toBe(USERS.length * fixtures.length * PROBES.length);
+  });
+
+  it('refuses exactly the calls the rules refuse, and lets every other call past the access check', () => {
+    const wrong = outcomes
+      .filter((o) => (o.code === 'permission.denied') === expectAllowed(o.user, o.fixture.situation, o.probe.kind, o.probe.part))
+      .map((o) => `${o.user.key} × ${o.fixture.situation} × ${o.probe.name}: got ${JSON.stringify(o.value).slice(0, 160)}`);
+    expect(wrong).toEqual([]);
+    // Both outcomes occur for every probe: the matrix is not trivially all-allowed or all-denied.
+    for (const probe of PROBES) {
+      const codes = outcomes.filter((o) => o.probe === probe).map((o) => o.code === 'permission.denied');
+      expect(new Set(codes).size, probe.name).toBe(2);
+    }
+  });
+
+  it('returns only the fields and entries of categories the caller may see', () => {
+    for (const o of outcomes.filter((x) => x.code === null && x.probe.method === 'clients.get')) {
+      const d = o.value as ClientDetail;
+      const { owner, categories } = expectedCategories(o.user, o.fixture.situation);
+      const where = `${o.user.key} × ${o.fixture.situation}`;
+      expect(d.access.categories.sort(), where).toEqual([...categories].sort());
+      expect('phone' in d && 'languages' in d && 'nationalities' in d, where).toBe(categories.has('master'));
+      expect('residenceHistory' in d && 'currentResidence' in d, where).toBe(categories.has('residence'));
+      expect('household' in d, where).toBe(categories.has('family'));
+      const docParts = d.documents.map((doc) => DOC_CATEGORIES.find(([c]) => c === doc.category)?.[1]);
+      for (const part of docParts) expect(part === null ? owner : part !== undefined && categories.has(part), `${where} document`).toBe(true);
+      if (!owner) expect(d.consents.every((c) => c.status === 'active' && c.parties.includes(o.user.office)), where).toBe(true);
+    }
+    for (const o of outcomes.filter((x) => x.code === null && x.probe.method === 'cases.get')) {
+      const d = o.value as { notes: { internal: boolean; text: string }[]; followUps: unknown[]; assessment: { area: LifeArea }[]; goals: { area: LifeArea }[] };
+      const { owner, categories } = expectedCategories(o.user, o.fixture.situation);
+      const where = `${o.user.key} × ${o.fixture.situation}`;
+      // Probes by the keeping office add open notes; the two of the fixture tell what crosses the office line.
+      const texts = d.notes.map((n) => n.text);
+      expect(texts.includes('Offene Notiz'), where).toBe(categories.has('conversation-notes'));
+      expect(texts.includes('Interne Notiz'), where).toBe(owner && categories.has('conversation-notes'));
+      expect(d.notes.some((n) => n.internal), where).toBe(owner && categories.has('conversation-notes'));
+      expect(d.followUps.length > 0, where).toBe(owner);
+      expect(d.assessment.map((a) => a.area).sort(), where).toEqual(ASSESSMENT_AREAS.filter(([, c]) => categories.has(c)).map(([a]) => a).sort());
+      expect(new Set(d.goals.map((g) => g.area)), where).toEqual(new Set(GOAL_AREAS.filter(([, c]) => categories.has(c)).map(([a]) => a)));
+    }
+  });
+
+  it('finds in search, list and work overview only the clients the caller may see', async () => {
+    for (const user of USERS.filter((u) => CASE_WORK_ROLES.includes(u.role))) {
+      await login(user);
+      const search = await call(core, 'clients.search', { query: 'Matrix', limit: 50 });
+      const list = await call(core, 'clients.list', { limit: 100 });
+      const expiring = await call(core, 'clients.list', { limit: 100, expiringOnly: true });
+      const overview = await call(core, 'work.overview');
+      for (const f of fixtures) {
+        const { categories } = expectedCategories(user, f.situation);
+        const where = `${user.key} × ${f.situation}`;
+        const hit = search.find((h) => h.id === f.id);
+        expect(Boolean(hit), `${where} search`).toBe(categories.size > 0);
+        expect(list.rows.some((r) => r.id === f.id), `${where} list`).toBe(categories.size > 0);
+        if (hit) expect('currentResidence' in hit, `${where} search residence`).toBe(categories.has('residence'));
+        // Filtering by expiry must not reveal a status the caller may not read.
+        expect(expiring.rows.some((r) => r.id === f.id), `${where} expiring`).toBe(categories.has('residence'));
+        expect(overview.expiringResidence.some((r) => r.id === f.id), `${where} overview`).toBe(categories.has('residence'));
+      }
+    }
+  });
+
+  it('writes an audit entry for every refused call, naming the client it was about', async () => {
+    const ds = USERS.find((u) => u.key === 'ds')!;
+    await login(ds);
+    // Keyed by entry id: each audit.list call adds an entry of its own, so offset pages overlap by one.
+    const denials = new Map<number, string>();
+    for (let offset = 0; ; offset += 500) {
+      const page = await call(core, 'audit.list', { offset, limit: 500 });
+      for (const r of page.rows) if (r.outcome === 'denied') denials.set(r.id, `${r.actorId}|${r.action}|${r.entityId ?? '-'}`);
+      if (page.rows.length < 500) break;
+    }
+    const expected = outcomes
+      .filter((o) => o.code === 'permission.denied')
+      // Roles without client access are stopped before the input is read, so their entry names no record.
+      .map((o) => `${o.user.id}|${o.probe.method}|${CASE_WORK_ROLES.includes(o.user.role) ? o.fixture.id : '-'}`);
+    expect([...denials.values()].sort()).toEqual(expected.sort());
+  });
+});
+
+describe('consent revocation', () => {
+  it('takes effect on the next call, and the refused call is audited', async () => {
+    const tmp = tempDir();
+    const { core } = await setupVault(tmp.dir);
+    try {
+      const abh = USERS.find((u) => u.key === 'abh')!;
+      const fm = USERS.find((u) => u.key === 'fm')!;
+      for (const u of [abh, fm]) await call(core, 'accounts.create', { login: u.login, displayName: u.key, role: u.role, passphrase: u.passphrase });
+      await call(core, 'session.lock');
+      await call(core, 'session.unlock', { login: fm.login, passphrase: fm.passphrase });
+      const client = await call(core, 'clients.create', { familyName: 'Haddad', givenNames: 'Rami', birthDate: '1988-03-01' });
+      const consented = await call(core, 'consents.add', {
+        clientId: client.id,
+        parties: ['abh-lunen'],
+        categories: ['residence'],
+        purpose: 'Verlängerung der Aufenthaltserlaubnis',
+        validFrom: TODAY,
+        form: 'oral',
+        oralRecord: 'Im Beratungsgespräch',
+      });
+      await call(core, 'session.lock');
+      await call(core, 'session.unlock', { login: abh.login, passphrase: abh.passphrase });
+      expect((await call(core, 'clients.get', { id: client.id })).access.categories).toEqual(['residence']);
+
+      await call(core, 'session.lock');
+      await call(core, 'session.unlock', { login: fm.login, passphrase: fm.passphrase });
+      const consent = consented.consents[0]!;
+      const revoked = await call(core, 'consents.revoke', { id: consent.id, version: consent.version, revokedOn: TODAY, form: 'written', note: 'Schreiben vom heutigen Tag' });
+      expect(revoked.consents[0]).toMatchObject({ status: 'revoked', revocation: { on: TODAY, form: 'written' } });
+      expect(await core.dispatch('consents.revoke', { id: consent.id, version: consent.version + 1, revokedOn: TODAY, form: 'written' })).toMatchObject({
+        error: { code: 'consent.alreadyRevoked' },
+      });
+
+      await call(core, 'session.lock');
+      await call(core, 'session.unlock', { login: abh.login, passphrase: abh.passphrase });
+      expect(await core.dispatch('clients.get', { id: client.id })).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'scope' } } });
+      expect(await call(core, 'clients.search', { query: 'Haddad' })).toEqual([]);
+
+      await call(core, 'session.lock');
+      await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+      const trail = await call(core, 'audit.list', { entityId: client.id });
+      expect(trail.rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(
+        expect.arrayContaining(['clients.get:denied', 'consents.revoke:ok', 'consents.add:ok', 'clients.get:ok']),
+      );
+    } finally {
+      await core.close();
+      tmp.cleanup();
+    }
+  }, 120_000);
+});
