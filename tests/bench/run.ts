@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { benchAccess } from './access-bench';
 import { benchCases } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchUnlock } from './unlock-bench';
@@ -38,13 +39,17 @@ async function main(): Promise<void> {
   );
   console.log(`variant searches that found their client in the top 20: ${Math.round(cases.search_variant_hit_rate! * 100)} %`);
   console.log(`dispatcher layer on clients.get: ${cases.dispatcher_overhead_ms_p50} ms p50 (${cases.clients_get_dispatcher_p50_ms} via dispatcher, ${cases.clients_get_direct_p50_ms} direct)`);
+  const access = await benchAccess({ clients: quick ? 2_000 : 10_000, per: quick ? 100 : 300, log: (l) => console.log(l) });
+  console.log(
+    `permission and audit layer per clients.get: ${access.permission_and_audit_layer_ms_p50} ms p50, of which the guard (role × scope × consent × category) ${access.permission_check_p50_ms} ms and one audit entry with its head ${access.audit_entry_with_head_p50_ms} ms; through a consent (ABH) ${access.clients_get_via_consent_p50_ms} ms p50`,
+  );
   console.log('');
   console.log(`${'measure'.padEnd(40)}${'value'.padStart(10)}${'target'.padStart(10)}  met`);
   for (const [key, label, limit] of TARGETS) {
     const v = cases[key]!;
     console.log(`${label.padEnd(40)}${String(v).padStart(10)}${`< ${limit}`.padStart(10)}  ${v < limit ? 'yes' : 'NO'}`);
   }
-  if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...unlock, ...cipherRest, cipher_synthetic_overhead_ratio: syntheticRatio, ...cases, list_kinds: listKinds }));
+  if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...unlock, ...cipherRest, cipher_synthetic_overhead_ratio: syntheticRatio, ...cases, ...access, list_kinds: listKinds }));
 }
 
 void main().catch((error: unknown) => {

@@ -220,7 +220,7 @@ const PROBES: Probe[] = [
 ];
 
 describe('the access matrix (role × office × consent × category × method)', () => {
-  const tmp = tempDir();
+  const tmp = tempDir('kim-akte-matrix-', true);
   let core: CoreDispatcher;
   const fixtures: Fixture[] = [];
   const outcomes: { user: User; fixture: Fixture; probe: Probe; code: string | null; value: unknown }[] = [];

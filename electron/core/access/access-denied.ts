@@ -1,10 +1,10 @@
 import { AppError } from '../api/errors';
 
 /**
- * Why access was refused: the role sees no client data, the file belongs to another office without a consent
+ * Why access was refused: the role sees no client data (or not this category), the file belongs to another office without a consent
  * for the caller, the consent does not cover the category, or the caller may only read.
  */
-export type DenialReason = 'role' | 'scope' | 'category' | 'readOnly';
+export type DenialReason = 'role' | 'roleCategory' | 'scope' | 'category' | 'readOnly';
 
 /**
  * A refused call; the dispatcher writes it to the audit trail. `record` names the client file (so the data

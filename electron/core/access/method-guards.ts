@@ -141,7 +141,8 @@ export async function enforce<M extends CaseWorkMethod>(
   const access = await policy.forClient(target.clientId);
   if (!access) throw new AppError('record.notFound', { entity: 'client' });
   if (!allows(access, guard.kind, target.category)) {
-    const reason = access.categories.size === 0 ? (access.owner ? 'role' : 'scope') : guard.kind === 'write' && !access.canWrite ? 'readOnly' : 'category';
+    // In the keeping office a missing category is the role's ceiling; elsewhere it is a missing consent.
+    const reason = access.categories.size === 0 ? (access.owner ? 'role' : 'scope') : guard.kind === 'write' && !access.canWrite ? 'readOnly' : access.owner ? 'roleCategory' : 'category';
     const part = target.category === undefined ? [] : [`category:${target.category ?? 'office-only'}`];
     throw new AccessDenied(reason, { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`, ...part] });
   }

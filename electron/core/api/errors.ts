@@ -54,6 +54,7 @@ export interface ErrorPayload {
 
 const DENIAL_TEXT: Record<string, string> = {
   role: 'your role has no access to client data',
+  roleCategory: 'your role does not see this data category',
   scope: 'the client file belongs to another office and no active consent covers you',
   category: 'no active consent covers this data category for you',
   readOnly: 'you may only read this client file',

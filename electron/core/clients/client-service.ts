@@ -16,6 +16,7 @@ import { ClientEntity, HouseholdMemberEntity, ResidenceStatusEntity, type Client
 import { indexClientNames, nameKeys } from './client-search';
 import { loadSummaries, SUMMARY_SELECT, toSummary, type SummaryRow } from './client-summaries';
 import { REFRESH_CLIENT_CASE_COLUMNS } from '../vault/migrations/0005-client-list-indexes';
+import { CLIENT_SORT_INDEX } from '../vault/migrations/0006-client-list-paging-indexes';
 import { foldName } from './name-normalisation';
 import { addDays, berlinDate } from './partial-date';
 import { accessTo, policyOf, shapeSummaries } from '../access/call-access';
@@ -304,8 +305,9 @@ async function listPageIds(m: EntityManager, filter: ListFilter, input: ListInpu
   return [...known, ...(await page([`${col} IS NULL`], byName, input.limit - known.length, Math.max(0, input.offset - knownCount)))];
 }
 
-async function countClients(m: EntityManager, filter: ListFilter, extra?: string): Promise<number> {
-  const [{ n }] = (await m.query(`SELECT count(*) AS n FROM client c${whereSql(extra ? [...filter.where, extra] : filter.where)}`, filter.params)) as [
+async function countClients(m: EntityManager, filter: ListFilter, extra?: string, index?: string): Promise<number> {
+  const from = `client c${index ? ` INDEXED BY ${index}` : ''}`;
+  const [{ n }] = (await m.query(`SELECT count(*) AS n FROM ${from}${whereSql(extra ? [...filter.where, extra] : filter.where)}`, filter.params)) as [
     { n: number },
   ];
   return n;
@@ -335,7 +337,10 @@ export async function listClients(ctx: CallContext, input: ListInput): Promise<C
   const scope = policyOf(ctx).visibleClientsSql(input.expiringOnly || input.sort === 'statusExpiry' ? 'residence' : undefined);
   add(scope.sql, ...scope.params);
   const ids = await listPageIds(tx, filter, input);
-  const total = input.offset === 0 ? await countClients(tx, filter) : null;
+  // Without a narrowing filter the count reads every client's entry of some index. It reads the one the pages of this
+  // sort read (the planner would take any, often the widest), so counting also brings in the pages scrolled to next.
+  const wholeList = !input.phase && !input.caseManagerId && !input.expiringOnly;
+  const total = input.offset === 0 ? await countClients(tx, filter, undefined, wholeList ? CLIENT_SORT_INDEX[input.sort] : undefined) : null;
   return { rows: await shapeSummaries(ctx, await loadSummaries(tx, ids, today)), total };
 }
 

@@ -7,6 +7,7 @@ export const deAccess = {
     permission: {
       reasons: {
         role: 'Ihre Rolle hat keinen Zugriff auf Klientendaten.',
+        roleCategory: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen.',
         scope: 'Diese Akte wird von einer anderen Dienststelle geführt, und es liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         category: 'Für diesen Datenbereich liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         readOnly: 'Sie dürfen diese Akte nur lesen; ändern kann sie nur die führende Dienststelle.',
@@ -36,6 +37,8 @@ export const deAccess = {
     notSharedText:
       'Die Akte wird von {{office}} geführt. Sie sehen nur die Datenbereiche, für die eine gültige Einwilligung Ihre Dienststelle nennt: {{categories}}.',
     noneShared: 'keine',
+    roleHiddenTitle: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen',
+    roleHiddenText: 'Ihre Rolle sieht in dieser Akte: {{categories}}.',
     readOnly: 'Nur lesen: Diese Akte führt {{office}}. Änderungen nimmt die führende Dienststelle vor.',
     sharedBanner: 'Freigegeben durch Einwilligung: {{categories}}',
   },

@@ -8,6 +8,7 @@ export const enAccess: Texts<typeof deAccess> = {
     permission: {
       reasons: {
         role: 'Your role has no access to client data.',
+        roleCategory: 'Your role does not see this data category.',
         scope: 'Another office keeps this file, and no valid consent names your office.',
         category: 'No valid consent names your office for this data category.',
         readOnly: 'You may only read this file; only the office that keeps it can change it.',
@@ -32,6 +33,8 @@ export const enAccess: Texts<typeof deAccess> = {
     notSharedTitle: 'No consent covers this part for you',
     notSharedText: 'The file is kept by {{office}}. You see only the data categories a valid consent names your office for: {{categories}}.',
     noneShared: 'none',
+    roleHiddenTitle: 'This data category is not part of your role',
+    roleHiddenText: 'Your role sees in this file: {{categories}}.',
     readOnly: 'Read only: {{office}} keeps this file. Changes are made by that office.',
     sharedBanner: 'Shared by consent: {{categories}}',
   },

@@ -38,6 +38,14 @@ export const CLIENT_LIST_INDEXES: [name: string, columns: string][] = [
   ['ix_client_manager_until', 'case_manager_id, current_status_until, sort_name, id, office'],
 ];
 
+/** The index each sort reads when no phase, manager or expiry filter narrows the list. */
+export const CLIENT_SORT_INDEX = {
+  name: 'ix_client_list_name',
+  updated: 'ix_client_list_updated',
+  birthDate: 'ix_client_list_birth',
+  statusExpiry: 'ix_client_list_until',
+} as const;
+
 /** The client list indexes of migrations 0003 and 0005 that these replace, as `down` restores them. */
 const PREVIOUS_INDEXES: [name: string, columns: string][] = [
   ['ix_client_status_until', 'current_status_until'],

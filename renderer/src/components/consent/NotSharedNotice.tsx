@@ -16,8 +16,9 @@ export function NotSharedNotice({ client }: { client: Kept }) {
   return (
     <MessageBar intent="info" data-testid="not-shared">
       <MessageBarBody>
-        <MessageBarTitle>{t('access.notSharedTitle')}</MessageBarTitle>
-        {t('access.notSharedText', { office: t(`offices.${client.office}`), categories })}
+        {/* In the keeping office it is the role that does not see the category (Verwaltung: health, notes). */}
+        <MessageBarTitle>{t(client.access.owner ? 'access.roleHiddenTitle' : 'access.notSharedTitle')}</MessageBarTitle>
+        {client.access.owner ? t('access.roleHiddenText', { categories }) : t('access.notSharedText', { office: t(`offices.${client.office}`), categories })}
       </MessageBarBody>
     </MessageBar>
   );
