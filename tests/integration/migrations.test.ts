@@ -107,7 +107,7 @@ describe('schema migrations', () => {
         get: (target, prop) =>
           prop === 'query'
             ? (sql: string, params: unknown[]) => {
-                if (/^SELECT (c\.id|count\(\*\))/.test(sql)) statements.push([sql, params]);
+                if (/^SELECT (c\.id|count\(\*\) AS n FROM client)/.test(sql)) statements.push([sql, params]);
                 return target.query(sql, params);
               }
             : Reflect.get(target, prop),

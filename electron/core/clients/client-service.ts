@@ -301,15 +301,15 @@ async function listPageIds(m: EntityManager, filter: ListFilter, input: ListInpu
   const known = await page([`${col} IS NOT NULL`], `${col} ${d}, ${byName}`, input.limit, input.offset);
   if (known.length === input.limit) return known;
   // The page reaches past the known values: how many there are tells where the unknown ones start.
-  const knownCount = known.length > 0 || input.offset === 0 ? input.offset + known.length : await countClients(m, filter, `${col} IS NOT NULL`);
+  const knownCount = known.length > 0 || input.offset === 0 ? input.offset + known.length : await countClients(m, filter, { extra: `${col} IS NOT NULL` });
   return [...known, ...(await page([`${col} IS NULL`], byName, input.limit - known.length, Math.max(0, input.offset - knownCount)))];
 }
 
-async function countClients(m: EntityManager, filter: ListFilter, extra?: string, index?: string): Promise<number> {
-  const from = `client c${index ? ` INDEXED BY ${index}` : ''}`;
-  const [{ n }] = (await m.query(`SELECT count(*) AS n FROM ${from}${whereSql(extra ? [...filter.where, extra] : filter.where)}`, filter.params)) as [
-    { n: number },
-  ];
+/** Counts the clients of `filter` (and `extra`), reading `index` if given. */
+async function countClients(m: EntityManager, filter: ListFilter, o: { extra?: string; index?: string } = {}): Promise<number> {
+  const from = `client c${o.index ? ` INDEXED BY ${o.index}` : ''}`;
+  const where = whereSql(o.extra ? [...filter.where, o.extra] : filter.where);
+  const [{ n }] = (await m.query(`SELECT count(*) AS n FROM ${from}${where}`, filter.params)) as [{ n: number }];
   return n;
 }
 
@@ -334,13 +334,13 @@ export async function listClients(ctx: CallContext, input: ListInput): Promise<C
   if (input.expiringOnly) add('likelihood(c.current_status_until <= ?, 0.05)', addDays(today, EXPIRY_WARNING_DAYS));
   // Access scope: the own office's clients plus those shared by consent. Filtering or sorting by expiry keeps only
   // clients whose residence category the caller may see, so the order cannot reveal a status it may not read.
-  const scope = policyOf(ctx).visibleClientsSql(input.expiringOnly || input.sort === 'statusExpiry' ? 'residence' : undefined);
+  const scope = await policyOf(ctx).visibleClientsSql(input.expiringOnly || input.sort === 'statusExpiry' ? 'residence' : undefined);
   add(scope.sql, ...scope.params);
   const ids = await listPageIds(tx, filter, input);
   // Without a narrowing filter the count reads every client's entry of some index. It reads the one the pages of this
   // sort read (the planner would take any, often the widest), so counting also brings in the pages scrolled to next.
   const wholeList = !input.phase && !input.caseManagerId && !input.expiringOnly;
-  const total = input.offset === 0 ? await countClients(tx, filter, undefined, wholeList ? CLIENT_SORT_INDEX[input.sort] : undefined) : null;
+  const total = input.offset === 0 ? await countClients(tx, filter, { index: wholeList ? CLIENT_SORT_INDEX[input.sort] : undefined }) : null;
   return { rows: await shapeSummaries(ctx, await loadSummaries(tx, ids, today)), total };
 }
 

@@ -22,14 +22,14 @@ export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
 
   const policy = policyOf(ctx);
   // Only statuses the caller may read: its own office's clients, or those whose consent names the residence category.
-  const withStatus = policy.visibleClientsSql('residence');
+  const withStatus = await policy.visibleClientsSql('residence');
   const expiringRows = (await tx.query(
     `${SUMMARY_SELECT} WHERE c.current_status_until IS NOT NULL AND c.current_status_until <= ? AND ${withStatus.sql}
      ORDER BY c.current_status_until LIMIT ?`,
     [addDays(today, EXPIRY_WARNING_DAYS), ...withStatus.params, EXPIRING_LIMIT],
   )) as SummaryRow[];
 
-  const visible = policy.visibleClientsSql();
+  const visible = await policy.visibleClientsSql();
   const phaseRows = (await tx.query(
     policy.keepsFiles
       ? `SELECT phase, count(*) AS n FROM kim_case WHERE closed_on IS NULL AND office = ? GROUP BY phase`

@@ -33,6 +33,8 @@ export class Consents1764000000007 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX ix_consent_client ON consent (client_id, valid_from)`);
     await q.query(`CREATE INDEX ix_consent_document ON consent (document_id)`);
+    // The access layer checks "did consents change?" on every call (count and newest updated_at).
+    await q.query(`CREATE INDEX ix_consent_updated ON consent (updated_at)`);
     await q.query(`CREATE TABLE consent_grant (
       consent_id TEXT NOT NULL REFERENCES consent(id) ON DELETE CASCADE,
       party TEXT NOT NULL,
