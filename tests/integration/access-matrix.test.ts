@@ -230,7 +230,7 @@ describe('the access matrix (role × office × consent × category × method)', 
     await call(core, 'session.unlock', { login: user.login, passphrase: user.passphrase });
   }
 
-  async function buildFixture(situation: string, keeper: User): Promise<Fixture> {
+  async function buildFixture(situation: string): Promise<Fixture> {
     const name = `Matrix-${situation}`;
     const client = await call(core, 'clients.create', { familyName: name, givenNames: 'Test', birthDate: '1990' });
     const household: Record<string, string> = {};
@@ -290,7 +290,6 @@ describe('the access matrix (role × office × consent × category × method)', 
       oralRecord: 'Telefonisch bestätigt',
     });
     const revocable = withAgency.consents.find((c) => c.agencies.includes('Caritas Migrationsberatung'))!;
-    void keeper;
     return {
       situation,
       id: client.id,
@@ -320,7 +319,7 @@ describe('the access matrix (role × office × consent × category × method)', 
     const fmWerne = USERS.find((u) => u.key === 'fmWerne')!;
     for (const keeper of [fm, fmWerne]) {
       await login(keeper);
-      for (const [situation, s] of Object.entries(SITUATIONS)) if (s.office === keeper.office) fixtures.push(await buildFixture(situation, keeper));
+      for (const [situation, s] of Object.entries(SITUATIONS)) if (s.office === keeper.office) fixtures.push(await buildFixture(situation));
     }
     for (const user of USERS) {
       await login(user);
