@@ -56,7 +56,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '**/cli/**', '**/renderer/**'], message: 'preload exposes the contract only.' },
             {
-              regex: '/core/(?!api/(contract|kim-api|ipc-channels)$)',
+              regex: '/core/(?!contract/(methods|kim-api|ipc-channels)$)',
               message: 'preload may use only the contract, never core services.',
             },
           ],
@@ -77,8 +77,8 @@ export default tseslint.config(
             { group: ['node:*'], message: 'The renderer has no Node; use window.kim.' },
             { group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**', '**/tests/**'], message: 'renderer talks to the backend only through window.kim.' },
             {
-              regex: '/electron/core/(?!(api/(contract|schemas|errors|passphrase-policy|kim-api)|shared/[a-z-]+)$)',
-              message: 'renderer may import only the pure contract modules of core (api/contract, schemas, errors, passphrase-policy, shared).',
+              regex: '/electron/core/(?!contract/)',
+              message: 'renderer may import only the pure contract floor of core (electron/core/contract).',
             },
           ],
         },

@@ -1,6 +1,6 @@
 import { type CoreDispatcher } from '../core/api/dispatcher';
-import type { MethodName, OutputOf, Result } from '../core/api/contract';
-import { englishMessage } from '../core/api/errors';
+import type { MethodName, OutputOf, Result } from '../core/contract/methods';
+import { englishMessage } from '../core/contract/errors';
 import { CliError } from './passphrase-input';
 
 /** Exit codes, stable for scripts run by municipal IT. */

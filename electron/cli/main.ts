@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { OFFICES } from '../core/shared/offices';
-import { APP_VERSION } from '../core/shared/app-version';
+import { OFFICES } from '../core/contract/offices';
+import { APP_VERSION } from '../core/contract/app-version';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
 import { demoDataCommand, type DemoDataOptions } from './commands/demo-data';

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { Result } from '../core/api/contract';
+import type { Result } from '../core/contract/methods';
 import type { AppLogger } from './app-log';
 
 interface HostConfig {

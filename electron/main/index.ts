@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, Menu, session } from 'electron';
-import { APP_VERSION } from '../core/shared/app-version';
+import { APP_VERSION } from '../core/contract/app-version';
 import { createAppLogger } from './app-log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { CoreHost } from './core-host';

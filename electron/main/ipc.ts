@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { METHOD_NAMES, type Result } from '../core/api/contract';
-import { IPC_CHANNELS } from '../core/api/ipc-channels';
+import { METHOD_NAMES, type Result } from '../core/contract/methods';
+import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 import type { AppLogger } from './app-log';
 import type { CoreHost } from './core-host';
 import { isOwnOrigin } from './window';

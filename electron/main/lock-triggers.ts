@@ -1,6 +1,6 @@
 import { powerMonitor, type BrowserWindow } from 'electron';
-import type { LockReason } from '../core/api/contract';
-import { IPC_CHANNELS } from '../core/api/ipc-channels';
+import type { LockReason } from '../core/contract/methods';
+import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 import type { AppLogger } from './app-log';
 import type { CoreHost } from './core-host';
 

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { LOCK_REASONS, type LockReason, type MethodName } from '../core/api/contract';
-import { buildKimApi } from '../core/api/kim-api';
-import { IPC_CHANNELS } from '../core/api/ipc-channels';
+import { LOCK_REASONS, type LockReason, type MethodName } from '../core/contract/methods';
+import { buildKimApi } from '../core/contract/kim-api';
+import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 
 /**
  * Exposes exactly one object, window.kim, with the allow-listed API methods. No ipcRenderer, no Electron objects,

@@ -1,8 +1,8 @@
-import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/clients/name-normalisation';
+import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
 import { variantsOf } from '../../electron/core/demo/names-by-origin';
 import { Rng } from '../../electron/core/demo/prng';
-import { CASE_PHASES, type CasePhase } from '../../electron/core/shared/case-domain';
-import type { SqliteDatabase } from '../../electron/core/vault/sqlcipher';
+import { CASE_PHASES, type CasePhase } from '../../electron/core/contract/case-domain';
+import type { SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 
 /** The requests of the case benchmark, drawn once (seeded) from the generated vault, then replayed everywhere. */
 export interface SearchQuery {

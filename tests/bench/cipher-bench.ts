@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { applySqlcipherKey, loadSqliteDriver, type SqliteDatabase } from '../../electron/core/vault/sqlcipher';
+import { applySqlcipherKey, loadSqliteDriver, type SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 import { tempDir } from '../helpers/temp-vault';
 import { median, round, timeMs } from './stats';
 

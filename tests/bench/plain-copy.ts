@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../electron/core/vault/entities';
-import { hasPlaintextHeader, loadSqliteDriver, openRawEncrypted, type SqliteDatabase } from '../../electron/core/vault/sqlcipher';
+import { ENTITIES } from '../../electron/core/api/session/vault-entities';
+import { hasPlaintextHeader, loadSqliteDriver, openRawEncrypted, type SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 
 /**
  * BENCHMARK ONLY: a decrypted copy of a vault, to measure what the cipher costs on the same data. Never in core —

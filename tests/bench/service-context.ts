@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { AccessPolicy } from '../../electron/core/access/access-policy';
-import { berlinDate } from '../../electron/core/clients/partial-date';
-import type { CallContext, UnlockedSession } from '../../electron/core/session/session';
+import { AccessPolicy } from '../../electron/core/domain/access/access-policy';
+import { berlinDate } from '../../electron/core/contract/dates';
+import type { CallContext, UnlockedSession } from '../../electron/core/api/call-context';
 
 /**
  * A CallContext for calling services directly on a DataSource (no dispatcher): for the cipher ratio (plain copy has

@@ -1,5 +1,5 @@
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { deriveWrappingKey, newKdfParams } from '../../electron/core/vault/key-crypto';
+import { deriveWrappingKey, newKdfParams } from '../../electron/core/platform/vault/key-crypto';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 import { median, percentile, round, timeMs } from './stats';
 

@@ -1,4 +1,4 @@
-import type { KimApi } from '../../electron/core/api/contract';
+import type { KimApi } from '../../electron/core/contract/methods';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import type { LockReason, MethodName, Result } from '../../electron/core/api/contract';
-import { LOCK_REASONS } from '../../electron/core/api/contract';
-import { buildKimApi } from '../../electron/core/api/kim-api';
+import type { LockReason, MethodName, Result } from '../../electron/core/contract/methods';
+import { LOCK_REASONS } from '../../electron/core/contract/methods';
+import { buildKimApi } from '../../electron/core/contract/kim-api';
 
 /**
  * The harness twin of the Electron preload: defines `window.kim` over loopback HTTP (calls) and Server-Sent Events

@@ -3,9 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-import { LOCK_REASONS, type LockReason, type Result } from '../../electron/core/api/contract';
+import { LOCK_REASONS, type LockReason, type Result } from '../../electron/core/contract/methods';
 import { CoreDispatcher, type CoreLogger } from '../../electron/core/api/dispatcher';
-import type { ErrorPayload } from '../../electron/core/api/errors';
+import type { ErrorPayload } from '../../electron/core/contract/errors';
 import { contentSecurityPolicy } from '../../electron/main/content-security';
 import { CONTENT_TYPES } from '../../electron/main/content-types';
 

@@ -1,8 +1,8 @@
-import type { Role } from '../../electron/core/shared/offices';
-import { insertAccount } from '../../electron/core/users/account-service';
-import { readSetting, SETTING_KEYS } from '../../electron/core/settings/settings-store';
-import { loadKeyring, openVaultWithKey } from '../../electron/core/vault/vault';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import type { Role } from '../../electron/core/contract/offices';
+import { insertAccount } from '../../electron/core/domain/users/account-service';
+import { readSetting, SETTING_KEYS } from '../../electron/core/platform/settings/settings-store';
+import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 
 /**
  * Adds a second account the way IT will (row in the vault + wrap in the keyring), opened with the recovery key.

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import type { MethodName, OutputOf, Result } from '../../electron/core/api/contract';
+import type { MethodName, OutputOf, Result } from '../../electron/core/contract/methods';
 
 /** A strong passphrase that passes the policy; tests use realistic input, not "x". */
 export const ADMIN_PASSPHRASE = 'Lippe-Ufer 1907 sieht Raben!';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import type { ClientDetail } from '../../electron/core/api/client-types';
-import { CASE_WORK_ROLES, contract, type MethodName } from '../../electron/core/api/contract';
-import { addDays, berlinDate } from '../../electron/core/clients/partial-date';
-import type { DocumentCategory, LifeArea } from '../../electron/core/shared/case-domain';
-import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/shared/data-categories';
-import type { Office, Role } from '../../electron/core/shared/offices';
+import type { ClientDetail } from '../../electron/core/contract/types/client-types';
+import { CASE_WORK_ROLES, contract, type MethodName } from '../../electron/core/contract/methods';
+import { addDays, berlinDate } from '../../electron/core/contract/dates';
+import type { DocumentCategory, LifeArea } from '../../electron/core/contract/case-domain';
+import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/contract/data-categories';
+import type { Office, Role } from '../../electron/core/contract/offices';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 
 /**

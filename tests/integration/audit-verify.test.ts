@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { kimAkte } from '../helpers/cli';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { call, tempDir } from '../helpers/temp-vault';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../electron/core/vault/migrations';
+import { SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
 import { ADMIN_PASSPHRASE, tempDir } from '../helpers/temp-vault';
 import { kimAkte } from '../helpers/cli';
 

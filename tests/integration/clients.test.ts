@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { addDays, berlinDate } from '../../electron/core/clients/partial-date';
-import { EXPIRY_WARNING_DAYS } from '../../electron/core/shared/case-domain';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
-import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
+import { addDays, berlinDate } from '../../electron/core/contract/dates';
+import { EXPIRY_WARNING_DAYS } from '../../electron/core/contract/case-domain';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
+import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { runDemoData } from '../../electron/cli/commands/demo-data';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { addDays, berlinDate } from '../../electron/core/clients/partial-date';
+import { addDays, berlinDate } from '../../electron/core/contract/dates';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { call, tempDir } from '../helpers/temp-vault';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreHost } from '../../electron/main/core-host';
-import { SCHEMA_VERSION } from '../../electron/core/vault/migrations';
+import { SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
 import { ADMIN_PASSPHRASE, tempDir } from '../helpers/temp-vault';
 
 const WORKER = join(__dirname, '../../out/main/core-worker.js');

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { METHOD_NAMES } from '../../electron/core/api/contract';
-import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { METHOD_NAMES } from '../../electron/core/contract/methods';
+import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';
 
 describe('the API dispatcher', () => {

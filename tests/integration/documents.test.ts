@@ -1,29 +1,29 @@
-import { AccessPolicy } from '../../electron/core/access/access-policy';
-import { berlinDate } from '../../electron/core/clients/partial-date';
+import { AccessPolicy } from '../../electron/core/domain/access/access-policy';
+import { berlinDate } from '../../electron/core/contract/dates';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../electron/core/api/contract';
-import { AppError } from '../../electron/core/api/errors';
-import { KimCaseEntity } from '../../electron/core/cases/case-entities';
-import { ClientEntity } from '../../electron/core/clients/client-entities';
-import { DocumentEntity } from '../../electron/core/documents/document-entity';
+import type { SessionUser } from '../../electron/core/contract/methods';
+import { AppError } from '../../electron/core/contract/errors';
+import { KimCaseEntity } from '../../electron/core/domain/cases/case-entities';
+import { ClientEntity } from '../../electron/core/domain/clients/client-entities';
+import { DocumentEntity } from '../../electron/core/domain/documents/document-entity';
 import {
   deleteDocument,
   listDocuments,
   readDocument,
   uploadDocument,
-} from '../../electron/core/documents/document-service';
-import { documentsDir } from '../../electron/core/documents/document-store';
-import type { CallContext, UnlockedSession } from '../../electron/core/session/session';
-import { readSetting, SETTING_KEYS } from '../../electron/core/settings/settings-store';
-import { MAX_DOCUMENT_BYTES } from '../../electron/core/shared/case-domain';
-import { ChangeEntryEntity } from '../../electron/core/sync/change-entity';
-import { AccountEntity } from '../../electron/core/users/account-entity';
-import { loadKeyring, openVaultWithKey } from '../../electron/core/vault/vault';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+} from '../../electron/core/domain/documents/document-service';
+import { documentsDir } from '../../electron/core/domain/documents/document-store';
+import type { CallContext, UnlockedSession } from '../../electron/core/api/call-context';
+import { readSetting, SETTING_KEYS } from '../../electron/core/platform/settings/settings-store';
+import { MAX_DOCUMENT_BYTES } from '../../electron/core/contract/case-domain';
+import { ChangeEntryEntity } from '../../electron/core/platform/sync/change-entity';
+import { AccountEntity } from '../../electron/core/domain/users/account-entity';
+import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addAccount } from '../helpers/accounts';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';

@@ -2,16 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { Keyring } from '../../electron/core/vault/keyring';
-import { newDatabaseKey } from '../../electron/core/vault/key-crypto';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/vault/migrations';
-import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/vault/migrations/0006-client-list-paging-indexes';
-import { clientListInput } from '../../electron/core/api/client-schemas';
-import { listClients } from '../../electron/core/clients/client-service';
-import type { SessionUser } from '../../electron/core/api/contract';
+import { Keyring } from '../../electron/core/platform/vault/keyring';
+import { newDatabaseKey } from '../../electron/core/platform/vault/key-crypto';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
+import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/platform/vault/migrations/0006-client-list-paging-indexes';
+import { clientListInput } from '../../electron/core/contract/schemas/client-schemas';
+import { listClients } from '../../electron/core/domain/clients/client-service';
+import type { SessionUser } from '../../electron/core/contract/methods';
 import { serviceContext } from '../bench/service-context';
-import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/vault/sqlcipher';
-import { openVaultDatabase } from '../../electron/core/vault/vault-database';
+import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
+import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 
 /** Builds a vault as version 1 of the app wrote it: schema 1, one account, one setting. */

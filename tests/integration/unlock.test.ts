@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { openRawEncrypted } from '../../electron/core/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 
 describe('unlocking with a personal passphrase', () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';
 
 const requireCjs = createRequire(__filename);

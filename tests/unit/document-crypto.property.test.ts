@@ -3,14 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/api/errors';
+import { AppError } from '../../electron/core/contract/errors';
 import {
   deleteEncryptedDocument,
   documentsDir,
   readEncryptedDocument,
   writeEncryptedDocument,
-} from '../../electron/core/documents/document-store';
-import { sniffMimeType } from '../../electron/core/documents/file-type';
+} from '../../electron/core/domain/documents/document-store';
+import { sniffMimeType } from '../../electron/core/domain/documents/file-type';
 import { tempDir } from '../helpers/temp-vault';
 
 const bytes = fc.uint8Array({ minLength: 0, maxLength: 64 * 1024 }).map((a) => Buffer.from(a));

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/api/errors';
-import { unwrapKey, wrapKey } from '../../electron/core/vault/key-crypto';
-import { formatRecoveryKey, parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { AppError } from '../../electron/core/contract/errors';
+import { unwrapKey, wrapKey } from '../../electron/core/platform/vault/key-crypto';
+import { formatRecoveryKey, parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 
 const key32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((a) => Buffer.from(a));
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldName, jaroWinkler, nameSkeleton, nameTokens } from '../../electron/core/clients/name-normalisation';
-import { nameKeys, parseQuery } from '../../electron/core/clients/client-search';
-import { parseGermanDate, partialDatesMatch } from '../../electron/core/clients/partial-date';
+import { foldName, jaroWinkler, nameSkeleton, nameTokens } from '../../electron/core/domain/clients/name-normalisation';
+import { nameKeys, parseQuery } from '../../electron/core/domain/clients/client-search';
+import { parseGermanDate, partialDatesMatch } from '../../electron/core/contract/dates';
 
 const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzäöüß'.split(''));
 const word = fc.array(letters, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratePassphrase } from '../../electron/core/api/passphrase-policy';
+import { ratePassphrase } from '../../electron/core/contract/passphrase-policy';
 
 describe('passphrase policy', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { CoreDispatcher } from '../../core/api/dispatcher';
-import { englishMessage } from '../../core/api/errors';
-import type { ChainBreak } from '../../core/audit/audit-chain';
-import { APP_VERSION } from '../../core/shared/app-version';
+import { englishMessage } from '../../core/contract/errors';
+import type { ChainBreak } from '../../core/platform/audit/audit-chain';
+import { APP_VERSION } from '../../core/contract/app-version';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
 

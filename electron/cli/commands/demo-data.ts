@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import type { AccountSummary } from '../../core/api/contract';
+import type { AccountSummary } from '../../core/contract/methods';
 import { CoreDispatcher } from '../../core/api/dispatcher';
-import { AppError, englishMessage } from '../../core/api/errors';
+import { AppError, englishMessage } from '../../core/contract/errors';
 import type { DemoCounts } from '../../core/demo/bulk-writer';
 import { importDemoData } from '../../core/demo/demo-import';
 import { openVaultForImport } from '../../core/demo/open-for-import';
-import { APP_VERSION } from '../../core/shared/app-version';
-import type { Office } from '../../core/shared/offices';
+import { APP_VERSION } from '../../core/contract/app-version';
+import type { Office } from '../../core/contract/offices';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
 

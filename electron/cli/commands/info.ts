@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CoreDispatcher } from '../../core/api/dispatcher';
-import { APP_VERSION } from '../../core/shared/app-version';
-import { englishMessage } from '../../core/api/errors';
+import { APP_VERSION } from '../../core/contract/app-version';
+import { englishMessage } from '../../core/contract/errors';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
 

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { CoreDispatcher } from '../../core/api/dispatcher';
-import { englishMessage } from '../../core/api/errors';
+import { englishMessage } from '../../core/contract/errors';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
-import { APP_VERSION } from '../../core/shared/app-version';
+import { APP_VERSION } from '../../core/contract/app-version';
 
 export interface InitOptions {
   dataDir: string;

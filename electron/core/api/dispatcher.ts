@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import { appendAudit } from '../audit/audit-log';
-import { forgetAuditHead, syncAuditHead } from '../audit/audit-head';
-import type { CallContext, UnlockedSession } from '../session/session';
-import type { VaultLocation } from '../vault/vault';
-import { AccessDenied } from '../access/access-denied';
-import { AccessPolicy } from '../access/access-policy';
-import { enforce } from '../access/method-guards';
-import { berlinDate } from '../clients/partial-date';
-import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type MethodName, type Result } from './contract';
-import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from './errors';
+import { appendAudit } from '../platform/audit/audit-log';
+import { forgetAuditHead, syncAuditHead } from '../platform/audit/audit-head';
+import type { CallContext, UnlockedSession } from './call-context';
+import type { VaultLocation } from '../platform/vault/vault';
+import { AccessDenied } from '../domain/access/access-denied';
+import { AccessPolicy } from '../domain/access/access-policy';
+import { enforce } from './method-guards';
+import { berlinDate } from '../contract/dates';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type MethodName, type Result } from '../contract/methods';
+import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
-import { APP_VERSION } from '../shared/app-version';
+import { APP_VERSION } from '../contract/app-version';
 
 export interface CoreLogger {
   info(message: string, fields?: Record<string, unknown>): void;

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { SqliteDatabase } from '../vault/sqlcipher';
+import type { SqliteDatabase } from '../platform/vault/sqlcipher';
 import type { GeneratedClient } from './generator';
 
 /** Rows written per table. */

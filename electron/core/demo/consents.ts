@@ -1,6 +1,6 @@
-import type { Consent, ConsentGrant } from '../consent/consent-entities';
-import type { DataCategory } from '../shared/data-categories';
-import type { Office } from '../shared/offices';
+import type { Consent, ConsentGrant } from '../domain/consent/consent-entities';
+import type { DataCategory } from '../contract/data-categories';
+import type { Office } from '../contract/offices';
 import { addDays, dayBetween, timestampOn } from './demo-dates';
 import type { DemoIds } from './demo-ids';
 import type { GeneratedPerson } from './person';

@@ -1,5 +1,5 @@
-import { berlinDate } from '../clients/partial-date';
-import type { Office } from '../shared/offices';
+import { berlinDate } from '../contract/dates';
+import type { Office } from '../contract/offices';
 import { generateCases, type CaseManagerRef, type GeneratedCase } from './case-history';
 import { addDays } from './demo-dates';
 import { consentsFor, type GeneratedConsent } from './consents';

@@ -1,5 +1,5 @@
-import { AppError } from '../api/errors';
-import { loadKeyring, openVaultWithKey, type OpenVault, type VaultLocation } from '../vault/vault';
+import { AppError } from '../contract/errors';
+import { loadKeyring, openVaultWithKey, type OpenVault, type VaultLocation } from '../platform/vault/vault';
 
 /**
  * Opens the vault with an account's passphrase for a bulk import that runs outside the dispatcher. Callers unlock

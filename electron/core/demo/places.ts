@@ -1,4 +1,4 @@
-import type { Office } from '../shared/offices';
+import type { Office } from '../contract/offices';
 import type { Rng } from './prng';
 
 /**

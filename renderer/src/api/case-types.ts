@@ -1,4 +1,4 @@
-import { contract, type OutputOf } from '../../../electron/core/api/contract';
+import { contract, type OutputOf } from '../../../electron/core/contract/methods';
 
 /**
  * Output types and input schemas of client files and cases, taken from the contract itself. The lint boundary lets

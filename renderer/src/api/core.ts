@@ -14,10 +14,10 @@ export type {
   SessionUser,
   SettingsView,
   VaultStatus,
-} from '../../../electron/core/api/contract';
-export { LOCK_REASONS } from '../../../electron/core/api/contract';
-export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/api/errors';
-export { ERROR_CODES } from '../../../electron/core/api/errors';
+} from '../../../electron/core/contract/methods';
+export { LOCK_REASONS } from '../../../electron/core/contract/methods';
+export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/contract/errors';
+export { ERROR_CODES } from '../../../electron/core/contract/errors';
 export {
   changePassphraseInput,
   displayNameSchema,
@@ -25,15 +25,15 @@ export {
   officeSchema,
   settingsUpdateInput,
   unlockInput,
-} from '../../../electron/core/api/schemas';
+} from '../../../electron/core/contract/schemas/common-schemas';
 export {
   PASSPHRASE_MIN_LENGTH,
   PASSPHRASE_MIN_SCORE,
   ratePassphrase,
   type PassphraseStrength,
-} from '../../../electron/core/api/passphrase-policy';
-export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/shared/offices';
-export type { AccountSummary } from '../../../electron/core/api/contract';
-export { accountCreateInput, roleSchema } from '../../../electron/core/api/schemas';
-export * from '../../../electron/core/shared/case-domain';
-export * from '../../../electron/core/shared/data-categories';
+} from '../../../electron/core/contract/passphrase-policy';
+export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/contract/offices';
+export type { AccountSummary } from '../../../electron/core/contract/methods';
+export { accountCreateInput, roleSchema } from '../../../electron/core/contract/schemas/common-schemas';
+export * from '../../../electron/core/contract/case-domain';
+export * from '../../../electron/core/contract/data-categories';

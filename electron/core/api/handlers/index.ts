@@ -1,0 +1,70 @@
+import { findAuditSubjects, listAuditUsers } from '../../domain/audit-trail/audit-lookups';
+import { exportAuditCsv, listAudit } from '../../domain/audit-trail/audit-query';
+import { verifyAuditTrail } from '../../domain/audit-trail/audit-verify';
+import { discardDraft, getDraft, openDraftForms, saveDraft } from '../../domain/drafts/draft-service';
+import { changePassphrase, lock, unlock } from '../session/session-service';
+import { requireSession } from '../call-context';
+import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { recoveryReset, resetAccountPassphrase, updateAccount } from '../../domain/users/account-admin';
+import { AccountEntity } from '../../domain/users/account-entity';
+import { listAccounts } from '../../domain/users/account-service';
+import { setupVault, vaultStatus } from '../session/vault-setup';
+import { countRows } from '../session/vault-stats';
+import { loadKeyring } from '../../platform/vault/vault';
+import type { MethodName } from '../../contract/methods';
+import { clientHandlers } from './client-handlers';
+import type { HandlerMap } from './handler-types';
+
+/** Maps each contract method to its service call. The dispatcher has already validated input and access. */
+export const handlers: HandlerMap<MethodName> = {
+  ...clientHandlers,
+  'vault.status': (_i, ctx) => vaultStatus(ctx),
+  'vault.setup': (i, ctx) => setupVault(ctx, i),
+  'vault.info': async (_i, ctx) => {
+    const { session, tx } = requireSession(ctx);
+    return {
+      office: session.vault.keyring.office,
+      schemaVersion: session.vault.schemaVersion,
+      appVersion: ctx.appVersion,
+      counts: await countRows(tx),
+    };
+  },
+  'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
+  'session.recoveryReset': (i, ctx) => recoveryReset(ctx, i),
+  'accounts.update': (i, ctx) => updateAccount(ctx, i),
+  'accounts.resetPassphrase': (i, ctx) => resetAccountPassphrase(ctx, i),
+  'session.current': async (_i, ctx) => ctx.session?.user ?? null,
+  'session.lock': (_i, ctx) => lock(ctx),
+  'session.changePassphrase': (i, ctx) => changePassphrase(ctx, i.currentPassphrase, i.newPassphrase),
+  'drafts.save': (i, ctx) => saveDraft(ctx, i.formId, i.data),
+  'drafts.get': (i, ctx) => getDraft(ctx, i.formId),
+  'drafts.discard': (i, ctx) => discardDraft(ctx, i.formId),
+  'home.summary': async (_i, ctx) => {
+    const { session, tx } = requireSession(ctx);
+    return {
+      office: session.vault.keyring.office,
+      user: session.user,
+      accountCount: await tx.count(AccountEntity, { where: { active: true } }),
+      schemaVersion: session.vault.schemaVersion,
+      openDrafts: await openDraftForms(ctx),
+    };
+  },
+  'accounts.list': async (_i, ctx) => {
+    const accounts = await listAccounts(requireSession(ctx).tx, loadKeyring(ctx.location.dataDir));
+    ctx.audit.entityIds.push(...accounts.map((a) => a.id));
+    return accounts;
+  },
+  'audit.verify': (_i, ctx) => verifyAuditTrail(ctx),
+  'audit.list': (i, ctx) => listAudit(ctx, i),
+  'audit.exportCsv': (i, ctx) => exportAuditCsv(ctx, i),
+  'audit.subjects': (i, ctx) => findAuditSubjects(ctx, i),
+  'audit.users': (_i, ctx) => listAuditUsers(ctx),
+  'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(requireSession(ctx).tx) }),
+  'settings.update': async (i, ctx) => {
+    const { tx } = requireSession(ctx);
+    await writeSetting(tx, SETTING_KEYS.idleLockMinutes, String(i.idleLockMinutes));
+    ctx.audit.entityIds.push(SETTING_KEYS.idleLockMinutes);
+    ctx.audit.fields.push('idleLockMinutes');
+    return { idleLockMinutes: i.idleLockMinutes };
+  },
+};

@@ -1,0 +1,108 @@
+import type { SessionUser } from '../../contract/methods';
+import { AppError } from '../../contract/errors';
+import { appendAudit } from '../../platform/audit/audit-log';
+import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
+import { AccountEntity } from '../../domain/users/account-entity';
+import { findActiveAccount, toSessionUser } from '../../domain/users/account-service';
+import { loadKeyring, openVaultWithKey } from '../../platform/vault/vault';
+import { assertStrongPassphrase } from './vault-setup';
+import type { Keyring } from '../../platform/vault/keyring';
+import { requireSession, type CallContext } from '../call-context';
+
+function throttled(keyring: Keyring, login: string, now: Date): AppError | null {
+  const wait = keyring.retryAfterMs(login, now);
+  return wait > 0 ? new AppError('unlock.throttled', { retryAfterSeconds: Math.ceil(wait / 1000) }) : null;
+}
+
+/** Records a failed attempt at the time it failed (after the KDF), so the wait shown is the real one. */
+function failAttempt(keyring: Keyring, login: string, now: Date, code: 'unlock.failed' | 'passphrase.wrongCurrent'): AppError {
+  keyring.recordFailure(login, now);
+  keyring.save();
+  const wait = keyring.retryAfterMs(login, now);
+  return new AppError(code, wait > 0 ? { retryAfterSeconds: Math.ceil(wait / 1000) } : {});
+}
+
+/**
+ * Unlocks the vault with a personal passphrase. Wrong login and wrong passphrase look the same; each failure grows
+ * the wait before the next try. Failures are written to the audit trail at the next successful unlock, since the
+ * database cannot be opened without the key.
+ */
+export async function unlock(ctx: CallContext, login: string, passphrase: string): Promise<SessionUser> {
+  if (ctx.session) await lock(ctx);
+  const keyring = loadKeyring(ctx.location.dataDir);
+  const blocked = throttled(keyring, login, ctx.now);
+  if (blocked) throw blocked;
+  const key = await keyring.unwrapFor(login, passphrase);
+  if (!key) throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
+  let vault;
+  try {
+    vault = await openVaultWithKey(ctx.location, keyring, key);
+  } finally {
+    key.fill(0);
+  }
+  try {
+    const m = vault.dataSource.manager;
+    const account = await findActiveAccount(m, login);
+    if (!account) {
+      vault.forgetKey();
+      await vault.dataSource.destroy();
+      throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
+    }
+    const deviceId = (await readSetting(m, SETTING_KEYS.deviceId)) ?? 'unknown-device';
+    const failedAt = keyring.clearFailures(login);
+    keyring.save();
+    await vault.dataSource.transaction(async (tx) => {
+      const actor = { id: account.id, role: account.role, office: account.office };
+      for (const at of failedAt) {
+        await appendAudit(tx, { at: new Date(at), actor, action: 'session.unlockFailed', entity: 'account', entityId: account.id, outcome: 'failed' });
+      }
+      await appendAudit(tx, { at: ctx.now, actor, action: 'session.unlock', entity: 'account', entityId: account.id });
+      await tx.update(AccountEntity, { id: account.id }, { lastLoginAt: ctx.now.toISOString() });
+    });
+    const user = toSessionUser(account);
+    await ctx.setSession({ vault, user, deviceId });
+    return user;
+  } catch (error) {
+    vault.forgetKey();
+    if (vault.dataSource.isInitialized) await vault.dataSource.destroy();
+    throw error;
+  }
+}
+
+/** Locks: records it, closes the database (the key leaves memory with the connection). Idempotent. */
+export async function lock(ctx: CallContext): Promise<null> {
+  const session = ctx.session;
+  if (!session) return null;
+  try {
+    await session.vault.dataSource.transaction(async (tx) => {
+      const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
+      await appendAudit(tx, { at: ctx.now, actor, action: 'session.lock', entity: 'account', entityId: session.user.id });
+    });
+  } finally {
+    await ctx.setSession(null);
+  }
+  return null;
+}
+
+/** Re-wraps the caller's copy of the database key under a new passphrase; the database itself is untouched. */
+export async function changePassphrase(ctx: CallContext, current: string, next: string): Promise<null> {
+  const { session } = requireSession(ctx);
+  const keyring = loadKeyring(ctx.location.dataDir);
+  const login = session.user.login;
+  const blocked = throttled(keyring, login, ctx.now);
+  if (blocked) throw blocked;
+  const key = await keyring.unwrapFor(login, current);
+  if (!key) throw failAttempt(keyring, login, ctx.clock(), 'passphrase.wrongCurrent');
+  try {
+    assertStrongPassphrase(next, [login, session.user.displayName, session.user.office]);
+    keyring.verifyMac(key);
+    keyring.clearFailures(login);
+    await keyring.setAccountPassphrase(login, next, key);
+    keyring.save();
+  } finally {
+    key.fill(0);
+  }
+  ctx.audit.entityIds.push(session.user.id);
+  ctx.audit.fields.push('passphrase');
+  return null;
+}

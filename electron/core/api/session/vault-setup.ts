@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { SetupResult, VaultStatus } from '../../contract/methods';
+import { AppError } from '../../contract/errors';
+import { ratePassphrase, PASSPHRASE_MIN_LENGTH, PASSPHRASE_MIN_SCORE } from '../../contract/passphrase-policy';
+import { appendAudit } from '../../platform/audit/audit-log';
+import type { CallContext } from '../call-context';
+import { DEFAULT_IDLE_LOCK_MINUTES, readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import type { Office } from '../../contract/offices';
+import { insertAccount, toSessionUser } from '../../domain/users/account-service';
+import { createVault, loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
+
+export function assertStrongPassphrase(passphrase: string, userInputs: string[]): void {
+  if (!ratePassphrase(passphrase, userInputs).acceptable) {
+    throw new AppError('passphrase.tooWeak', { minLength: PASSPHRASE_MIN_LENGTH, minScore: PASSPHRASE_MIN_SCORE });
+  }
+}
+
+/** What the lock screen may know: whether a vault exists, its office, the idle timeout. No personal data. */
+export async function vaultStatus(ctx: CallContext): Promise<VaultStatus> {
+  if (ctx.session) {
+    return {
+      state: 'unlocked',
+      office: ctx.session.vault.keyring.office,
+      idleLockMinutes: await readIdleLockMinutes(ctx.session.vault.dataSource.manager),
+      appVersion: ctx.appVersion,
+    };
+  }
+  if (vaultState(ctx.location.dataDir) === 'uninitialised') {
+    return { state: 'uninitialised', office: null, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, appVersion: ctx.appVersion };
+  }
+  let office: Office | null = null;
+  try {
+    office = loadKeyring(ctx.location.dataDir).office;
+  } catch {
+    // A damaged keyring is reported when unlocking; the lock screen still shows.
+  }
+  return { state: 'locked', office, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, appVersion: ctx.appVersion };
+}
+
+/**
+ * First-run setup of this workstation: creates the vault, the office settings and the first administrator, and
+ * leaves the session unlocked as that administrator. On any failure nothing is left behind.
+ */
+export async function setupVault(
+  ctx: CallContext,
+  input: { office: Office; adminLogin: string; adminName: string; passphrase: string },
+): Promise<SetupResult> {
+  if (vaultState(ctx.location.dataDir) !== 'uninitialised') throw new AppError('vault.alreadyInitialised');
+  assertStrongPassphrase(input.passphrase, [input.adminLogin, input.adminName, input.office]);
+  const created = await createVault(ctx.location, input.office, input.adminLogin, input.passphrase, ctx.now);
+  try {
+    const deviceId = randomUUID();
+    const account = await created.dataSource.transaction(async (m) => {
+      await writeSetting(m, SETTING_KEYS.office, input.office);
+      await writeSetting(m, SETTING_KEYS.deviceId, deviceId);
+      await writeSetting(m, SETTING_KEYS.idleLockMinutes, String(DEFAULT_IDLE_LOCK_MINUTES));
+      const admin = await insertAccount(
+        m,
+        { login: input.adminLogin, displayName: input.adminName, role: 'it-admin', office: input.office },
+        deviceId,
+        ctx.now,
+      );
+      const actor = { id: admin.id, role: admin.role, office: admin.office };
+      await appendAudit(m, { at: ctx.now, actor, action: 'vault.setup', entity: 'account', entityId: admin.id });
+      await appendAudit(m, { at: ctx.now, actor, action: 'session.unlock', entity: 'account', entityId: admin.id });
+      return admin;
+    });
+    created.keyring.save();
+    const user = toSessionUser(account);
+    await ctx.setSession({ vault: created, user, deviceId });
+    return { recoveryKey: created.recoveryKey, user };
+  } catch (error) {
+    created.forgetKey();
+    await created.dataSource.destroy().catch(() => undefined);
+    const db = vaultPaths(ctx.location.dataDir).database;
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,245 @@
+import type { z } from 'zod';
+import type { Office, Role } from './offices';
+import type { ErrorPayload } from './errors';
+import { consentAddInput, consentRevokeInput } from './schemas/consent-schemas';
+import type { AuditVerification } from '../domain/audit-trail/audit-verify';
+import type { AuditExport, AuditPage } from '../domain/audit-trail/audit-query';
+import type { AuditSubject, AuditUserOption } from '../domain/audit-trail/audit-lookups';
+import {
+  assessmentInput,
+  caseCloseInput,
+  caseOpenInput,
+  casePhaseInput,
+  clientCreateInput,
+  clientListInput,
+  clientUpdateInput,
+  confirmedDeleteInput,
+  documentUploadInput,
+  duplicateCheckInput,
+  followUpInput,
+  goalInput,
+  goalStatusInput,
+  householdMemberInput,
+  idInput,
+  measureInput,
+  measureStatusInput,
+  noteInput,
+  residenceStatusInput,
+  searchInput,
+} from './schemas/client-schemas';
+import type {
+  CaseDetail,
+  CaseManagerOption,
+  ClientDetail,
+  ClientPage,
+  DocumentContent,
+  DocumentView,
+  FollowUpView,
+  SearchHit,
+  WorkOverview,
+} from './types/client-types';
+import {
+  accountCreateInput,
+  accountResetInput,
+  accountUpdateInput,
+  auditExportInput,
+  auditListInput,
+  auditSubjectsInput,
+  recoveryResetInput,
+  changePassphraseInput,
+  draftRefInput,
+  draftSaveInput,
+  emptyInput,
+  settingsUpdateInput,
+  setupInput,
+  unlockInput,
+} from './schemas/common-schemas';
+
+/**
+ * The one contract of the API: every method's name, input schema, output type, required access and audit rule.
+ * The dispatcher (core), the preload bridge (Electron) and the loopback shim (browser harness) are all derived from
+ * it. Pure: no Node, no Electron, so the renderer may import its types.
+ */
+
+/**
+ * Who may call: anyone (locked screen), any unlocked user, an administrator, or staff who work with client files
+ * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
+ * field visibility are checked per call in core (access/).
+ */
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy';
+
+/** Which audit entry a call leaves: none, or a read/write of an entity that holds personal data. */
+export type AuditRule = { kind: 'none' } | { kind: 'read' | 'write'; entity: string };
+
+export interface MethodSpec<I extends z.ZodType, O, A extends Access = Access> {
+  input: I;
+  access: A;
+  audit: AuditRule;
+  /** Phantom: carries the output type, never set at runtime. */
+  readonly output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType, A extends Access>(spec: { input: I; access: A; audit: AuditRule }): MethodSpec<I, O, A> => spec;
+}
+
+const none: AuditRule = { kind: 'none' };
+const read = (entity: string): AuditRule => ({ kind: 'read', entity });
+const write = (entity: string): AuditRule => ({ kind: 'write', entity });
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  office: Office;
+}
+
+export interface VaultStatus {
+  state: 'uninitialised' | 'locked' | 'unlocked';
+  office: Office | null;
+  idleLockMinutes: number;
+  appVersion: string;
+}
+
+export interface SetupResult {
+  /** The database key as 64 hex digits in groups; shown once, for IT's safe. */
+  recoveryKey: string;
+  user: SessionUser;
+}
+
+export interface DraftRecord {
+  formId: string;
+  data: Record<string, string | number | boolean | null>;
+  savedAt: string;
+}
+
+export interface HomeSummary {
+  office: Office;
+  user: SessionUser;
+  accountCount: number;
+  schemaVersion: number;
+  openDrafts: string[];
+}
+
+export interface AccountSummary {
+  id: string;
+  version: number;
+  /** False when the account has no passphrase wrap (disabled, or re-enabled and waiting for a reset). */
+  canUnlock: boolean;
+  login: string;
+  displayName: string;
+  role: Role;
+  office: Office;
+  active: boolean;
+  lastLoginAt: string | null;
+}
+
+export interface VaultInfo {
+  office: Office;
+  schemaVersion: number;
+  appVersion: string;
+  counts: { accounts: number; auditEntries: number; changes: number; drafts: number };
+}
+
+export interface SettingsView {
+  idleLockMinutes: number;
+}
+
+export const contract = {
+  'vault.status': method<VaultStatus>()({ input: emptyInput, access: 'public', audit: none }),
+  // Lifecycle methods (setup, unlock, lock) write their own audit entries: there is no session before or after them.
+  'vault.setup': method<SetupResult>()({ input: setupInput, access: 'public', audit: none }),
+  'vault.info': method<VaultInfo>()({ input: emptyInput, access: 'session', audit: none }),
+  'session.unlock': method<SessionUser>()({ input: unlockInput, access: 'public', audit: none }),
+  'session.recoveryReset': method<null>()({ input: recoveryResetInput, access: 'public', audit: none }),
+  'session.current': method<SessionUser | null>()({ input: emptyInput, access: 'public', audit: none }),
+  'session.lock': method<null>()({ input: emptyInput, access: 'public', audit: none }),
+  'session.changePassphrase': method<null>()({
+    input: changePassphraseInput,
+    access: 'session',
+    audit: { kind: 'write', entity: 'account' },
+  }),
+  'drafts.save': method<DraftRecord>()({ input: draftSaveInput, access: 'session', audit: { kind: 'write', entity: 'draft' } }),
+  'drafts.get': method<DraftRecord | null>()({ input: draftRefInput, access: 'session', audit: { kind: 'read', entity: 'draft' } }),
+  'drafts.discard': method<null>()({ input: draftRefInput, access: 'session', audit: { kind: 'write', entity: 'draft' } }),
+  'home.summary': method<HomeSummary>()({ input: emptyInput, access: 'session', audit: none }),
+  'accounts.list': method<AccountSummary[]>()({ input: emptyInput, access: 'admin', audit: { kind: 'read', entity: 'account' } }),
+  'accounts.create': method<AccountSummary>()({ input: accountCreateInput, access: 'admin', audit: write('account') }),
+  'accounts.update': method<AccountSummary>()({ input: accountUpdateInput, access: 'admin', audit: write('account') }),
+  'accounts.resetPassphrase': method<AccountSummary>()({ input: accountResetInput, access: 'admin', audit: write('account') }),
+  'accounts.caseManagers': method<CaseManagerOption[]>()({ input: emptyInput, access: 'caseWork', audit: none }),
+  'clients.search': method<SearchHit[]>()({ input: searchInput, access: 'caseWork', audit: read('client-list') }),
+  'clients.checkDuplicates': method<SearchHit[]>()({ input: duplicateCheckInput, access: 'caseWork', audit: read('client-list') }),
+  'clients.list': method<ClientPage>()({ input: clientListInput, access: 'caseWork', audit: read('client-list') }),
+  'clients.create': method<ClientDetail>()({ input: clientCreateInput, access: 'caseWork', audit: write('client') }),
+  'clients.get': method<ClientDetail>()({ input: idInput, access: 'caseWork', audit: read('client') }),
+  'clients.update': method<ClientDetail>()({ input: clientUpdateInput, access: 'caseWork', audit: write('client') }),
+  'household.add': method<ClientDetail>()({ input: householdMemberInput, access: 'caseWork', audit: write('client') }),
+  'household.remove': method<ClientDetail>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('client') }),
+  'residence.add': method<ClientDetail>()({ input: residenceStatusInput, access: 'caseWork', audit: write('client') }),
+  'residence.remove': method<ClientDetail>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('client') }),
+  'documents.upload': method<DocumentView>()({ input: documentUploadInput, access: 'caseWork', audit: write('document') }),
+  'documents.content': method<DocumentContent>()({ input: idInput, access: 'caseWork', audit: read('document') }),
+  'documents.delete': method<null>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('document') }),
+  'consents.add': method<ClientDetail>()({ input: consentAddInput, access: 'caseWork', audit: write('client') }),
+  'consents.revoke': method<ClientDetail>()({ input: consentRevokeInput, access: 'caseWork', audit: write('client') }),
+  'cases.open': method<CaseDetail>()({ input: caseOpenInput, access: 'caseWork', audit: write('case') }),
+  'cases.get': method<CaseDetail>()({ input: idInput, access: 'caseWork', audit: read('case') }),
+  'cases.setPhase': method<CaseDetail>()({ input: casePhaseInput, access: 'caseWork', audit: write('case') }),
+  'cases.close': method<CaseDetail>()({ input: caseCloseInput, access: 'caseWork', audit: write('case') }),
+  'assessment.set': method<CaseDetail>()({ input: assessmentInput, access: 'caseWork', audit: write('case') }),
+  'goals.add': method<CaseDetail>()({ input: goalInput, access: 'caseWork', audit: write('case') }),
+  'goals.setStatus': method<CaseDetail>()({ input: goalStatusInput, access: 'caseWork', audit: write('case') }),
+  'measures.add': method<CaseDetail>()({ input: measureInput, access: 'caseWork', audit: write('case') }),
+  'measures.setStatus': method<CaseDetail>()({ input: measureStatusInput, access: 'caseWork', audit: write('case') }),
+  'notes.add': method<CaseDetail>()({ input: noteInput, access: 'caseWork', audit: write('note') }),
+  'followUps.add': method<CaseDetail>()({ input: followUpInput, access: 'caseWork', audit: write('case') }),
+  'followUps.complete': method<FollowUpView>()({ input: idInput, access: 'caseWork', audit: write('case') }),
+  'work.overview': method<WorkOverview>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
+  'audit.list': method<AuditPage>()({ input: auditListInput, access: 'audit', audit: read('audit') }),
+  'audit.exportCsv': method<AuditExport>()({ input: auditExportInput, access: 'audit', audit: write('audit-export') }),
+  'audit.verify': method<AuditVerification>()({ input: emptyInput, access: 'audit', audit: read('audit') }),
+  // Names of data subjects: the data protection officer only (IT reads the trail but sees no client data).
+  'audit.subjects': method<AuditSubject[]>()({ input: auditSubjectsInput, access: 'privacy', audit: read('client-list') }),
+  'audit.users': method<AuditUserOption[]>()({ input: emptyInput, access: 'audit', audit: read('account') }),
+  'settings.get': method<SettingsView>()({ input: emptyInput, access: 'session', audit: none }),
+  'settings.update': method<SettingsView>()({ input: settingsUpdateInput, access: 'admin', audit: { kind: 'write', entity: 'setting' } }),
+} as const;
+
+/**
+ * Roles that may call 'caseWork' methods at all; each call is then checked against office scope, consent and
+ * category by its guard in core (access/method-guards.ts). The ABH only reads, and only through consent.
+ */
+export const CASE_WORK_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung', 'abh'];
+/** Roles that may verify and read the audit trail (data protection officer, IT). */
+export const AUDIT_ROLES: readonly Role[] = ['datenschutz', 'it-admin'];
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** Methods on client data: each has a guard in core (access/method-guards.ts) that checks scope and consent. */
+export type CaseWorkMethod = { [M in MethodName]: Contract[M]['access'] extends 'caseWork' ? M : never }[MethodName];
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+/** What every transport returns: a value, or an error payload; never a thrown Error across the boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+type Namespace = MethodName extends `${infer N}.${string}` ? N : never;
+
+/** The typed object the preload (Electron) or the shim (harness) exposes as `window.kim`. */
+export type KimApi = {
+  [N in Namespace]: {
+    [M in MethodName as M extends `${N}.${infer F}` ? F : never]: (input: InputOf<M>) => Promise<Result<OutputOf<M>>>;
+  };
+} & {
+  /** Main process asks the UI to save drafts and lock (OS suspend, screen lock, system idle). Returns unsubscribe. */
+  onLockRequested(listener: (reason: LockReason) => void): () => void;
+};
+
+export type LockReason = 'idle' | 'suspend' | 'screen-lock' | 'user';
+
+export const LOCK_REASONS: readonly LockReason[] = ['idle', 'suspend', 'screen-lock', 'user'];

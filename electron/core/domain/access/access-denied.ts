@@ -1,0 +1,20 @@
+import { AppError } from '../../contract/errors';
+
+/**
+ * Why access was refused: the role sees no client data (or not this category), the file belongs to another office without a consent
+ * for the caller, the consent does not cover the category, or the caller may only read.
+ */
+export type DenialReason = 'role' | 'roleCategory' | 'scope' | 'category' | 'readOnly';
+
+/**
+ * A refused call; the dispatcher writes it to the audit trail. `record` names the client file (so the data
+ * protection officer finds it under the person) and what of it was asked for.
+ */
+export class AccessDenied extends AppError {
+  constructor(
+    reason: DenialReason,
+    readonly record: { entity: 'client'; entityId: string; fields: string[] } | null = null,
+  ) {
+    super('permission.denied', { reason });
+  }
+}

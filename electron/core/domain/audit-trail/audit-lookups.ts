@@ -1,0 +1,42 @@
+import { searchClients } from '../clients/client-search';
+import { berlinDate } from '../../contract/dates';
+import { requireSession, type CallContext } from '../../api/call-context';
+import type { Role } from '../../contract/offices';
+import { AccountEntity } from '../users/account-entity';
+
+/** A data subject as the audit view may show it: enough to pick the right person, nothing of the file. */
+export interface AuditSubject {
+  id: string;
+  displayName: string;
+  /** Partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or null. */
+  birthDate: string | null;
+}
+
+/** An account as a filter option of the audit view (the data protection role cannot list accounts otherwise). */
+export interface AuditUserOption {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+}
+
+/**
+ * Finds data subjects by name or birth date (the client search, with its transliteration tolerance) and returns
+ * only id, name and birth date. Each person shown is audited by id, so the trail also says whom the data
+ * protection officer looked up.
+ */
+export async function findAuditSubjects(ctx: CallContext, input: { query: string; limit: number }): Promise<AuditSubject[]> {
+  const { tx } = requireSession(ctx);
+  const hits = await searchClients(tx, input.query, input.limit, berlinDate(ctx.now));
+  ctx.audit.entityIds.push(...hits.map((h) => h.id));
+  ctx.audit.fields.push('displayName', 'birthDate');
+  return hits.map((h) => ({ id: h.id, displayName: `${h.familyName}, ${h.givenNames}`, birthDate: h.birthDate }));
+}
+
+/** All accounts of the workstation (also disabled ones: they still appear in the trail), by name. */
+export async function listAuditUsers(ctx: CallContext): Promise<AuditUserOption[]> {
+  const { tx } = requireSession(ctx);
+  const accounts = await tx.find(AccountEntity, { order: { displayName: 'ASC', login: 'ASC' } });
+  return accounts.map((a) => ({ id: a.id, login: a.login, displayName: a.displayName, role: a.role, active: a.active }));
+}

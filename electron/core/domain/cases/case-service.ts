@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type {
+  assessmentInput,
+  caseCloseInput,
+  caseOpenInput,
+  casePhaseInput,
+  followUpInput,
+  goalInput,
+  goalStatusInput,
+  measureInput,
+  measureStatusInput,
+  noteInput,
+} from '../../contract/schemas/client-schemas';
+import type { CaseDetail, FollowUpView } from '../../contract/types/client-types';
+import { AppError } from '../../contract/errors';
+import { refreshClientCaseColumns, requireClient } from '../clients/client-service';
+import { berlinDate } from '../../contract/dates';
+import { requireSession, type CallContext } from '../../api/call-context';
+import { CASE_PHASES, type CasePhase, type GoalStatus } from '../../contract/case-domain';
+import { recordChange } from '../../platform/sync/change-recorder';
+import { AccountEntity } from '../users/account-entity';
+import {
+  AssessmentEntity,
+  CasePhaseEventEntity,
+  FollowUpEntity,
+  GoalEntity,
+  KimCaseEntity,
+  MeasureEntity,
+  NoteEntity,
+  type KimCase,
+} from './case-entities';
+import { loadCaseDetail, queryFollowUps, requireCase } from './case-queries';
+import { accessTo } from '../access/call-access';
+import { shapeCaseDetail } from '../access/redaction';
+
+const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['open', 'in-progress'];
+
+async function requireActiveAccount(m: EntityManager, id: string): Promise<void> {
+  if (!(await m.findOneBy(AccountEntity, { id, active: true }))) throw new AppError('record.notFound', { entity: 'account' });
+}
+
+/** Loads a case that may still be changed: closed cases are read-only. */
+async function requireOpenCase(m: EntityManager, id: string): Promise<KimCase> {
+  const k = await requireCase(m, id);
+  if (k.closedOn) throw new AppError('case.closed');
+  return k;
+}
+
+/** Bumps the case version and records which parts changed, for sync and audit. */
+async function touchCase(ctx: CallContext, k: KimCase, fields: string[]): Promise<void> {
+  const { session, tx } = requireSession(ctx);
+  await tx.update(KimCaseEntity, { id: k.id }, { updatedAt: ctx.now.toISOString(), version: k.version + 1 });
+  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'case', entityId: k.id, fields });
+  ctx.audit.entityIds.push(k.id);
+  ctx.audit.fields.push(...fields);
+}
+
+/** The case screen as the caller may see it (access/redaction.ts). */
+export async function readCase(ctx: CallContext, id: string): Promise<CaseDetail> {
+  const full = await loadCaseDetail(requireSession(ctx).tx, id);
+  return shapeCaseDetail(full, await accessTo(ctx, full.clientId));
+}
+
+const detail = readCase;
+
+/** Opens a case (phase Zugang/Erstgespräch); one open case per client at a time. */
+export async function openCase(ctx: CallContext, input: z.output<typeof caseOpenInput>): Promise<CaseDetail> {
+  const { session, tx } = requireSession(ctx);
+  const client = await requireClient(tx, input.clientId);
+  const open = (await tx.query('SELECT 1 FROM kim_case WHERE client_id = ? AND closed_on IS NULL LIMIT 1', [client.id])) as unknown[];
+  if (open.length) throw new AppError('case.alreadyOpen');
+  const caseManagerId = input.caseManagerId ?? session.user.id;
+  await requireActiveAccount(tx, caseManagerId);
+  const on = input.openedOn ?? berlinDate(ctx.now);
+  const k: KimCase = {
+    id: randomUUID(),
+    clientId: client.id,
+    office: client.office,
+    caseManagerId,
+    phase: 'intake',
+    rechtskreise: JSON.stringify(input.rechtskreise),
+    openedOn: on,
+    closedOn: null,
+    closureReason: null,
+    closureSummary: null,
+    updatedAt: ctx.now.toISOString(),
+    version: 1,
+  };
+  await tx.insert(KimCaseEntity, k);
+  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'intake', on, byId: session.user.id });
+  await recordChange(tx, session.deviceId, ctx.now.getTime(), {
+    entity: 'case',
+    entityId: k.id,
+    fields: ['clientId', 'office', 'caseManagerId', 'phase', 'rechtskreise', 'openedOn'],
+  });
+  await refreshClientCaseColumns(tx, client.id);
+  ctx.audit.entityIds.push(k.id);
+  return detail(ctx, k.id);
+}
+
+/**
+ * Moves a case to the next phase, or back to an earlier one (re-planning after an evaluation is normal in case
+ * management). Abschluss only through closeCase, which asks for the outcome.
+ */
+export async function setCasePhase(ctx: CallContext, input: z.output<typeof casePhaseInput>): Promise<CaseDetail> {
+  const { session, tx } = requireSession(ctx);
+  const k = await requireOpenCase(tx, input.id);
+  if (k.version !== input.version) throw new AppError('record.staleVersion', { entity: 'case' });
+  const from = CASE_PHASES.indexOf(k.phase as CasePhase);
+  const to = CASE_PHASES.indexOf(input.phase);
+  if (input.phase === 'closure' || to === from || to > from + 1) throw new AppError('case.phaseOrder');
+  await tx.update(KimCaseEntity, { id: k.id }, { phase: input.phase });
+  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: session.user.id });
+  await refreshClientCaseColumns(tx, k.clientId);
+  await touchCase(ctx, k, ['phase']);
+  return detail(ctx, k.id);
+}
+
+export async function setAssessment(ctx: CallContext, input: z.output<typeof assessmentInput>): Promise<CaseDetail> {
+  const { tx } = requireSession(ctx);
+  const k = await requireOpenCase(tx, input.caseId);
+  await tx.upsert(AssessmentEntity, { caseId: k.id, area: input.area, need: input.need, note: input.note }, ['caseId', 'area']);
+  await touchCase(ctx, k, [`assessment.${input.area}`]);
+  return detail(ctx, k.id);
+}
+
+export async function addGoal(ctx: CallContext, input: z.output<typeof goalInput>): Promise<CaseDetail> {
+  const { tx } = requireSession(ctx);
+  const k = await requireOpenCase(tx, input.caseId);
+  await tx.insert(GoalEntity, {
+    id: randomUUID(),
+    caseId: k.id,
+    area: input.area,
+    title: input.title,
+    status: 'open',
+    outcomeNote: null,
+    createdAt: ctx.now.toISOString(),
+  });
+  await touchCase(ctx, k, ['goals']);
+  return detail(ctx, k.id);
+}
+
+async function caseOfGoal(m: EntityManager, goalId: string): Promise<KimCase> {
+  const goal = await m.findOneBy(GoalEntity, { id: goalId });
+  if (!goal) throw new AppError('record.notFound', { entity: 'goal' });
+  return requireOpenCase(m, goal.caseId);
+}
+
+export async function setGoalStatus(ctx: CallContext, input: z.output<typeof goalStatusInput>): Promise<CaseDetail> {
+  const { tx } = requireSession(ctx);
+  const k = await caseOfGoal(tx, input.id);
+  await tx.update(GoalEntity, { id: input.id }, { status: input.status, outcomeNote: input.outcomeNote });
+  await touchCase(ctx, k, ['goals']);
+  return detail(ctx, k.id);
+}
+
+export async function addMeasure(ctx: CallContext, input: z.output<typeof measureInput>): Promise<CaseDetail> {
+  const { tx } = requireSession(ctx);
+  const k = await caseOfGoal(tx, input.goalId);
+  await tx.insert(MeasureEntity, { id: randomUUID(), goalId: input.goalId, title: input.title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
+  await touchCase(ctx, k, ['measures']);
+  return detail(ctx, k.id);
+}
+
+export async function setMeasureStatus(ctx: CallContext, input: z.output<typeof measureStatusInput>): Promise<CaseDetail> {
+  const { tx } = requireSession(ctx);
+  const measure = await tx.findOneBy(MeasureEntity, { id: input.id });
+  if (!measure) throw new AppError('record.notFound', { entity: 'measure' });
+  const k = await caseOfGoal(tx, measure.goalId);
+  await tx.update(MeasureEntity, { id: input.id }, { status: input.status });
+  await touchCase(ctx, k, ['measures']);
+  return detail(ctx, k.id);
+}
+
+/** Adds a note. Notes are never edited afterwards: a correction is a new note (the file stays honest). */
+export async function addNote(ctx: CallContext, input: z.output<typeof noteInput>): Promise<CaseDetail> {
+  const { session, tx } = requireSession(ctx);
+  const k = await requireOpenCase(tx, input.caseId);
+  const id = randomUUID();
+  await tx.insert(NoteEntity, {
+    id,
+    caseId: k.id,
+    clientId: k.clientId,
+    occurredOn: input.occurredOn,
+    kind: input.kind,
+    participants: input.participants,
+    text: input.text,
+    internal: input.internal,
+    authorId: session.user.id,
+    createdAt: ctx.now.toISOString(),
+  });
+  await recordChange(tx, session.deviceId, ctx.now.getTime(), {
+    entity: 'note',
+    entityId: id,
+    fields: ['caseId', 'occurredOn', 'kind', 'participants', 'text', 'internal'],
+  });
+  await touchCase(ctx, k, ['notes']);
+  return detail(ctx, k.id);
+}
+
+export async function addFollowUp(ctx: CallContext, input: z.output<typeof followUpInput>): Promise<CaseDetail> {
+  const { session, tx } = requireSession(ctx);
+  const k = await requireOpenCase(tx, input.caseId);
+  const assigneeId = input.assigneeId ?? session.user.id;
+  await requireActiveAccount(tx, assigneeId);
+  await tx.insert(FollowUpEntity, {
+    id: randomUUID(),
+    caseId: k.id,
+    clientId: k.clientId,
+    title: input.title,
+    dueDate: input.dueDate,
+    assigneeId,
+    doneAt: null,
+    createdAt: ctx.now.toISOString(),
+  });
+  await touchCase(ctx, k, ['followUps']);
+  return detail(ctx, k.id);
+}
+
+export async function completeFollowUp(ctx: CallContext, id: string): Promise<FollowUpView> {
+  const { tx } = requireSession(ctx);
+  const followUp = await tx.findOneBy(FollowUpEntity, { id });
+  if (!followUp) throw new AppError('record.notFound', { entity: 'followUp' });
+  const k = await requireCase(tx, followUp.caseId);
+  if (!followUp.doneAt) {
+    await tx.update(FollowUpEntity, { id }, { doneAt: ctx.now.toISOString() });
+    await touchCase(ctx, k, ['followUps']);
+  }
+  return (await queryFollowUps(tx, 'f.id = ?', [id]))[0]!;
+}
+
+/**
+ * Closes a case with reason and summary; every goal still open must get its final outcome, so the evaluation
+ * of the Hilfeplan is complete. Open follow-ups of the case are completed with it.
+ */
+export async function closeCase(ctx: CallContext, input: z.output<typeof caseCloseInput>): Promise<CaseDetail> {
+  const { session, tx } = requireSession(ctx);
+  const k = await requireOpenCase(tx, input.id);
+  if (k.version !== input.version) throw new AppError('record.staleVersion', { entity: 'case' });
+  const goals = await tx.find(GoalEntity, { where: { caseId: k.id } });
+  const outcomes = new Map(input.goalOutcomes.map((o) => [o.goalId, o]));
+  const missing = goals.filter((g) => OPEN_GOAL_STATUSES.includes(g.status as GoalStatus)).filter((g) => {
+    const o = outcomes.get(g.id);
+    return !o || OPEN_GOAL_STATUSES.includes(o.status);
+  });
+  const foreign = input.goalOutcomes.filter((o) => !goals.some((g) => g.id === o.goalId));
+  if (missing.length || foreign.length) {
+    throw new AppError('validation.invalid', {
+      issues: [...missing, ...foreign.map((o) => ({ id: o.goalId }))].map((g) => ({ path: `goalOutcomes.${g.id}`, code: 'outcome_required' })),
+    });
+  }
+  for (const o of input.goalOutcomes) await tx.update(GoalEntity, { id: o.goalId }, { status: o.status, outcomeNote: o.outcomeNote });
+  const on = input.closedOn ?? berlinDate(ctx.now);
+  await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary: input.summary });
+  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: session.user.id });
+  await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
+  await refreshClientCaseColumns(tx, k.clientId);
+  await touchCase(ctx, k, ['phase', 'closedOn', 'closureReason', 'closureSummary', 'goals']);
+  return detail(ctx, k.id);
+}

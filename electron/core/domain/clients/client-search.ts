@@ -1,0 +1,189 @@
+import type { EntityManager } from 'typeorm';
+import type { SearchHit } from '../../contract/types/client-types';
+import { loadSummaries } from './client-summaries';
+import { ClientNameKeyEntity } from './client-entities';
+import { foldName, jaroWinkler, nameSkeleton, nameTokens, soundForm } from './name-normalisation';
+import { parseGermanDate, partialDatesMatch } from '../../contract/dates';
+
+/**
+ * Search keys of one client: "f:<folded token>" for exact and prefix search, and "s:<skeleton>:<sound form>" for
+ * variant search — the skeleton finds candidates by range scan, the sound form ranks them by similarity.
+ */
+export function nameKeys(familyName: string, givenNames: string, alternativeNames: string[]): string[] {
+  const tokens = nameTokens(familyName, givenNames, ...alternativeNames);
+  return [...new Set(tokens.flatMap((t) => [`f:${t}`, `s:${nameSkeleton(t)}:${soundForm(t)}`]))];
+}
+
+/** Variant spellings count from this similarity of their sound forms (Mohammed/Muhammad 0.83, Hussein/Hassan 0.75). */
+const MIN_VARIANT_SIMILARITY = 0.8;
+
+/** Clients with a name token that sounds like `token`, with the best similarity per client. */
+async function variantMatches(m: EntityManager, token: string): Promise<Map<string, number>> {
+  const prefix = `s:${nameSkeleton(token)}:`;
+  const rows = (await m.query('SELECT key, client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
+    prefix,
+    `${prefix}\uffff`,
+    MAX_CANDIDATES_PER_TOKEN,
+  ])) as { key: string; client_id: string }[];
+  const sound = soundForm(token);
+  const best = new Map<string, number>();
+  for (const r of rows) {
+    const similarity = jaroWinkler(sound, r.key.slice(prefix.length));
+    if (similarity >= MIN_VARIANT_SIMILARITY && similarity > (best.get(r.client_id) ?? 0)) best.set(r.client_id, similarity);
+  }
+  return best;
+}
+
+/** Replaces a client's search keys (in the caller's transaction). */
+export async function indexClientNames(m: EntityManager, clientId: string, keys: string[]): Promise<void> {
+  await m.delete(ClientNameKeyEntity, { clientId });
+  if (keys.length) await m.insert(ClientNameKeyEntity, keys.map((key) => ({ clientId, key })));
+}
+
+const EXACT = 3;
+/** A variant scores 1 + its similarity: between a prefix hit and an exact one, closer spellings first. */
+const VARIANT_BASE = 1;
+const PREFIX = 1;
+const MIN_PREFIX = 3;
+const MAX_CANDIDATES_PER_TOKEN = 5_000;
+
+/** Best score per client for one query token: exact folded match, same skeleton, or folded prefix. */
+async function scoreToken(m: EntityManager, token: string): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  const take = (rows: { client_id: string }[], score: number) => {
+    for (const r of rows) if ((scores.get(r.client_id) ?? 0) < score) scores.set(r.client_id, score);
+  };
+  const exact = `f:${token}`;
+  take((await m.query('SELECT client_id FROM client_name_key WHERE key = ? LIMIT ?', [exact, MAX_CANDIDATES_PER_TOKEN])) as { client_id: string }[], EXACT);
+  for (const [clientId, similarity] of await variantMatches(m, token)) {
+    if ((scores.get(clientId) ?? 0) < VARIANT_BASE + similarity) scores.set(clientId, VARIANT_BASE + similarity);
+  }
+  if (token.length >= MIN_PREFIX) {
+    take(
+      (await m.query('SELECT client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [exact, `${exact}\uffff`, MAX_CANDIDATES_PER_TOKEN])) as {
+        client_id: string;
+      }[],
+      PREFIX,
+    );
+  }
+  return scores;
+}
+
+export interface ParsedQuery {
+  tokens: string[];
+  birthDate: string | null;
+}
+
+/** Splits a query into folded name tokens and at most one date (German or ISO, full or partial). */
+export function parseQuery(query: string): ParsedQuery {
+  let birthDate: string | null = null;
+  const nameParts: string[] = [];
+  for (const part of query.trim().split(/[\s,;]+/)) {
+    const date = /\d/.test(part) ? parseGermanDate(part) : null;
+    if (date && !birthDate) birthDate = date;
+    else nameParts.push(part);
+  }
+  return { tokens: nameTokens(...nameParts), birthDate };
+}
+
+/**
+ * Ranked client search: every name token must match some name of the client (exact, variant spelling or prefix),
+ * order and particles do not matter; a date narrows to compatible birth dates. Scores: sum of the token scores,
+ * plus one for a matching date.
+ */
+/** Keeps the ids the caller may see, in order (the access policy's filter). */
+export type VisibleFilter = (ids: string[]) => Promise<string[]>;
+
+const everyone: VisibleFilter = async (ids) => ids;
+
+export async function searchClients(
+  m: EntityManager,
+  query: string,
+  limit: number,
+  today: string,
+  visible: VisibleFilter = everyone,
+): Promise<SearchHit[]> {
+  const { tokens, birthDate } = parseQuery(query);
+  let scores: Map<string, number> | null = null;
+  for (const token of tokens) {
+    const tokenScores = await scoreToken(m, token);
+    if (!scores) {
+      scores = tokenScores;
+      continue;
+    }
+    const next = new Map<string, number>();
+    for (const [id, s] of scores) {
+      const t = tokenScores.get(id);
+      if (t) next.set(id, s + t);
+    }
+    scores = next;
+  }
+  if (birthDate) {
+    const dated = await clientsBornOn(m, birthDate, scores ? [...scores.keys()] : null);
+    const next = new Map<string, number>();
+    for (const id of dated) next.set(id, (scores?.get(id) ?? 0) + 1);
+    scores = next;
+  }
+  if (!scores || scores.size === 0) return [];
+  const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  // Take the best candidates the caller may see, a window at a time (usually the first window is enough).
+  const window = Math.max(limit * 4, limit);
+  const ranked: [string, number][] = [];
+  for (let i = 0; i < sorted.length && ranked.length < window; i += window) {
+    const chunk = sorted.slice(i, i + window);
+    const keep = new Set(await visible(chunk.map(([id]) => id)));
+    ranked.push(...chunk.filter(([id]) => keep.has(id)));
+  }
+  const summaries = await loadSummaries(m, ranked.slice(0, window).map(([id]) => id), today);
+  const scoreOf = new Map(ranked);
+  return summaries
+    .map((s) => ({ ...s, score: scoreOf.get(s.id)!, matched: tokens }))
+    .sort((a, b) => b.score - a.score || foldName(`${a.familyName} ${a.givenNames}`).localeCompare(foldName(`${b.familyName} ${b.givenNames}`)))
+    .slice(0, limit);
+}
+
+/** Ids of clients whose (partial) birth date is compatible with the searched (partial) date. */
+async function clientsBornOn(m: EntityManager, date: string, among: string[] | null): Promise<string[]> {
+  // Stored dates that are a prefix of the searched one (only year known) or start with it (searched only a year).
+  const prefixes = [date.slice(0, 4), date.slice(0, 7), date].filter((v, i, a) => a.indexOf(v) === i);
+  // A range, not LIKE: LIKE cannot use the birth_date index and would read every client.
+  const params: unknown[] = [...prefixes, date, `${date}\uffff`];
+  let sql = `SELECT id, birth_date FROM client WHERE (birth_date IN (${prefixes.map(() => '?').join(',')}) OR (birth_date >= ? AND birth_date < ?))`;
+  if (among) {
+    if (among.length === 0) return [];
+    sql += ` AND id IN (${among.map(() => '?').join(',')})`;
+    params.push(...among);
+  }
+  const rows = (await m.query(sql, params)) as { id: string; birth_date: string | null }[];
+  return rows.filter((r) => partialDatesMatch(r.birth_date, date)).map((r) => r.id);
+}
+
+/**
+ * Likely duplicates of a new client: the family name and at least one given name match by spelling variant, and
+ * the birth dates do not contradict each other.
+ */
+export async function findDuplicates(
+  m: EntityManager,
+  input: { familyName: string; givenNames: string; birthDate: string | null; excludeId?: string },
+  today: string,
+  visible: VisibleFilter = everyone,
+): Promise<SearchHit[]> {
+  // The family name as one word matches however it was split ("Al-Hassan", "Al Hassan", "Alhasan").
+  const family = foldName(input.familyName).replace(/ /g, '');
+  const given = nameTokens(input.givenNames);
+  const skeletonIds = async (token: string) => new Set((await variantMatches(m, token)).keys());
+  let candidates = family ? await skeletonIds(family) : new Set<string>();
+  if (candidates.size === 0) return [];
+  if (given.length) {
+    const anyGiven = new Set<string>();
+    for (const t of given) for (const id of await skeletonIds(t)) if (candidates.has(id)) anyGiven.add(id);
+    candidates = anyGiven;
+  }
+  candidates.delete(input.excludeId ?? '');
+  const summaries = await loadSummaries(m, (await visible([...candidates])).slice(0, 50), today);
+  return summaries
+    .filter((s) => !input.birthDate || !s.birthDate || partialDatesMatch(s.birthDate, input.birthDate))
+    .map((s) => ({ ...s, score: input.birthDate && s.birthDate ? 2 : 1, matched: [family, ...given] }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 10);
+}

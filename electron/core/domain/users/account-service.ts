@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AccountSummary, SessionUser } from '../../contract/methods';
+import type { CaseManagerOption } from '../../contract/types/client-types';
+import type { Office, Role } from '../../contract/offices';
+import { recordChange } from '../../platform/sync/change-recorder';
+import type { Keyring } from '../../platform/vault/keyring';
+import { AccountEntity, type Account } from './account-entity';
+
+export function toSessionUser(a: Account): SessionUser {
+  return { id: a.id, login: a.login, displayName: a.displayName, role: a.role, office: a.office };
+}
+
+/** Creates an account row (its passphrase wrap goes to the keyring separately) and records the change. */
+export async function insertAccount(
+  m: EntityManager,
+  input: { login: string; displayName: string; role: Role; office: Office },
+  deviceId: string,
+  now: Date,
+): Promise<Account> {
+  const at = now.toISOString();
+  const account: Account = {
+    id: randomUUID(),
+    login: input.login,
+    displayName: input.displayName,
+    role: input.role,
+    office: input.office,
+    active: true,
+    createdAt: at,
+    updatedAt: at,
+    lastLoginAt: null,
+    version: 1,
+  };
+  await m.insert(AccountEntity, account);
+  await recordChange(m, deviceId, now.getTime(), {
+    entity: 'account',
+    entityId: account.id,
+    fields: ['login', 'displayName', 'role', 'office', 'active'],
+  });
+  return account;
+}
+
+export async function findActiveAccount(m: EntityManager, login: string): Promise<Account | null> {
+  return m.findOneBy(AccountEntity, { login, active: true });
+}
+
+/** Active case workers (for assigning cases and follow-ups), own office first. */
+export async function listCaseManagers(m: EntityManager, office: Office): Promise<CaseManagerOption[]> {
+  const rows = await m.find(AccountEntity, { where: [{ role: 'fallmanagement', active: true }, { role: 'verwaltung', active: true }] });
+  return rows
+    .map((a) => ({ id: a.id, displayName: a.displayName, office: a.office }))
+    .sort((a, b) => Number(b.office === office) - Number(a.office === office) || a.displayName.localeCompare(b.displayName, 'de'));
+}
+
+/** The admin view of an account; `canUnlock` needs the keyring, which holds the passphrase wraps. */
+export function toAccountSummary(a: Account, keyring: Keyring): AccountSummary {
+  return {
+    id: a.id,
+    version: a.version,
+    canUnlock: a.active && keyring.hasAccount(a.login),
+    login: a.login,
+    displayName: a.displayName,
+    role: a.role,
+    office: a.office,
+    active: a.active,
+    lastLoginAt: a.lastLoginAt,
+  };
+}
+
+export async function listAccounts(m: EntityManager, keyring: Keyring): Promise<AccountSummary[]> {
+  const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
+  return rows.map((a) => toAccountSummary(a, keyring));
+}

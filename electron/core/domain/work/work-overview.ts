@@ -1,0 +1,52 @@
+import type { WorkOverview } from '../../contract/types/client-types';
+import { queryFollowUps } from '../cases/case-queries';
+import { SUMMARY_SELECT, toSummary, type SummaryRow } from '../clients/client-summaries';
+import { addDays, berlinDate } from '../../contract/dates';
+import { requireSession, type CallContext } from '../../api/call-context';
+import { policyOf, shapeSummaries } from '../access/call-access';
+import { CASE_PHASES, EXPIRY_WARNING_DAYS, type CasePhase } from '../../contract/case-domain';
+
+const EXPIRING_LIMIT = 200;
+
+/**
+ * The day's start screen of a case worker: own follow-ups, expiring residence permits, open cases per phase. An
+ * ABH clerk sees the statuses and cases of clients whose consent names the ABH.
+ */
+export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
+  const { session, tx } = requireSession(ctx);
+  const today = berlinDate(ctx.now);
+  // Week ends on Sunday (German calendar weeks start on Monday).
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const endOfWeek = addDays(today, 6 - weekday);
+  const mine = await queryFollowUps(tx, 'f.assignee_id = ? AND f.done_at IS NULL AND f.due_date <= ?', [session.user.id, endOfWeek]);
+
+  const policy = policyOf(ctx);
+  // Only statuses the caller may read: its own office's clients, or those whose consent names the residence category.
+  const withStatus = await policy.visibleClientsSql('residence');
+  const expiringRows = (await tx.query(
+    `${SUMMARY_SELECT} WHERE c.current_status_until IS NOT NULL AND c.current_status_until <= ? AND ${withStatus.sql}
+     ORDER BY c.current_status_until LIMIT ?`,
+    [addDays(today, EXPIRY_WARNING_DAYS), ...withStatus.params, EXPIRING_LIMIT],
+  )) as SummaryRow[];
+
+  const visible = await policy.visibleClientsSql();
+  const phaseRows = (await tx.query(
+    policy.keepsFiles
+      ? `SELECT phase, count(*) AS n FROM kim_case WHERE closed_on IS NULL AND office = ? GROUP BY phase`
+      : `SELECT k.phase, count(*) AS n FROM kim_case k JOIN client c ON c.id = k.client_id
+         WHERE k.closed_on IS NULL AND ${visible.sql} GROUP BY k.phase`,
+    policy.keepsFiles ? [session.user.office] : visible.params,
+  )) as { phase: CasePhase; n: number }[];
+  const casesPerPhase = Object.fromEntries(CASE_PHASES.map((p) => [p, 0])) as Record<CasePhase, number>;
+  for (const r of phaseRows) casesPerPhase[r.phase] = r.n;
+
+  return {
+    followUps: {
+      overdue: mine.filter((f) => f.dueDate < today),
+      today: mine.filter((f) => f.dueDate === today),
+      thisWeek: mine.filter((f) => f.dueDate > today),
+    },
+    expiringResidence: (await shapeSummaries(ctx, expiringRows.map((r) => toSummary(r, today)))).filter((s): s is WorkOverview['expiringResidence'][number] => s.currentResidence !== null),
+    casesPerPhase,
+  };
+}

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { writeFileAtomic } from '../files/atomic-file';
+import { deriveAuditKey, hashesEqual, type ChainBreak } from './audit-chain';
+
+/**
+ * The newest audit entry (id and hash) kept outside the database, MAC'd under a key derived from the database key.
+ * If entries at the end are cut off, the database no longer reaches this head. Written after each committed call;
+ * after a crash the head may lag behind the database, which is fine: only a database behind its head is a break.
+ */
+export const AUDIT_HEAD_FILE = 'audit-head.json';
+
+interface AuditHead {
+  format: 'kim-akte-audit-head';
+  lastId: number;
+  lastHash: string;
+  mac: string;
+}
+
+interface HeadState {
+  key: Buffer;
+  databaseKey: Buffer;
+  dataDir: string;
+  /** Last id written by this connection; -1 before the first write. */
+  written: number;
+  /** The head on disk did not match the database when opened: keep it as evidence, never overwrite. */
+  frozen: boolean;
+}
+
+const headKeys = new WeakMap<DataSource, HeadState>();
+
+export function registerAuditHead(dataSource: DataSource, databaseKey: Buffer, dataDir: string): void {
+  headKeys.set(dataSource, { key: deriveAuditKey(databaseKey, 'head'), databaseKey: Buffer.from(databaseKey), dataDir, written: -1, frozen: false });
+}
+
+/** Zeroes the keys held for this connection (on lock). */
+export function forgetAuditHead(dataSource: DataSource): void {
+  const state = headKeys.get(dataSource);
+  state?.key.fill(0);
+  state?.databaseKey.fill(0);
+  headKeys.delete(dataSource);
+}
+
+function mac(key: Buffer, lastId: number, lastHash: string): string {
+  return createHmac('sha256', key).update(`${lastId}:${lastHash}`).digest('hex');
+}
+
+/**
+ * Writes the head if the trail grew since the last write on this connection. Cheap when nothing changed. The first
+ * write of a connection first checks the head already on disk: if the database no longer reaches it (cut-off tail)
+ * the old head is kept as evidence for `audit verify` instead of being overwritten.
+ */
+export async function syncAuditHead(dataSource: DataSource): Promise<void> {
+  const state = headKeys.get(dataSource);
+  if (!state || state.frozen || !dataSource.isInitialized) return;
+  const [last] = (await dataSource.query('SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1')) as { id: number; hash: string }[];
+  if (!last || last.id === state.written) return;
+  if (state.written === -1 && existsSync(join(state.dataDir, AUDIT_HEAD_FILE))) {
+    if (await checkAuditHead(dataSource.manager, state.dataDir, state.databaseKey, last.id)) {
+      state.frozen = true;
+      return;
+    }
+  }
+  const head: AuditHead = { format: 'kim-akte-audit-head', lastId: last.id, lastHash: last.hash, mac: mac(state.key, last.id, last.hash) };
+  // No fsync: a head lost to a power cut only lags, which verification accepts.
+  writeFileAtomic(join(state.dataDir, AUDIT_HEAD_FILE), JSON.stringify(head), { durable: false });
+  state.written = last.id;
+}
+
+/** Compares the database's trail with the head outside it; null when consistent. */
+export async function checkAuditHead(m: EntityManager, dataDir: string, databaseKey: Buffer, lastId: number): Promise<ChainBreak | null> {
+  const path = join(dataDir, AUDIT_HEAD_FILE);
+  if (!existsSync(path)) return { id: lastId, reason: 'head-missing' };
+  let head: AuditHead;
+  try {
+    head = JSON.parse(readFileSync(path, 'utf8')) as AuditHead;
+  } catch {
+    return { id: lastId, reason: 'head-invalid' };
+  }
+  const key = deriveAuditKey(databaseKey, 'head');
+  if (typeof head.lastId !== 'number' || typeof head.lastHash !== 'string' || !hashesEqual(head.mac, mac(key, head.lastId, head.lastHash))) {
+    return { id: lastId, reason: 'head-invalid' };
+  }
+  if (head.lastId > lastId) return { id: lastId + 1, reason: 'tail-cut' };
+  const [atHead] = (await m.query('SELECT hash FROM audit_entry WHERE id = ?', [head.lastId])) as { hash: string }[];
+  if (!atHead || !hashesEqual(atHead.hash, head.lastHash)) return { id: head.lastId, reason: 'changed' };
+  return null;
+}

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chainUnhashedEntries, registerAuditChainKey } from '../audit/audit-chain';
+import { registerAuditHead } from '../audit/audit-head';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../contract/errors';
+import { ENTITIES } from '../../api/session/vault-entities';
+import { MIGRATIONS } from './migrations';
+import { applySqlcipherKey, hasPlaintextHeader, loadSqliteDriver, sqliteReason } from './sqlcipher';
+
+type MigrationCtor = (typeof MIGRATIONS)[number];
+
+export interface OpenDatabaseOptions {
+  path: string;
+  key: Buffer;
+  create: boolean;
+  nativeBinding?: string;
+  /** Tests pass a prefix of MIGRATIONS to build an older schema. */
+  migrations?: readonly MigrationCtor[];
+}
+
+export interface OpenedDatabase {
+  dataSource: DataSource;
+  schemaVersion: number;
+}
+
+/**
+ * Opens (or creates) the SQLCipher vault database and brings its schema up to date. Refuses files that are plain
+ * SQLite, that the key does not open, or whose schema comes from a newer app version.
+ */
+export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const exists = existsSync(options.path);
+  if (!exists && !options.create) throw new AppError('vault.databaseCorrupt', { reason: 'missing' });
+  if (exists && options.create) throw new AppError('vault.alreadyInitialised');
+  if (hasPlaintextHeader(options.path)) throw new AppError('vault.databaseCorrupt', { reason: 'unencrypted' });
+
+  const key = Buffer.from(options.key);
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: options.path,
+    driver: loadSqliteDriver(),
+    nativeBinding: options.nativeBinding,
+    fileMustExist: !options.create,
+    enableWAL: true,
+    entities: ENTITIES,
+    migrations: [...migrations],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: Parameters<typeof applySqlcipherKey>[0]) => applySqlcipherKey(db, key),
+  });
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    key.fill(0);
+    if (error instanceof AppError) throw error;
+    throw new AppError('vault.databaseCorrupt', { reason: sqliteReason(error) });
+  }
+  // The audit chain and head keys derive from the database key; registered before any audit entry is appended.
+  registerAuditChainKey(dataSource, key);
+  registerAuditHead(dataSource, key, dirname(options.path));
+  key.fill(0);
+  try {
+    const known = new Set(migrations.map((m) => m.name));
+    const applied = await appliedMigrationNames(dataSource);
+    const unknown = applied.filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new AppError('vault.schemaTooNew', { found: applied.length, known: migrations.length });
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.transaction((m) => chainUnhashedEntries(m));
+    const schemaVersion = (await appliedMigrationNames(dataSource)).length;
+    if (hasPlaintextHeader(options.path)) throw new AppError('vault.databaseCorrupt', { reason: 'unencrypted' });
+    return { dataSource, schemaVersion };
+  } catch (error) {
+    await dataSource.destroy();
+    if (error instanceof AppError) throw error;
+    throw new AppError('vault.databaseCorrupt', { reason: sqliteReason(error) });
+  }
+}
+
+async function appliedMigrationNames(ds: DataSource): Promise<string[]> {
+  const table = (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`)) as unknown[];
+  if (table.length === 0) return [];
+  const rows = (await ds.query('SELECT name FROM migrations ORDER BY id')) as { name: string }[];
+  return rows.map((r) => r.name);
+}
