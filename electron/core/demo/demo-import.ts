@@ -3,7 +3,7 @@ import { appendAudit, type AuditActor } from '../platform/audit/audit-log';
 import { BulkWriter, type DemoCounts } from './bulk-writer';
 import { DemoGenerator, type DemoOptions } from './generator';
 import { rawConnection } from './raw-connection';
-import { REFRESH_CLIENT_CASE_COLUMNS } from '../platform/vault/migrations/0005-client-list-indexes';
+import { REFRESH_CLIENT_CASE_COLUMNS } from '../domain/clients/client-case-columns';
 
 export interface DemoImportOptions extends Omit<DemoOptions, 'idSalt'> {
   clients: number;

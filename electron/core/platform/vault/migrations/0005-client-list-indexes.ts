@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The phase and case manager of a client's current case (the open one, else the latest), copied onto the client. */
-export const REFRESH_CLIENT_CASE_COLUMNS = `
+/** Frozen copy of the SQL as of this migration; the service keeps its own (domain/clients/client-case-columns.ts). */
+const REFRESH_CLIENT_CASE_COLUMNS = `
   UPDATE client SET
     case_phase = (SELECT k.phase FROM kim_case k WHERE k.client_id = client.id
                   ORDER BY k.closed_on IS NOT NULL, k.opened_on DESC, k.id DESC LIMIT 1),
