@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { SessionUser } from '../../electron/core/contract/methods';
 import { clientListInput } from '../../electron/core/contract/schemas/client-schemas';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { loadCaseDetail } from '../../electron/core/domain/cases/case-queries';
@@ -17,6 +16,7 @@ import { drawWorkload, type CaseWorkload } from './case-workload';
 import { makePlainCopy, openPlainDataSource } from './plain-copy';
 import { serviceContext } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
+import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
 
 /**
  * Client files at scale: builds a vault with the demo generator (50,000 clients, 1,000,000 notes; --quick: 5,000 and

@@ -8,11 +8,11 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/m
 import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/platform/vault/migrations/0006-client-list-paging-indexes';
 import { clientListInput } from '../../electron/core/contract/schemas/client-schemas';
 import { listClients } from '../../electron/core/domain/clients/client-service';
-import type { SessionUser } from '../../electron/core/contract/methods';
 import { serviceContext } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
 
 /** Builds a vault as version 1 of the app wrote it: schema 1, one account, one setting. */
 async function buildSchemaV1Vault(dir: string): Promise<Buffer> {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { CoreDispatcher } from '../../core/api/dispatcher';
 import { englishMessage } from '../../core/contract/errors';
-import type { ChainBreak } from '../../core/platform/audit/audit-chain';
 import { APP_VERSION } from '../../core/contract/app-version';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
+import type { ChainBreak } from "../../core/contract/types/audit-types";
 
 const REASONS: Record<ChainBreak['reason'], string> = {
   changed: 'its content was changed',

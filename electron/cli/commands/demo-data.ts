@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { AccountSummary } from '../../core/contract/methods';
 import { CoreDispatcher } from '../../core/api/dispatcher';
 import { AppError, englishMessage } from '../../core/contract/errors';
 import type { DemoCounts } from '../../core/demo/bulk-writer';
@@ -9,6 +8,7 @@ import { APP_VERSION } from '../../core/contract/app-version';
 import type { Office } from '../../core/contract/offices';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
+import type { AccountSummary } from "../../core/contract/types/workstation-types";
 
 export const MAX_DEMO_CLIENTS = 200_000;
 const MAX_NOTES_PER_CLIENT = 500;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { SessionUser } from '../contract/methods';
 import type { OpenVault, VaultLocation } from '../platform/vault/vault';
 import type { AccessPolicy, ClientAccess } from '../domain/access/access-policy';
+import type { SessionUser } from "../contract/types/workstation-types";
 
 /** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
 export interface UnlockedSession {

@@ -1,10 +1,7 @@
 import type { z } from 'zod';
-import type { Office, Role } from './offices';
+import type { Role } from './offices';
 import type { ErrorPayload } from './errors';
 import { consentAddInput, consentRevokeInput } from './schemas/consent-schemas';
-import type { AuditVerification } from '../domain/audit-trail/audit-verify';
-import type { AuditExport, AuditPage } from '../domain/audit-trail/audit-query';
-import type { AuditSubject, AuditUserOption } from '../domain/audit-trail/audit-lookups';
 import {
   assessmentInput,
   caseCloseInput,
@@ -54,6 +51,19 @@ import {
   setupInput,
   unlockInput,
 } from './schemas/common-schemas';
+import type { SessionUser } from "./types/workstation-types";
+import type { VaultStatus } from "./types/workstation-types";
+import type { SetupResult } from "./types/workstation-types";
+import type { DraftRecord } from "./types/workstation-types";
+import type { HomeSummary } from "./types/workstation-types";
+import type { AccountSummary } from "./types/workstation-types";
+import type { VaultInfo } from "./types/workstation-types";
+import type { SettingsView } from "./types/workstation-types";
+import type { AuditPage } from "./types/audit-types";
+import type { AuditExport } from "./types/audit-types";
+import type { AuditSubject } from "./types/audit-types";
+import type { AuditUserOption } from "./types/audit-types";
+import type { AuditVerification } from "./types/audit-types";
 
 /**
  * The one contract of the API: every method's name, input schema, output type, required access and audit rule.
@@ -86,66 +96,6 @@ function method<O>() {
 const none: AuditRule = { kind: 'none' };
 const read = (entity: string): AuditRule => ({ kind: 'read', entity });
 const write = (entity: string): AuditRule => ({ kind: 'write', entity });
-
-export interface SessionUser {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  office: Office;
-}
-
-export interface VaultStatus {
-  state: 'uninitialised' | 'locked' | 'unlocked';
-  office: Office | null;
-  idleLockMinutes: number;
-  appVersion: string;
-}
-
-export interface SetupResult {
-  /** The database key as 64 hex digits in groups; shown once, for IT's safe. */
-  recoveryKey: string;
-  user: SessionUser;
-}
-
-export interface DraftRecord {
-  formId: string;
-  data: Record<string, string | number | boolean | null>;
-  savedAt: string;
-}
-
-export interface HomeSummary {
-  office: Office;
-  user: SessionUser;
-  accountCount: number;
-  schemaVersion: number;
-  openDrafts: string[];
-}
-
-export interface AccountSummary {
-  id: string;
-  version: number;
-  /** False when the account has no passphrase wrap (disabled, or re-enabled and waiting for a reset). */
-  canUnlock: boolean;
-  login: string;
-  displayName: string;
-  role: Role;
-  office: Office;
-  active: boolean;
-  lastLoginAt: string | null;
-}
-
-export interface VaultInfo {
-  office: Office;
-  schemaVersion: number;
-  appVersion: string;
-  counts: { accounts: number; auditEntries: number; changes: number; drafts: number };
-}
-
-export interface SettingsView {
-  idleLockMinutes: number;
-}
-
 export const contract = {
   'vault.status': method<VaultStatus>()({ input: emptyInput, access: 'public', audit: none }),
   // Lifecycle methods (setup, unlock, lock) write their own audit entries: there is no session before or after them.

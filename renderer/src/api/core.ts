@@ -2,19 +2,15 @@
  * The renderer's only door to core code: types and pure modules of the API contract. Nothing here may pull in
  * Node or Electron; everything else in the renderer imports core through this file.
  */
+export type { InputOf, KimApi, LockReason, MethodName, OutputOf, Result } from '../../../electron/core/contract/methods';
 export type {
+  AccountSummary,
   DraftRecord,
   HomeSummary,
-  InputOf,
-  KimApi,
-  LockReason,
-  MethodName,
-  OutputOf,
-  Result,
   SessionUser,
   SettingsView,
   VaultStatus,
-} from '../../../electron/core/contract/methods';
+} from '../../../electron/core/contract/types/workstation-types';
 export { LOCK_REASONS } from '../../../electron/core/contract/methods';
 export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/contract/errors';
 export { ERROR_CODES } from '../../../electron/core/contract/errors';
@@ -33,7 +29,6 @@ export {
   type PassphraseStrength,
 } from '../../../electron/core/contract/passphrase-policy';
 export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/contract/offices';
-export type { AccountSummary } from '../../../electron/core/contract/methods';
 export { accountCreateInput, roleSchema } from '../../../electron/core/contract/schemas/common-schemas';
 export * from '../../../electron/core/contract/case-domain';
 export * from '../../../electron/core/contract/data-categories';

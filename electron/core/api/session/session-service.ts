@@ -1,4 +1,3 @@
-import type { SessionUser } from '../../contract/methods';
 import { AppError } from '../../contract/errors';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
@@ -8,6 +7,7 @@ import { loadKeyring, openVaultWithKey } from '../../platform/vault/vault';
 import { assertStrongPassphrase } from './vault-setup';
 import type { Keyring } from '../../platform/vault/keyring';
 import { requireSession, type CallContext } from '../call-context';
+import type { SessionUser } from "../../contract/types/workstation-types";
 
 function throttled(keyring: Keyring, login: string, now: Date): AppError | null {
   const wait = keyring.retryAfterMs(login, now);

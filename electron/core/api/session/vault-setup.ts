@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import type { SetupResult, VaultStatus } from '../../contract/methods';
 import { AppError } from '../../contract/errors';
 import { ratePassphrase, PASSPHRASE_MIN_LENGTH, PASSPHRASE_MIN_SCORE } from '../../contract/passphrase-policy';
 import { appendAudit } from '../../platform/audit/audit-log';
@@ -9,6 +8,8 @@ import { DEFAULT_IDLE_LOCK_MINUTES, readIdleLockMinutes, SETTING_KEYS, writeSett
 import type { Office } from '../../contract/offices';
 import { insertAccount, toSessionUser } from '../../domain/users/account-service';
 import { createVault, loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
+import type { VaultStatus } from "../../contract/types/workstation-types";
+import type { SetupResult } from "../../contract/types/workstation-types";
 
 export function assertStrongPassphrase(passphrase: string, userInputs: string[]): void {
   if (!ratePassphrase(passphrase, userInputs).acceptable) {

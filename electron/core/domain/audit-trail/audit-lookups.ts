@@ -1,25 +1,9 @@
 import { searchClients } from '../clients/client-search';
 import { berlinDate } from '../../contract/dates';
 import { requireSession, type CallContext } from '../../api/call-context';
-import type { Role } from '../../contract/offices';
 import { AccountEntity } from '../users/account-entity';
-
-/** A data subject as the audit view may show it: enough to pick the right person, nothing of the file. */
-export interface AuditSubject {
-  id: string;
-  displayName: string;
-  /** Partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or null. */
-  birthDate: string | null;
-}
-
-/** An account as a filter option of the audit view (the data protection role cannot list accounts otherwise). */
-export interface AuditUserOption {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-}
+import type { AuditSubject } from "../../contract/types/audit-types";
+import type { AuditUserOption } from "../../contract/types/audit-types";
 
 /**
  * Finds data subjects by name or birth date (the client search, with its transliteration tolerance) and returns

@@ -3,32 +3,9 @@ import type { auditFilterSchema } from '../../contract/schemas/common-schemas';
 import { requireSession, type CallContext } from '../../api/call-context';
 import { loadKeyring } from '../../platform/vault/vault';
 import { confirmCaller } from '../users/account-admin';
-
-export interface AuditEntryView {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorLogin: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  office: string | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  fields: string[];
-  outcome: string;
-}
-
-export interface AuditPage {
-  rows: AuditEntryView[];
-  total: number;
-}
-
-export interface AuditExport {
-  fileName: string;
-  csv: string;
-  rows: number;
-}
+import type { AuditEntryView } from "../../contract/types/audit-types";
+import type { AuditPage } from "../../contract/types/audit-types";
+import type { AuditExport } from "../../contract/types/audit-types";
 
 type Filter = z.output<typeof auditFilterSchema>;
 

@@ -1,13 +1,7 @@
 import { requireSession, type CallContext } from '../../api/call-context';
-import type { ChainBreak } from '../../platform/audit/audit-chain';
 import { findChainBreak } from '../../platform/audit/audit-chain';
 import { checkAuditHead } from '../../platform/audit/audit-head';
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  firstBreak: ChainBreak | null;
-}
+import type { AuditVerification } from "../../contract/types/audit-types";
 
 /** Checks the whole audit trail: the chain inside the database, then its end against the head outside it. */
 export async function verifyAuditTrail(ctx: CallContext): Promise<AuditVerification> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DraftRecord } from '../../contract/methods';
 import { requireSession, type CallContext } from '../../api/call-context';
 import { DraftEntity, type Draft } from './draft-entity';
+import type { DraftRecord } from "../../contract/types/workstation-types";
 
 function toRecord(d: Draft): DraftRecord {
   return { formId: d.formId, data: JSON.parse(d.data) as DraftRecord['data'], savedAt: d.savedAt };

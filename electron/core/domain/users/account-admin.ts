@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { AccountSummary } from '../../contract/methods';
 import { AppError } from '../../contract/errors';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { requireSession, type CallContext } from '../../api/call-context';
@@ -12,6 +11,7 @@ import { loadKeyring, openVaultWithKey } from '../../platform/vault/vault';
 import { assertStrongPassphrase } from '../../api/session/vault-setup';
 import { AccountEntity, type Account } from './account-entity';
 import { insertAccount, toAccountSummary } from './account-service';
+import type { AccountSummary } from "../../contract/types/workstation-types";
 
 /**
  * Account administration for IT: create, change role/name, disable, reset passphrases. The database key comes

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { AccountSummary, SessionUser } from '../../contract/methods';
 import type { CaseManagerOption } from '../../contract/types/client-types';
 import type { Office, Role } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { AccountEntity, type Account } from './account-entity';
+import type { SessionUser } from "../../contract/types/workstation-types";
+import type { AccountSummary } from "../../contract/types/workstation-types";
 
 export function toSessionUser(a: Account): SessionUser {
   return { id: a.id, login: a.login, displayName: a.displayName, role: a.role, office: a.office };

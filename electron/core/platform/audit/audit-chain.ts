@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry } from './audit-entity';
+import type { ChainBreak } from "../../contract/types/audit-types";
 
 /**
  * The hash chain of the audit trail. Each entry's hash is an HMAC (key derived from the database key) over its
@@ -99,11 +100,6 @@ export async function chainUnhashedEntries(m: EntityManager): Promise<number> {
     prevHash = hash;
   }
   return unhashed.length;
-}
-
-export interface ChainBreak {
-  id: number;
-  reason: 'changed' | 'removed-or-reordered' | 'tail-cut' | 'head-invalid' | 'head-missing';
 }
 
 /** Walks the whole trail in id order; returns the first entry where the chain breaks, or null. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeFileAtomic } from '../files/atomic-file';
-import { deriveAuditKey, hashesEqual, type ChainBreak } from './audit-chain';
+import { deriveAuditKey, hashesEqual } from './audit-chain';
+import type { ChainBreak } from "../../contract/types/audit-types";
 
 /**
  * The newest audit entry (id and hash) kept outside the database, MAC'd under a key derived from the database key.
