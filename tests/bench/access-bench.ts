@@ -9,9 +9,10 @@ import { berlinDate } from '../../electron/core/contract/dates';
 import { runDemoData } from '../../electron/cli/commands/demo-data';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
+import { loadKeyring } from '../../electron/core/platform/vault/vault';
+import { openVault } from '../../electron/core/api/session/open-vault';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
-import { serviceContext } from './service-context';
+import { withServiceCall } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
 
 const ABH = { login: 'abh.bench', displayName: 'ABH Benchmark', role: 'abh' as const, passphrase: 'Stempelkissen duften nach 44 Lavendelfeldern' };
@@ -58,13 +59,13 @@ export async function benchAccess(o: { clients: number; per: number; log: (line:
     await call(core, 'session.lock');
 
     // The same reads without the dispatcher, and the layer's parts one by one, on the vault opened with its key.
-    const vault = await openVaultWithKey({ dataDir: run.dataDir }, loadKeyring(run.dataDir), key);
+    const vault = await openVault({ dataDir: run.dataDir }, loadKeyring(run.dataDir), key);
     const m = vault.dataSource.manager;
     const direct: number[] = [];
     const guard: number[] = [];
     const audit: number[] = [];
     for (const id of own) {
-      direct.push(await timeMs(() => loadClientDetail(serviceContext(m, now, user), id)));
+      direct.push(await timeMs(() => withServiceCall(vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, id))));
       guard.push(await timeMs(() => enforce('clients.get', { id }, new AccessPolicy(m, user, today), m)));
       const actor = { id: user.id, role: user.role, office: user.office };
       audit.push(

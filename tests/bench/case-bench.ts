@@ -9,12 +9,13 @@ import { listClients, loadClientDetail } from '../../electron/core/domain/client
 import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
+import { loadKeyring } from '../../electron/core/platform/vault/vault';
+import { openVault } from '../../electron/core/api/session/open-vault';
 import { runDemoData } from '../../electron/cli/commands/demo-data';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 import { drawWorkload, type CaseWorkload } from './case-workload';
 import { makePlainCopy, openPlainDataSource } from './plain-copy';
-import { serviceContext } from './service-context';
+import { withServiceCall } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
 import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
 
@@ -34,13 +35,14 @@ export interface CaseBenchOptions {
 /** Replays the workload's reads on a DataSource through the service functions (no dispatcher, no audit). */
 async function readWorkload(ds: DataSource, w: CaseWorkload, user: SessionUser, now: Date): Promise<void> {
   const today = berlinDate(now);
-  const ctx = serviceContext(ds.manager, now, user);
-  for (const s of w.searches) await searchClients(ds.manager, s.query, 20, today);
-  for (const [clientId, caseId] of w.opens) {
-    await loadClientDetail(ctx, clientId);
-    await loadCaseDetail(ds.manager, caseId);
-  }
-  for (const l of w.lists) await listClients(ctx, clientListInput.parse(l));
+  await withServiceCall(ds, now, user, async (ctx) => {
+    for (const s of w.searches) await searchClients(ctx.tx, s.query, 20, today);
+    for (const [clientId, caseId] of w.opens) {
+      await loadClientDetail(ctx, clientId);
+      await loadCaseDetail(ctx.tx, caseId);
+    }
+    for (const l of w.lists) await listClients(ctx, clientListInput.parse(l));
+  });
 }
 
 async function timed<T>(samples: number[], fn: () => Promise<T>): Promise<T> {
@@ -140,12 +142,12 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
     }
 
     // Dispatcher layer (permission, transaction, audit entry + commit) vs the service alone, same clients.get.
-    const vault = await openVaultWithKey({ dataDir }, loadKeyring(dataDir), key);
+    const vault = await openVault({ dataDir }, loadKeyring(dataDir), key);
     const viaDispatcher: number[] = [];
     const direct: number[] = [];
     for (const [clientId] of workload.opens) {
       ok(await timed(viaDispatcher, () => core.dispatch('clients.get', { id: clientId })));
-      await timed(direct, () => loadClientDetail(serviceContext(vault.dataSource.manager, now, user), clientId));
+      await timed(direct, () => withServiceCall(vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, clientId)));
     }
     await core.close();
 

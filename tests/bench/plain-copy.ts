@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../electron/core/api/session/vault-entities';
+import { VAULT_ENTITIES } from '../../electron/core/api/session/vault-entities';
 import { hasPlaintextHeader, loadSqliteDriver, openRawEncrypted, type SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 
 /**
@@ -33,7 +33,7 @@ export async function openPlainDataSource(path: string): Promise<DataSource> {
     driver: loadSqliteDriver(),
     fileMustExist: true,
     enableWAL: true,
-    entities: ENTITIES,
+    entities: VAULT_ENTITIES,
     synchronize: false,
     logging: false,
     prepareDatabase: (db: SqliteDatabase) => plainSettings(db),

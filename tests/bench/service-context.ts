@@ -1,26 +1,13 @@
-import type { EntityManager } from 'typeorm';
-import { AccessPolicy } from '../../electron/core/domain/access/access-policy';
-import { berlinDate } from '../../electron/core/contract/dates';
-import type { CallContext, UnlockedSession } from '../../electron/core/api/call-context';
+import type { DataSource } from 'typeorm';
+import { runSessionCall, type CaseWorkContext, type UnlockedSession } from '../../electron/core/api/call-context';
+import type { OpenVault } from '../../electron/core/platform/vault/vault';
 
 /**
- * A CallContext for calling services directly on a DataSource (no dispatcher): for the cipher ratio (plain copy has
- * no vault session) and for the dispatcher-overhead baseline. Reads only; nothing here writes audit entries.
+ * Calls services directly on a DataSource (no dispatcher: no role gate, guard or audit entry) through the same
+ * call-context builder as the dispatcher, so the baseline differs from a dispatched call only by those layers. For
+ * the cipher ratio (the plain copy has no vault session) and the dispatcher-overhead baseline. Reads only.
  */
-export function serviceContext(m: EntityManager, now: Date, user: UnlockedSession['user']): CallContext {
-  return {
-    location: { dataDir: '' },
-    now,
-    clock: () => now,
-    appVersion: 'bench',
-    session: { user, deviceId: 'bench', vault: undefined as never },
-    tx: m,
-    // The same access rules as a dispatched call (a case manager of the client's office).
-    policy: new AccessPolicy(m, user, berlinDate(now)),
-    clientAccess: null,
-    audit: { entityIds: [], fields: [] },
-    afterCommit: (fn) => fn(),
-    onRollback: () => undefined,
-    setSession: async () => undefined,
-  };
+export function withServiceCall<T>(ds: DataSource, now: Date, user: UnlockedSession['user'], run: (ctx: CaseWorkContext) => Promise<T>): Promise<T> {
+  const session: UnlockedSession = { user, deviceId: 'bench', vault: { dataSource: ds } as OpenVault };
+  return runSessionCall(session, { location: { dataDir: '' }, now, clock: () => now, appVersion: 'bench' }, run);
 }

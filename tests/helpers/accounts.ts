@@ -1,7 +1,8 @@
 import type { Role } from '../../electron/core/contract/offices';
 import { insertAccount } from '../../electron/core/domain/users/account-service';
 import { readSetting, SETTING_KEYS } from '../../electron/core/platform/settings/settings-store';
-import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
+import { loadKeyring } from '../../electron/core/platform/vault/vault';
+import { openVault } from '../../electron/core/api/session/open-vault';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 
 /**
@@ -15,7 +16,7 @@ export async function addAccount(
 ): Promise<void> {
   const key = parseRecoveryKey(recoveryKey);
   const keyring = loadKeyring(dataDir);
-  const vault = await openVaultWithKey({ dataDir }, keyring, key);
+  const vault = await openVault({ dataDir }, keyring, key);
   try {
     await vault.dataSource.transaction(async (m) => {
       const deviceId = (await readSetting(m, SETTING_KEYS.deviceId))!;

@@ -16,12 +16,13 @@ import {
   uploadDocument,
 } from '../../electron/core/domain/documents/document-service';
 import { documentsDir } from '../../electron/core/domain/documents/document-store';
-import type { CallContext, UnlockedSession } from '../../electron/core/api/call-context';
+import { runSessionCall, type CaseWorkContext, type UnlockedSession } from '../../electron/core/api/call-context';
 import { readSetting, SETTING_KEYS } from '../../electron/core/platform/settings/settings-store';
 import { MAX_DOCUMENT_BYTES } from '../../electron/core/contract/case-domain';
 import { ChangeEntryEntity } from '../../electron/core/platform/sync/change-entity';
 import { AccountEntity } from '../../electron/core/domain/users/account-entity';
-import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
+import { loadKeyring } from '../../electron/core/platform/vault/vault';
+import { openVault } from '../../electron/core/api/session/open-vault';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addAccount } from '../helpers/accounts';
@@ -54,36 +55,10 @@ describe('encrypted documents', () => {
   let caseId: string;
   const files = () => (existsSync(documentsDir(tmp.dir)) ? readdirSync(documentsDir(tmp.dir)) : []);
 
-  /** Runs service code in one transaction with a context like the dispatcher's, including its commit hooks. */
-  async function withCtx<T>(run: (ctx: CallContext, tx: EntityManager) => Promise<T>): Promise<T> {
-    const afterCommit: (() => void)[] = [];
-    const onRollback: (() => void)[] = [];
-    try {
-      const result = await session.vault.dataSource.transaction((tx) =>
-        run(
-          {
-            location: { dataDir: tmp.dir },
-            now: new Date(),
-            clock: () => new Date(),
-            appVersion: 'test',
-            session,
-            tx,
-            policy: new AccessPolicy(tx, session.user, berlinDate(new Date())),
-            clientAccess: null,
-            audit: { entityIds: [], fields: [] },
-            afterCommit: (fn) => afterCommit.push(fn),
-            onRollback: (fn) => onRollback.push(fn),
-            setSession: () => Promise.resolve(),
-          },
-          tx,
-        ),
-      );
-      afterCommit.forEach((fn) => fn());
-      return result;
-    } catch (error) {
-      onRollback.forEach((fn) => fn());
-      throw error;
-    }
+  /** Runs service code through the dispatcher's own call context (transaction, access rules, commit hooks). */
+  function withCtx<T>(run: (ctx: CaseWorkContext, tx: EntityManager) => Promise<T>): Promise<T> {
+    const now = new Date();
+    return runSessionCall(session, { location: { dataDir: tmp.dir }, now, clock: () => new Date(), appVersion: 'test' }, (ctx) => run(ctx, ctx.tx));
   }
 
   const upload = (over: Partial<Parameters<typeof uploadDocument>[1]> = {}, bytes: Buffer = PDF) =>
@@ -136,7 +111,7 @@ describe('encrypted documents', () => {
     const colleague = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: PASSPHRASE };
     await addAccount(tmp.dir, recoveryKey, colleague);
     // Opened with the recovery key, as the account helper does; the session is built by hand like the dispatcher's.
-    const vault = await openVaultWithKey({ dataDir: tmp.dir }, loadKeyring(tmp.dir), parseRecoveryKey(recoveryKey));
+    const vault = await openVault({ dataDir: tmp.dir }, loadKeyring(tmp.dir), parseRecoveryKey(recoveryKey));
     const m = vault.dataSource.manager;
     const account = await m.findOneByOrFail(AccountEntity, { login: colleague.login });
     const user: SessionUser = { id: account.id, login: account.login, displayName: account.displayName, role: account.role, office: account.office };

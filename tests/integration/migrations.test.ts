@@ -8,8 +8,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/m
 import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/platform/vault/migrations/0006-client-list-paging-indexes';
 import { clientListInput } from '../../electron/core/contract/schemas/client-schemas';
 import { listClients } from '../../electron/core/domain/clients/client-service';
-import { serviceContext } from '../bench/service-context';
+import { withServiceCall } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
+import { VAULT_ENTITIES } from '../../electron/core/api/session/vault-entities';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
@@ -18,7 +19,7 @@ import type { SessionUser } from "../../electron/core/contract/types/workstation
 async function buildSchemaV1Vault(dir: string): Promise<Buffer> {
   const key = newDatabaseKey();
   const keyring = await Keyring.create(join(dir, 'keyring.json'), 'selm', 'admin', ADMIN_PASSPHRASE, key, new Date());
-  const { dataSource, schemaVersion } = await openVaultDatabase({
+  const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES,
     path: join(dir, 'vault.db'),
     key,
     create: true,
@@ -57,7 +58,7 @@ describe('schema migrations', () => {
   it('runs every migration down and up again cleanly', async () => {
     const dir = join(tmp.dir, 'roundtrip');
     const key = newDatabaseKey();
-    const { dataSource } = await openVaultDatabase({ path: join(dir, 'vault.db'), key, create: true });
+    const { dataSource } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true });
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
     const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('migrations','sqlite_sequence')`)) as unknown[];
     expect(tables).toEqual([]);
@@ -70,7 +71,7 @@ describe('schema migrations', () => {
     const dir = join(tmp.dir, 'v5');
     const key = newDatabaseKey();
     const upTo0005 = MIGRATIONS.slice(0, MIGRATIONS.indexOf(ClientListPagingIndexes1764000000006));
-    const v5 = await openVaultDatabase({ path: join(dir, 'vault.db'), key, create: true, migrations: upTo0005 });
+    const v5 = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: upTo0005 });
     expect(v5.schemaVersion).toBe(5);
     for (let i = 0; i < 30; i++) {
       await v5.dataSource.query(
@@ -92,7 +93,7 @@ describe('schema migrations', () => {
     }
     await v5.dataSource.destroy();
 
-    const { dataSource, schemaVersion } = await openVaultDatabase({ path: join(dir, 'vault.db'), key, create: false });
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false });
     try {
       expect(schemaVersion).toBe(SCHEMA_VERSION);
       const indexes = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'client' AND sql IS NOT NULL`)) as { name: string }[];
@@ -102,18 +103,18 @@ describe('schema migrations', () => {
 
       // The statements listClients runs, recorded and explained (the plans do not depend on the number of rows).
       const statements: [sql: string, params: unknown[]][] = [];
-      const m = dataSource.manager;
-      const recording = new Proxy(m, {
-        get: (target, prop) =>
-          prop === 'query'
-            ? (sql: string, params: unknown[]) => {
-                if (/^SELECT (c\.id|count\(\*\) AS n FROM client)/.test(sql)) statements.push([sql, params]);
-                return target.query(sql, params);
-              }
-            : Reflect.get(target, prop),
-      });
       const user = { id: 'u', login: 'fm', displayName: 'FM', role: 'fallmanagement', office: 'lunen' } as SessionUser;
-      const ctx = serviceContext(recording, new Date('2026-03-11T09:30:00Z'), user);
+      await withServiceCall(dataSource, new Date('2026-03-11T09:30:00Z'), user, async (callCtx) => {
+        const recording = new Proxy(callCtx.tx, {
+          get: (target, prop) =>
+            prop === 'query'
+              ? (sql: string, params: unknown[]) => {
+                  if (/^SELECT (c\.id|count\(\*\) AS n FROM client)/.test(sql)) statements.push([sql, params]);
+                  return target.query(sql, params);
+                }
+              : Reflect.get(target, prop),
+      });
+      const ctx = { ...callCtx, tx: recording };
       const filters = [{}, { office: 'werne' }, { phase: 'planning' }, { caseManagerId: '00000000-0000-4000-8000-000000000001' }, { expiringOnly: true }];
       for (const filter of filters) {
         for (const sort of ['name', 'updated', 'birthDate', 'statusExpiry'] as const) {
@@ -123,7 +124,7 @@ describe('schema migrations', () => {
               await listClients(ctx, clientListInput.parse({ ...filter, sort, direction, offset, limit: 10 }));
               expect(statements.length).toBeGreaterThan(0);
               for (const [sql, params] of statements) {
-                const plan = ((await m.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[]).map((r) => r.detail);
+                const plan = ((await callCtx.tx.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[]).map((r) => r.detail);
                 const label = `${JSON.stringify({ ...filter, sort, direction, offset })}: ${sql} → ${plan.join(' | ')}`;
                 // One index of the client table, holding every column the statement needs (the access scope too).
                 expect(plan.filter((p) => / c /.test(p)), label).toEqual([expect.stringMatching(/^(SEARCH|SCAN) c USING COVERING INDEX ix_client_\w+( \(.*\))?$/)]);
@@ -134,6 +135,7 @@ describe('schema migrations', () => {
           }
         }
       }
+      });
     } finally {
       await dataSource.destroy();
     }

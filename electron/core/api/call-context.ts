@@ -1,7 +1,10 @@
-import type { EntityManager } from 'typeorm';
+import type { Access } from '../contract/methods';
+import type { SessionUser } from '../contract/types/workstation-types';
+import { AccessPolicy } from '../domain/access/access-policy';
+import type { ClientDataContext } from '../domain/access/call-access';
+import type { AuditNotes, VaultKeyContext } from '../domain/service-context';
+import { berlinDate } from '../contract/dates';
 import type { OpenVault, VaultLocation } from '../platform/vault/vault';
-import type { AccessPolicy, ClientAccess } from '../domain/access/access-policy';
-import type { SessionUser } from "../contract/types/workstation-types";
 
 /** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
 export interface UnlockedSession {
@@ -10,32 +13,81 @@ export interface UnlockedSession {
   deviceId: string;
 }
 
-/** What every handler receives: plain inputs plus the context of the call. */
-export interface CallContext {
+/** What every call knows: where the vault lives, the app version, when the call started. */
+export interface CallBasics {
   location: VaultLocation;
+  appVersion: string;
   /** The time the call started (for records of the call). */
   now: Date;
   /** The current time, for events that happen later in a long call (e.g. after a KDF). */
   clock: () => Date;
-  appVersion: string;
+}
+
+/** Public methods (status, setup, unlock, lock, recovery reset): no session needed, and they may replace it. */
+export interface LifecycleContext extends CallBasics {
   session: UnlockedSession | null;
-  /** The transaction of this call, for methods that need an unlocked session. */
-  tx: EntityManager | null;
-  /** The access rules of this call's user (null before unlock). */
-  policy: AccessPolicy | null;
-  /** The caller's access to the client file the method's guard resolved (null for list and create methods). */
-  clientAccess: ClientAccess | null;
-  /** Details the handler adds for the audit entry the dispatcher writes. */
-  audit: { entityIds: string[]; fields: string[] };
-  /** Runs `fn` once the call's transaction has committed (e.g. deleting a document's file). */
-  afterCommit(fn: () => void): void;
-  /** Runs `fn` if the call's transaction rolls back (e.g. removing a file written for it). */
-  onRollback(fn: () => void): void;
-  /** Replaces the session (unlock, setup) or clears it (lock). */
+  /** Replaces the session (unlock, setup) or clears it (lock), closing the previous vault. */
   setSession(next: UnlockedSession | null): Promise<void>;
 }
 
-export function requireSession(ctx: CallContext): { session: UnlockedSession; tx: EntityManager } {
-  if (!ctx.session || !ctx.tx) throw new Error('handler needs an unlocked session (dispatcher bug)');
-  return { session: ctx.session, tx: ctx.tx };
+/** Methods of an unlocked user: the session cannot be null, and everything runs in the call's transaction. */
+export interface SessionContext extends CallBasics, VaultKeyContext {
+  session: UnlockedSession;
+}
+
+/** Client-data methods: also the caller's access rules and the file the method's guard resolved. */
+export interface CaseWorkContext extends SessionContext, ClientDataContext {}
+
+/** The context a handler of a method with access level `A` receives. */
+export type ContextFor<A extends Access> = A extends 'public' ? LifecycleContext : A extends 'caseWork' ? CaseWorkContext : SessionContext;
+
+/** File work that must follow the database outcome (delete after commit, clean up after rollback); never throws. */
+function runAll(fns: (() => void)[], onError: (error: unknown) => void): void {
+  for (const fn of fns) {
+    try {
+      fn();
+    } catch (error) {
+      onError(error);
+    }
+  }
+}
+
+/**
+ * The one place a session call's context is built: opens a transaction on the session's vault, gives `run` the
+ * context (user, clock, transaction, access rules, audit notes), and runs the after-commit or rollback hooks by
+ * the outcome. The dispatcher, tests and benchmarks all call services through it.
+ */
+export async function runSessionCall<T>(
+  session: UnlockedSession,
+  basics: CallBasics,
+  run: (ctx: CaseWorkContext) => Promise<T>,
+  onHookError: (error: unknown) => void = () => undefined,
+): Promise<T> {
+  const afterCommit: (() => void)[] = [];
+  const onRollback: (() => void)[] = [];
+  const audit: AuditNotes = { entityIds: [], fields: [] };
+  let result: T;
+  try {
+    result = await session.vault.dataSource.transaction((tx) =>
+      run({
+        ...basics,
+        session,
+        tx,
+        user: session.user,
+        deviceId: session.deviceId,
+        dataDir: basics.location.dataDir,
+        databaseKey: () => session.vault.databaseKey(),
+        audit,
+        afterCommit: (fn) => afterCommit.push(fn),
+        onRollback: (fn) => onRollback.push(fn),
+        policy: new AccessPolicy(tx, session.user, berlinDate(basics.now)),
+        clientAccess: null,
+      }),
+    );
+  } catch (error) {
+    runAll(onRollback, onHookError);
+    throw error;
+  }
+  runAll(afterCommit, onHookError);
+  return result;
 }

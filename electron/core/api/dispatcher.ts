@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import { appendAudit } from '../platform/audit/audit-log';
 import { forgetAuditHead, syncAuditHead } from '../platform/audit/audit-head';
-import type { CallContext, UnlockedSession } from './call-context';
+import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleContext, type UnlockedSession } from './call-context';
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
-import { AccessPolicy } from '../domain/access/access-policy';
 import { enforce } from './method-guards';
-import { berlinDate } from '../contract/dates';
 import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type MethodName, type Result } from '../contract/methods';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
@@ -34,17 +32,6 @@ function toIssues(error: z.ZodError): ValidationIssue[] {
   });
 }
 
-/** File work that must follow the database outcome (delete after commit, clean up after rollback); never throws. */
-function runAll(fns: (() => void)[], logger: CoreLogger, method: string): void {
-  for (const fn of fns) {
-    try {
-      fn();
-    } catch (error) {
-      logger.error(`${method}: follow-up file operation failed`, { errorName: (error as Error)?.name ?? 'unknown' });
-    }
-  }
-}
-
 function isMethod(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -60,10 +47,12 @@ export class CoreDispatcher {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
   private readonly logger: CoreLogger;
+  private readonly location: VaultLocation;
 
   constructor(private readonly options: CoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
+    this.location = { dataDir: options.dataDir, nativeBinding: options.nativeBinding };
   }
 
   get isUnlocked(): boolean {
@@ -122,60 +111,46 @@ export class CoreDispatcher {
 
   private async execute(method: MethodName, input: unknown): Promise<unknown> {
     const spec = contract[method];
-    const handler = handlers[method] as (i: unknown, c: CallContext) => Promise<unknown>;
-    const ctx: CallContext = {
-      location: this.options,
-      now: this.now(),
-      clock: this.now,
-      appVersion: this.options.appVersion ?? APP_VERSION,
-      session: this.session,
-      tx: null,
-      policy: null,
-      clientAccess: null,
-      audit: { entityIds: [], fields: [] },
-      afterCommit: (fn) => fn(),
-      onRollback: () => undefined,
-      setSession: async (next) => {
-        if (this.session && this.session !== next) {
-          await syncAuditHead(this.session.vault.dataSource);
-          forgetAuditHead(this.session.vault.dataSource);
-          this.session.vault.forgetKey();
-          if (this.session.vault.dataSource.isInitialized) await this.session.vault.dataSource.destroy();
-        }
-        this.session = next;
-      },
-    };
-    if (spec.access === 'public') return handler(input, ctx);
-
+    const basics: CallBasics = { location: this.location, now: this.now(), clock: this.now, appVersion: this.options.appVersion ?? APP_VERSION };
+    if (spec.access === 'public') {
+      const handler = handlers[method] as (i: unknown, c: LifecycleContext) => Promise<unknown>;
+      return handler(input, { ...basics, session: this.session, setSession: (next) => this.replaceSession(next) });
+    }
     const session = this.session!;
+    const handler = handlers[method] as (i: unknown, c: CaseWorkContext) => Promise<unknown>;
     const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
-    const afterCommit: (() => void)[] = [];
-    const onRollback: (() => void)[] = [];
-    ctx.afterCommit = (fn) => afterCommit.push(fn);
-    ctx.onRollback = (fn) => onRollback.push(fn);
-    let result: unknown;
-    try {
-      result = await session.vault.dataSource.transaction(async (tx) => {
-        const call: CallContext = { ...ctx, tx, policy: new AccessPolicy(tx, session.user, berlinDate(ctx.now)) };
+    const onHookError = (error: unknown) =>
+      this.logger.error(`${method}: follow-up file operation failed`, { errorName: (error as Error)?.name ?? 'unknown' });
+    return runSessionCall(
+      session,
+      basics,
+      async (ctx) => {
         // Client data: scope, consent and category are checked before the handler touches anything.
-        if (spec.access === 'caseWork') call.clientAccess = await enforce(method as CaseWorkMethod, input as never, call.policy!, tx);
-        const value = await handler(input, call);
+        if (spec.access === 'caseWork') ctx.clientAccess = await enforce(method as CaseWorkMethod, input as never, ctx.policy, ctx.tx);
+        const value = await handler(input, ctx);
         if (spec.audit.kind !== 'none') {
           // One entry per record touched, so "who saw this person" is a simple query later.
           const ids = ctx.audit.entityIds.length ? ctx.audit.entityIds : [null];
           const fields = ctx.audit.fields.length ? [...new Set(ctx.audit.fields)] : undefined;
           for (const entityId of ids) {
-            await appendAudit(tx, { at: ctx.now, actor, action: method, entity: spec.audit.entity, entityId, fields });
+            await appendAudit(ctx.tx, { at: ctx.now, actor, action: method, entity: spec.audit.entity, entityId, fields });
           }
         }
         return value;
-      });
-    } catch (error) {
-      runAll(onRollback, this.logger, method);
-      throw error;
+      },
+      onHookError,
+    );
+  }
+
+  /** Unlock, setup and lock replace the session; the previous vault's head is written and its key forgotten. */
+  private async replaceSession(next: UnlockedSession | null): Promise<void> {
+    if (this.session && this.session !== next) {
+      await syncAuditHead(this.session.vault.dataSource);
+      forgetAuditHead(this.session.vault.dataSource);
+      this.session.vault.forgetKey();
+      if (this.session.vault.dataSource.isInitialized) await this.session.vault.dataSource.destroy();
     }
-    runAll(afterCommit, this.logger, method);
-    return result;
+    this.session = next;
   }
 
   /** The first gate, by role; client-data methods then pass their guard (scope × consent × category). */

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors';
-import { loadKeyring, openVaultWithKey, type OpenVault, type VaultLocation } from '../platform/vault/vault';
+import { loadKeyring, type OpenVault, type VaultLocation } from '../platform/vault/vault';
+import { openVault } from '../api/session/open-vault';
 
 /**
  * Opens the vault with an account's passphrase for a bulk import that runs outside the dispatcher. Callers unlock
@@ -11,7 +12,7 @@ export async function openVaultForImport(location: VaultLocation, login: string,
   const key = await keyring.unwrapFor(login, passphrase);
   if (!key) throw new AppError('unlock.failed');
   try {
-    return await openVaultWithKey(location, keyring, key);
+    return await openVault(location, keyring, key);
   } finally {
     key.fill(0);
   }

@@ -12,7 +12,7 @@ import {
   setGoalStatus,
   setMeasureStatus,
 } from '../../domain/cases/case-service';
-import { policyOf, shapeSummaries } from '../../domain/access/call-access';
+import { shapeSummaries } from '../../domain/access/call-access';
 import { addConsent, revokeConsent } from '../../domain/consent/consent-service';
 import { findDuplicates, searchClients } from '../../domain/clients/client-search';
 import {
@@ -27,14 +27,13 @@ import {
 } from '../../domain/clients/client-service';
 import { berlinDate } from '../../contract/dates';
 import { deleteDocument, readDocument, uploadDocument } from '../../domain/documents/document-service';
-import { requireSession } from '../call-context';
 import { createAccount } from '../../domain/users/account-admin';
 import { listCaseManagers } from '../../domain/users/account-service';
 import { workOverview } from '../../domain/work/work-overview';
-import type { CallContext } from '../call-context';
+import type { CaseWorkContext } from '../call-context';
 import type { HandlerMap } from './handler-types';
 
-const visibleTo = (ctx: CallContext) => (ids: string[]) => policyOf(ctx).filterVisible(ids);
+const visibleTo = (ctx: CaseWorkContext) => (ids: string[]) => ctx.policy.filterVisible(ids);
 
 /** Client files, cases and the accounts that work them. */
 export const clientHandlers: HandlerMap<
@@ -71,12 +70,11 @@ export const clientHandlers: HandlerMap<
 > = {
   'accounts.create': (i, ctx) => createAccount(ctx, i),
   'accounts.caseManagers': async (_i, ctx) => {
-    const { session, tx } = requireSession(ctx);
-    return listCaseManagers(tx, session.user.office);
+    return listCaseManagers(ctx.tx, ctx.user.office);
   },
   'clients.search': async (i, ctx) =>
-    shapeSummaries(ctx, await searchClients(requireSession(ctx).tx, i.query, i.limit, berlinDate(ctx.now), visibleTo(ctx))),
-  'clients.checkDuplicates': async (i, ctx) => shapeSummaries(ctx, await findDuplicates(requireSession(ctx).tx, i, berlinDate(ctx.now), visibleTo(ctx))),
+    shapeSummaries(ctx, await searchClients(ctx.tx, i.query, i.limit, berlinDate(ctx.now), visibleTo(ctx))),
+  'clients.checkDuplicates': async (i, ctx) => shapeSummaries(ctx, await findDuplicates(ctx.tx, i, berlinDate(ctx.now), visibleTo(ctx))),
   'clients.list': (i, ctx) => listClients(ctx, i),
   'clients.create': (i, ctx) => createClient(ctx, i),
   'clients.get': (i, ctx) => loadClientDetail(ctx, i.id),

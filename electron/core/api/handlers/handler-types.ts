@@ -1,7 +1,8 @@
-import type { CallContext } from '../call-context';
-import type { MethodName, OutputOf, ParsedInputOf } from '../../contract/methods';
+import type { ContextFor } from '../call-context';
+import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../../contract/methods';
 
-export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: CallContext) => Promise<OutputOf<M>>;
+/** A method's handler: its parsed input and the context its access level guarantees (a session is never null). */
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: ContextFor<Contract[M]['access']>) => Promise<OutputOf<M>>;
 
-/** Handlers for a subset of the contract; handlers.ts joins the subsets and the compiler checks completeness. */
+/** Handlers for a subset of the contract; handlers/index.ts joins the subsets and the compiler checks completeness. */
 export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };

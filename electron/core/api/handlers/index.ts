@@ -3,9 +3,9 @@ import { exportAuditCsv, listAudit } from '../../domain/audit-trail/audit-query'
 import { verifyAuditTrail } from '../../domain/audit-trail/audit-verify';
 import { discardDraft, getDraft, openDraftForms, saveDraft } from '../../domain/drafts/draft-service';
 import { changePassphrase, lock, unlock } from '../session/session-service';
-import { requireSession } from '../call-context';
 import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
-import { recoveryReset, resetAccountPassphrase, updateAccount } from '../../domain/users/account-admin';
+import { resetAccountPassphrase, updateAccount } from '../../domain/users/account-admin';
+import { recoveryReset } from '../session/recovery-reset';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { listAccounts } from '../../domain/users/account-service';
 import { setupVault, vaultStatus } from '../session/vault-setup';
@@ -21,7 +21,7 @@ export const handlers: HandlerMap<MethodName> = {
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {
-    const { session, tx } = requireSession(ctx);
+    const { session, tx } = ctx;
     return {
       office: session.vault.keyring.office,
       schemaVersion: session.vault.schemaVersion,
@@ -40,7 +40,7 @@ export const handlers: HandlerMap<MethodName> = {
   'drafts.get': (i, ctx) => getDraft(ctx, i.formId),
   'drafts.discard': (i, ctx) => discardDraft(ctx, i.formId),
   'home.summary': async (_i, ctx) => {
-    const { session, tx } = requireSession(ctx);
+    const { session, tx } = ctx;
     return {
       office: session.vault.keyring.office,
       user: session.user,
@@ -50,7 +50,7 @@ export const handlers: HandlerMap<MethodName> = {
     };
   },
   'accounts.list': async (_i, ctx) => {
-    const accounts = await listAccounts(requireSession(ctx).tx, loadKeyring(ctx.location.dataDir));
+    const accounts = await listAccounts(ctx.tx, loadKeyring(ctx.dataDir));
     ctx.audit.entityIds.push(...accounts.map((a) => a.id));
     return accounts;
   },
@@ -59,10 +59,9 @@ export const handlers: HandlerMap<MethodName> = {
   'audit.exportCsv': (i, ctx) => exportAuditCsv(ctx, i),
   'audit.subjects': (i, ctx) => findAuditSubjects(ctx, i),
   'audit.users': (_i, ctx) => listAuditUsers(ctx),
-  'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(requireSession(ctx).tx) }),
+  'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(ctx.tx) }),
   'settings.update': async (i, ctx) => {
-    const { tx } = requireSession(ctx);
-    await writeSetting(tx, SETTING_KEYS.idleLockMinutes, String(i.idleLockMinutes));
+    await writeSetting(ctx.tx, SETTING_KEYS.idleLockMinutes, String(i.idleLockMinutes));
     ctx.audit.entityIds.push(SETTING_KEYS.idleLockMinutes);
     ctx.audit.fields.push('idleLockMinutes');
     return { idleLockMinutes: i.idleLockMinutes };

@@ -3,11 +3,12 @@ import { appendAudit } from '../../platform/audit/audit-log';
 import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { findActiveAccount, toSessionUser } from '../../domain/users/account-service';
-import { loadKeyring, openVaultWithKey } from '../../platform/vault/vault';
-import { assertStrongPassphrase } from './vault-setup';
+import { loadKeyring } from '../../platform/vault/vault';
+import { openVault } from './open-vault';
+import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import type { Keyring } from '../../platform/vault/keyring';
-import { requireSession, type CallContext } from '../call-context';
-import type { SessionUser } from "../../contract/types/workstation-types";
+import type { LifecycleContext, SessionContext } from '../call-context';
+import type { SessionUser } from '../../contract/types/workstation-types';
 
 function throttled(keyring: Keyring, login: string, now: Date): AppError | null {
   const wait = keyring.retryAfterMs(login, now);
@@ -27,7 +28,7 @@ function failAttempt(keyring: Keyring, login: string, now: Date, code: 'unlock.f
  * the wait before the next try. Failures are written to the audit trail at the next successful unlock, since the
  * database cannot be opened without the key.
  */
-export async function unlock(ctx: CallContext, login: string, passphrase: string): Promise<SessionUser> {
+export async function unlock(ctx: LifecycleContext, login: string, passphrase: string): Promise<SessionUser> {
   if (ctx.session) await lock(ctx);
   const keyring = loadKeyring(ctx.location.dataDir);
   const blocked = throttled(keyring, login, ctx.now);
@@ -36,7 +37,7 @@ export async function unlock(ctx: CallContext, login: string, passphrase: string
   if (!key) throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
   let vault;
   try {
-    vault = await openVaultWithKey(ctx.location, keyring, key);
+    vault = await openVault(ctx.location, keyring, key);
   } finally {
     key.fill(0);
   }
@@ -70,7 +71,7 @@ export async function unlock(ctx: CallContext, login: string, passphrase: string
 }
 
 /** Locks: records it, closes the database (the key leaves memory with the connection). Idempotent. */
-export async function lock(ctx: CallContext): Promise<null> {
+export async function lock(ctx: LifecycleContext): Promise<null> {
   const session = ctx.session;
   if (!session) return null;
   try {
@@ -85,8 +86,8 @@ export async function lock(ctx: CallContext): Promise<null> {
 }
 
 /** Re-wraps the caller's copy of the database key under a new passphrase; the database itself is untouched. */
-export async function changePassphrase(ctx: CallContext, current: string, next: string): Promise<null> {
-  const { session } = requireSession(ctx);
+export async function changePassphrase(ctx: SessionContext, current: string, next: string): Promise<null> {
+  const { session } = ctx;
   const keyring = loadKeyring(ctx.location.dataDir);
   const login = session.user.login;
   const blocked = throttled(keyring, login, ctx.now);

@@ -17,7 +17,7 @@ import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { AccountEntity } from '../../domain/users/account-entity';
 
 /** Every entity of the vault; EntitySchema keeps metadata intact through bundling (no decorators needed). */
-export const ENTITIES = [
+export const VAULT_ENTITIES = [
   AccountEntity,
   SettingEntity,
   AuditEntryEntity,

@@ -1,24 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
-import { ratePassphrase, PASSPHRASE_MIN_LENGTH, PASSPHRASE_MIN_SCORE } from '../../contract/passphrase-policy';
+import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import { appendAudit } from '../../platform/audit/audit-log';
-import type { CallContext } from '../call-context';
+import type { LifecycleContext } from '../call-context';
 import { DEFAULT_IDLE_LOCK_MINUTES, readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import type { Office } from '../../contract/offices';
 import { insertAccount, toSessionUser } from '../../domain/users/account-service';
-import { createVault, loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
-import type { VaultStatus } from "../../contract/types/workstation-types";
-import type { SetupResult } from "../../contract/types/workstation-types";
+import { loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
+import { createWorkstationVault } from './open-vault';
+import type { VaultStatus } from '../../contract/types/workstation-types';
+import type { SetupResult } from '../../contract/types/workstation-types';
 
-export function assertStrongPassphrase(passphrase: string, userInputs: string[]): void {
-  if (!ratePassphrase(passphrase, userInputs).acceptable) {
-    throw new AppError('passphrase.tooWeak', { minLength: PASSPHRASE_MIN_LENGTH, minScore: PASSPHRASE_MIN_SCORE });
-  }
-}
 
 /** What the lock screen may know: whether a vault exists, its office, the idle timeout. No personal data. */
-export async function vaultStatus(ctx: CallContext): Promise<VaultStatus> {
+export async function vaultStatus(ctx: LifecycleContext): Promise<VaultStatus> {
   if (ctx.session) {
     return {
       state: 'unlocked',
@@ -44,12 +40,12 @@ export async function vaultStatus(ctx: CallContext): Promise<VaultStatus> {
  * leaves the session unlocked as that administrator. On any failure nothing is left behind.
  */
 export async function setupVault(
-  ctx: CallContext,
+  ctx: LifecycleContext,
   input: { office: Office; adminLogin: string; adminName: string; passphrase: string },
 ): Promise<SetupResult> {
   if (vaultState(ctx.location.dataDir) !== 'uninitialised') throw new AppError('vault.alreadyInitialised');
   assertStrongPassphrase(input.passphrase, [input.adminLogin, input.adminName, input.office]);
-  const created = await createVault(ctx.location, input.office, input.adminLogin, input.passphrase, ctx.now);
+  const created = await createWorkstationVault(ctx.location, input.office, input.adminLogin, input.passphrase, ctx.now);
   try {
     const deviceId = randomUUID();
     const account = await created.dataSource.transaction(async (m) => {

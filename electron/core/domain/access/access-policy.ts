@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ClientAccessView } from '../../contract/types/access-types';
 import { DATA_CATEGORIES, OWNER_ROLES, ROLE_CATEGORIES, type DataCategory } from '../../contract/data-categories';
-import type { SessionUser } from "../../contract/types/workstation-types";
+import type { SessionUser } from '../../contract/types/workstation-types';
 
 /** What one caller may do with one client file, decided fresh on every call (a revocation counts at once). */
 export interface ClientAccess {

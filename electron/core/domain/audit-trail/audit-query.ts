@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { auditFilterSchema } from '../../contract/schemas/common-schemas';
-import { requireSession, type CallContext } from '../../api/call-context';
 import { loadKeyring } from '../../platform/vault/vault';
-import { confirmCaller } from '../users/account-admin';
+import { confirmCaller } from '../users/reauthentication';
 import type { AuditEntryView } from "../../contract/types/audit-types";
 import type { AuditPage } from "../../contract/types/audit-types";
 import type { AuditExport } from "../../contract/types/audit-types";
+import type { ServiceContext } from '../service-context';
 
 type Filter = z.output<typeof auditFilterSchema>;
 
@@ -80,8 +80,8 @@ function toView(r: Row): AuditEntryView {
 }
 
 /** A page of the audit trail, newest first. The trail holds ids and field names, never personal values. */
-export async function listAudit(ctx: CallContext, f: Filter & { offset: number; limit: number }): Promise<AuditPage> {
-  const { tx } = requireSession(ctx);
+export async function listAudit(ctx: ServiceContext, f: Filter & { offset: number; limit: number }): Promise<AuditPage> {
+  const { tx } = ctx;
   const { sql, params } = whereClause(f);
   const rows = (await tx.query(`${SELECT}${sql} ORDER BY e.id DESC LIMIT ? OFFSET ?`, [...params, f.limit, f.offset])) as Row[];
   const [{ total }] = (await tx.query(`SELECT count(*) AS total FROM audit_entry e${sql}`, params)) as [{ total: number }];
@@ -96,9 +96,9 @@ function csvCell(v: unknown): string {
 }
 
 /** CSV of the filtered trail for the data protection officer; asks for the passphrase again (an export). */
-export async function exportAuditCsv(ctx: CallContext, f: Filter & { confirmPassphrase: string }): Promise<AuditExport> {
-  const { tx } = requireSession(ctx);
-  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), f.confirmPassphrase);
+export async function exportAuditCsv(ctx: ServiceContext, f: Filter & { confirmPassphrase: string }): Promise<AuditExport> {
+  const { tx } = ctx;
+  await confirmCaller(ctx, loadKeyring(ctx.dataDir), f.confirmPassphrase);
   const { sql, params } = whereClause(f);
   const rows = ((await tx.query(`${SELECT}${sql} ORDER BY e.id`, params)) as Row[]).map(toView);
   const header = ['id', 'at', 'actor_login', 'actor_name', 'actor_role', 'office', 'action', 'entity', 'entity_id', 'fields', 'outcome'];

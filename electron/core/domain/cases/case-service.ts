@@ -17,7 +17,6 @@ import type { CaseDetail, FollowUpView } from '../../contract/types/client-types
 import { AppError } from '../../contract/errors';
 import { refreshClientCaseColumns, requireClient } from '../clients/client-service';
 import { berlinDate } from '../../contract/dates';
-import { requireSession, type CallContext } from '../../api/call-context';
 import { CASE_PHASES, type CasePhase, type GoalStatus } from '../../contract/case-domain';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { AccountEntity } from '../users/account-entity';
@@ -34,6 +33,7 @@ import {
 import { loadCaseDetail, queryFollowUps, requireCase } from './case-queries';
 import { accessTo } from '../access/call-access';
 import { shapeCaseDetail } from '../access/redaction';
+import type { ClientDataContext } from '../access/call-access';
 
 const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['open', 'in-progress'];
 
@@ -49,29 +49,29 @@ async function requireOpenCase(m: EntityManager, id: string): Promise<KimCase> {
 }
 
 /** Bumps the case version and records which parts changed, for sync and audit. */
-async function touchCase(ctx: CallContext, k: KimCase, fields: string[]): Promise<void> {
-  const { session, tx } = requireSession(ctx);
+async function touchCase(ctx: ClientDataContext, k: KimCase, fields: string[]): Promise<void> {
+  const { tx } = ctx;
   await tx.update(KimCaseEntity, { id: k.id }, { updatedAt: ctx.now.toISOString(), version: k.version + 1 });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'case', entityId: k.id, fields });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'case', entityId: k.id, fields });
   ctx.audit.entityIds.push(k.id);
   ctx.audit.fields.push(...fields);
 }
 
 /** The case screen as the caller may see it (access/redaction.ts). */
-export async function readCase(ctx: CallContext, id: string): Promise<CaseDetail> {
-  const full = await loadCaseDetail(requireSession(ctx).tx, id);
+export async function readCase(ctx: ClientDataContext, id: string): Promise<CaseDetail> {
+  const full = await loadCaseDetail(ctx.tx, id);
   return shapeCaseDetail(full, await accessTo(ctx, full.clientId));
 }
 
 const detail = readCase;
 
 /** Opens a case (phase Zugang/Erstgespräch); one open case per client at a time. */
-export async function openCase(ctx: CallContext, input: z.output<typeof caseOpenInput>): Promise<CaseDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function openCase(ctx: ClientDataContext, input: z.output<typeof caseOpenInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const client = await requireClient(tx, input.clientId);
   const open = (await tx.query('SELECT 1 FROM kim_case WHERE client_id = ? AND closed_on IS NULL LIMIT 1', [client.id])) as unknown[];
   if (open.length) throw new AppError('case.alreadyOpen');
-  const caseManagerId = input.caseManagerId ?? session.user.id;
+  const caseManagerId = input.caseManagerId ?? ctx.user.id;
   await requireActiveAccount(tx, caseManagerId);
   const on = input.openedOn ?? berlinDate(ctx.now);
   const k: KimCase = {
@@ -89,8 +89,8 @@ export async function openCase(ctx: CallContext, input: z.output<typeof caseOpen
     version: 1,
   };
   await tx.insert(KimCaseEntity, k);
-  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'intake', on, byId: session.user.id });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), {
+  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'intake', on, byId: ctx.user.id });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), {
     entity: 'case',
     entityId: k.id,
     fields: ['clientId', 'office', 'caseManagerId', 'phase', 'rechtskreise', 'openedOn'],
@@ -104,30 +104,30 @@ export async function openCase(ctx: CallContext, input: z.output<typeof caseOpen
  * Moves a case to the next phase, or back to an earlier one (re-planning after an evaluation is normal in case
  * management). Abschluss only through closeCase, which asks for the outcome.
  */
-export async function setCasePhase(ctx: CallContext, input: z.output<typeof casePhaseInput>): Promise<CaseDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function setCasePhase(ctx: ClientDataContext, input: z.output<typeof casePhaseInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await requireOpenCase(tx, input.id);
   if (k.version !== input.version) throw new AppError('record.staleVersion', { entity: 'case' });
   const from = CASE_PHASES.indexOf(k.phase as CasePhase);
   const to = CASE_PHASES.indexOf(input.phase);
   if (input.phase === 'closure' || to === from || to > from + 1) throw new AppError('case.phaseOrder');
   await tx.update(KimCaseEntity, { id: k.id }, { phase: input.phase });
-  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: session.user.id });
+  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: ctx.user.id });
   await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase']);
   return detail(ctx, k.id);
 }
 
-export async function setAssessment(ctx: CallContext, input: z.output<typeof assessmentInput>): Promise<CaseDetail> {
-  const { tx } = requireSession(ctx);
+export async function setAssessment(ctx: ClientDataContext, input: z.output<typeof assessmentInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
   await tx.upsert(AssessmentEntity, { caseId: k.id, area: input.area, need: input.need, note: input.note }, ['caseId', 'area']);
   await touchCase(ctx, k, [`assessment.${input.area}`]);
   return detail(ctx, k.id);
 }
 
-export async function addGoal(ctx: CallContext, input: z.output<typeof goalInput>): Promise<CaseDetail> {
-  const { tx } = requireSession(ctx);
+export async function addGoal(ctx: ClientDataContext, input: z.output<typeof goalInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
   await tx.insert(GoalEntity, {
     id: randomUUID(),
@@ -148,24 +148,24 @@ async function caseOfGoal(m: EntityManager, goalId: string): Promise<KimCase> {
   return requireOpenCase(m, goal.caseId);
 }
 
-export async function setGoalStatus(ctx: CallContext, input: z.output<typeof goalStatusInput>): Promise<CaseDetail> {
-  const { tx } = requireSession(ctx);
+export async function setGoalStatus(ctx: ClientDataContext, input: z.output<typeof goalStatusInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await caseOfGoal(tx, input.id);
   await tx.update(GoalEntity, { id: input.id }, { status: input.status, outcomeNote: input.outcomeNote });
   await touchCase(ctx, k, ['goals']);
   return detail(ctx, k.id);
 }
 
-export async function addMeasure(ctx: CallContext, input: z.output<typeof measureInput>): Promise<CaseDetail> {
-  const { tx } = requireSession(ctx);
+export async function addMeasure(ctx: ClientDataContext, input: z.output<typeof measureInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await caseOfGoal(tx, input.goalId);
   await tx.insert(MeasureEntity, { id: randomUUID(), goalId: input.goalId, title: input.title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
   await touchCase(ctx, k, ['measures']);
   return detail(ctx, k.id);
 }
 
-export async function setMeasureStatus(ctx: CallContext, input: z.output<typeof measureStatusInput>): Promise<CaseDetail> {
-  const { tx } = requireSession(ctx);
+export async function setMeasureStatus(ctx: ClientDataContext, input: z.output<typeof measureStatusInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const measure = await tx.findOneBy(MeasureEntity, { id: input.id });
   if (!measure) throw new AppError('record.notFound', { entity: 'measure' });
   const k = await caseOfGoal(tx, measure.goalId);
@@ -175,8 +175,8 @@ export async function setMeasureStatus(ctx: CallContext, input: z.output<typeof 
 }
 
 /** Adds a note. Notes are never edited afterwards: a correction is a new note (the file stays honest). */
-export async function addNote(ctx: CallContext, input: z.output<typeof noteInput>): Promise<CaseDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function addNote(ctx: ClientDataContext, input: z.output<typeof noteInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
   const id = randomUUID();
   await tx.insert(NoteEntity, {
@@ -188,10 +188,10 @@ export async function addNote(ctx: CallContext, input: z.output<typeof noteInput
     participants: input.participants,
     text: input.text,
     internal: input.internal,
-    authorId: session.user.id,
+    authorId: ctx.user.id,
     createdAt: ctx.now.toISOString(),
   });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), {
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), {
     entity: 'note',
     entityId: id,
     fields: ['caseId', 'occurredOn', 'kind', 'participants', 'text', 'internal'],
@@ -200,10 +200,10 @@ export async function addNote(ctx: CallContext, input: z.output<typeof noteInput
   return detail(ctx, k.id);
 }
 
-export async function addFollowUp(ctx: CallContext, input: z.output<typeof followUpInput>): Promise<CaseDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function addFollowUp(ctx: ClientDataContext, input: z.output<typeof followUpInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
-  const assigneeId = input.assigneeId ?? session.user.id;
+  const assigneeId = input.assigneeId ?? ctx.user.id;
   await requireActiveAccount(tx, assigneeId);
   await tx.insert(FollowUpEntity, {
     id: randomUUID(),
@@ -219,8 +219,8 @@ export async function addFollowUp(ctx: CallContext, input: z.output<typeof follo
   return detail(ctx, k.id);
 }
 
-export async function completeFollowUp(ctx: CallContext, id: string): Promise<FollowUpView> {
-  const { tx } = requireSession(ctx);
+export async function completeFollowUp(ctx: ClientDataContext, id: string): Promise<FollowUpView> {
+  const { tx } = ctx;
   const followUp = await tx.findOneBy(FollowUpEntity, { id });
   if (!followUp) throw new AppError('record.notFound', { entity: 'followUp' });
   const k = await requireCase(tx, followUp.caseId);
@@ -235,8 +235,8 @@ export async function completeFollowUp(ctx: CallContext, id: string): Promise<Fo
  * Closes a case with reason and summary; every goal still open must get its final outcome, so the evaluation
  * of the Hilfeplan is complete. Open follow-ups of the case are completed with it.
  */
-export async function closeCase(ctx: CallContext, input: z.output<typeof caseCloseInput>): Promise<CaseDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function closeCase(ctx: ClientDataContext, input: z.output<typeof caseCloseInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
   const k = await requireOpenCase(tx, input.id);
   if (k.version !== input.version) throw new AppError('record.staleVersion', { entity: 'case' });
   const goals = await tx.find(GoalEntity, { where: { caseId: k.id } });
@@ -254,7 +254,7 @@ export async function closeCase(ctx: CallContext, input: z.output<typeof caseClo
   for (const o of input.goalOutcomes) await tx.update(GoalEntity, { id: o.goalId }, { status: o.status, outcomeNote: o.outcomeNote });
   const on = input.closedOn ?? berlinDate(ctx.now);
   await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary: input.summary });
-  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: session.user.id });
+  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: ctx.user.id });
   await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
   await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase', 'closedOn', 'closureReason', 'closureSummary', 'goals']);

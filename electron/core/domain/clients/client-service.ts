@@ -6,11 +6,10 @@ import type { ClientDetail, ClientPage, HouseholdMemberView, ResidenceStatusView
 import { AppError } from '../../contract/errors';
 import { listCaseSummaries } from '../cases/case-queries';
 import { listDocuments } from '../documents/document-service';
-import { requireSession, type CallContext } from '../../api/call-context';
 import type { Gender, HouseholdRelation, ResidenceType } from '../../contract/case-domain';
 import { EXPIRY_WARNING_DAYS } from '../../contract/case-domain';
 import { recordChange } from '../../platform/sync/change-recorder';
-import { confirmCaller } from '../users/account-admin';
+import { confirmCaller } from '../users/reauthentication';
 import { loadKeyring } from '../../platform/vault/vault';
 import { ClientEntity, HouseholdMemberEntity, ResidenceStatusEntity, type Client, type ResidenceStatus } from './client-entities';
 import { indexClientNames, nameKeys } from './client-search';
@@ -18,9 +17,10 @@ import { loadSummaries, SUMMARY_SELECT, toSummary, type SummaryRow } from './cli
 import { CLIENT_SORT_INDEX, REFRESH_CLIENT_CASE_COLUMNS } from './client-case-columns';
 import { foldName } from './name-normalisation';
 import { addDays, berlinDate } from '../../contract/dates';
-import { accessTo, policyOf, shapeSummaries } from '../access/call-access';
+import { accessTo, shapeSummaries } from '../access/call-access';
 import { shapeClientDetail } from '../access/redaction';
 import { listConsentViews } from '../consent/consent-service';
+import type { ClientDataContext } from '../access/call-access';
 
 type ClientFields = z.output<typeof clientCreateInput>;
 
@@ -70,12 +70,12 @@ export async function requireClient(m: EntityManager, id: string): Promise<Clien
 }
 
 /** Creates a client in the caller's office (or the given one) with its search keys. */
-export async function createClient(ctx: CallContext, input: ClientFields): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function createClient(ctx: ClientDataContext, input: ClientFields): Promise<ClientDetail> {
+  const { tx } = ctx;
   const at = ctx.now.toISOString();
   const client: Client = {
     id: randomUUID(),
-    office: input.office ?? session.user.office,
+    office: input.office ?? ctx.user.office,
     ...columnsFrom(input),
     currentStatusType: null,
     currentStatusBasis: null,
@@ -88,7 +88,7 @@ export async function createClient(ctx: CallContext, input: ClientFields): Promi
   };
   await tx.insert(ClientEntity, client);
   await indexClientNames(tx, client.id, nameKeys(input.familyName, input.givenNames, input.alternativeNames));
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'client', entityId: client.id, fields: ['office', ...CLIENT_FIELDS] });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: client.id, fields: ['office', ...CLIENT_FIELDS] });
   ctx.audit.entityIds.push(client.id);
   ctx.audit.fields.push(...CLIENT_FIELDS.filter((f) => input[f] !== null && !(Array.isArray(input[f]) && input[f].length === 0)));
   return loadClientDetail(ctx, client.id);
@@ -98,8 +98,8 @@ export async function createClient(ctx: CallContext, input: ClientFields): Promi
  * Updates master data if `version` is still current: a second window editing the same client gets
  * record.staleVersion instead of silently overwriting the first save.
  */
-export async function updateClient(ctx: CallContext, input: z.output<typeof clientUpdateInput>): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function updateClient(ctx: ClientDataContext, input: z.output<typeof clientUpdateInput>): Promise<ClientDetail> {
+  const { tx } = ctx;
   const existing = await requireClient(tx, input.id);
   const next = columnsFrom(input);
   const changed = CLIENT_FIELDS.filter((f) => {
@@ -115,15 +115,15 @@ export async function updateClient(ctx: CallContext, input: z.output<typeof clie
   if (changed.some((f) => f === 'familyName' || f === 'givenNames' || f === 'alternativeNames')) {
     await indexClientNames(tx, input.id, nameKeys(input.familyName, input.givenNames, input.alternativeNames));
   }
-  if (changed.length) await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'client', entityId: input.id, fields: changed });
+  if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: input.id, fields: changed });
   ctx.audit.entityIds.push(existing.id);
   ctx.audit.fields.push(...changed);
   return loadClientDetail(ctx, input.id);
 }
 
 /** Everything the client screen shows, in one call, cut to what the caller may see (access/redaction.ts). */
-export async function loadClientDetail(ctx: CallContext, id: string): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function loadClientDetail(ctx: ClientDataContext, id: string): Promise<ClientDetail> {
+  const { tx } = ctx;
   const today = berlinDate(ctx.now);
   const client = await requireClient(tx, id);
   const access = await accessTo(ctx, id);
@@ -153,7 +153,7 @@ export async function loadClientDetail(ctx: CallContext, id: string): Promise<Cl
     documents: await listDocuments(tx, { clientId: id }),
     cases: await listCaseSummaries(tx, id),
   };
-  return shapeClientDetail(full, access, await listConsentViews(tx, id, access, session.user.office, today));
+  return shapeClientDetail(full, access, await listConsentViews(tx, id, access, ctx.user.office, today));
 }
 
 function toResidenceView(r: ResidenceStatus): ResidenceStatusView {
@@ -185,15 +185,14 @@ async function refreshCurrentStatus(m: EntityManager, clientId: string, today: s
   );
 }
 
-async function touchClient(ctx: CallContext, m: EntityManager, clientId: string, fields: string[]): Promise<void> {
-  const { session } = requireSession(ctx);
+async function touchClient(ctx: ClientDataContext, m: EntityManager, clientId: string, fields: string[]): Promise<void> {
   await m.update(ClientEntity, { id: clientId }, { updatedAt: ctx.now.toISOString() });
   await m.increment(ClientEntity, { id: clientId }, 'version', 1);
-  await recordChange(m, session.deviceId, ctx.now.getTime(), { entity: 'client', entityId: clientId, fields });
+  await recordChange(m, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: clientId, fields });
 }
 
-export async function addResidenceStatus(ctx: CallContext, input: z.output<typeof residenceStatusInput>): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function addResidenceStatus(ctx: ClientDataContext, input: z.output<typeof residenceStatusInput>): Promise<ClientDetail> {
+  const { tx } = ctx;
   await requireClient(tx, input.clientId);
   const status: ResidenceStatus = {
     id: randomUUID(),
@@ -205,7 +204,7 @@ export async function addResidenceStatus(ctx: CallContext, input: z.output<typeo
     createdAt: ctx.now.toISOString(),
   };
   await tx.insert(ResidenceStatusEntity, status);
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), {
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), {
     entity: 'residence_status',
     entityId: status.id,
     fields: ['clientId', 'type', 'legalBasis', 'validFrom', 'validUntil'],
@@ -216,21 +215,21 @@ export async function addResidenceStatus(ctx: CallContext, input: z.output<typeo
 }
 
 /** Removes one entry of the residence history after re-authentication (the caller's own passphrase). */
-export async function removeResidenceStatus(ctx: CallContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function removeResidenceStatus(ctx: ClientDataContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
+  const { tx } = ctx;
   // Before anything is looked up: a wrong passphrase learns nothing and changes nothing.
-  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), passphrase);
+  await confirmCaller(ctx, loadKeyring(ctx.dataDir), passphrase);
   const status = await tx.findOneBy(ResidenceStatusEntity, { id });
   if (!status) throw new AppError('record.notFound', { entity: 'residence' });
   await tx.delete(ResidenceStatusEntity, { id });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'residence_status', entityId: id, fields: [], operation: 'delete' });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'residence_status', entityId: id, fields: [], operation: 'delete' });
   await refreshCurrentStatus(tx, status.clientId, berlinDate(ctx.now));
   await touchClient(ctx, tx, status.clientId, ['residence']);
   return loadClientDetail(ctx, status.clientId);
 }
 
-export async function addHouseholdMember(ctx: CallContext, input: z.output<typeof householdMemberInput>): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
+export async function addHouseholdMember(ctx: ClientDataContext, input: z.output<typeof householdMemberInput>): Promise<ClientDetail> {
+  const { tx } = ctx;
   await requireClient(tx, input.clientId);
   const id = randomUUID();
   await tx.insert(HouseholdMemberEntity, {
@@ -241,19 +240,19 @@ export async function addHouseholdMember(ctx: CallContext, input: z.output<typeo
     birthYear: input.birthYear,
     createdAt: ctx.now.toISOString(),
   });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: ['clientId', 'name', 'relation', 'birthYear'] });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: ['clientId', 'name', 'relation', 'birthYear'] });
   await touchClient(ctx, tx, input.clientId, ['household']);
   return loadClientDetail(ctx, input.clientId);
 }
 
 /** Removes a household member after re-authentication (the caller's own passphrase). */
-export async function removeHouseholdMember(ctx: CallContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
-  const { session, tx } = requireSession(ctx);
-  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), passphrase);
+export async function removeHouseholdMember(ctx: ClientDataContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
+  const { tx } = ctx;
+  await confirmCaller(ctx, loadKeyring(ctx.dataDir), passphrase);
   const member = await tx.findOneBy(HouseholdMemberEntity, { id });
   if (!member) throw new AppError('record.notFound', { entity: 'household' });
   await tx.delete(HouseholdMemberEntity, { id });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: [], operation: 'delete' });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: [], operation: 'delete' });
   await touchClient(ctx, tx, member.clientId, ['household']);
   return loadClientDetail(ctx, member.clientId);
 }
@@ -317,8 +316,8 @@ async function countClients(m: EntityManager, filter: ListFilter, o: { extra?: s
  * sorts touch client columns only; the page's summaries are then loaded for its ids. The total is counted for the
  * first page (offset 0) only: the list asks for it first and keeps its total while it fetches further pages.
  */
-export async function listClients(ctx: CallContext, input: ListInput): Promise<ClientPage> {
-  const { tx } = requireSession(ctx);
+export async function listClients(ctx: ClientDataContext, input: ListInput): Promise<ClientPage> {
+  const { tx } = ctx;
   const today = berlinDate(ctx.now);
   const filter: ListFilter = { where: [], params: [] };
   const add = (cond: string, ...values: unknown[]) => {
@@ -333,7 +332,7 @@ export async function listClients(ctx: CallContext, input: ListInput): Promise<C
   if (input.expiringOnly) add('likelihood(c.current_status_until <= ?, 0.05)', addDays(today, EXPIRY_WARNING_DAYS));
   // Access scope: the own office's clients plus those shared by consent. Filtering or sorting by expiry keeps only
   // clients whose residence category the caller may see, so the order cannot reveal a status it may not read.
-  const scope = await policyOf(ctx).visibleClientsSql(input.expiringOnly || input.sort === 'statusExpiry' ? 'residence' : undefined);
+  const scope = await ctx.policy.visibleClientsSql(input.expiringOnly || input.sort === 'statusExpiry' ? 'residence' : undefined);
   add(scope.sql, ...scope.params);
   const ids = await listPageIds(tx, filter, input);
   // Without a narrowing filter the count reads every client's entry of some index. It reads the one the pages of this

@@ -7,11 +7,11 @@ import { AppError } from '../../contract/errors';
 import type { ClientAccess } from '../access/access-policy';
 import { requireClient } from '../clients/client-service';
 import { daysBetween, berlinDate } from '../../contract/dates';
-import { requireSession, type CallContext } from '../../api/call-context';
 import { CONSENT_EXPIRY_WARNING_DAYS, type ConsentForm, type DataCategory } from '../../contract/data-categories';
 import type { Office } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { ConsentEntity, ConsentGrantEntity, type Consent } from './consent-entities';
+import type { ServiceContext } from '../service-context';
 
 /**
  * Consents per client: recording one (with its signed form or a record of the oral consent) and revoking it.
@@ -22,8 +22,8 @@ function invalid(path: string, code: string): AppError {
   return new AppError('validation.invalid', { issues: [{ path, code }] });
 }
 
-export async function addConsent(ctx: CallContext, input: z.output<typeof consentAddInput>): Promise<string> {
-  const { session, tx } = requireSession(ctx);
+export async function addConsent(ctx: ServiceContext, input: z.output<typeof consentAddInput>): Promise<string> {
+  const { tx } = ctx;
   const client = await requireClient(tx, input.clientId);
   if (input.documentId) {
     const [doc] = (await tx.query('SELECT client_id, category FROM document WHERE id = ?', [input.documentId])) as { client_id: string; category: string }[];
@@ -46,7 +46,7 @@ export async function addConsent(ctx: CallContext, input: z.output<typeof consen
     form: input.form,
     documentId: input.form === 'written' ? input.documentId : null,
     oralRecord: input.form === 'oral' ? input.oralRecord : null,
-    recordedBy: session.user.id,
+    recordedBy: ctx.user.id,
     revokedOn: null,
     revocationForm: null,
     revocationNote: null,
@@ -58,14 +58,14 @@ export async function addConsent(ctx: CallContext, input: z.output<typeof consen
   await tx.insert(ConsentEntity, consent);
   const grants = parties.flatMap((party) => categories.map((category) => ({ consentId: consent.id, party, category, clientId: client.id })));
   if (grants.length) await tx.insert(ConsentGrantEntity, grants);
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'consent', entityId: consent.id, fields: Object.keys(input) });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'consent', entityId: consent.id, fields: Object.keys(input) });
   ctx.audit.entityIds.push(client.id);
   ctx.audit.fields.push('consent', ...categories.map((c) => `category:${c}`));
   return client.id;
 }
 
-export async function revokeConsent(ctx: CallContext, input: z.output<typeof consentRevokeInput>): Promise<string> {
-  const { session, tx } = requireSession(ctx);
+export async function revokeConsent(ctx: ServiceContext, input: z.output<typeof consentRevokeInput>): Promise<string> {
+  const { tx } = ctx;
   const consent = await tx.findOneBy(ConsentEntity, { id: input.id });
   if (!consent) throw new AppError('record.notFound', { entity: 'consent' });
   if (consent.revokedOn) throw new AppError('consent.alreadyRevoked');
@@ -77,13 +77,13 @@ export async function revokeConsent(ctx: CallContext, input: z.output<typeof con
       revokedOn: input.revokedOn,
       revocationForm: input.form,
       revocationNote: input.note,
-      revokedBy: session.user.id,
+      revokedBy: ctx.user.id,
       updatedAt: ctx.now.toISOString(),
       version: input.version + 1,
     },
   );
   if (!result.affected) throw new AppError('record.staleVersion', { entity: 'consent' });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'consent', entityId: consent.id, fields: ['revokedOn', 'revocationForm', 'revocationNote'] });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'consent', entityId: consent.id, fields: ['revokedOn', 'revocationForm', 'revocationNote'] });
   ctx.audit.entityIds.push(consent.clientId);
   ctx.audit.fields.push('consent.revocation');
   return consent.clientId;

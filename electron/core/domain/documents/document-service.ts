@@ -7,14 +7,14 @@ import type { DocumentContent, DocumentView } from '../../contract/types/client-
 import { AppError } from '../../contract/errors';
 import { KimCaseEntity } from '../cases/case-entities';
 import { ClientEntity } from '../clients/client-entities';
-import { requireSession, type CallContext } from '../../api/call-context';
 import { MAX_DOCUMENT_BYTES, type DocumentCategory } from '../../contract/case-domain';
 import { recordChange } from '../../platform/sync/change-recorder';
-import { confirmCaller } from '../users/account-admin';
+import { confirmCaller } from '../users/reauthentication';
 import { loadKeyring } from '../../platform/vault/vault';
 import { DocumentEntity, type StoredDocument } from './document-entity';
 import { deleteEncryptedDocument, readEncryptedDocument, writeEncryptedDocument } from './document-store';
 import { sniffMimeType } from './file-type';
+import type { ServiceContext } from '../service-context';
 
 type UploadInput = z.output<typeof documentUploadInput>;
 
@@ -86,12 +86,12 @@ async function findDocument(tx: EntityManager, id: string): Promise<StoredDocume
  * Stores an attachment. The file is written before the row, and removed again if the row cannot be inserted:
  * a row without its file would be an unreadable document, a file without its row is an orphan.
  */
-export async function uploadDocument(ctx: CallContext, input: UploadInput): Promise<DocumentView> {
-  const { session, tx } = requireSession(ctx);
+export async function uploadDocument(ctx: ServiceContext, input: UploadInput): Promise<DocumentView> {
+  const { tx } = ctx;
   const bytes = acceptContent(input);
   await requireOwner(tx, input.clientId, input.caseId);
 
-  const dataDir = ctx.location.dataDir;
+  const dataDir = ctx.dataDir;
   const written = writeEncryptedDocument(dataDir, bytes);
   // The file exists before its row; if the call's transaction fails for any reason, the file goes too.
   ctx.onRollback(() => deleteEncryptedDocument(dataDir, written.fileId));
@@ -107,20 +107,20 @@ export async function uploadDocument(ctx: CallContext, input: UploadInput): Prom
     fileId: written.fileId,
     fileKey: written.fileKeyHex,
     createdAt: ctx.now.toISOString(),
-    createdBy: session.user.id,
+    createdBy: ctx.user.id,
   };
   await tx.insert(DocumentEntity, doc);
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
   ctx.audit.entityIds.push(doc.id);
   return toDocumentView(doc);
 }
 
-export async function readDocument(ctx: CallContext, id: string): Promise<DocumentContent> {
-  const { tx } = requireSession(ctx);
+export async function readDocument(ctx: ServiceContext, id: string): Promise<DocumentContent> {
+  const { tx } = ctx;
   const doc = await findDocument(tx, id);
   // Audited before decrypting: an attempt to open a damaged document is still an access to that record.
   ctx.audit.entityIds.push(doc.id);
-  const bytes = readEncryptedDocument(ctx.location.dataDir, doc.fileId, doc.fileKey, doc.sha256);
+  const bytes = readEncryptedDocument(ctx.dataDir, doc.fileId, doc.fileKey, doc.sha256);
   return { id: doc.id, fileName: doc.fileName, mimeType: doc.mimeType, contentBase64: bytes.toString('base64'), sha256: doc.sha256 };
 }
 
@@ -128,16 +128,16 @@ export async function readDocument(ctx: CallContext, id: string): Promise<Docume
  * Deletes the key row (the secure part) and, once that has committed, the ciphertext file. Asks for the caller's
  * own passphrase first (re-authentication, throttled like an unlock): a wrong one deletes nothing.
  */
-export async function deleteDocument(ctx: CallContext, { id, passphrase }: { id: string; passphrase: string }): Promise<null> {
-  const { session, tx } = requireSession(ctx);
-  await confirmCaller(ctx, loadKeyring(ctx.location.dataDir), passphrase);
+export async function deleteDocument(ctx: ServiceContext, { id, passphrase }: { id: string; passphrase: string }): Promise<null> {
+  const { tx } = ctx;
+  await confirmCaller(ctx, loadKeyring(ctx.dataDir), passphrase);
   const doc = await findDocument(tx, id);
   // The signed form is the proof of a consent; it goes only with the consent record.
   if (await isConsentForm(tx, doc.id)) throw new AppError('document.inUse');
   await tx.delete(DocumentEntity, { id: doc.id });
-  await recordChange(tx, session.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: [], operation: 'delete' });
+  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: [], operation: 'delete' });
   ctx.audit.entityIds.push(doc.id);
-  ctx.afterCommit(() => deleteEncryptedDocument(ctx.location.dataDir, doc.fileId));
+  ctx.afterCommit(() => deleteEncryptedDocument(ctx.dataDir, doc.fileId));
   return null;
 }
 

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { requireSession, type CallContext } from '../../api/call-context';
 import { DraftEntity, type Draft } from './draft-entity';
 import type { DraftRecord } from "../../contract/types/workstation-types";
+import type { ServiceContext } from '../service-context';
 
 function toRecord(d: Draft): DraftRecord {
   return { formId: d.formId, data: JSON.parse(d.data) as DraftRecord['data'], savedAt: d.savedAt };
 }
 
 /** Saves (replaces) the caller's draft of one form. Drafts are per account and never leave the workstation. */
-export async function saveDraft(ctx: CallContext, formId: string, data: DraftRecord['data']): Promise<DraftRecord> {
-  const { session, tx } = requireSession(ctx);
-  const existing = await tx.findOneBy(DraftEntity, { accountId: session.user.id, formId });
+export async function saveDraft(ctx: ServiceContext, formId: string, data: DraftRecord['data']): Promise<DraftRecord> {
+  const { tx } = ctx;
+  const existing = await tx.findOneBy(DraftEntity, { accountId: ctx.user.id, formId });
   const draft: Draft = {
     id: existing?.id ?? randomUUID(),
-    accountId: session.user.id,
+    accountId: ctx.user.id,
     formId,
     data: JSON.stringify(data),
     savedAt: ctx.now.toISOString(),
@@ -24,16 +24,16 @@ export async function saveDraft(ctx: CallContext, formId: string, data: DraftRec
   return toRecord(draft);
 }
 
-export async function getDraft(ctx: CallContext, formId: string): Promise<DraftRecord | null> {
-  const { session, tx } = requireSession(ctx);
-  const draft = await tx.findOneBy(DraftEntity, { accountId: session.user.id, formId });
+export async function getDraft(ctx: ServiceContext, formId: string): Promise<DraftRecord | null> {
+  const { tx } = ctx;
+  const draft = await tx.findOneBy(DraftEntity, { accountId: ctx.user.id, formId });
   if (draft) ctx.audit.entityIds.push(draft.id);
   return draft ? toRecord(draft) : null;
 }
 
-export async function discardDraft(ctx: CallContext, formId: string): Promise<null> {
-  const { session, tx } = requireSession(ctx);
-  const draft = await tx.findOneBy(DraftEntity, { accountId: session.user.id, formId });
+export async function discardDraft(ctx: ServiceContext, formId: string): Promise<null> {
+  const { tx } = ctx;
+  const draft = await tx.findOneBy(DraftEntity, { accountId: ctx.user.id, formId });
   if (draft) {
     await tx.delete(DraftEntity, { id: draft.id });
     ctx.audit.entityIds.push(draft.id);
@@ -41,8 +41,8 @@ export async function discardDraft(ctx: CallContext, formId: string): Promise<nu
   return null;
 }
 
-export async function openDraftForms(ctx: CallContext): Promise<string[]> {
-  const { session, tx } = requireSession(ctx);
-  const rows = await tx.find(DraftEntity, { where: { accountId: session.user.id }, order: { savedAt: 'DESC' } });
+export async function openDraftForms(ctx: ServiceContext): Promise<string[]> {
+  const { tx } = ctx;
+  const rows = await tx.find(DraftEntity, { where: { accountId: ctx.user.id }, order: { savedAt: 'DESC' } });
   return rows.map((d) => d.formId);
 }

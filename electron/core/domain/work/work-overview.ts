@@ -2,9 +2,9 @@ import type { WorkOverview } from '../../contract/types/client-types';
 import { queryFollowUps } from '../cases/case-queries';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from '../clients/client-summaries';
 import { addDays, berlinDate } from '../../contract/dates';
-import { requireSession, type CallContext } from '../../api/call-context';
-import { policyOf, shapeSummaries } from '../access/call-access';
+import { shapeSummaries } from '../access/call-access';
 import { CASE_PHASES, EXPIRY_WARNING_DAYS, type CasePhase } from '../../contract/case-domain';
+import type { ClientDataContext } from '../access/call-access';
 
 const EXPIRING_LIMIT = 200;
 
@@ -12,15 +12,15 @@ const EXPIRING_LIMIT = 200;
  * The day's start screen of a case worker: own follow-ups, expiring residence permits, open cases per phase. An
  * ABH clerk sees the statuses and cases of clients whose consent names the ABH.
  */
-export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
-  const { session, tx } = requireSession(ctx);
+export async function workOverview(ctx: ClientDataContext): Promise<WorkOverview> {
+  const { tx } = ctx;
   const today = berlinDate(ctx.now);
   // Week ends on Sunday (German calendar weeks start on Monday).
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
   const endOfWeek = addDays(today, 6 - weekday);
-  const mine = await queryFollowUps(tx, 'f.assignee_id = ? AND f.done_at IS NULL AND f.due_date <= ?', [session.user.id, endOfWeek]);
+  const mine = await queryFollowUps(tx, 'f.assignee_id = ? AND f.done_at IS NULL AND f.due_date <= ?', [ctx.user.id, endOfWeek]);
 
-  const policy = policyOf(ctx);
+  const policy = ctx.policy;
   // Only statuses the caller may read: its own office's clients, or those whose consent names the residence category.
   const withStatus = await policy.visibleClientsSql('residence');
   const expiringRows = (await tx.query(
@@ -35,7 +35,7 @@ export async function workOverview(ctx: CallContext): Promise<WorkOverview> {
       ? `SELECT phase, count(*) AS n FROM kim_case WHERE closed_on IS NULL AND office = ? GROUP BY phase`
       : `SELECT k.phase, count(*) AS n FROM kim_case k JOIN client c ON c.id = k.client_id
          WHERE k.closed_on IS NULL AND ${visible.sql} GROUP BY k.phase`,
-    policy.keepsFiles ? [session.user.office] : visible.params,
+    policy.keepsFiles ? [ctx.user.office] : visible.params,
   )) as { phase: CasePhase; n: number }[];
   const casesPerPhase = Object.fromEntries(CASE_PHASES.map((p) => [p, 0])) as Record<CasePhase, number>;
   for (const r of phaseRows) casesPerPhase[r.phase] = r.n;

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chainUnhashedEntries, registerAuditChainKey } from '../audit/audit-chain';
 import { registerAuditHead } from '../audit/audit-head';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppError } from '../../contract/errors';
-import { ENTITIES } from '../../api/session/vault-entities';
 import { MIGRATIONS } from './migrations';
 import { applySqlcipherKey, hasPlaintextHeader, loadSqliteDriver, sqliteReason } from './sqlcipher';
 
@@ -15,6 +14,8 @@ export interface OpenDatabaseOptions {
   key: Buffer;
   create: boolean;
   nativeBinding?: string;
+  /** The entity schemas of every area; the API floor passes them, so the platform knows no domain. */
+  entities: NonNullable<DataSourceOptions['entities']>;
   /** Tests pass a prefix of MIGRATIONS to build an older schema. */
   migrations?: readonly MigrationCtor[];
 }
@@ -43,7 +44,7 @@ export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<O
     nativeBinding: options.nativeBinding,
     fileMustExist: !options.create,
     enableWAL: true,
-    entities: ENTITIES,
+    entities: options.entities,
     migrations: [...migrations],
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -6,7 +6,7 @@ import type { Office } from '../../contract/offices';
 import { newDatabaseKey } from './key-crypto';
 import { KEYRING_FILE, Keyring } from './keyring';
 import { formatRecoveryKey } from './recovery-key';
-import { openVaultDatabase } from './vault-database';
+import { openVaultDatabase, type OpenDatabaseOptions } from './vault-database';
 
 export const DATABASE_FILE = 'vault.db';
 
@@ -15,6 +15,8 @@ export interface VaultLocation {
   /** Path of the native SQLCipher binding built for this runtime (Electron); Node uses the default build. */
   nativeBinding?: string;
 }
+
+type Entities = OpenDatabaseOptions['entities'];
 
 export interface OpenVault {
   dataSource: DataSource;
@@ -64,6 +66,7 @@ export async function createVault(
   login: string,
   passphrase: string,
   now: Date,
+  entities: Entities,
 ): Promise<OpenVault & { recoveryKey: string }> {
   ensureWritableDir(location.dataDir);
   if (vaultState(location.dataDir) !== 'uninitialised') throw new AppError('vault.alreadyInitialised');
@@ -71,7 +74,7 @@ export async function createVault(
   const key = newDatabaseKey();
   try {
     const keyring = await Keyring.create(paths.keyring, office, login, passphrase, key, now);
-    const opened = await openVaultDatabase({ path: paths.database, key, create: true, nativeBinding: location.nativeBinding });
+    const opened = await openVaultDatabase({ path: paths.database, key, create: true, nativeBinding: location.nativeBinding, entities });
     restrictToOwner(paths.database);
     return { ...opened, keyring, ...holdKey(key), recoveryKey: formatRecoveryKey(key) };
   } finally {
@@ -80,13 +83,14 @@ export async function createVault(
 }
 
 /** Opens an existing vault with a database key already unwrapped (passphrase) or typed in (recovery key). */
-export async function openVaultWithKey(location: VaultLocation, keyring: Keyring, key: Buffer): Promise<OpenVault> {
+export async function openVaultWithKey(location: VaultLocation, keyring: Keyring, key: Buffer, entities: Entities): Promise<OpenVault> {
   keyring.verifyMac(key);
   const opened = await openVaultDatabase({
     path: vaultPaths(location.dataDir).database,
     key,
     create: false,
     nativeBinding: location.nativeBinding,
+    entities,
   });
   return { ...opened, keyring, ...holdKey(key) };
 }

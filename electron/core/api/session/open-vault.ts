@@ -1,0 +1,20 @@
+import type { Office } from '../../contract/offices';
+import type { Keyring } from '../../platform/vault/keyring';
+import { createVault, openVaultWithKey, type OpenVault, type VaultLocation } from '../../platform/vault/vault';
+import { VAULT_ENTITIES } from './vault-entities';
+
+/** Opens the vault with every area's entities: the API floor is the one place that knows them all. */
+export function openVault(location: VaultLocation, keyring: Keyring, key: Buffer): Promise<OpenVault> {
+  return openVaultWithKey(location, keyring, key, VAULT_ENTITIES);
+}
+
+/** Creates a new vault (see platform/vault createVault) with every area's entities. */
+export function createWorkstationVault(
+  location: VaultLocation,
+  office: Office,
+  login: string,
+  passphrase: string,
+  now: Date,
+): Promise<OpenVault & { recoveryKey: string }> {
+  return createVault(location, office, login, passphrase, now, VAULT_ENTITIES);
+}

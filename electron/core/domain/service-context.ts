@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import type { SessionUser } from '../contract/types/workstation-types';
+
+/** Details a service adds for the audit entry that the dispatcher writes in the same transaction. */
+export interface AuditNotes {
+  entityIds: string[];
+  fields: string[];
+}
+
+/**
+ * What a domain service receives from a call by an unlocked user: who calls, when, and the call's transaction.
+ * Built only by the API floor (api/call-context.ts); services never see the session, the dispatcher or the vault.
+ */
+export interface ServiceContext {
+  /** The call's transaction: the service's reads and writes commit or roll back together with the audit entry. */
+  tx: EntityManager;
+  user: SessionUser;
+  /** This workstation, recorded with every change for sync. */
+  deviceId: string;
+  /** The vault folder: the keyring (re-authentication) and the encrypted documents live there. */
+  dataDir: string;
+  /** The time the call started (for records of the call). */
+  now: Date;
+  /** The current time, for events that happen later in a long call (e.g. after a KDF). */
+  clock: () => Date;
+  audit: AuditNotes;
+  /** Runs `fn` once the call's transaction has committed (e.g. deleting a document's file). */
+  afterCommit(fn: () => void): void;
+  /** Runs `fn` if the call's transaction rolls back (e.g. removing a file written for it). */
+  onRollback(fn: () => void): void;
+}
+
+/** A call that needs the database key itself (wrapping it for an account, checking the audit head). */
+export interface VaultKeyContext extends ServiceContext {
+  /** A copy of the database key; the caller zeroes it. */
+  databaseKey(): Buffer;
+}
