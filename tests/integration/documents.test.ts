@@ -1,5 +1,3 @@
-import { AccessPolicy } from '../../electron/core/domain/access/access-policy';
-import { berlinDate } from '../../electron/core/contract/dates';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
