@@ -4,7 +4,7 @@ import { enforce } from '../../electron/core/api/method-guards';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { appendAudit } from '../../electron/core/platform/audit/audit-log';
 import { syncAuditHead } from '../../electron/core/platform/audit/audit-head';
-import { loadClientDetail } from '../../electron/core/domain/clients/client-service';
+import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { runDemoData } from '../../electron/cli/commands/demo-data';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';

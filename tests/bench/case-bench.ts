@@ -5,7 +5,8 @@ import { clientListInput } from '../../electron/core/contract/schemas/client-sch
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { loadCaseDetail } from '../../electron/core/domain/cases/case-queries';
 import { searchClients } from '../../electron/core/domain/clients/client-search';
-import { listClients, loadClientDetail } from '../../electron/core/domain/clients/client-service';
+import { listClients } from '../../electron/core/domain/clients/client-service';
+import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';

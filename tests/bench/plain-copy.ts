@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { VAULT_ENTITIES } from '../../electron/core/api/session/vault-entities';
+import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
 import { hasPlaintextHeader, loadSqliteDriver, openRawEncrypted, type SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 
 /**

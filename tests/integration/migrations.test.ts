@@ -10,7 +10,7 @@ import { clientListInput } from '../../electron/core/contract/schemas/client-sch
 import { listClients } from '../../electron/core/domain/clients/client-service';
 import { withServiceCall } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { VAULT_ENTITIES } from '../../electron/core/api/session/vault-entities';
+import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 import type { SessionUser } from "../../electron/core/contract/types/workstation-types";

@@ -20,12 +20,12 @@ import {
   addResidenceStatus,
   createClient,
   listClients,
-  loadClientDetail,
   removeHouseholdMember,
   removeResidenceStatus,
   updateClient,
 } from '../../domain/clients/client-service';
 import { berlinDate } from '../../contract/dates';
+import { loadClientDetail } from '../../domain/client-file/client-detail';
 import { deleteDocument, readDocument, uploadDocument } from '../../domain/documents/document-service';
 import { createAccount } from '../../domain/users/account-admin';
 import { listCaseManagers } from '../../domain/users/account-service';
@@ -76,13 +76,13 @@ export const clientHandlers: HandlerMap<
     shapeSummaries(ctx, await searchClients(ctx.tx, i.query, i.limit, berlinDate(ctx.now), visibleTo(ctx))),
   'clients.checkDuplicates': async (i, ctx) => shapeSummaries(ctx, await findDuplicates(ctx.tx, i, berlinDate(ctx.now), visibleTo(ctx))),
   'clients.list': (i, ctx) => listClients(ctx, i),
-  'clients.create': (i, ctx) => createClient(ctx, i),
+  'clients.create': async (i, ctx) => loadClientDetail(ctx, await createClient(ctx, i)),
   'clients.get': (i, ctx) => loadClientDetail(ctx, i.id),
-  'clients.update': (i, ctx) => updateClient(ctx, i),
-  'household.add': (i, ctx) => addHouseholdMember(ctx, i),
-  'household.remove': (i, ctx) => removeHouseholdMember(ctx, i),
-  'residence.add': (i, ctx) => addResidenceStatus(ctx, i),
-  'residence.remove': (i, ctx) => removeResidenceStatus(ctx, i),
+  'clients.update': async (i, ctx) => loadClientDetail(ctx, await updateClient(ctx, i)),
+  'household.add': async (i, ctx) => loadClientDetail(ctx, await addHouseholdMember(ctx, i)),
+  'household.remove': async (i, ctx) => loadClientDetail(ctx, await removeHouseholdMember(ctx, i)),
+  'residence.add': async (i, ctx) => loadClientDetail(ctx, await addResidenceStatus(ctx, i)),
+  'residence.remove': async (i, ctx) => loadClientDetail(ctx, await removeResidenceStatus(ctx, i)),
   'documents.upload': (i, ctx) => uploadDocument(ctx, i),
   'documents.content': (i, ctx) => readDocument(ctx, i.id),
   'documents.delete': (i, ctx) => deleteDocument(ctx, i),

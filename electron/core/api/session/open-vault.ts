@@ -1,7 +1,7 @@
 import type { Office } from '../../contract/offices';
 import type { Keyring } from '../../platform/vault/keyring';
 import { createVault, openVaultWithKey, type OpenVault, type VaultLocation } from '../../platform/vault/vault';
-import { VAULT_ENTITIES } from './vault-entities';
+import { VAULT_ENTITIES } from './entity-list';
 
 /** Opens the vault with every area's entities: the API floor is the one place that knows them all. */
 export function openVault(location: VaultLocation, keyring: Keyring, key: Buffer): Promise<OpenVault> {

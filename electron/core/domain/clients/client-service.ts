@@ -2,24 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { clientCreateInput, clientListInput, clientUpdateInput, householdMemberInput, residenceStatusInput } from '../../contract/schemas/client-schemas';
-import type { ClientDetail, ClientPage, HouseholdMemberView, ResidenceStatusView } from '../../contract/types/client-types';
+import type { ClientPage } from '../../contract/types/client-types';
 import { AppError } from '../../contract/errors';
-import { listCaseSummaries } from '../cases/case-queries';
-import { listDocuments } from '../documents/document-service';
-import type { Gender, HouseholdRelation, ResidenceType } from '../../contract/case-domain';
 import { EXPIRY_WARNING_DAYS } from '../../contract/case-domain';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { confirmCaller } from '../users/reauthentication';
 import { loadKeyring } from '../../platform/vault/vault';
 import { ClientEntity, HouseholdMemberEntity, ResidenceStatusEntity, type Client, type ResidenceStatus } from './client-entities';
 import { indexClientNames, nameKeys } from './client-search';
-import { loadSummaries, SUMMARY_SELECT, toSummary, type SummaryRow } from './client-summaries';
+import { loadSummaries } from './client-summaries';
 import { CLIENT_SORT_INDEX, REFRESH_CLIENT_CASE_COLUMNS } from './client-case-columns';
 import { foldName } from './name-normalisation';
 import { addDays, berlinDate } from '../../contract/dates';
-import { accessTo, shapeSummaries } from '../access/call-access';
-import { shapeClientDetail } from '../access/redaction';
-import { listConsentViews } from '../consent/consent-service';
+import { shapeSummaries } from '../access/call-access';
 import type { ClientDataContext } from '../access/call-access';
 
 type ClientFields = z.output<typeof clientCreateInput>;
@@ -70,7 +65,7 @@ export async function requireClient(m: EntityManager, id: string): Promise<Clien
 }
 
 /** Creates a client in the caller's office (or the given one) with its search keys. */
-export async function createClient(ctx: ClientDataContext, input: ClientFields): Promise<ClientDetail> {
+export async function createClient(ctx: ClientDataContext, input: ClientFields): Promise<string> {
   const { tx } = ctx;
   const at = ctx.now.toISOString();
   const client: Client = {
@@ -91,14 +86,14 @@ export async function createClient(ctx: ClientDataContext, input: ClientFields):
   await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: client.id, fields: ['office', ...CLIENT_FIELDS] });
   ctx.audit.entityIds.push(client.id);
   ctx.audit.fields.push(...CLIENT_FIELDS.filter((f) => input[f] !== null && !(Array.isArray(input[f]) && input[f].length === 0)));
-  return loadClientDetail(ctx, client.id);
+  return client.id;
 }
 
 /**
  * Updates master data if `version` is still current: a second window editing the same client gets
  * record.staleVersion instead of silently overwriting the first save.
  */
-export async function updateClient(ctx: ClientDataContext, input: z.output<typeof clientUpdateInput>): Promise<ClientDetail> {
+export async function updateClient(ctx: ClientDataContext, input: z.output<typeof clientUpdateInput>): Promise<string> {
   const { tx } = ctx;
   const existing = await requireClient(tx, input.id);
   const next = columnsFrom(input);
@@ -118,54 +113,9 @@ export async function updateClient(ctx: ClientDataContext, input: z.output<typeo
   if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: input.id, fields: changed });
   ctx.audit.entityIds.push(existing.id);
   ctx.audit.fields.push(...changed);
-  return loadClientDetail(ctx, input.id);
+  return input.id;
 }
 
-/** Everything the client screen shows, in one call, cut to what the caller may see (access/redaction.ts). */
-export async function loadClientDetail(ctx: ClientDataContext, id: string): Promise<ClientDetail> {
-  const { tx } = ctx;
-  const today = berlinDate(ctx.now);
-  const client = await requireClient(tx, id);
-  const access = await accessTo(ctx, id);
-  const [row] = (await tx.query(`${SUMMARY_SELECT} WHERE c.id = ?`, [id])) as SummaryRow[];
-  const household = await tx.find(HouseholdMemberEntity, { where: { clientId: id }, order: { createdAt: 'ASC' } });
-  const residence = await tx.find(ResidenceStatusEntity, { where: { clientId: id }, order: { validFrom: 'DESC', createdAt: 'DESC' } });
-  if (!ctx.audit.entityIds.includes(id)) ctx.audit.entityIds.push(id);
-  // A read through a consent records which categories were disclosed.
-  if (!access.owner) ctx.audit.fields.push(...[...access.categories].map((c) => `category:${c}`));
-  const full = {
-    ...toSummary(row!, today),
-    alternativeNames: JSON.parse(client.alternativeNames) as string[],
-    gender: client.gender as Gender,
-    languages: JSON.parse(client.languages) as NonNullable<ClientDetail['languages']>,
-    arrivalDate: client.arrivalDate,
-    street: client.street,
-    postalCode: client.postalCode,
-    city: client.city,
-    phone: client.phone,
-    email: client.email,
-    version: client.version,
-    createdAt: client.createdAt,
-    household: household.map(
-      (h): HouseholdMemberView => ({ id: h.id, name: h.name, relation: h.relation as HouseholdRelation, birthYear: h.birthYear }),
-    ),
-    residenceHistory: residence.map(toResidenceView),
-    documents: await listDocuments(tx, { clientId: id }),
-    cases: await listCaseSummaries(tx, id),
-  };
-  return shapeClientDetail(full, access, await listConsentViews(tx, id, access, ctx.user.office, today));
-}
-
-function toResidenceView(r: ResidenceStatus): ResidenceStatusView {
-  return {
-    id: r.id,
-    type: r.type as ResidenceType,
-    legalBasis: r.legalBasis,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
-    createdAt: r.createdAt,
-  };
-}
 
 /** The status in force today (latest start wins); if none is in force, the most recent one (e.g. expired). */
 export function pickCurrentStatus(statuses: ResidenceStatus[], today: string): ResidenceStatus | null {
@@ -191,7 +141,7 @@ async function touchClient(ctx: ClientDataContext, m: EntityManager, clientId: s
   await recordChange(m, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: clientId, fields });
 }
 
-export async function addResidenceStatus(ctx: ClientDataContext, input: z.output<typeof residenceStatusInput>): Promise<ClientDetail> {
+export async function addResidenceStatus(ctx: ClientDataContext, input: z.output<typeof residenceStatusInput>): Promise<string> {
   const { tx } = ctx;
   await requireClient(tx, input.clientId);
   const status: ResidenceStatus = {
@@ -211,11 +161,11 @@ export async function addResidenceStatus(ctx: ClientDataContext, input: z.output
   });
   await refreshCurrentStatus(tx, input.clientId, berlinDate(ctx.now));
   await touchClient(ctx, tx, input.clientId, ['residence']);
-  return loadClientDetail(ctx, input.clientId);
+  return input.clientId;
 }
 
 /** Removes one entry of the residence history after re-authentication (the caller's own passphrase). */
-export async function removeResidenceStatus(ctx: ClientDataContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
+export async function removeResidenceStatus(ctx: ClientDataContext, { id, passphrase }: { id: string; passphrase: string }): Promise<string> {
   const { tx } = ctx;
   // Before anything is looked up: a wrong passphrase learns nothing and changes nothing.
   await confirmCaller(ctx, loadKeyring(ctx.dataDir), passphrase);
@@ -225,10 +175,10 @@ export async function removeResidenceStatus(ctx: ClientDataContext, { id, passph
   await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'residence_status', entityId: id, fields: [], operation: 'delete' });
   await refreshCurrentStatus(tx, status.clientId, berlinDate(ctx.now));
   await touchClient(ctx, tx, status.clientId, ['residence']);
-  return loadClientDetail(ctx, status.clientId);
+  return status.clientId;
 }
 
-export async function addHouseholdMember(ctx: ClientDataContext, input: z.output<typeof householdMemberInput>): Promise<ClientDetail> {
+export async function addHouseholdMember(ctx: ClientDataContext, input: z.output<typeof householdMemberInput>): Promise<string> {
   const { tx } = ctx;
   await requireClient(tx, input.clientId);
   const id = randomUUID();
@@ -242,11 +192,11 @@ export async function addHouseholdMember(ctx: ClientDataContext, input: z.output
   });
   await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: ['clientId', 'name', 'relation', 'birthYear'] });
   await touchClient(ctx, tx, input.clientId, ['household']);
-  return loadClientDetail(ctx, input.clientId);
+  return input.clientId;
 }
 
 /** Removes a household member after re-authentication (the caller's own passphrase). */
-export async function removeHouseholdMember(ctx: ClientDataContext, { id, passphrase }: { id: string; passphrase: string }): Promise<ClientDetail> {
+export async function removeHouseholdMember(ctx: ClientDataContext, { id, passphrase }: { id: string; passphrase: string }): Promise<string> {
   const { tx } = ctx;
   await confirmCaller(ctx, loadKeyring(ctx.dataDir), passphrase);
   const member = await tx.findOneBy(HouseholdMemberEntity, { id });
@@ -254,7 +204,7 @@ export async function removeHouseholdMember(ctx: ClientDataContext, { id, passph
   await tx.delete(HouseholdMemberEntity, { id });
   await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: [], operation: 'delete' });
   await touchClient(ctx, tx, member.clientId, ['household']);
-  return loadClientDetail(ctx, member.clientId);
+  return member.clientId;
 }
 
 type ListInput = z.output<typeof clientListInput>;
