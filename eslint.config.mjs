@@ -74,8 +74,10 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '**/cli/**', '**/renderer/**'], message: 'preload exposes the contract only.' },
             {
-              regex: '/core/(?!contract/(methods|kim-api|ipc-channels)$)',
-              message: 'preload may use only the contract, never core services.',
+              // Values only from these small modules, so the preload bundle carries method names, not the zod schemas.
+              regex: '/core/(?!contract/(kim-api|method-names|lock-reasons|ipc-channels)$)',
+              allowTypeImports: true,
+              message: 'preload may use only the bridge modules of the contract (kim-api, method-names, lock-reasons, ipc-channels), never core services or schemas.',
             },
           ],
         },

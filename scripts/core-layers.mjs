@@ -43,7 +43,16 @@ const leafZones = [
   },
 ];
 
+/** Electron main and the CLI talk to core through the dispatcher and the contract only. */
+const shellZones = [
+  {
+    target: ['electron/main', 'electron/cli'],
+    from: [core('platform'), core('domain')],
+    message: 'Electron main and the CLI reach core only through api/ (the dispatcher) and contract/.',
+  },
+];
+
 /** Development tools (demo data) stay out of everything that ships. */
 const toolZones = [{ target: 'electron', from: 'tests', message: 'Shipped code never imports tests or development tools.' }];
 
-export const coreLayerZones = [...floorZones(), ...areaZones(), ...leafZones, ...toolZones];
+export const coreLayerZones = [...floorZones(), ...areaZones(), ...leafZones, ...shellZones, ...toolZones];

@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { METHOD_NAMES, type Result } from '../core/contract/methods';
+import { METHOD_NAMES } from '../core/contract/method-names';
+import type { Result } from '../core/contract/methods';
 import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 import type { AppLogger } from './app-log';
 import type { CoreHost } from './core-host';

@@ -1,5 +1,5 @@
 import { powerMonitor, type BrowserWindow } from 'electron';
-import type { LockReason } from '../core/contract/methods';
+import type { LockReason } from '../core/contract/lock-reasons';
 import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 import type { AppLogger } from './app-log';
 import type { CoreHost } from './core-host';

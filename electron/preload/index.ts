@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { LOCK_REASONS, type LockReason, type MethodName } from '../core/contract/methods';
+import { LOCK_REASONS, type LockReason } from '../core/contract/lock-reasons';
+import type { MethodName } from '../core/contract/methods';
 import { buildKimApi } from '../core/contract/kim-api';
 import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 

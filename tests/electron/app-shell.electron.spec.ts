@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { METHOD_NAMES } from '../../electron/core/contract/methods';
+import { METHOD_NAMES } from '../../electron/core/contract/method-names';
 import { electronBinary, MAIN_ENTRY, SKIP_MESSAGE } from './electron-binary';
 
 const binary = electronBinary();

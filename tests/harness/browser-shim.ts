@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
-import type { LockReason, MethodName, Result } from '../../electron/core/contract/methods';
-import { LOCK_REASONS } from '../../electron/core/contract/methods';
+import type { MethodName, Result } from '../../electron/core/contract/methods';
+import { LOCK_REASONS, type LockReason } from '../../electron/core/contract/lock-reasons';
 import { buildKimApi } from '../../electron/core/contract/kim-api';
 
 /**

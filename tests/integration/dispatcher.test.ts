@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { METHOD_NAMES } from '../../electron/core/contract/methods';
+import { METHOD_NAMES } from '../../electron/core/contract/method-names';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';

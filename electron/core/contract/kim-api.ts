@@ -1,4 +1,6 @@
-import { METHOD_NAMES, type KimApi, type LockReason, type MethodName, type Result } from './methods';
+import type { LockReason } from './lock-reasons';
+import { METHOD_NAMES } from './method-names';
+import type { KimApi, MethodName, Result } from './methods';
 
 export type Invoke = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
 export type SubscribeLock = (listener: (reason: LockReason) => void) => () => void;

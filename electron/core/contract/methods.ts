@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from './offices';
 import type { ErrorPayload } from './errors';
+import type { LockReason } from './lock-reasons';
 import { consentAddInput, consentRevokeInput } from './schemas/consent-schemas';
 import {
   assessmentInput,
@@ -169,7 +170,6 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 /** Methods on client data: each has a guard in core (access/method-guards.ts) that checks scope and consent. */
 export type CaseWorkMethod = { [M in MethodName]: Contract[M]['access'] extends 'caseWork' ? M : never }[MethodName];
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
@@ -189,7 +189,3 @@ export type KimApi = {
   /** Main process asks the UI to save drafts and lock (OS suspend, screen lock, system idle). Returns unsubscribe. */
   onLockRequested(listener: (reason: LockReason) => void): () => void;
 };
-
-export type LockReason = 'idle' | 'suspend' | 'screen-lock' | 'user';
-
-export const LOCK_REASONS: readonly LockReason[] = ['idle', 'suspend', 'screen-lock', 'user'];

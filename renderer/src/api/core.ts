@@ -2,7 +2,8 @@
  * The renderer's only door to core code: types and pure modules of the API contract. Nothing here may pull in
  * Node or Electron; everything else in the renderer imports core through this file.
  */
-export type { InputOf, KimApi, LockReason, MethodName, OutputOf, Result } from '../../../electron/core/contract/methods';
+export type { InputOf, KimApi, MethodName, OutputOf, Result } from '../../../electron/core/contract/methods';
+export type { LockReason } from '../../../electron/core/contract/lock-reasons';
 export type {
   AccountSummary,
   DraftRecord,
@@ -11,7 +12,7 @@ export type {
   SettingsView,
   VaultStatus,
 } from '../../../electron/core/contract/types/workstation-types';
-export { LOCK_REASONS } from '../../../electron/core/contract/methods';
+export { LOCK_REASONS } from '../../../electron/core/contract/lock-reasons';
 export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/contract/errors';
 export { ERROR_CODES } from '../../../electron/core/contract/errors';
 export {
