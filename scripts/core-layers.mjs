@@ -43,6 +43,15 @@ const leafZones = [
   },
 ];
 
+/** A migration's SQL is frozen history: only the vault's migration runner reads the migrations. */
+const migrationZones = [
+  {
+    target: [core('contract/**'), core('domain/**'), core('api/**'), core('platform/audit/**'), core('platform/sync/**'), core('platform/settings/**'), core('platform/files/**')],
+    from: [core('platform/vault/migrations/**')],
+    message: 'Migrations are frozen history: services keep their own SQL and never import a migration.',
+  },
+];
+
 /** Electron main and the CLI talk to core through the dispatcher and the contract only. */
 const shellZones = [
   {
@@ -55,4 +64,4 @@ const shellZones = [
 /** Development tools (demo data) stay out of everything that ships. */
 const toolZones = [{ target: 'electron', from: 'tests', message: 'Shipped code never imports tests or development tools.' }];
 
-export const coreLayerZones = [...floorZones(), ...areaZones(), ...leafZones, ...shellZones, ...toolZones];
+export const coreLayerZones = [...floorZones(), ...areaZones(), ...leafZones, ...migrationZones, ...shellZones, ...toolZones];

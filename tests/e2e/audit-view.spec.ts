@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CASE_MANAGER, shot } from './case-flows';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { lockViaUserMenu, setupToDashboard, unlock } from './flows';
+import { berlinToday, formatGermanDay } from '../../electron/core/contract/dates';
 
 test.setTimeout(180_000);
 
@@ -84,7 +85,7 @@ test('the data protection officer finds who read a client file, filters the trai
   await expect(table.getByRole('row').filter({ hasText: 'Klientenakte gelesen' }).getByRole('cell', { name: 'verweigert' })).toBeVisible();
 
   // Period: an end before the start is refused in the form; today's period finds the case manager's read.
-  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const today = formatGermanDay(berlinToday());
   await filters.getByRole('textbox', { name: 'Von' }).fill('02.01.2030');
   await filters.getByRole('textbox', { name: 'Bis' }).fill('01.01.2030');
   await filters.getByRole('button', { name: 'Filter anwenden' }).click();

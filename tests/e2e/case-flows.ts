@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addDays, berlinToday, formatGermanDay } from '../../electron/core/contract/dates';
 import { OTHER_PASSPHRASE } from '../helpers/temp-vault';
 import { expect, type HarnessFixture } from './fixtures';
 import { ADMIN, lockViaUserMenu, setupToDashboard, unlock } from './flows';
@@ -7,14 +8,11 @@ export const CASE_MANAGER = { login: 'a.yilmaz', name: 'Aylin Yılmaz', passphra
 
 /** A calendar day relative to today in Europe/Berlin, as YYYY-MM-DD (what date inputs take). */
 export function isoDay(offsetDays = 0): string {
-  const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  return new Date(Date.parse(`${berlin}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return addDays(berlinToday(), offsetDays);
 }
 
-export function germanDay(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
+/** dd.MM.yyyy, as the UI shows a day. */
+export const germanDay = formatGermanDay;
 
 /** A minimal but valid one-page PDF (header, catalog, page, text, xref with correct offsets, trailer). */
 export function minimalPdf(text = 'KIM-Akte Testbescheid'): Buffer {

@@ -35,6 +35,7 @@ describe('import boundaries', () => {
     ['a domain area importing an area above it', 'electron/core/domain/users/account-service.ts', "import '../clients/client-service';", /Domain area "users" may import only/],
     ['an entity schema importing a service', 'electron/core/domain/cases/case-entities.ts', "import '../../platform/sync/hlc';", /leaves/],
     ['shipped code importing development tools', 'electron/core/api/dispatcher.ts', "import '../../../tests/helpers/temp-vault';", /never imports tests/],
+    ['a service importing a migration', 'electron/core/domain/clients/client-service.ts', "import '../../platform/vault/migrations/0005-client-list-indexes';", /Migrations are frozen history/],
     ['a cycle inside one area', 'electron/core/domain/clients/client-search.ts', "import { createClient } from './client-service';\nvoid createClient;", /import-x\/no-cycle/],
     ['the renderer importing core beyond the contract', 'renderer/src/api/core.ts', "import '../../../electron/core/platform/sync/hlc';", /contract floor of core/],
   ])('refuses %s', async (_name, file, extraImport, expected) => {

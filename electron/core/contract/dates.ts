@@ -47,3 +47,16 @@ export function berlinDate(at: Date): string {
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Today's calendar date in Europe/Berlin as YYYY-MM-DD. */
+export function berlinToday(): string {
+  return berlinDate(new Date());
+}
+
+/** A full or partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or an ISO timestamp's day) as Germans write it. */
+export function formatGermanDay(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  if (!m) return y ?? '';
+  if (!d) return `${m}.${y}`;
+  return `${d}.${m}.${y}`;
+}
