@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
@@ -95,5 +95,16 @@ describe('audit verify', () => {
     const head = JSON.parse(readFileSync(join(dir, 'audit-head.json'), 'utf8')) as { lastId: number };
     writeFileSync(join(dir, 'audit-head.json'), JSON.stringify({ ...head, lastId: head.lastId - 1 }));
     expect(verify(dir).stderr).toMatch(/audit-head\.json\) is damaged or was altered/);
+  });
+
+  it('reports a deleted head file, though unlocking writes new entries before the check', () => {
+    const dir = tampered('no-head', () => undefined);
+    rmSync(join(dir, 'audit-head.json'));
+    const r = verify(dir);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toMatch(/audit-head\.json\) is missing/);
+    // No new head replaces the missing one: the break stays reported.
+    expect(existsSync(join(dir, 'audit-head.json'))).toBe(false);
+    expect(verify(dir).code).toBe(7);
   });
 });

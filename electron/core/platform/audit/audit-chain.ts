@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry } from './audit-entity';
-import type { ChainBreak } from "../../contract/types/audit-types";
+import type { ChainBreak } from '../../contract/types/audit-types';
 
 /**
  * The hash chain of the audit trail. Each entry's hash is an HMAC (key derived from the database key) over its
@@ -17,6 +17,12 @@ export function deriveAuditKey(databaseKey: Buffer, purpose: 'chain' | 'head'): 
 /** Called when a vault database is opened: appends on this connection are chained with this key. */
 export function registerAuditChainKey(dataSource: DataSource, databaseKey: Buffer): void {
   chainKeys.set(dataSource, deriveAuditKey(databaseKey, 'chain'));
+}
+
+/** Zeroes and drops the chain key of this connection (on lock). */
+export function forgetAuditChainKey(dataSource: DataSource): void {
+  chainKeys.get(dataSource)?.fill(0);
+  chainKeys.delete(dataSource);
 }
 
 export function auditChainKey(m: EntityManager): Buffer {

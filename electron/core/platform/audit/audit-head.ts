@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeFileAtomic } from '../files/atomic-file';
-import { deriveAuditKey, hashesEqual } from './audit-chain';
-import type { ChainBreak } from "../../contract/types/audit-types";
+import { readSetting, SETTING_KEYS, writeSetting } from '../settings/settings-store';
+import { deriveAuditKey, forgetAuditChainKey, hashesEqual } from './audit-chain';
+import type { ChainBreak } from '../../contract/types/audit-types';
 
 /**
  * The newest audit entry (id and hash) kept outside the database, MAC'd under a key derived from the database key.
  * If entries at the end are cut off, the database no longer reaches this head. Written after each committed call;
  * after a crash the head may lag behind the database, which is fine: only a database behind its head is a break.
+ * The database records that a head was written, so a deleted head file is a break too, not a fresh start.
  */
 export const AUDIT_HEAD_FILE = 'audit-head.json';
 
@@ -36,8 +38,9 @@ export function registerAuditHead(dataSource: DataSource, databaseKey: Buffer, d
   headKeys.set(dataSource, { key: deriveAuditKey(databaseKey, 'head'), databaseKey: Buffer.from(databaseKey), dataDir, written: -1, frozen: false });
 }
 
-/** Zeroes the keys held for this connection (on lock). */
+/** Zeroes the audit keys held for this connection, the chain key included (on lock). */
 export function forgetAuditHead(dataSource: DataSource): void {
+  forgetAuditChainKey(dataSource);
   const state = headKeys.get(dataSource);
   state?.key.fill(0);
   state?.databaseKey.fill(0);
@@ -58,8 +61,11 @@ export async function syncAuditHead(dataSource: DataSource): Promise<void> {
   if (!state || state.frozen || !dataSource.isInitialized) return;
   const [last] = (await dataSource.query('SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1')) as { id: number; hash: string }[];
   if (!last || last.id === state.written) return;
-  if (state.written === -1 && existsSync(join(state.dataDir, AUDIT_HEAD_FILE))) {
-    if (await checkAuditHead(dataSource.manager, state.dataDir, state.databaseKey, last.id)) {
+  if (state.written === -1) {
+    // A head written before must still be there and match: a deleted or cut-off head stays reported.
+    const wroteBefore = (await readSetting(dataSource.manager, SETTING_KEYS.auditHeadWritten)) !== null;
+    const onDisk = existsSync(join(state.dataDir, AUDIT_HEAD_FILE));
+    if ((onDisk || wroteBefore) && (await checkAuditHead(dataSource.manager, state.dataDir, state.databaseKey, last.id))) {
       state.frozen = true;
       return;
     }
@@ -67,6 +73,8 @@ export async function syncAuditHead(dataSource: DataSource): Promise<void> {
   const head: AuditHead = { format: 'kim-akte-audit-head', lastId: last.id, lastHash: last.hash, mac: mac(state.key, last.id, last.hash) };
   // No fsync: a head lost to a power cut only lags, which verification accepts.
   writeFileAtomic(join(state.dataDir, AUDIT_HEAD_FILE), JSON.stringify(head), { durable: false });
+  // Recorded after the file exists, so a crash in between never makes a fresh vault look tampered with.
+  if (state.written === -1) await writeSetting(dataSource.manager, SETTING_KEYS.auditHeadWritten, '1');
   state.written = last.id;
 }
 

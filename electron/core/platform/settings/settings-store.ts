@@ -7,6 +7,8 @@ export const SETTING_KEYS = {
   deviceId: 'device.id',
   hlc: 'clock.hlc',
   idleLockMinutes: 'lock.idleMinutes',
+  /** Set once an audit head was first written: from then on a missing head file is a break, not a fresh vault. */
+  auditHeadWritten: 'audit.headWritten',
 } as const;
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
