@@ -18,7 +18,7 @@ import { drawWorkload, type CaseWorkload } from './case-workload';
 import { makePlainCopy, openPlainDataSource } from './plain-copy';
 import { withServiceCall } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
-import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
+import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 /**
  * Client files at scale: builds a vault with the demo generator (50,000 clients, 1,000,000 notes; --quick: 5,000 and

@@ -26,7 +26,7 @@ import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addAccount } from '../helpers/accounts';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';
-import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
+import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Bescheid Jobcenter Lünen: Weiterbewilligung bis 31.12.\n'), Buffer.from('%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);

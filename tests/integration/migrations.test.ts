@@ -13,7 +13,7 @@ import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform
 import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
-import type { SessionUser } from "../../electron/core/contract/types/workstation-types";
+import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 /** Builds a vault as version 1 of the app wrote it: schema 1, one account, one setting. */
 async function buildSchemaV1Vault(dir: string): Promise<Buffer> {

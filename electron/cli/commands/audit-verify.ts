@@ -4,7 +4,7 @@ import { englishMessage } from '../../core/contract/errors';
 import { APP_VERSION } from '../../core/contract/app-version';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
-import type { ChainBreak } from "../../core/contract/types/audit-types";
+import type { ChainBreak } from '../../core/contract/types/audit-types';
 
 const REASONS: Record<ChainBreak['reason'], string> = {
   changed: 'its content was changed',

@@ -8,7 +8,7 @@ import { APP_VERSION } from '../../core/contract/app-version';
 import type { Office } from '../../core/contract/offices';
 import { callCore, EXIT } from '../core-call';
 import { CliError, readPassphrase } from '../passphrase-input';
-import type { AccountSummary } from "../../core/contract/types/workstation-types";
+import type { AccountSummary } from '../../core/contract/types/workstation-types';
 
 export const MAX_DEMO_CLIENTS = 200_000;
 const MAX_NOTES_PER_CLIENT = 500;

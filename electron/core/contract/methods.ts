@@ -52,19 +52,19 @@ import {
   setupInput,
   unlockInput,
 } from './schemas/common-schemas';
-import type { SessionUser } from "./types/workstation-types";
-import type { VaultStatus } from "./types/workstation-types";
-import type { SetupResult } from "./types/workstation-types";
-import type { DraftRecord } from "./types/workstation-types";
-import type { HomeSummary } from "./types/workstation-types";
-import type { AccountSummary } from "./types/workstation-types";
-import type { VaultInfo } from "./types/workstation-types";
-import type { SettingsView } from "./types/workstation-types";
-import type { AuditPage } from "./types/audit-types";
-import type { AuditExport } from "./types/audit-types";
-import type { AuditSubject } from "./types/audit-types";
-import type { AuditUserOption } from "./types/audit-types";
-import type { AuditVerification } from "./types/audit-types";
+import type { SessionUser } from './types/workstation-types';
+import type { VaultStatus } from './types/workstation-types';
+import type { SetupResult } from './types/workstation-types';
+import type { DraftRecord } from './types/workstation-types';
+import type { HomeSummary } from './types/workstation-types';
+import type { AccountSummary } from './types/workstation-types';
+import type { VaultInfo } from './types/workstation-types';
+import type { SettingsView } from './types/workstation-types';
+import type { AuditPage } from './types/audit-types';
+import type { AuditExport } from './types/audit-types';
+import type { AuditSubject } from './types/audit-types';
+import type { AuditUserOption } from './types/audit-types';
+import type { AuditVerification } from './types/audit-types';
 
 /**
  * The one contract of the API: every method's name, input schema, output type, required access and audit rule.

@@ -1,8 +1,8 @@
 import { searchClients } from '../clients/client-search';
 import { berlinDate } from '../../contract/dates';
 import { AccountEntity } from '../users/account-entity';
-import type { AuditSubject } from "../../contract/types/audit-types";
-import type { AuditUserOption } from "../../contract/types/audit-types";
+import type { AuditSubject } from '../../contract/types/audit-types';
+import type { AuditUserOption } from '../../contract/types/audit-types';
 import type { ServiceContext } from '../service-context';
 
 /**

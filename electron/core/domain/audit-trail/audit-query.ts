@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { auditFilterSchema } from '../../contract/schemas/common-schemas';
 import { loadKeyring } from '../../platform/vault/vault';
 import { confirmCaller } from '../users/reauthentication';
-import type { AuditEntryView } from "../../contract/types/audit-types";
-import type { AuditPage } from "../../contract/types/audit-types";
-import type { AuditExport } from "../../contract/types/audit-types";
+import type { AuditEntryView } from '../../contract/types/audit-types';
+import type { AuditPage } from '../../contract/types/audit-types';
+import type { AuditExport } from '../../contract/types/audit-types';
 import type { ServiceContext } from '../service-context';
 
 type Filter = z.output<typeof auditFilterSchema>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DraftEntity, type Draft } from './draft-entity';
-import type { DraftRecord } from "../../contract/types/workstation-types";
+import type { DraftRecord } from '../../contract/types/workstation-types';
 import type { ServiceContext } from '../service-context';
 
 function toRecord(d: Draft): DraftRecord {

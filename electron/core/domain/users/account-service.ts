@@ -5,8 +5,8 @@ import type { Office, Role } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { AccountEntity, type Account } from './account-entity';
-import type { SessionUser } from "../../contract/types/workstation-types";
-import type { AccountSummary } from "../../contract/types/workstation-types";
+import type { SessionUser } from '../../contract/types/workstation-types';
+import type { AccountSummary } from '../../contract/types/workstation-types';
 
 export function toSessionUser(a: Account): SessionUser {
   return { id: a.id, login: a.login, displayName: a.displayName, role: a.role, office: a.office };
