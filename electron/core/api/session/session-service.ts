@@ -50,16 +50,25 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
       throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
     }
     const deviceId = (await readSetting(m, SETTING_KEYS.deviceId)) ?? 'unknown-device';
-    const failedAt = keyring.clearFailures(login);
-    keyring.save();
+    keyring.clearFailures(login);
+    const unreported = keyring.takeUnreportedFailures();
     await vault.dataSource.transaction(async (tx) => {
       const actor = { id: account.id, role: account.role, office: account.office };
-      for (const at of failedAt) {
-        await appendAudit(tx, { at: new Date(at), actor, action: 'session.unlockFailed', entity: 'account', entityId: account.id, outcome: 'failed' });
+      // Every failed attempt since the last unlock reaches the trail here (the database is closed while they happen):
+      // attributed to the account they were made against, or to no one for logins without an account.
+      const byKey = new Map((await tx.find(AccountEntity)).map((a) => [keyring.accountKey(a.login), a]));
+      for (const { key, failedAt } of unreported) {
+        const target = byKey.get(key);
+        const failedActor = target ? { id: target.id, role: target.role, office: target.office } : null;
+        for (const at of failedAt) {
+          await appendAudit(tx, { at: new Date(at), actor: failedActor, action: 'session.unlockFailed', entity: 'account', entityId: target?.id ?? null, outcome: 'failed' });
+        }
       }
       await appendAudit(tx, { at: ctx.now, actor, action: 'session.unlock', entity: 'account', entityId: account.id });
       await tx.update(AccountEntity, { id: account.id }, { lastLoginAt: ctx.now.toISOString() });
     });
+    // Saved once they are in the trail: a crash in between repeats an entry rather than losing one.
+    keyring.save();
     const user = toSessionUser(account);
     await ctx.setSession({ vault, user, deviceId });
     return user;

@@ -15,5 +15,5 @@ export async function confirmCaller(ctx: ServiceContext, keyring: Keyring, passp
   }
   key.fill(0);
   // Like an unlock: the right passphrase ends the count of earlier failures.
-  if (keyring.clearFailures(login).length) keyring.save();
+  if (keyring.clearFailures(login)) keyring.save();
 }

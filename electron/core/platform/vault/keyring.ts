@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { OFFICES, type Office } from '../../contract/offices';
 import { writeFileAtomic } from '../files/atomic-file';
+
+/** Failed attempts kept per entry until the next successful unlock writes them to the audit trail. */
+const MAX_PENDING = 50;
 import {
   deriveWrappingKey,
   keyringMac,
@@ -30,7 +33,15 @@ const kdfSchema = z.strictObject({
 });
 const wrapSchema = z.strictObject({ alg: z.literal('aes-256-gcm'), iv: z.string(), ct: z.string(), tag: z.string() });
 const accountSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/), kdf: kdfSchema, wrap: wrapSchema });
-const throttleSchema = z.strictObject({ failures: z.number().int().min(0), failedAt: z.array(z.string()).max(50) });
+/**
+ * Per account (and one entry for all unknown logins, one for the whole workstation): `failures` in a row drive the
+ * wait; `failedAt` holds the attempts not yet written to the audit trail; `lastAt` is the newest failure.
+ */
+const throttleSchema = z.strictObject({
+  failures: z.number().int().min(0),
+  failedAt: z.array(z.string()).max(MAX_PENDING),
+  lastAt: z.string().optional(),
+});
 const keyringSchema = z.strictObject({
   format: z.literal('kim-akte-keyring'),
   version: z.literal(1),
@@ -46,13 +57,25 @@ export type KeyringData = z.infer<typeof keyringSchema>;
 export type ThrottleState = z.infer<typeof throttleSchema>;
 
 export const KEYRING_FILE = 'keyring.json';
-const MAX_THROTTLE_ENTRIES = 200;
 
 /** Delay before the next attempt after `failures` consecutive failures: free twice, then 2 s doubling to 5 min. */
 export function throttleDelayMs(failures: number): number {
   if (failures < 3) return 0;
   return Math.min(2000 * 2 ** (failures - 3), 5 * 60_000);
 }
+
+/**
+ * The workstation-wide wait: many failures across logins (guessing names) slow every attempt down, until some
+ * account unlocks. Free for 20 failures, then 2 s doubling to 5 min.
+ */
+export function globalDelayMs(failures: number): number {
+  return throttleDelayMs(failures - GLOBAL_FREE_FAILURES + 2);
+}
+
+/** The throttle entry shared by every login that has no account here, and the workstation-wide one. */
+export const UNKNOWN_LOGINS = 'unknown-logins';
+export const ALL_LOGINS = 'all-logins';
+const GLOBAL_FREE_FAILURES = 20;
 
 export function accountIdFor(vaultId: string, login: string): string {
   return createHash('sha256').update(`${vaultId}\u0000${login}`).digest('hex');
@@ -135,7 +158,8 @@ export class Keyring {
     const id = accountIdFor(this.data.vaultId, login);
     if (this.data.accounts.length <= 1) throw new Error('keyring must keep one account');
     this.data.accounts = this.data.accounts.filter((a) => a.id !== id);
-    delete this.data.throttle[id];
+    // Its unreported failed attempts fold into the entry of unknown logins (see pruneForeignEntries).
+    this.pruneForeignEntries();
     this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
   }
 
@@ -161,37 +185,92 @@ export class Keyring {
     if (!macEquals(expected, this.data.mac)) throw new AppError('vault.keyringTampered');
   }
 
-  throttleFor(login: string): ThrottleState {
-    return this.data.throttle[accountIdFor(this.data.vaultId, login)] ?? { failures: 0, failedAt: [] };
+  /** The throttle entry of a login: its account's own, or the one shared by all logins without an account. */
+  private throttleKey(login: string): string {
+    const id = accountIdFor(this.data.vaultId, login);
+    return this.data.accounts.some((a) => a.id === id) ? id : UNKNOWN_LOGINS;
   }
 
-  /** Milliseconds until the next attempt is allowed for this login (0 when allowed now). */
+  throttleFor(login: string): ThrottleState {
+    return this.data.throttle[this.throttleKey(login)] ?? { failures: 0, failedAt: [] };
+  }
+
+  /**
+   * Milliseconds until the next attempt is allowed for this login (0 when allowed now): the longer of the login's
+   * own wait and the workstation-wide one. Never longer than the computed delay, so a clock set back (or a
+   * failure stamped in the future) cannot lock an account for hours.
+   */
   retryAfterMs(login: string, now: Date): number {
-    const t = this.throttleFor(login);
-    const last = t.failedAt.at(-1);
-    if (!last) return 0;
-    const until = Date.parse(last) + throttleDelayMs(t.failures);
-    return Math.max(0, until - now.getTime());
+    const wait = (t: ThrottleState | undefined, delay: (failures: number) => number): number => {
+      const last = t?.lastAt ?? t?.failedAt.at(-1);
+      if (!t || !last) return 0;
+      const ms = delay(t.failures);
+      return Math.min(ms, Math.max(0, Date.parse(last) + ms - now.getTime()));
+    };
+    return Math.max(wait(this.data.throttle[this.throttleKey(login)], throttleDelayMs), wait(this.data.throttle[ALL_LOGINS], globalDelayMs));
   }
 
   recordFailure(login: string, now: Date): ThrottleState {
-    const id = accountIdFor(this.data.vaultId, login);
-    const t = this.throttleFor(login);
-    const next = { failures: t.failures + 1, failedAt: [...t.failedAt, now.toISOString()].slice(-50) };
-    this.data.throttle[id] = next;
-    const ids = Object.keys(this.data.throttle);
-    if (ids.length > MAX_THROTTLE_ENTRIES) {
-      const oldest = ids.sort((a, b) => (this.data.throttle[a]!.failedAt.at(-1) ?? '').localeCompare(this.data.throttle[b]!.failedAt.at(-1) ?? ''));
-      for (const old of oldest.slice(0, ids.length - MAX_THROTTLE_ENTRIES)) delete this.data.throttle[old];
-    }
-    return next;
+    this.pruneForeignEntries();
+    const at = now.toISOString();
+    const bump = (key: string): ThrottleState => {
+      const t = this.data.throttle[key] ?? { failures: 0, failedAt: [] };
+      const next = { failures: t.failures + 1, failedAt: key === ALL_LOGINS ? [] : [...t.failedAt, at].slice(-MAX_PENDING), lastAt: at };
+      this.data.throttle[key] = next;
+      return next;
+    };
+    bump(ALL_LOGINS);
+    return bump(this.throttleKey(login));
   }
 
-  /** Clears the counter on success and returns the failures it held, for the audit trail. */
-  clearFailures(login: string): string[] {
-    const id = accountIdFor(this.data.vaultId, login);
-    const failed = this.data.throttle[id]?.failedAt ?? [];
-    delete this.data.throttle[id];
-    return failed;
+  /**
+   * A correct passphrase for `login`: its wait ends, and so does the workstation-wide one. The failed attempts stay
+   * pending until an unlock writes them to the audit trail (takeUnreportedFailures).
+   */
+  clearFailures(login: string): boolean {
+    let changed = false;
+    for (const key of [this.throttleKey(login), ALL_LOGINS]) {
+      const t = this.data.throttle[key];
+      if (!t || t.failures === 0) continue;
+      changed = true;
+      if (t.failedAt.length === 0) delete this.data.throttle[key];
+      else this.data.throttle[key] = { failures: 0, failedAt: t.failedAt };
+    }
+    return changed;
+  }
+
+  /**
+   * The failed attempts not yet in the audit trail, by throttle entry (an account id hash, or UNKNOWN_LOGINS);
+   * they count as reported from now on, while waits still running keep running.
+   */
+  takeUnreportedFailures(): { key: string; failedAt: string[] }[] {
+    this.pruneForeignEntries();
+    const taken: { key: string; failedAt: string[] }[] = [];
+    for (const [key, t] of Object.entries(this.data.throttle)) {
+      if (t.failedAt.length) taken.push({ key, failedAt: t.failedAt });
+      if (t.failures === 0) delete this.data.throttle[key];
+      else this.data.throttle[key] = { ...t, failedAt: [] };
+    }
+    return taken;
+  }
+
+  /** The throttle key of an account's login, to attribute its reported failures. */
+  accountKey(login: string): string {
+    return accountIdFor(this.data.vaultId, login);
+  }
+
+  /**
+   * Entries of logins without an account (older keyrings kept one per made-up name, 200 of which could push a
+   * real account's entry out) fold into the shared one, keeping their unreported attempts.
+   */
+  private pruneForeignEntries(): void {
+    const known = new Set([...this.data.accounts.map((a) => a.id), UNKNOWN_LOGINS, ALL_LOGINS]);
+    for (const [key, t] of Object.entries(this.data.throttle)) {
+      if (known.has(key)) continue;
+      const shared = this.data.throttle[UNKNOWN_LOGINS] ?? { failures: 0, failedAt: [] };
+      const failedAt = [...shared.failedAt, ...t.failedAt].sort().slice(-MAX_PENDING);
+      this.data.throttle[UNKNOWN_LOGINS] = { failures: Math.max(shared.failures, t.failures), failedAt, lastAt: failedAt.at(-1) };
+      delete this.data.throttle[key];
+    }
   }
 }
