@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OFFICES, ROLES } from '../offices';
+import { PASSPHRASE_MAX_LENGTH } from '../passphrase-limits';
 
 /**
  * Input schemas of the API, shared with the renderer's forms. Pure zod: this file must stay free of Node and
@@ -19,14 +20,16 @@ export const loginSchema = z
 
 export const displayNameSchema = z.string().trim().min(2).max(120);
 
-/** A passphrase as typed; strength is checked by the service (zxcvbn), not by the schema. */
+/** A passphrase as typed to unlock or confirm; strength is checked by the service (zxcvbn), not by the schema. */
 export const passphraseSchema = z.string().min(1).max(1024);
+/** A passphrase being chosen: at most PASSPHRASE_MAX_LENGTH characters, so rating it stays quick. */
+export const newPassphraseSchema = z.string().min(1).max(PASSPHRASE_MAX_LENGTH);
 
 export const setupInput = z.strictObject({
   office: officeSchema,
   adminLogin: loginSchema,
   adminName: displayNameSchema,
-  passphrase: passphraseSchema,
+  passphrase: newPassphraseSchema,
 });
 
 export const unlockInput = z.strictObject({
@@ -36,7 +39,7 @@ export const unlockInput = z.strictObject({
 
 export const changePassphraseInput = z.strictObject({
   currentPassphrase: passphraseSchema,
-  newPassphrase: passphraseSchema,
+  newPassphrase: newPassphraseSchema,
 });
 
 export const emptyInput = z.strictObject({}).optional();
@@ -58,7 +61,7 @@ export const accountCreateInput = z.strictObject({
   login: loginSchema,
   displayName: displayNameSchema,
   role: roleSchema,
-  passphrase: passphraseSchema,
+  passphrase: newPassphraseSchema,
   /** A KIM office other than the workstation's (a colleague standing in); ABH accounts always belong to the ABH. */
   office: z.enum(['lunen', 'werne', 'selm']).optional(),
 });
@@ -75,7 +78,7 @@ export const accountUpdateInput = z.strictObject({
 
 export const accountResetInput = z.strictObject({
   id: z.uuid(),
-  newPassphrase: passphraseSchema,
+  newPassphrase: newPassphraseSchema,
   confirmPassphrase: passphraseSchema,
 });
 
@@ -83,7 +86,7 @@ export const accountResetInput = z.strictObject({
 export const recoveryResetInput = z.strictObject({
   recoveryKey: z.string().max(200),
   login: loginSchema,
-  newPassphrase: passphraseSchema,
+  newPassphrase: newPassphraseSchema,
 });
 
 /** Filters of the audit view (data protection officer): person (record id), user, period, action. */
