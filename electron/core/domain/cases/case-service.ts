@@ -14,6 +14,7 @@ import type {
   noteInput,
 } from '../../contract/schemas/client-schemas';
 import type { CaseDetail, FollowUpView } from '../../contract/types/client-types';
+import { OWNER_ROLES } from '../../contract/data-categories';
 import { AppError } from '../../contract/errors';
 import { refreshClientCaseColumns, requireClient } from '../clients/client-service';
 import { berlinDate } from '../../contract/dates';
@@ -37,8 +38,15 @@ import type { ClientDataContext } from '../access/call-access';
 
 const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['open', 'in-progress'];
 
-async function requireActiveAccount(m: EntityManager, id: string): Promise<void> {
-  if (!(await m.findOneBy(AccountEntity, { id, active: true }))) throw new AppError('record.notFound', { entity: 'account' });
+/**
+ * Case managers and assignees of follow-ups work the file: active accounts of the keeping office whose role keeps
+ * files. Anyone else would see the client's name and the follow-up's title in their overview.
+ */
+async function requireCaseWorker(m: EntityManager, id: string, office: string, field: 'caseManagerId' | 'assigneeId'): Promise<void> {
+  const account = await m.findOneBy(AccountEntity, { id, active: true });
+  if (!account || account.office !== office || !OWNER_ROLES.includes(account.role)) {
+    throw new AppError('validation.invalid', { issues: [{ path: field, code: 'not_case_worker' }] });
+  }
 }
 
 /** Loads a case that may still be changed: closed cases are read-only. */
@@ -72,7 +80,7 @@ export async function openCase(ctx: ClientDataContext, input: z.output<typeof ca
   const open = (await tx.query('SELECT 1 FROM kim_case WHERE client_id = ? AND closed_on IS NULL LIMIT 1', [client.id])) as unknown[];
   if (open.length) throw new AppError('case.alreadyOpen');
   const caseManagerId = input.caseManagerId ?? ctx.user.id;
-  await requireActiveAccount(tx, caseManagerId);
+  await requireCaseWorker(tx, caseManagerId, client.office, 'caseManagerId');
   const on = input.openedOn ?? berlinDate(ctx.now);
   const k: KimCase = {
     id: randomUUID(),
@@ -204,7 +212,7 @@ export async function addFollowUp(ctx: ClientDataContext, input: z.output<typeof
   const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
   const assigneeId = input.assigneeId ?? ctx.user.id;
-  await requireActiveAccount(tx, assigneeId);
+  await requireCaseWorker(tx, assigneeId, k.office, 'assigneeId');
   await tx.insert(FollowUpEntity, {
     id: randomUUID(),
     caseId: k.id,

@@ -46,11 +46,10 @@ export async function findActiveAccount(m: EntityManager, login: string): Promis
 }
 
 /** Active case workers (for assigning cases and follow-ups), own office first. */
+/** Who may manage a case or take a follow-up of a file kept by `office`: its active case-work accounts. */
 export async function listCaseManagers(m: EntityManager, office: Office): Promise<CaseManagerOption[]> {
-  const rows = await m.find(AccountEntity, { where: [{ role: 'fallmanagement', active: true }, { role: 'verwaltung', active: true }] });
-  return rows
-    .map((a) => ({ id: a.id, displayName: a.displayName, office: a.office }))
-    .sort((a, b) => Number(b.office === office) - Number(a.office === office) || a.displayName.localeCompare(b.displayName, 'de'));
+  const rows = await m.find(AccountEntity, { where: [{ role: 'fallmanagement', active: true, office }, { role: 'verwaltung', active: true, office }] });
+  return rows.map((a) => ({ id: a.id, displayName: a.displayName, office: a.office })).sort((a, b) => a.displayName.localeCompare(b.displayName, 'de'));
 }
 
 /** The admin view of an account; `canUnlock` needs the keyring, which holds the passphrase wraps. */

@@ -18,9 +18,12 @@ export async function workOverview(ctx: ClientDataContext): Promise<WorkOverview
   // Week ends on Sunday (German calendar weeks start on Monday).
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
   const endOfWeek = addDays(today, 6 - weekday);
-  const mine = await queryFollowUps(tx, 'f.assignee_id = ? AND f.done_at IS NULL AND f.due_date <= ?', [ctx.user.id, endOfWeek]);
-
   const policy = ctx.policy;
+  // Follow-ups never leave the keeping office: only files the caller keeps, whoever assigned them.
+  const mine = policy.keepsFiles
+    ? await queryFollowUps(tx, 'f.assignee_id = ? AND c.office = ? AND f.done_at IS NULL AND f.due_date <= ?', [ctx.user.id, ctx.user.office, endOfWeek])
+    : [];
+
   // Only statuses the caller may read: its own office's clients, or those whose consent names the residence category.
   const withStatus = await policy.visibleClientsSql('residence');
   const expiringRows = (await tx.query(
