@@ -28,6 +28,7 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'core runs in plain Node: no Electron imports.' },
             { group: ['**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'], message: 'core must not import outer layers.' },
+            { group: ['**/tests/**'], message: 'development tools (tests/, demo data, benchmarks) are never shipped: nothing under electron/ imports them.' },
           ],
         },
       ],
@@ -42,9 +43,16 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'the CLI runs in plain Node.' },
             { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'the CLI talks to core only.' },
+            { group: ['**/tests/**'], message: 'the shipped CLI never imports development tools (demo-data lives in tests/demo-data).' },
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tests/**'], message: 'development tools are never shipped.' }] }],
     },
   },
   {
@@ -55,6 +63,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/main/**', '**/cli/**', '**/renderer/**'], message: 'preload exposes the contract only.' },
+            { group: ['**/tests/**'], message: 'development tools are never shipped.' },
             {
               regex: '/core/(?!contract/(methods|kim-api|ipc-channels)$)',
               message: 'preload may use only the contract, never core services.',

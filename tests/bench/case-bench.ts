@@ -11,7 +11,7 @@ import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { loadKeyring, openVaultWithKey } from '../../electron/core/platform/vault/vault';
-import { runDemoData } from '../../electron/cli/commands/demo-data';
+import { runDemoData } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 import { drawWorkload, type CaseWorkload } from './case-workload';
 import { makePlainCopy, openPlainDataSource } from './plain-copy';

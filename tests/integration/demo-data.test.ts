@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
-import { variantsOf } from '../../electron/core/demo/names-by-origin';
+import { variantsOf } from '../demo-data/generate/names-by-origin';
 import { CASE_PHASES } from '../../electron/core/contract/case-domain';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { runDemoData, type DemoDataRun } from '../../electron/cli/commands/demo-data';
+import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
-import { kimAkte } from '../helpers/cli';
+import { devCli, kimAkte } from '../helpers/cli';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
 const NOW = new Date('2026-03-11T09:30:00Z');
@@ -146,7 +146,7 @@ describe('demo data', () => {
     const dataDir = join(tmp.dir, 'cli');
 
     it('creates a vault with the demo accounts and prints the recovery key, logins and counts', () => {
-      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
+      const r = devCli(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Recovery key: [0-9A-F]{8}(-[0-9A-F]{8}){7}$/m);
       expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement)');
@@ -156,7 +156,7 @@ describe('demo data', () => {
     });
 
     it('adds to an existing vault as its administrator', () => {
-      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--user', 'admin', '--clients', '5', '--notes-per-client', '2'], ADMIN_PASSPHRASE);
+      const r = devCli(['demo-data', '--data-dir', dataDir, '--user', 'admin', '--clients', '5', '--notes-per-client', '2'], ADMIN_PASSPHRASE);
       expect(r.code).toBe(0);
       expect(r.stdout).not.toContain('Recovery key');
       expect(r.stdout).toContain('5 clients');
@@ -173,14 +173,28 @@ describe('demo data', () => {
       [['--user', 'admin'], 'falsche Passphrase', 3, /Wrong user name or passphrase/],
       [['--user', 'admin'], undefined, 2, /KIM_AKTE_PASSPHRASE/],
     ])('refuses %j with a clear line and the right exit code', (extra, passphrase, code, message) => {
-      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--clients', '3', ...extra], passphrase);
+      const r = devCli(['demo-data', '--data-dir', dataDir, '--clients', '3', ...extra], passphrase);
       expect(r.code).toBe(code);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
 
+    it('the installed kim-akte bin has no demo-data command; npm run cli keeps the shipped commands', () => {
+      const shipped = kimAkte(['demo-data', '--data-dir', join(tmp.dir, 'shipped'), '--clients', '3'], ADMIN_PASSPHRASE);
+      expect(shipped.code).toBe(2);
+      expect(shipped.stderr).toMatch(/unknown command 'demo-data'/);
+      expect(existsSync(join(tmp.dir, 'shipped'))).toBe(false);
+      expect(kimAkte(['--help']).stdout).not.toContain('demo-data');
+      const dev = devCli(['--help']);
+      expect(dev.stdout).toMatch(/demo-data/);
+      for (const command of ['init', 'info', 'audit']) expect(dev.stdout).toContain(command);
+      const info = devCli(['info', '--data-dir', dataDir, '--user', 'admin'], ADMIN_PASSPHRASE);
+      expect(info.code).toBe(0);
+      expect(JSON.parse(info.stdout)).toMatchObject({ office: 'werne' });
+    });
+
     it('refuses a weak passphrase for a new vault and leaves nothing behind', () => {
-      const r = kimAkte(['demo-data', '--data-dir', join(tmp.dir, 'weak'), '--clients', '3'], 'kurz');
+      const r = devCli(['demo-data', '--data-dir', join(tmp.dir, 'weak'), '--clients', '3'], 'kurz');
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/too weak/);
       expect(existsSync(join(tmp.dir, 'weak', 'vault.db'))).toBe(false);

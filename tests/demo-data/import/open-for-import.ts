@@ -1,5 +1,5 @@
-import { AppError } from '../contract/errors';
-import { loadKeyring, openVaultWithKey, type OpenVault, type VaultLocation } from '../platform/vault/vault';
+import { AppError } from '../../../electron/core/contract/errors';
+import { loadKeyring, openVaultWithKey, type OpenVault, type VaultLocation } from '../../../electron/core/platform/vault/vault';
 
 /**
  * Opens the vault with an account's passphrase for a bulk import that runs outside the dispatcher. Callers unlock

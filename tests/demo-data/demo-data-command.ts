@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import type { AccountSummary } from '../../core/contract/methods';
-import { CoreDispatcher } from '../../core/api/dispatcher';
-import { AppError, englishMessage } from '../../core/contract/errors';
-import type { DemoCounts } from '../../core/demo/bulk-writer';
-import { importDemoData } from '../../core/demo/demo-import';
-import { openVaultForImport } from '../../core/demo/open-for-import';
-import { APP_VERSION } from '../../core/contract/app-version';
-import type { Office } from '../../core/contract/offices';
-import { callCore, EXIT } from '../core-call';
-import { CliError, readPassphrase } from '../passphrase-input';
+import type { AccountSummary } from '../../electron/core/contract/methods';
+import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import { AppError, englishMessage } from '../../electron/core/contract/errors';
+import type { DemoCounts } from './import/bulk-writer';
+import { importDemoData } from './import/demo-import';
+import { openVaultForImport } from './import/open-for-import';
+import { APP_VERSION } from '../../electron/core/contract/app-version';
+import type { Office } from '../../electron/core/contract/offices';
+import { callCore, EXIT } from '../../electron/cli/core-call';
+import { CliError, readPassphrase } from '../../electron/cli/passphrase-input';
 
 export const MAX_DEMO_CLIENTS = 200_000;
 const MAX_NOTES_PER_CLIENT = 500;
@@ -152,7 +152,7 @@ export async function runDemoData(o: DemoDataOptions, passphrase: string, io: De
   }
 }
 
-/** kim-akte demo-data: fills a (new or existing) vault with deterministic fake clients, cases and notes. */
+/** npm run cli -- demo-data: fills a (new or existing) vault with deterministic fake clients, cases and notes. */
 export async function demoDataCommand(o: DemoDataOptions, out: (line: string) => void): Promise<void> {
   parseDemoOptions(o);
   const passphrase = await readPassphrase(`Passphrase for ${o.user ?? DEMO_ADMIN.login}: `);

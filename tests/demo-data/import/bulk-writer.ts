@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { SqliteDatabase } from '../platform/vault/sqlcipher';
-import type { GeneratedClient } from './generator';
+import type { SqliteDatabase } from '../../../electron/core/platform/vault/sqlcipher';
+import type { GeneratedClient } from '../generate/generator';
 
 /** Rows written per table. */
 export interface DemoCounts {

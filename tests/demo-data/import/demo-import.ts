@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { appendAudit, type AuditActor } from '../platform/audit/audit-log';
+import { appendAudit, type AuditActor } from '../../../electron/core/platform/audit/audit-log';
 import { BulkWriter, type DemoCounts } from './bulk-writer';
-import { DemoGenerator, type DemoOptions } from './generator';
+import { DemoGenerator, type DemoOptions } from '../generate/generator';
 import { rawConnection } from './raw-connection';
-import { REFRESH_CLIENT_CASE_COLUMNS } from '../domain/clients/client-case-columns';
+import { REFRESH_CLIENT_CASE_COLUMNS } from '../../../electron/core/domain/clients/client-case-columns';
 
 export interface DemoImportOptions extends Omit<DemoOptions, 'idSalt'> {
   clients: number;
