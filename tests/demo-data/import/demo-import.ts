@@ -27,7 +27,7 @@ export async function importDemoData(dataSource: DataSource, options: DemoImport
   const db = rawConnection(dataSource);
   const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
   const generator = new DemoGenerator({ ...options, idSalt: existing });
-  const writer = new BulkWriter(db);
+  const writer = new BulkWriter(db, dataSource);
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
