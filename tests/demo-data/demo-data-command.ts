@@ -1,26 +1,20 @@
 import { resolve } from 'node:path';
-import type { AccountSummary } from '../../electron/core/contract/methods';
+import type { AccountSummary, SessionUser } from '../../electron/core/contract/methods';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { AppError, englishMessage } from '../../electron/core/contract/errors';
+import { APP_VERSION } from '../../electron/core/contract/app-version';
+import type { Office } from '../../electron/core/contract/offices';
+import type { OpenVault } from '../../electron/core/platform/vault/vault';
+import { callCore, EXIT } from '../../electron/cli/core-call';
+import { CliError, readPassphrase } from '../../electron/cli/passphrase-input';
+import { DEMO_ADMIN, demoCaseManagers, setUpDemoVault, unlockAsAdministrator } from './demo-accounts';
+import { isDemoVault, markDemoVault } from './demo-vault-mark';
 import type { DemoCounts } from './import/bulk-writer';
 import { importDemoData } from './import/demo-import';
 import { openVaultForImport } from './import/open-for-import';
-import { APP_VERSION } from '../../electron/core/contract/app-version';
-import type { Office } from '../../electron/core/contract/offices';
-import { callCore, EXIT } from '../../electron/cli/core-call';
-import { CliError, readPassphrase } from '../../electron/cli/passphrase-input';
 
 export const MAX_DEMO_CLIENTS = 200_000;
 const MAX_NOTES_PER_CLIENT = 500;
-
-/** Accounts of a new demo vault: one administrator and four case managers, all with the same passphrase. */
-export const DEMO_ADMIN = { login: 'admin', displayName: 'Demo Administration' } as const;
-export const DEMO_CASE_MANAGERS = [
-  { login: 'fm.1', displayName: 'Katharina Brinkmann' },
-  { login: 'fm.2', displayName: 'Jan Schulte-Wiethoff' },
-  { login: 'fm.3', displayName: 'Sabine Kortenbusch' },
-  { login: 'fm.4', displayName: 'Mehmet Aydoğan' },
-] as const;
 
 export interface DemoDataOptions {
   dataDir: string;
@@ -67,88 +61,99 @@ export function parseDemoOptions(o: DemoDataOptions): { clients: number; notesPe
   };
 }
 
-/** Creates the administrator and the case managers of a new demo vault through the API (policy, audit, keyring). */
-async function createDemoVault(core: CoreDispatcher, office: string, adminLogin: string, passphrase: string) {
-  const setup = await callCore(core, 'vault.setup', { office, adminLogin, adminName: DEMO_ADMIN.displayName, passphrase });
-  const managers: AccountSummary[] = [];
-  for (const m of DEMO_CASE_MANAGERS) managers.push(await callCore(core, 'accounts.create', { ...m, role: 'fallmanagement', passphrase }));
-  return { recoveryKey: setup.recoveryKey, office: setup.user.office, managers };
+/** What the vault holds before the bulk rows: accounts made through the API, and the import's own connection. */
+interface PreparedVault {
+  vault: OpenVault;
+  admin: SessionUser;
+  managers: AccountSummary[];
+  /** Set when the vault was created by this run. */
+  recoveryKey: string | null;
 }
 
-/** Unlocks an existing vault as an administrator and finds (or adds) the office's case managers. */
-async function useExistingVault(core: CoreDispatcher, login: string, passphrase: string) {
-  const user = await callCore(core, 'session.unlock', { login, passphrase });
-  if (user.role !== 'it-admin') throw new CliError(`demo-data needs an administrator; ${login} is not one.`, EXIT.failure);
-  const accounts = await callCore(core, 'accounts.list', {});
-  let managers = accounts.filter((a) => a.active && a.role === 'fallmanagement' && a.office === user.office);
-  if (managers.length === 0) {
-    for (const m of DEMO_CASE_MANAGERS.filter((d) => !accounts.some((a) => a.login === d.login))) {
-      managers.push(await callCore(core, 'accounts.create', { ...m, role: 'fallmanagement', passphrase }));
-    }
-  }
-  managers = managers.sort((a, b) => a.login.localeCompare(b.login));
-  return { office: user.office, managers };
-}
-
-/**
- * demo-data without the terminal parts (the benchmark calls this too): vault and accounts through the dispatcher,
- * then the bulk rows through the demo importer on a connection of its own.
- */
-export async function runDemoData(o: DemoDataOptions, passphrase: string, io: DemoIo, now: Date = new Date()): Promise<DemoDataRun> {
-  const { clients, notesPerClient, seed } = parseDemoOptions(o);
-  const dataDir = resolve(o.dataDir);
-  const core = new CoreDispatcher({ dataDir, appVersion: APP_VERSION, now: () => now });
-  let prepared: { recoveryKey: string | null; office: Office; managers: AccountSummary[]; adminLogin: string };
+async function openImportConnection(dataDir: string, login: string, passphrase: string): Promise<OpenVault> {
   try {
-    const status = await callCore(core, 'vault.status', {});
-    if (status.state === 'uninitialised') {
-      const adminLogin = o.user ?? DEMO_ADMIN.login;
-      prepared = { ...(await createDemoVault(core, o.office, adminLogin, passphrase)), adminLogin };
-    } else {
-      if (!o.user) throw new CliError('A vault exists in this data directory: give --user LOGIN (an administrator) to add demo data to it.', EXIT.usage);
-      prepared = { ...(await useExistingVault(core, o.user, passphrase)), recoveryKey: null, adminLogin: o.user };
-    }
-  } finally {
-    await core.close();
-  }
-  if (prepared.recoveryKey) io.out(`Recovery key: ${prepared.recoveryKey}`);
-
-  const started = process.hrtime.bigint();
-  let vault;
-  try {
-    vault = await openVaultForImport({ dataDir }, prepared.adminLogin, passphrase);
+    return await openVaultForImport({ dataDir }, login, passphrase);
   } catch (error) {
     if (error instanceof AppError) throw new CliError(englishMessage(error.toPayload()), EXIT.failure);
     throw error;
   }
+}
+
+/**
+ * Accounts through the dispatcher (policy, keyring, audit), the demo mark through the import's own connection. A new
+ * vault is marked right after its setup, before anything else is written; an existing vault is refused before any
+ * account is added to it unless it carries the mark. On refusal or failure the import connection is closed again.
+ */
+async function prepareVault(dataDir: string, o: DemoDataOptions, passphrase: string, now: Date): Promise<PreparedVault> {
+  const core = new CoreDispatcher({ dataDir, appVersion: APP_VERSION, now: () => now });
+  let vault: OpenVault | null = null;
   try {
-    const admin = (await vault.dataSource.query('SELECT id, role, office FROM account WHERE login = ?', [prepared.adminLogin])) as { id: string; role: string; office: string }[];
+    const status = await callCore(core, 'vault.status', {});
+    const creating = status.state === 'uninitialised';
+    if (!creating && !o.user) throw new CliError('A vault exists in this data directory: give --user LOGIN (an administrator) to add demo data to it.', EXIT.usage);
+    const login = o.user ?? DEMO_ADMIN.login;
+    const setup = creating ? await setUpDemoVault(core, o.office, login, passphrase) : null;
+    const admin = setup?.user ?? (await unlockAsAdministrator(core, login, passphrase));
+    vault = await openImportConnection(dataDir, login, passphrase);
+    if (creating) {
+      await markDemoVault(vault.dataSource.manager, now);
+    } else if (!(await isDemoVault(vault.dataSource.manager))) {
+      throw new CliError(
+        'This vault was not created by demo-data, so no demo data is added to it: fictional people must never mix with real files. ' +
+          'Give an empty --data-dir to create a new demo vault.',
+        EXIT.notDemoVault,
+      );
+    }
+    const managers = await demoCaseManagers(core, admin.office, passphrase);
+    return { vault, admin, managers, recoveryKey: setup?.recoveryKey ?? null };
+  } catch (error) {
+    if (vault) await closeVault(vault);
+    throw error;
+  } finally {
+    await core.close();
+  }
+}
+
+async function closeVault(vault: OpenVault): Promise<void> {
+  vault.forgetKey();
+  await vault.dataSource.destroy();
+}
+
+/**
+ * demo-data without the terminal parts (the benchmarks and tests call this too): vault, accounts and demo mark as
+ * above, then the bulk rows through the demo importer on the import connection.
+ */
+export async function runDemoData(o: DemoDataOptions, passphrase: string, io: DemoIo, now: Date = new Date()): Promise<DemoDataRun> {
+  const { clients, notesPerClient, seed } = parseDemoOptions(o);
+  const dataDir = resolve(o.dataDir);
+  const { vault, admin, managers, recoveryKey } = await prepareVault(dataDir, o, passphrase, now);
+  if (recoveryKey) io.out(`Recovery key: ${recoveryKey}`);
+  const started = process.hrtime.bigint();
+  try {
     const counts = await importDemoData(vault.dataSource, {
       clients,
       notesPerClient,
       seed,
-      office: prepared.office,
-      caseManagers: prepared.managers.map((m) => ({ id: m.id, displayName: m.displayName })),
+      office: admin.office,
+      caseManagers: managers.map((m) => ({ id: m.id, displayName: m.displayName })),
       now,
-      actor: admin[0]!,
+      actor: { id: admin.id, role: admin.role, office: admin.office },
       onProgress: (done, total) => io.progress(`demo-data: ${Math.round((done * 100) / total)}% (${done.toLocaleString('en')} of ${total.toLocaleString('en')} clients)`),
     });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
       dataDir,
-      office: prepared.office,
+      office: admin.office,
       clients,
       notesPerClient,
       seed,
-      recoveryKey: prepared.recoveryKey,
-      adminLogin: prepared.adminLogin,
-      caseManagerLogins: prepared.managers.map((m) => m.login),
+      recoveryKey,
+      adminLogin: admin.login,
+      caseManagerLogins: managers.map((m) => m.login),
       counts,
-      seconds,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
     };
   } finally {
-    vault.forgetKey();
-    await vault.dataSource.destroy();
+    await closeVault(vault);
   }
 }
 

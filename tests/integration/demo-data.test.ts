@@ -37,6 +37,7 @@ function snapshot(run: DemoDataRun) {
       grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
       changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
+      demoMark: all(`SELECT key FROM setting WHERE key = 'demo.vault'`),
     };
   } finally {
     db.close();
@@ -69,6 +70,10 @@ describe('demo data', () => {
   it('writes no sync changes for demo rows and one audit entry for the import', () => {
     expect(snapA.changes).toEqual([]);
     expect(snapA.imports).toEqual([{ action: 'demo.import' }]);
+  });
+
+  it('marks a vault it creates as a demo vault, inside the encrypted database', () => {
+    expect(snapA.demoMark).toEqual([{ key: 'demo.vault' }]);
   });
 
   describe('through the real dispatcher as a case manager', () => {
@@ -177,6 +182,32 @@ describe('demo data', () => {
       expect(r.code).toBe(code);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('refuses to add demo data to a vault that was not created as a demo vault, and changes nothing in it', () => {
+      const real = join(tmp.dir, 'real');
+      const init = kimAkte(['init', '--data-dir', real, '--office', 'lunen', '--admin-user', 'it.meier', '--admin-name', 'Jonas Meier'], ADMIN_PASSPHRASE);
+      expect(init.code).toBe(0);
+      const r = devCli(['demo-data', '--data-dir', real, '--user', 'it.meier', '--clients', '5'], ADMIN_PASSPHRASE);
+      expect(r.code).toBe(8);
+      expect(r.stderr).toBe(
+        'Error: This vault was not created by demo-data, so no demo data is added to it: fictional people must never mix with real files. ' +
+          'Give an empty --data-dir to create a new demo vault.\n',
+      );
+      expect(r.stdout).toBe('');
+      // Refused before anything was written: no demo case managers, no clients, no import entry, no mark.
+      const recoveryKey = /^Recovery key: (\S+)$/m.exec(init.stdout)![1]!;
+      const db = openRawEncrypted(join(real, 'vault.db'), parseRecoveryKey(recoveryKey));
+      try {
+        const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        expect(count('SELECT count(*) AS n FROM account')).toBe(1);
+        expect(count('SELECT count(*) AS n FROM client')).toBe(0);
+        expect(count(`SELECT count(*) AS n FROM audit_entry WHERE action = 'demo.import'`)).toBe(0);
+        expect(count(`SELECT count(*) AS n FROM setting WHERE key = 'demo.vault'`)).toBe(0);
+      } finally {
+        db.close();
+      }
+      expect(kimAkte(['audit', 'verify', '--data-dir', real, '--user', 'it.meier'], ADMIN_PASSPHRASE).code).toBe(0);
     });
 
     it('the installed kim-akte bin has no demo-data command; npm run cli keeps the shipped commands', () => {

@@ -7,6 +7,8 @@ export const SETTING_KEYS = {
   deviceId: 'device.id',
   hlc: 'clock.hlc',
   idleLockMinutes: 'lock.idleMinutes',
+  /** Set only by the development tool demo-data on a vault it created; it adds fictional people to no other vault. */
+  demoVault: 'demo.vault',
 } as const;
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
