@@ -13,6 +13,8 @@ export const EXIT = {
   vaultExists: 5,
   vaultDamaged: 6,
   auditBroken: 7,
+  /** Reserved for the development command demo-data (`npm run cli`, tests/demo-data): the vault is not a demo vault. */
+  notDemoVault: 8,
 } as const;
 
 function exitCodeFor(code: string): number {

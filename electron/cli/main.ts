@@ -3,7 +3,6 @@ import { OFFICES } from '../core/contract/offices';
 import { APP_VERSION } from '../core/contract/app-version';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
-import { demoDataCommand, type DemoDataOptions } from './commands/demo-data';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
@@ -33,17 +32,6 @@ export function buildProgram(out: (line: string) => void): Command {
     .action((o: { dataDir: string; user: string }) => infoCommand(o, out));
 
   program
-    .command('demo-data')
-    .description('fill a vault with deterministic, fictional demo clients, cases and notes (creates the vault if missing)')
-    .requiredOption('--data-dir <dir>', 'folder holding (or to hold) the vault')
-    .addOption(new Option('--office <office>', 'office of a new demo vault').choices([...OFFICES]).default('lunen'))
-    .option('--user <login>', 'administrator to unlock an existing vault with')
-    .option('--clients <n>', 'number of clients to add (1 to 200000)', '200')
-    .option('--notes-per-client <k>', 'notes per client', '20')
-    .option('--seed <s>', 'seed: the same seed gives the same data', '1')
-    .action((o: DemoDataOptions) => demoDataCommand(o, out));
-
-  program
     .command('audit')
     .description('audit trail tasks')
     .command('verify')
@@ -55,9 +43,10 @@ export function buildProgram(out: (line: string) => void): Command {
   return program;
 }
 
-export async function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+/** Runs a built program and maps every outcome to an exit code; development entries reuse it with extra commands. */
+export async function runProgram(program: Command, argv: string[]): Promise<number> {
   try {
-    await buildProgram(out).parseAsync(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -70,6 +59,14 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
     process.stderr.write(`Error: unexpected failure (${(error as Error)?.name ?? 'unknown'}).\n`);
     return EXIT.failure;
   }
+}
+
+export const stdoutLine = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+export async function runCli(argv: string[], out: (line: string) => void = stdoutLine): Promise<number> {
+  return runProgram(buildProgram(out), argv);
 }
 
 if (require.main === module) {

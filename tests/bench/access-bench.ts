@@ -6,7 +6,7 @@ import { appendAudit } from '../../electron/core/platform/audit/audit-log';
 import { syncAuditHead } from '../../electron/core/platform/audit/audit-head';
 import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';
-import { runDemoData } from '../../electron/cli/commands/demo-data';
+import { runDemoData } from '../demo-data/demo-data-command';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';

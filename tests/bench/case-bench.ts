@@ -12,7 +12,7 @@ import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';
 import { openVault } from '../../electron/core/api/session/open-vault';
-import { runDemoData } from '../../electron/cli/commands/demo-data';
+import { runDemoData } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 import { drawWorkload, type CaseWorkload } from './case-workload';
 import { makePlainCopy, openPlainDataSource } from './plain-copy';

@@ -1,6 +1,6 @@
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
-import { variantsOf } from '../../electron/core/demo/names-by-origin';
-import { Rng } from '../../electron/core/demo/prng';
+import { variantsOf } from '../demo-data/generate/names-by-origin';
+import { Rng } from '../demo-data/generate/prng';
 import { CASE_PHASES, type CasePhase } from '../../electron/core/contract/case-domain';
 import type { SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 

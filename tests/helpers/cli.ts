@@ -2,12 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
+/** What `npm run cli` runs: the shipped commands plus the development-only demo-data. */
+const DEV_CLI = resolve(__dirname, '../demo-data/dev-cli.ts');
+const TSX_CLI = require.resolve('tsx/cli');
 
-/** Runs the real kim-akte bin in a child process, as IT would, with no terminal attached. */
-export function kimAkte(args: string[], passphrase?: string): { code: number | null; stdout: string; stderr: string } {
+type CliRun = { code: number | null; stdout: string; stderr: string };
+
+function run(command: string[], passphrase: string | undefined): CliRun {
   const env = { ...process.env };
   delete env.KIM_AKTE_PASSPHRASE;
   if (passphrase !== undefined) env.KIM_AKTE_PASSPHRASE = passphrase;
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, command, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the real kim-akte bin in a child process, as IT would, with no terminal attached. */
+export function kimAkte(args: string[], passphrase?: string): CliRun {
+  return run([BIN, ...args], passphrase);
+}
+
+/** Runs the development CLI the way `npm run cli -- …` does (tsx on tests/demo-data/dev-cli.ts). */
+export function devCli(args: string[], passphrase?: string): CliRun {
+  return run([TSX_CLI, DEV_CLI, ...args], passphrase);
 }

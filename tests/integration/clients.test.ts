@@ -5,7 +5,7 @@ import { addDays, berlinDate } from '../../electron/core/contract/dates';
 import { EXPIRY_WARNING_DAYS } from '../../electron/core/contract/case-domain';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { runDemoData } from '../../electron/cli/commands/demo-data';
+import { runDemoData } from '../demo-data/demo-data-command';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 

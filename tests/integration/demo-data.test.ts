@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
-import { variantsOf } from '../../electron/core/demo/names-by-origin';
+import { variantsOf } from '../demo-data/generate/names-by-origin';
 import { CASE_PHASES } from '../../electron/core/contract/case-domain';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { runDemoData, type DemoDataRun } from '../../electron/cli/commands/demo-data';
+import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
-import { kimAkte } from '../helpers/cli';
+import { devCli, kimAkte } from '../helpers/cli';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
 const NOW = new Date('2026-03-11T09:30:00Z');
@@ -37,6 +37,7 @@ function snapshot(run: DemoDataRun) {
       grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
       changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
+      demoMark: all(`SELECT key FROM setting WHERE key = 'demo.vault'`),
     };
   } finally {
     db.close();
@@ -69,6 +70,10 @@ describe('demo data', () => {
   it('writes no sync changes for demo rows and one audit entry for the import', () => {
     expect(snapA.changes).toEqual([]);
     expect(snapA.imports).toEqual([{ action: 'demo.import' }]);
+  });
+
+  it('marks a vault it creates as a demo vault, inside the encrypted database', () => {
+    expect(snapA.demoMark).toEqual([{ key: 'demo.vault' }]);
   });
 
   describe('through the real dispatcher as a case manager', () => {
@@ -146,7 +151,7 @@ describe('demo data', () => {
     const dataDir = join(tmp.dir, 'cli');
 
     it('creates a vault with the demo accounts and prints the recovery key, logins and counts', () => {
-      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
+      const r = devCli(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Recovery key: [0-9A-F]{8}(-[0-9A-F]{8}){7}$/m);
       expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement)');
@@ -156,7 +161,7 @@ describe('demo data', () => {
     });
 
     it('adds to an existing vault as its administrator', () => {
-      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--user', 'admin', '--clients', '5', '--notes-per-client', '2'], ADMIN_PASSPHRASE);
+      const r = devCli(['demo-data', '--data-dir', dataDir, '--user', 'admin', '--clients', '5', '--notes-per-client', '2'], ADMIN_PASSPHRASE);
       expect(r.code).toBe(0);
       expect(r.stdout).not.toContain('Recovery key');
       expect(r.stdout).toContain('5 clients');
@@ -173,14 +178,54 @@ describe('demo data', () => {
       [['--user', 'admin'], 'falsche Passphrase', 3, /Wrong user name or passphrase/],
       [['--user', 'admin'], undefined, 2, /KIM_AKTE_PASSPHRASE/],
     ])('refuses %j with a clear line and the right exit code', (extra, passphrase, code, message) => {
-      const r = kimAkte(['demo-data', '--data-dir', dataDir, '--clients', '3', ...extra], passphrase);
+      const r = devCli(['demo-data', '--data-dir', dataDir, '--clients', '3', ...extra], passphrase);
       expect(r.code).toBe(code);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
 
+    it('refuses to add demo data to a vault that was not created as a demo vault, and changes nothing in it', () => {
+      const real = join(tmp.dir, 'real');
+      const init = kimAkte(['init', '--data-dir', real, '--office', 'lunen', '--admin-user', 'it.meier', '--admin-name', 'Jonas Meier'], ADMIN_PASSPHRASE);
+      expect(init.code).toBe(0);
+      const r = devCli(['demo-data', '--data-dir', real, '--user', 'it.meier', '--clients', '5'], ADMIN_PASSPHRASE);
+      expect(r.code).toBe(8);
+      expect(r.stderr).toBe(
+        'Error: This vault was not created by demo-data, so no demo data is added to it: fictional people must never mix with real files. ' +
+          'Give an empty --data-dir to create a new demo vault.\n',
+      );
+      expect(r.stdout).toBe('');
+      // Refused before anything was written: no demo case managers, no clients, no import entry, no mark.
+      const recoveryKey = /^Recovery key: (\S+)$/m.exec(init.stdout)![1]!;
+      const db = openRawEncrypted(join(real, 'vault.db'), parseRecoveryKey(recoveryKey));
+      try {
+        const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        expect(count('SELECT count(*) AS n FROM account')).toBe(1);
+        expect(count('SELECT count(*) AS n FROM client')).toBe(0);
+        expect(count(`SELECT count(*) AS n FROM audit_entry WHERE action = 'demo.import'`)).toBe(0);
+        expect(count(`SELECT count(*) AS n FROM setting WHERE key = 'demo.vault'`)).toBe(0);
+      } finally {
+        db.close();
+      }
+      expect(kimAkte(['audit', 'verify', '--data-dir', real, '--user', 'it.meier'], ADMIN_PASSPHRASE).code).toBe(0);
+    });
+
+    it('the installed kim-akte bin has no demo-data command; npm run cli keeps the shipped commands', () => {
+      const shipped = kimAkte(['demo-data', '--data-dir', join(tmp.dir, 'shipped'), '--clients', '3'], ADMIN_PASSPHRASE);
+      expect(shipped.code).toBe(2);
+      expect(shipped.stderr).toMatch(/unknown command 'demo-data'/);
+      expect(existsSync(join(tmp.dir, 'shipped'))).toBe(false);
+      expect(kimAkte(['--help']).stdout).not.toContain('demo-data');
+      const dev = devCli(['--help']);
+      expect(dev.stdout).toMatch(/demo-data/);
+      for (const command of ['init', 'info', 'audit']) expect(dev.stdout).toContain(command);
+      const info = devCli(['info', '--data-dir', dataDir, '--user', 'admin'], ADMIN_PASSPHRASE);
+      expect(info.code).toBe(0);
+      expect(JSON.parse(info.stdout)).toMatchObject({ office: 'werne' });
+    });
+
     it('refuses a weak passphrase for a new vault and leaves nothing behind', () => {
-      const r = kimAkte(['demo-data', '--data-dir', join(tmp.dir, 'weak'), '--clients', '3'], 'kurz');
+      const r = devCli(['demo-data', '--data-dir', join(tmp.dir, 'weak'), '--clients', '3'], 'kurz');
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/too weak/);
       expect(existsSync(join(tmp.dir, 'weak', 'vault.db'))).toBe(false);

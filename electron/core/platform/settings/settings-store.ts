@@ -9,6 +9,8 @@ export const SETTING_KEYS = {
   idleLockMinutes: 'lock.idleMinutes',
   /** Set once an audit head was first written: from then on a missing head file is a break, not a fresh vault. */
   auditHeadWritten: 'audit.headWritten',
+  /** Set only by the development tool demo-data on a vault it created; it adds fictional people to no other vault. */
+  demoVault: 'demo.vault',
 } as const;
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;

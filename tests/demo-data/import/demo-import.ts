@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { appendAudit, type AuditActor } from '../platform/audit/audit-log';
+import { appendAudit, type AuditActor } from '../../../electron/core/platform/audit/audit-log';
 import { BulkWriter, type DemoCounts } from './bulk-writer';
-import { DemoGenerator, type DemoOptions } from './generator';
+import { DemoGenerator, type DemoOptions } from '../generate/generator';
 import { rawConnection } from './raw-connection';
-import { REFRESH_CLIENT_CASE_COLUMNS } from '../domain/clients/client-case-columns';
+import { REFRESH_CLIENT_CASE_COLUMNS } from '../../../electron/core/domain/clients/client-case-columns';
 
 export interface DemoImportOptions extends Omit<DemoOptions, 'idSalt'> {
   clients: number;
@@ -27,7 +27,7 @@ export async function importDemoData(dataSource: DataSource, options: DemoImport
   const db = rawConnection(dataSource);
   const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
   const generator = new DemoGenerator({ ...options, idSalt: existing });
-  const writer = new BulkWriter(db);
+  const writer = new BulkWriter(db, dataSource);
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {

@@ -1,4 +1,4 @@
-import type { LifeArea, NoteKind } from '../contract/case-domain';
+import type { LifeArea, NoteKind } from '../../../electron/core/contract/case-domain';
 import type { Rng, Weighted } from './prng';
 
 /**

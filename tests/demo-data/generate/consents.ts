@@ -1,6 +1,6 @@
-import type { Consent, ConsentGrant } from '../domain/consent/consent-entities';
-import type { DataCategory } from '../contract/data-categories';
-import type { Office } from '../contract/offices';
+import type { Consent, ConsentGrant } from '../../../electron/core/domain/consent/consent-entities';
+import type { DataCategory } from '../../../electron/core/contract/data-categories';
+import type { Office } from '../../../electron/core/contract/offices';
 import { addDays, dayBetween, timestampOn } from './demo-dates';
 import type { DemoIds } from './demo-ids';
 import type { GeneratedPerson } from './person';

@@ -1,4 +1,4 @@
-import type { ResidenceType } from '../contract/case-domain';
+import type { ResidenceType } from '../../../electron/core/contract/case-domain';
 import { addDays, addMonths, dayBetween } from './demo-dates';
 import type { ResidenceProfile } from './names-by-origin';
 import type { Rng, Weighted } from './prng';

@@ -1,4 +1,4 @@
-import type { Office } from '../contract/offices';
+import type { Office } from '../../../electron/core/contract/offices';
 import type { Rng } from './prng';
 
 /**

@@ -1,4 +1,4 @@
-import type { Assessment, CasePhaseEvent, FollowUp, Goal, KimCase, Measure, Note } from '../domain/cases/case-entities';
+import type { Assessment, CasePhaseEvent, FollowUp, Goal, KimCase, Measure, Note } from '../../../electron/core/domain/cases/case-entities';
 import {
   CASE_PHASES,
   LIFE_AREAS,
@@ -9,7 +9,7 @@ import {
   type MeasureStatus,
   type NeedLevel,
   type Rechtskreis,
-} from '../contract/case-domain';
+} from '../../../electron/core/contract/case-domain';
 import { addDays, dayBetween, maxDate, minDate, timestampOn } from './demo-dates';
 import type { DemoIds } from './demo-ids';
 import { noteContent, NOTE_KINDS_WEIGHTED } from './note-texts';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SqliteDatabase } from '../platform/vault/sqlcipher';
+import type { SqliteDatabase } from '../../../electron/core/platform/vault/sqlcipher';
 
 /**
  * The better-sqlite3 connection under an open vault's DataSource, for bulk work that TypeORM makes too slow

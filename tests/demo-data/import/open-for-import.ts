@@ -1,6 +1,6 @@
-import { AppError } from '../contract/errors';
-import { loadKeyring, type OpenVault, type VaultLocation } from '../platform/vault/vault';
-import { openVault } from '../api/session/open-vault';
+import { AppError } from '../../../electron/core/contract/errors';
+import { loadKeyring, type OpenVault, type VaultLocation } from '../../../electron/core/platform/vault/vault';
+import { openVault } from '../../../electron/core/api/session/open-vault';
 
 /**
  * Opens the vault with an account's passphrase for a bulk import that runs outside the dispatcher. Callers unlock

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../contract/dates';
+import { addDays, daysBetween } from '../../../electron/core/contract/dates';
 import type { Rng } from './prng';
 
 /** Calendar helpers on ISO dates (YYYY-MM-DD) for generated data; all relative to the import's "today". */

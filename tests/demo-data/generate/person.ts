@@ -1,9 +1,9 @@
-import type { Client, HouseholdMember, ResidenceStatus } from '../domain/clients/client-entities';
-import { nameKeys } from '../domain/clients/client-search';
-import { pickCurrentStatus } from '../domain/clients/client-service';
-import { foldName } from '../domain/clients/name-normalisation';
-import type { Gender, HouseholdRelation } from '../contract/case-domain';
-import type { Office } from '../contract/offices';
+import type { Client, HouseholdMember, ResidenceStatus } from '../../../electron/core/domain/clients/client-entities';
+import { nameKeys } from '../../../electron/core/domain/clients/client-search';
+import { pickCurrentStatus } from '../../../electron/core/domain/clients/client-service';
+import { foldName } from '../../../electron/core/domain/clients/name-normalisation';
+import type { Gender, HouseholdRelation } from '../../../electron/core/contract/case-domain';
+import type { Office } from '../../../electron/core/contract/offices';
 import { addDays, dayBetween, minDate, timestampOn } from './demo-dates';
 import type { DemoIds } from './demo-ids';
 import { ORIGINS, type NameGroup, type Origin } from './names-by-origin';

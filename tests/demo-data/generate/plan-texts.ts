@@ -1,4 +1,4 @@
-import type { ClosureReason, LifeArea } from '../contract/case-domain';
+import type { ClosureReason, LifeArea } from '../../../electron/core/contract/case-domain';
 
 /** German texts of a Hilfeplan: goals and measures per life area, follow-up titles, closure summaries. */
 

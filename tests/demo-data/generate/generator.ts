@@ -1,5 +1,5 @@
-import { berlinDate } from '../contract/dates';
-import type { Office } from '../contract/offices';
+import { berlinDate } from '../../../electron/core/contract/dates';
+import type { Office } from '../../../electron/core/contract/offices';
 import { generateCases, type CaseManagerRef, type GeneratedCase } from './case-history';
 import { addDays } from './demo-dates';
 import { consentsFor, type GeneratedConsent } from './consents';

@@ -1,0 +1,123 @@
+import type { DataSource } from 'typeorm';
+import type { SqliteDatabase } from '../../../electron/core/platform/vault/sqlcipher';
+import { ClientEntity, ClientNameKeyEntity, HouseholdMemberEntity, ResidenceStatusEntity } from '../../../electron/core/domain/clients/client-entities';
+import {
+  AssessmentEntity,
+  CasePhaseEventEntity,
+  type CasePhaseEvent,
+  FollowUpEntity,
+  GoalEntity,
+  KimCaseEntity,
+  MeasureEntity,
+  NoteEntity,
+} from '../../../electron/core/domain/cases/case-entities';
+import { ConsentEntity, ConsentGrantEntity } from '../../../electron/core/domain/consent/consent-entities';
+import type { GeneratedClient } from '../generate/generator';
+import { entityInsert, type InsertRow } from './entity-insert';
+
+/** Rows written per table. */
+export interface DemoCounts {
+  clients: number;
+  nameKeys: number;
+  householdMembers: number;
+  residenceStatuses: number;
+  cases: number;
+  phaseEvents: number;
+  assessments: number;
+  goals: number;
+  measures: number;
+  notes: number;
+  followUps: number;
+  consents: number;
+  consentGrants: number;
+}
+
+export const emptyCounts = (): DemoCounts => ({
+  clients: 0,
+  nameKeys: 0,
+  householdMembers: 0,
+  residenceStatuses: 0,
+  cases: 0,
+  phaseEvents: 0,
+  assessments: 0,
+  goals: 0,
+  measures: 0,
+  notes: 0,
+  followUps: 0,
+  consents: 0,
+  consentGrants: 0,
+});
+
+function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
+  return {
+    clients: entityInsert(db, dataSource, ClientEntity),
+    nameKeys: entityInsert(db, dataSource, ClientNameKeyEntity),
+    householdMembers: entityInsert(db, dataSource, HouseholdMemberEntity),
+    residenceStatuses: entityInsert(db, dataSource, ResidenceStatusEntity),
+    cases: entityInsert(db, dataSource, KimCaseEntity),
+    phaseEvents: entityInsert<CasePhaseEvent, 'id'>(db, dataSource, CasePhaseEventEntity),
+    assessments: entityInsert(db, dataSource, AssessmentEntity),
+    goals: entityInsert(db, dataSource, GoalEntity),
+    measures: entityInsert(db, dataSource, MeasureEntity),
+    notes: entityInsert(db, dataSource, NoteEntity),
+    followUps: entityInsert(db, dataSource, FollowUpEntity),
+    consents: entityInsert(db, dataSource, ConsentEntity),
+    consentGrants: entityInsert(db, dataSource, ConsentGrantEntity),
+  } satisfies Record<keyof DemoCounts, InsertRow<never>>;
+}
+type TableInserts = ReturnType<typeof tableInserts>;
+
+/**
+ * Writes generated clients through prepared statements on the vault's own connection, one transaction per batch:
+ * the fast path for 50,000 clients and a million notes. Tables, columns and value conversion come from the same
+ * entity schemas the services write (see entity-insert.ts); the rows themselves are built by the generator with
+ * the services' rules (name keys, sort name, current status).
+ *
+ * Deliberately NOT written: change_entry rows. Demo data must never be synced to another office, and without change
+ * entries the sync has nothing to send. The one audit entry for the whole import is written by the caller.
+ */
+export class BulkWriter {
+  private readonly insert: TableInserts;
+  private readonly writeBatch: (batch: GeneratedClient[]) => void;
+  readonly counts = emptyCounts();
+
+  constructor(db: SqliteDatabase, dataSource: DataSource) {
+    this.insert = tableInserts(db, dataSource);
+    this.writeBatch = db.transaction((batch: GeneratedClient[]) => {
+      for (const c of batch) this.writeClient(c);
+    });
+  }
+
+  /** Writes the batch in one transaction: all of it or nothing. */
+  write(batch: GeneratedClient[]): void {
+    this.writeBatch(batch);
+  }
+
+  private run<K extends keyof TableInserts>(table: K, rows: readonly Parameters<TableInserts[K]>[0][]): void {
+    // One table per call; TypeScript cannot correlate the key with its row type through the union.
+    const insert = this.insert[table] as InsertRow<Parameters<TableInserts[K]>[0]>;
+    for (const row of rows) insert(row);
+    this.counts[table] += rows.length;
+  }
+
+  private writeClient({ person, cases, consents }: GeneratedClient): void {
+    const clientId = person.client.id;
+    this.run('clients', [person.client]);
+    this.run('nameKeys', person.nameKeys.map((key) => ({ key, clientId })));
+    this.run('householdMembers', person.household);
+    this.run('residenceStatuses', person.residence);
+    for (const k of cases) {
+      this.run('cases', [k.kase]);
+      this.run('phaseEvents', k.phaseEvents);
+      this.run('assessments', k.assessment);
+      this.run('goals', k.goals);
+      this.run('measures', k.measures);
+      this.run('notes', k.notes);
+      this.run('followUps', k.followUps);
+    }
+    for (const { consent, grants } of consents) {
+      this.run('consents', [consent]);
+      this.run('consentGrants', grants);
+    }
+  }
+}
