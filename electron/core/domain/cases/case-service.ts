@@ -14,11 +14,11 @@ import type {
   noteInput,
 } from '../../contract/schemas/client-schemas';
 import type { CaseDetail, FollowUpView } from '../../contract/types/client-types';
-import { OWNER_ROLES } from '../../contract/data-categories';
+import { LIFE_AREA_DATA_CATEGORY, OWNER_ROLES } from '../../contract/data-categories';
 import { AppError } from '../../contract/errors';
 import { refreshClientCaseColumns, requireClient } from '../clients/client-service';
 import { berlinDate } from '../../contract/dates';
-import { CASE_PHASES, type CasePhase, type GoalStatus } from '../../contract/case-domain';
+import { CASE_PHASES, type CasePhase, type GoalStatus, type LifeArea } from '../../contract/case-domain';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { AccountEntity } from '../users/account-entity';
 import {
@@ -32,6 +32,7 @@ import {
   type KimCase,
 } from './case-entities';
 import { loadCaseDetail, queryFollowUps, requireCase } from './case-queries';
+import { AccessDenied } from '../access/access-denied';
 import { accessTo } from '../access/call-access';
 import { shapeCaseDetail } from '../access/redaction';
 import type { ClientDataContext } from '../access/call-access';
@@ -247,7 +248,10 @@ export async function closeCase(ctx: ClientDataContext, input: z.output<typeof c
   const { tx } = ctx;
   const k = await requireOpenCase(tx, input.id);
   if (k.version !== input.version) throw new AppError('record.staleVersion', { entity: 'case' });
-  const goals = await tx.find(GoalEntity, { where: { caseId: k.id } });
+  // Goals of categories the caller may not see are neither named nor written here (Verwaltung sees no health goals).
+  const access = await accessTo(ctx, k.clientId);
+  const allGoals = await tx.find(GoalEntity, { where: { caseId: k.id } });
+  const goals = allGoals.filter((g) => access.categories.has(LIFE_AREA_DATA_CATEGORY[g.area as LifeArea]));
   const outcomes = new Map(input.goalOutcomes.map((o) => [o.goalId, o]));
   const missing = goals.filter((g) => OPEN_GOAL_STATUSES.includes(g.status as GoalStatus)).filter((g) => {
     const o = outcomes.get(g.id);
@@ -258,6 +262,10 @@ export async function closeCase(ctx: ClientDataContext, input: z.output<typeof c
     throw new AppError('validation.invalid', {
       issues: [...missing, ...foreign.map((o) => ({ id: o.goalId }))].map((g) => ({ path: `goalOutcomes.${g.id}`, code: 'outcome_required' })),
     });
+  }
+  // Open goals the caller cannot see need a colleague whose role sees them; the refusal names none of them.
+  if (allGoals.some((g) => !goals.includes(g) && OPEN_GOAL_STATUSES.includes(g.status as GoalStatus))) {
+    throw new AccessDenied('roleCategory', { entity: 'client', entityId: k.clientId, fields: ['goals'] });
   }
   for (const o of input.goalOutcomes) await tx.update(GoalEntity, { id: o.goalId }, { status: o.status, outcomeNote: o.outcomeNote });
   const on = input.closedOn ?? berlinDate(ctx.now);
