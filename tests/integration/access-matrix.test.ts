@@ -344,6 +344,11 @@ describe('the access matrix (role × office × consent × category × method)', 
     expect(outcomes.length).toBe(USERS.length * fixtures.length * PROBES.length);
   });
 
+  it('never crashes: an internal error is a failure, not an allowed call', () => {
+    const crashes = outcomes.filter((o) => o.code === 'internal').map((o) => `${o.user.key} × ${o.fixture.situation} × ${o.probe.name}`);
+    expect(crashes).toEqual([]);
+  });
+
   it('refuses exactly the calls the rules refuse, and lets every other call past the access check', () => {
     const wrong = outcomes
       .filter((o) => (o.code === 'permission.denied') === expectAllowed(o.user, o.fixture.situation, o.probe.kind, o.probe.part))

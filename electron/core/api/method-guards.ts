@@ -133,7 +133,8 @@ export async function enforce<M extends CaseWorkMethod>(
   if (guard.kind === 'list') return null;
   if (guard.kind === 'create') {
     if (!policy.keepsFiles) throw new AccessDenied('readOnly');
-    const office = (input as { office?: string }).office;
+    // Methods without input (accounts.caseManagers) arrive as undefined.
+    const office = (input as { office?: string } | undefined)?.office;
     if (office && office !== policy.user.office) throw new AccessDenied('scope');
     return null;
   }
