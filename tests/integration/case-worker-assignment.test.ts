@@ -14,8 +14,11 @@ import { OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vau
  */
 describe('who may manage a case or take a follow-up', () => {
   const tmp = tempDir();
-  afterAll(() => tmp.cleanup());
   let core: CoreDispatcher;
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
   let recoveryKey: string;
   const ids: Record<'fm' | 'abh' | 'werne' | 'it', string> = { fm: '', abh: '', werne: '', it: '' };
   let clientId: string;

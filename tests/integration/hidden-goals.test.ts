@@ -12,8 +12,11 @@ import { OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vau
  */
 describe('closing a case with goals of a category the caller may not see', () => {
   const tmp = tempDir();
-  afterAll(() => tmp.cleanup());
   let core: CoreDispatcher;
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
   let recoveryKey: string;
   let caseId: string;
   let healthGoalId: string;
