@@ -39,3 +39,9 @@ export async function setupVault(dir: string, now?: () => Date): Promise<{ core:
   });
   return { core, recoveryKey: r.recoveryKey };
 }
+
+/** Locks and unlocks again as another account (accounts made by tests use OTHER_PASSPHRASE). */
+export async function switchUser(core: CoreDispatcher, login: string, passphrase = OTHER_PASSPHRASE): Promise<void> {
+  await call(core, 'session.lock');
+  await call(core, 'session.unlock', { login, passphrase });
+}

@@ -5,7 +5,7 @@ import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
 
 /**
  * Follow-ups and case management stay with the office that keeps the file: a Lünen case manager could assign a
@@ -24,11 +24,6 @@ describe('who may manage a case or take a follow-up', () => {
   let clientId: string;
   let caseId: string;
 
-  const as = async (login: string) => {
-    await call(core, 'session.lock');
-    await call(core, 'session.unlock', { login, passphrase: OTHER_PASSPHRASE });
-  };
-
   beforeAll(async () => {
     ({ core, recoveryKey } = await setupVault(tmp.dir));
     const create = (login: string, role: 'fallmanagement' | 'abh' | 'it-admin', office?: 'werne') =>
@@ -37,7 +32,7 @@ describe('who may manage a case or take a follow-up', () => {
     ids.abh = (await create('abh.clerk', 'abh')).id;
     ids.werne = (await create('fm.werne', 'fallmanagement', 'werne')).id;
     ids.it = (await create('it.second', 'it-admin')).id;
-    await as('fm.luenen');
+    await switchUser(core, 'fm.luenen');
     clientId = (await call(core, 'clients.create', clientInput('Haddad', 'Amina'))).id;
   });
 

@@ -4,7 +4,7 @@ import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
 
 /**
  * Verwaltung sees no Gesundheit: closing a case used to answer with the ids of its hidden health goals (which it
@@ -22,23 +22,18 @@ describe('closing a case with goals of a category the caller may not see', () =>
   let healthGoalId: string;
   let workGoalId: string;
 
-  const as = async (login: string) => {
-    await call(core, 'session.lock');
-    await call(core, 'session.unlock', { login, passphrase: OTHER_PASSPHRASE });
-  };
-
   beforeAll(async () => {
     ({ core, recoveryKey } = await setupVault(tmp.dir));
     for (const [login, role] of [['fm', 'fallmanagement'], ['vw', 'verwaltung']] as const) {
       await call(core, 'accounts.create', { login, displayName: login, role, passphrase: OTHER_PASSPHRASE });
     }
-    await as('fm');
+    await switchUser(core, 'fm');
     const client = await call(core, 'clients.create', clientInput('Haddad', 'Amina'));
     caseId = (await call(core, 'cases.open', { clientId: client.id, rechtskreise: ['sgb2'] })).id;
     healthGoalId = (await call(core, 'goals.add', { caseId, area: 'health', title: 'Psychotherapie beginnen' })).goals[0]!.id;
     const withWork = await call(core, 'goals.add', { caseId, area: 'work', title: 'Sprachkurs B1' });
     workGoalId = withWork.goals.find((g) => g.id !== healthGoalId)!.id;
-    await as('vw');
+    await switchUser(core, 'vw');
   });
 
   it('refuses without naming the hidden goal, and writes none of it', async () => {
