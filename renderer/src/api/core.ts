@@ -15,7 +15,7 @@ export type {
   SettingsView,
   VaultStatus,
 } from '../../../electron/core/contract/methods';
-export { LOCK_REASONS } from '../../../electron/core/contract/methods';
+export { AUDIT_ROLES, CASE_WORK_ROLES, LOCK_REASONS } from '../../../electron/core/contract/methods';
 export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/contract/errors';
 export { ERROR_CODES } from '../../../electron/core/contract/errors';
 export {
