@@ -26,12 +26,12 @@ export {
   settingsUpdateInput,
   unlockInput,
 } from '../../../electron/core/contract/schemas/common-schemas';
-export {
-  PASSPHRASE_MIN_LENGTH,
-  PASSPHRASE_MIN_SCORE,
-  ratePassphrase,
-  type PassphraseStrength,
-} from '../../../electron/core/contract/passphrase-policy';
+export type { PassphraseStrength } from '../../../electron/core/contract/passphrase-policy';
+/**
+ * The passphrase policy pulls in zxcvbn with its German and common dictionaries, most of the renderer's bytes: it
+ * loads on first need (strength meter), so the lock screen does not wait for it.
+ */
+export const loadPassphrasePolicy = () => import('../../../electron/core/contract/passphrase-policy');
 export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/contract/offices';
 export type { AccountSummary } from '../../../electron/core/contract/methods';
 export { accountCreateInput, roleSchema } from '../../../electron/core/contract/schemas/common-schemas';

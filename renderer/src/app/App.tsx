@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { call, setSessionLostHandler } from '../api/client';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AppFrame } from '../components/AppFrame';
 import { StartupError } from '../components/StartupError';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { LockPage } from '../pages/LockPage';
 import { SetupPage } from '../pages/SetupPage';
+import { AppFrame } from './lazy-pages';
 import { takeLastLockReason } from './lock-coordinator';
 import { useLockTriggers } from './use-lock-triggers';
 
@@ -66,13 +66,15 @@ export function App() {
       return <LockPage office={state.status.office} appVersion={state.status.appVersion} lockReason={lockReason} onUnlocked={refresh} />;
     case 'unlocked':
       return (
-        <AppFrame
+        <Suspense fallback={<LoadingScreen />}>
+          <AppFrame
           user={state.user}
           status={state.status}
           onIdleLockMinutesChanged={(minutes) =>
             setState((s) => (s.kind === 'unlocked' ? { ...s, status: { ...s.status, idleLockMinutes: minutes } } : s))
           }
-        />
+          />
+        </Suspense>
       );
   }
 }

@@ -20,7 +20,7 @@ import type { SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
 import { issuesByField } from '../api/validation-text';
 import { FormAlert } from './FormAlert';
-import { assessPassphrase, passphraseProblem } from './passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from './passphrase-assessment';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 
 const useStyles = makeStyles({
@@ -53,7 +53,7 @@ export function ChangePassphraseDialog({ open, user, onClose }: Props) {
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
 
   const userInputs = useMemo(() => [user.login, user.displayName, user.office], [user]);
-  const assessment = useMemo(() => assessPassphrase(values.next, userInputs), [values.next, userInputs]);
+  const assessment = usePassphraseAssessment(values.next, userInputs);
 
   const problem = passphraseProblem(assessment);
   const clientErrors: Partial<Record<FieldName, string>> = {

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { AccountSummary } from '../../api/core';
-import { assessPassphrase, passphraseProblem } from '../passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from '../passphrase-assessment';
 import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
 import { AdminDialog, ConfirmPassphraseField } from './AdminDialog';
 import { useAdminAction } from './use-admin-action';
@@ -32,7 +32,7 @@ export function AccountResetDialog({
   const refs = { next: nextRef };
 
   const userInputs = useMemo(() => [account.login, account.displayName, account.office], [account]);
-  const assessment = useMemo(() => assessPassphrase(next, userInputs), [next, userInputs]);
+  const assessment = usePassphraseAssessment(next, userInputs);
   const problem = passphraseProblem(assessment);
   const nextError = problem ? t(problem.key, { minimum: problem.minimum }) : undefined;
   const repeatError = !repeat ? t('validation.required') : repeat !== next ? t('validation.passphraseMismatch') : undefined;

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { loginSchema } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { checkField, issuesByField } from '../../api/validation-text';
-import { assessPassphrase, passphraseProblem } from '../passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from '../passphrase-assessment';
 import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
 import { AdminDialog } from './AdminDialog';
 
@@ -33,7 +33,7 @@ export function RecoveryResetDialog({ onDone, onCancel }: { onDone: (login: stri
 
   const login = values.login.trim().toLowerCase();
   const userInputs = useMemo(() => [login], [login]);
-  const assessment = useMemo(() => assessPassphrase(values.next, userInputs), [values.next, userInputs]);
+  const assessment = usePassphraseAssessment(values.next, userInputs);
   const problem = passphraseProblem(assessment);
   const clientErrors: Partial<Record<FieldName, string>> = {
     key: !values.key.trim() ? t('validation.required') : keyLooksValid(values.key) ? undefined : t('recoveryReset.keyFormat'),
