@@ -1,26 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deletePassphraseErrorText, errorText } from '../api/error-text';
-import { FormAlert } from './FormAlert';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  message: { margin: 0 },
-});
+import { FormDialog } from './FormDialog';
 
 interface Props {
   open: boolean;
@@ -38,9 +20,7 @@ interface Props {
  * emptied whenever the dialog closes.
  */
 export function PassphraseConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
-  const styles = useStyles();
   const { t } = useTranslation();
-  const messageId = useId();
   const [passphrase, setPassphrase] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -60,9 +40,7 @@ export function PassphraseConfirmDialog({ open, title, message, confirmLabel, on
     onCancel();
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = async () => {
     setAlert(null);
     if (!passphrase) {
       setFieldError(t('validation.required'));
@@ -85,47 +63,36 @@ export function PassphraseConfirmDialog({ open, title, message, confirmLabel, on
   };
 
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : cancel())}>
-      <DialogSurface aria-describedby={messageId}>
-        <form onSubmit={submit} noValidate aria-busy={busy}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p id={messageId} className={styles.message}>
-                {message}
-              </p>
-              <FormAlert message={alert} />
-              <Field
-                label={t('confirmDelete.passphrase')}
-                hint={t('confirmDelete.hint')}
-                required
-                validationState={fieldError ? 'error' : 'none'}
-                validationMessage={fieldError}
-              >
-                <Input
-                  ref={input}
-                  type="password"
-                  autoComplete="current-password"
-                  value={passphrase}
-                  onChange={(_, d) => {
-                    setPassphrase(d.value);
-                    setFieldError(null);
-                  }}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              {busy ? <Spinner size="tiny" label={t('confirmDelete.working')} /> : null}
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {confirmLabel}
-              </Button>
-              <Button type="button" onClick={cancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      modalType="alert"
+      title={title}
+      intro={message}
+      alert={alert}
+      busy={busy}
+      busyLabel={t('confirmDelete.working')}
+      submitLabel={confirmLabel}
+      onSubmit={submit}
+      onCancel={cancel}
+    >
+      <Field
+        label={t('confirmDelete.passphrase')}
+        hint={t('confirmDelete.hint')}
+        required
+        validationState={fieldError ? 'error' : 'none'}
+        validationMessage={fieldError}
+      >
+        <Input
+          ref={input}
+          type="password"
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={(_, d) => {
+            setPassphrase(d.value);
+            setFieldError(null);
+          }}
+        />
+      </Field>
+    </FormDialog>
   );
 }
