@@ -23,6 +23,7 @@ export {
   displayNameSchema,
   loginSchema,
   officeSchema,
+  passphraseSchema,
   settingsUpdateInput,
   unlockInput,
 } from '../../../electron/core/contract/schemas/common-schemas';

@@ -1,7 +1,11 @@
 import { Field, Input } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { passphraseSchema } from '../api/core';
 import { deletePassphraseErrorText, errorText } from '../api/error-text';
+import { useSchemaForm } from '../forms/use-schema-form';
 import { FormDialog } from './FormDialog';
 
 interface Props {
@@ -14,53 +18,40 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The field of the confirmed-delete inputs (household, residence, documents): the contract's passphrase schema. */
+const schema = z.object({ passphrase: passphraseSchema });
+
 /**
  * The question before deleting personal data, with the user's own passphrase as confirmation (re-authentication;
- * the core checks it, throttled like an unlock). The passphrase lives only in this dialog's state: never a draft,
- * emptied whenever the dialog closes.
+ * the core checks it, throttled like an unlock). The passphrase lives only in this dialog's form state: never a
+ * draft, emptied whenever the dialog closes.
  */
 export function PassphraseConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const form = useSchemaForm(schema, { passphrase: '' });
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  const reset = () => {
-    setPassphrase('');
-    setFieldError(null);
-    setAlert(null);
-    setBusy(false);
-  };
+  const busy = form.formState.isSubmitting;
+  const fieldError = form.formState.errors.passphrase?.message;
 
   const cancel = () => {
     if (busy) return;
-    reset();
+    form.reset();
+    setAlert(null);
     onCancel();
   };
 
-  const submit = async () => {
+  const submit = form.handleSubmit(async ({ passphrase }) => {
     setAlert(null);
-    if (!passphrase) {
-      setFieldError(t('validation.required'));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
     try {
       await onConfirm(passphrase);
-      reset();
+      form.reset();
     } catch (error) {
-      setBusy(false);
-      setPassphrase('');
+      form.setValue('passphrase', '');
       const passphraseProblem = deletePassphraseErrorText(t, error);
-      if (passphraseProblem) {
-        setFieldError(passphraseProblem);
-        input.current?.focus();
-      } else setAlert(errorText(t, error));
+      if (passphraseProblem) form.setError('passphrase', { type: 'server', message: passphraseProblem });
+      else setAlert(errorText(t, error));
     }
-  };
+  });
 
   return (
     <FormDialog
@@ -82,15 +73,21 @@ export function PassphraseConfirmDialog({ open, title, message, confirmLabel, on
         validationState={fieldError ? 'error' : 'none'}
         validationMessage={fieldError}
       >
-        <Input
-          ref={input}
-          type="password"
-          autoComplete="current-password"
-          value={passphrase}
-          onChange={(_, d) => {
-            setPassphrase(d.value);
-            setFieldError(null);
-          }}
+        {/* Controlled: Fluent's Input keeps its own value state, so a DOM write by register() would not stick. */}
+        <Controller
+          name="passphrase"
+          control={form.control}
+          render={({ field }) => (
+            <Input
+              ref={field.ref}
+              name={field.name}
+              type="password"
+              autoComplete="current-password"
+              value={field.value}
+              onChange={(_, d) => field.onChange(d.value)}
+              onBlur={field.onBlur}
+            />
+          )}
         />
       </Field>
     </FormDialog>
