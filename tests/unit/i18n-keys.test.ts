@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES } from '../../electron/core/contract/methods';
+import { contract } from '../../electron/core/contract/methods';
 import { DE_NAMESPACES } from '../../renderer/src/i18n/de';
 import { EN_NAMESPACES } from '../../renderer/src/i18n/en';
 
@@ -60,7 +60,9 @@ function branchExists(prefix: string): boolean {
 }
 
 const KEY_SHAPE = /^[a-z][A-Za-z]*(\.[A-Za-z0-9_-]+)+$/;
-const METHODS = new Set<string>(METHOD_NAMES);
+
+/** API method names ('clients.get') share the key shape; none of them is a text key. */
+const METHODS = new Set(Object.keys(contract));
 
 /** Draft form ids ('home.scratchNote') share the shape too; they are named as such where they are defined. */
 function isFormId(node: ts.Node): boolean {
@@ -72,7 +74,8 @@ function isFormId(node: ts.Node): boolean {
 /**
  * Text keys the renderer uses: every first argument of t() (literal, template prefix, or the branches of a
  * conditional), and every other string literal shaped like a key under a text namespace, since keys also travel
- * in data (labelKey, passphraseProblem().key, issue overrides). API method names and draft form ids share that shape and are skipped.
+ * in data (labelKey, passphraseProblem().key, issue overrides). API method names and draft form ids share that
+ * shape and are skipped.
  */
 function usedKeys(): { file: string; key: string; prefix: boolean }[] {
   const topLevel = new Set(Object.keys(de));

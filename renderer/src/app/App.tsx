@@ -1,13 +1,15 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { call, setSessionLostHandler } from '../api/client';
 import type { SessionUser, VaultStatus } from '../api/core';
 import { StartupError } from '../components/StartupError';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { LockPage } from '../pages/LockPage';
 import { SetupPage } from '../pages/SetupPage';
-import { AppFrame } from './lazy-pages';
 import { takeLastLockReason } from './lock-coordinator';
 import { useLockTriggers } from './use-lock-triggers';
+
+// The app behind the lock is its own chunk: the lock screen (and setup) load first.
+const AppFrame = lazy(() => import('../components/AppFrame').then((m) => ({ default: m.AppFrame })));
 
 /**
  * The top-level state machine: the core's vault state decides the screen. `uninitialised` → setup wizard,

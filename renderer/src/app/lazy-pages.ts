@@ -1,10 +1,8 @@
 import { lazy } from 'react';
 
 /**
- * Screens behind the lock, each its own chunk: the lock screen (and setup) load first, a screen's code only when
- * it is opened. Named exports are wrapped because React.lazy expects a default export.
+ * Screens of the unlocked app, each its own chunk: a screen's code loads only when it is opened. Named exports are wrapped because React.lazy expects a default export.
  */
-export const AppFrame = lazy(() => import('../components/AppFrame').then((m) => ({ default: m.AppFrame })));
 export const HomePage = lazy(() => import('../pages/HomePage').then((m) => ({ default: m.HomePage })));
 export const ClientListPage = lazy(() => import('../pages/ClientListPage').then((m) => ({ default: m.ClientListPage })));
 export const NewClientPage = lazy(() => import('../pages/NewClientPage').then((m) => ({ default: m.NewClientPage })));
