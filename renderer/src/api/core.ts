@@ -13,6 +13,7 @@ export type {
   VaultStatus,
 } from '../../../electron/core/contract/types/workstation-types';
 export { LOCK_REASONS } from '../../../electron/core/contract/lock-reasons';
+export { AUDIT_ROLES, CASE_WORK_ROLES } from '../../../electron/core/contract/methods';
 export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/contract/errors';
 export { ERROR_CODES } from '../../../electron/core/contract/errors';
 export {
@@ -20,15 +21,16 @@ export {
   displayNameSchema,
   loginSchema,
   officeSchema,
+  passphraseSchema,
   settingsUpdateInput,
   unlockInput,
 } from '../../../electron/core/contract/schemas/common-schemas';
-export {
-  PASSPHRASE_MIN_LENGTH,
-  PASSPHRASE_MIN_SCORE,
-  ratePassphrase,
-  type PassphraseStrength,
-} from '../../../electron/core/contract/passphrase-policy';
+export type { PassphraseStrength } from '../../../electron/core/contract/passphrase-policy';
+/**
+ * The passphrase policy pulls in zxcvbn with its German and common dictionaries, most of the renderer's bytes: it
+ * loads on first need (strength meter), so the lock screen does not wait for it.
+ */
+export const loadPassphrasePolicy = () => import('../../../electron/core/contract/passphrase-policy');
 export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/contract/offices';
 export { accountCreateInput, roleSchema } from '../../../electron/core/contract/schemas/common-schemas';
 export * from '../../../electron/core/contract/case-domain';

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { call, setSessionLostHandler } from '../api/client';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AppFrame } from '../components/AppFrame';
 import { StartupError } from '../components/StartupError';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { LockPage } from '../pages/LockPage';
 import { SetupPage } from '../pages/SetupPage';
 import { takeLastLockReason } from './lock-coordinator';
 import { useLockTriggers } from './use-lock-triggers';
+
+// The app behind the lock is its own chunk: the lock screen (and setup) load first.
+const AppFrame = lazy(() => import('../components/AppFrame').then((m) => ({ default: m.AppFrame })));
 
 /**
  * The top-level state machine: the core's vault state decides the screen. `uninitialised` → setup wizard,
@@ -66,13 +68,15 @@ export function App() {
       return <LockPage office={state.status.office} appVersion={state.status.appVersion} lockReason={lockReason} onUnlocked={refresh} />;
     case 'unlocked':
       return (
-        <AppFrame
+        <Suspense fallback={<LoadingScreen />}>
+          <AppFrame
           user={state.user}
           status={state.status}
           onIdleLockMinutesChanged={(minutes) =>
             setState((s) => (s.kind === 'unlocked' ? { ...s, status: { ...s.status, idleLockMinutes: minutes } } : s))
           }
-        />
+          />
+        </Suspense>
       );
   }
 }

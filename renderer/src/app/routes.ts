@@ -1,26 +1,26 @@
 import { useEffect, useState } from 'react';
-import type { Role } from '../api/core';
+import { AUDIT_ROLES, CASE_WORK_ROLES, OWNER_ROLES, type Role } from '../api/core';
+
+/** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
+const CLIENT_READERS = CASE_WORK_ROLES;
+/** Account administration has no role list in the contract: the core's 'admin' access is this one role. */
+const ACCOUNT_ADMINS: readonly Role[] = ['it-admin'];
+
+/** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
+export function keepsFiles(role: Role): boolean {
+  return OWNER_ROLES.includes(role);
+}
 
 /**
  * Areas of the app, in navigation order, with the roles that may use them: the navigation shows only what the
  * role may open (the core refuses the rest anyway). The hash keeps routing inside the page (no file:// or app://
  * paths); it carries record ids, never names.
  */
-const CASE_WORK: readonly Role[] = ['fallmanagement', 'verwaltung'];
-/** Client files: those who keep them, and the ABH, which reads what consents share with it. */
-const CLIENT_READERS: readonly Role[] = [...CASE_WORK, 'abh'];
-
-/** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
-export function keepsFiles(role: Role): boolean {
-  return CASE_WORK.includes(role);
-}
-
 export const AREAS = [
   { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
-  { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ['it-admin'] as readonly Role[] },
-  // Same roles as the core's AUDIT_ROLES: the data protection officer and IT.
-  { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: ['datenschutz', 'it-admin'] as readonly Role[] },
+  { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
+  { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: AUDIT_ROLES },
 ] as const;
 export type AreaId = (typeof AREAS)[number]['id'];
 

@@ -2,52 +2,42 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { call } from '../api/client';
 import { registerDraftProvider, type DraftData } from './lock-coordinator';
 
-type FlatValues = Record<string, string | number | boolean | null>;
+/** How one form keeps its input across a lock. */
+export interface DraftBinding<R> {
+  /** The input worth keeping right now, or null when the form shows nothing unsaved. */
+  pending: () => DraftData | null;
+  /**
+   * Puts a stored draft back into the form; returns what the banner needs (null when the draft fits nothing).
+   * Stored data is not trusted shape: pick only known fields with the expected type.
+   */
+  restore: (data: DraftData) => R | null;
+}
 
-export interface DraftState {
-  /** When the restored draft was saved (ISO), or null when nothing was restored. */
-  restoredAt: string | null;
-  /** Forget the draft (on submit or cancel of the form). */
+export interface DraftState<R> {
+  /** The restored draft's save time (ISO) and what `restore` returned, or null when nothing was restored. */
+  restored: { savedAt: string; value: R } | null;
+  /** Forget the stored draft (after a save, or when the user discards the input). */
   discard(): Promise<void>;
 }
 
-function isBlank(values: FlatValues): boolean {
-  return Object.values(values).every((v) => v === null || v === false || (typeof v === 'string' && v.trim() === ''));
-}
-
-/** Only fields the form knows, with the type it expects: a draft is data from storage, not trusted shape. */
-function pickKnown<T extends FlatValues>(template: T, data: DraftData): T | null {
-  const next: FlatValues = { ...template };
-  let any = false;
-  for (const key of Object.keys(template)) {
-    const v = data[key];
-    if (v !== undefined && typeof v === typeof template[key]) {
-      next[key] = v;
-      any = true;
-    }
-  }
-  return any ? (next as T) : null;
-}
-
 /**
- * Keeps a form's unsaved input across a lock: offers the values to the lock routine while the form has input, and
- * restores a saved draft once after unlock. Never use it for secrets (passphrases): drafts are stored, secrets not.
+ * Keeps a form's unsaved input across a lock: offers it to the lock routine while there is any, and restores a
+ * stored draft once after unlock. Input typed while the draft was loading wins over the draft (and replaces it at
+ * the next lock). Never use it for secrets (passphrases): drafts are stored, secrets not.
  */
-export function useDraft<T extends FlatValues>(formId: string, values: T, setValues: (values: T) => void): DraftState {
-  const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const latest = useRef(values);
+export function useDraft<R>(formId: string, binding: DraftBinding<R>): DraftState<R> {
+  const [restored, setRestored] = useState<DraftState<R>['restored']>(null);
   const stored = useRef(false);
-  const setValuesRef = useRef(setValues);
-  // Refs follow the latest render so the lock routine collects what is on screen right now.
+  const latest = useRef(binding);
+  // The lock routine must collect what is on screen right now.
   useLayoutEffect(() => {
-    latest.current = values;
-    setValuesRef.current = setValues;
+    latest.current = binding;
   });
 
   useEffect(
     () =>
       registerDraftProvider(formId, {
-        collect: () => (isBlank(latest.current) ? null : { ...latest.current }),
+        collect: () => latest.current.pending(),
         hasStoredDraft: () => stored.current,
       }),
     [formId],
@@ -59,15 +49,12 @@ export function useDraft<T extends FlatValues>(formId: string, values: T, setVal
       .then((draft) => {
         if (!active || !draft) return;
         stored.current = true;
-        // Input typed while the draft was loading wins over the draft.
-        if (!isBlank(latest.current)) return;
-        const restored = pickKnown(latest.current, draft.data);
-        if (!restored) return;
-        setValuesRef.current(restored);
-        setRestoredAt(draft.savedAt);
+        if (latest.current.pending()) return;
+        const value = latest.current.restore(draft.data);
+        if (value !== null) setRestored({ savedAt: draft.savedAt, value });
       })
       .catch(() => {
-        // A missing draft is not worth an error on the dashboard.
+        // Without the draft the form shows what it would anyway; nothing worth an error.
       });
     return () => {
       active = false;
@@ -75,11 +62,41 @@ export function useDraft<T extends FlatValues>(formId: string, values: T, setVal
   }, [formId]);
 
   const discard = useCallback(async () => {
-    setRestoredAt(null);
+    setRestored(null);
     if (!stored.current) return;
     await call('drafts.discard', { formId });
     stored.current = false;
   }, [formId]);
 
-  return { restoredAt, discard };
+  return { restored, discard };
+}
+
+type FlatValues = Record<string, string | number | boolean | null>;
+
+function isBlank(values: FlatValues): boolean {
+  return Object.values(values).every((v) => v === null || v === false || (typeof v === 'string' && v.trim() === ''));
+}
+
+/**
+ * The binding of a new-record form with flat values: kept while anything is filled in, restored field by field
+ * (only fields the form knows, with the type it expects).
+ */
+export function flatDraft<T extends FlatValues>(values: T, setValues: (values: T) => void): DraftBinding<true> {
+  return {
+    pending: () => (isBlank(values) ? null : { ...values }),
+    restore: (data) => {
+      const next: FlatValues = { ...values };
+      let any = false;
+      for (const key of Object.keys(values)) {
+        const v = data[key];
+        if (v !== undefined && typeof v === typeof values[key]) {
+          next[key] = v;
+          any = true;
+        }
+      }
+      if (!any) return null;
+      setValues(next as T);
+      return true;
+    },
+  };
 }

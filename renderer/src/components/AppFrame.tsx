@@ -1,15 +1,9 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
+import { AccountsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NewClientPage } from '../app/lazy-pages';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
-import { AccountsPage } from '../pages/AccountsPage';
-import { AuditPage } from '../pages/AuditPage';
-import { CaseFilePage } from '../pages/CaseFilePage';
-import { ClientFilePage } from '../pages/ClientFilePage';
-import { ClientListPage } from '../pages/ClientListPage';
-import { HomePage } from '../pages/HomePage';
-import { NewClientPage } from '../pages/NewClientPage';
 import { BrandMark } from './BrandMark';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { MAIN_ID } from './CenteredShell';
@@ -122,22 +116,29 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
             <StatusNotice message={notice} />
           </div>
         ) : null}
-        {area === 'home' ? (
-          <HomePage user={user} status={status} onIdleLockMinutesChanged={onIdleLockMinutesChanged} />
-        ) : (
-          <AreaPage route={route} user={user} />
-        )}
+        <Suspense fallback={<Spinner label={t('app.loading')} />}>
+          {area === 'home' ? (
+            <HomePage user={user} status={status} onIdleLockMinutesChanged={onIdleLockMinutesChanged} />
+          ) : (
+            <AreaPage route={route} user={user} />
+          )}
+        </Suspense>
       </main>
-      <ChangePassphraseDialog
-        open={dialogOpen}
-        user={user}
-        onClose={(changed) => {
-          setDialogOpen(false);
-          if (changed) setNotice(t('frame.passphraseChanged'));
-          // The menu item that opened the dialog is gone; give focus back to the menu button.
-          window.setTimeout(() => menuButtonRef.current?.focus(), 0);
-        }}
-      />
+      {dialogOpen ? (
+        // Mounted only while open: its strength meter loads the passphrase policy (zxcvbn) on first use.
+        <Suspense fallback={null}>
+          <ChangePassphraseDialog
+            open
+            user={user}
+            onClose={(changed) => {
+              setDialogOpen(false);
+              if (changed) setNotice(t('frame.passphraseChanged'));
+              // The menu item that opened the dialog is gone; give focus back to the menu button.
+              window.setTimeout(() => menuButtonRef.current?.focus(), 0);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,32 +1,14 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error';
 import { call } from '../api/client';
 import type { SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
 import { issuesByField } from '../api/validation-text';
-import { FormAlert } from './FormAlert';
-import { assessPassphrase, passphraseProblem } from './passphrase-assessment';
+import { FormDialog } from './FormDialog';
+import { passphraseProblem, usePassphraseAssessment } from './passphrase-assessment';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
 
 type FieldName = 'current' | 'next' | 'repeat';
 const EMPTY: Record<FieldName, string> = { current: '', next: '', repeat: '' };
@@ -43,7 +25,6 @@ interface Props {
  * fields are emptied whenever the dialog closes.
  */
 export function ChangePassphraseDialog({ open, user, onClose }: Props) {
-  const styles = useStyles();
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
   const [submitted, setSubmitted] = useState(false);
@@ -53,7 +34,7 @@ export function ChangePassphraseDialog({ open, user, onClose }: Props) {
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
 
   const userInputs = useMemo(() => [user.login, user.displayName, user.office], [user]);
-  const assessment = useMemo(() => assessPassphrase(values.next, userInputs), [values.next, userInputs]);
+  const assessment = usePassphraseAssessment(values.next, userInputs);
 
   const problem = passphraseProblem(assessment);
   const clientErrors: Partial<Record<FieldName, string>> = {
@@ -76,8 +57,7 @@ export function ChangePassphraseDialog({ open, user, onClose }: Props) {
     onClose(changed);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setSubmitted(true);
     setAlert(null);
     const first = (['current', 'next', 'repeat'] as const).find((f) => clientErrors[f]);
@@ -130,33 +110,22 @@ export function ChangePassphraseDialog({ open, user, onClose }: Props) {
   );
 
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => (d.open ? undefined : close(false))}>
-      <DialogSurface aria-describedby="change-passphrase-intro">
-        <form onSubmit={submit} noValidate aria-busy={busy}>
-          <DialogBody>
-            <DialogTitle>{t('changePassphrase.title')}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p id="change-passphrase-intro" className={styles.intro}>
-                {t('changePassphrase.intro')}
-              </p>
-              <FormAlert message={alert} />
-              {field('current', t('changePassphrase.current'), 'current-password')}
-              {field('next', t('changePassphrase.next'), 'new-password', t('changePassphrase.nextHint'))}
-              <PassphraseStrengthMeter assessment={assessment} id="change-strength" />
-              {field('repeat', t('changePassphrase.repeat'), 'new-password')}
-            </DialogContent>
-            <DialogActions>
-              {busy ? <Spinner size="tiny" label={t('changePassphrase.submitting')} /> : null}
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {t('changePassphrase.submit')}
-              </Button>
-              <Button type="button" onClick={() => close(false)} disabled={busy}>
-                {t('changePassphrase.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t('changePassphrase.title')}
+      intro={t('changePassphrase.intro')}
+      alert={alert}
+      busy={busy}
+      busyLabel={t('changePassphrase.submitting')}
+      submitLabel={t('changePassphrase.submit')}
+      cancelLabel={t('changePassphrase.cancel')}
+      onSubmit={submit}
+      onCancel={() => close(false)}
+    >
+      {field('current', t('changePassphrase.current'), 'current-password')}
+      {field('next', t('changePassphrase.next'), 'new-password', t('changePassphrase.nextHint'))}
+      <PassphraseStrengthMeter assessment={assessment} id="change-strength" />
+      {field('repeat', t('changePassphrase.repeat'), 'new-password')}
+    </FormDialog>
   );
 }

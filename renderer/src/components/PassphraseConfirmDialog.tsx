@@ -1,26 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { passphraseSchema } from '../api/core';
 import { deletePassphraseErrorText, errorText } from '../api/error-text';
-import { FormAlert } from './FormAlert';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  message: { margin: 0 },
-});
+import { useSchemaForm } from '../forms/use-schema-form';
+import { FormDialog } from './FormDialog';
 
 interface Props {
   open: boolean;
@@ -32,100 +18,78 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The field of the confirmed-delete inputs (household, residence, documents): the contract's passphrase schema. */
+const schema = z.object({ passphrase: passphraseSchema });
+
 /**
  * The question before deleting personal data, with the user's own passphrase as confirmation (re-authentication;
- * the core checks it, throttled like an unlock). The passphrase lives only in this dialog's state: never a draft,
- * emptied whenever the dialog closes.
+ * the core checks it, throttled like an unlock). The passphrase lives only in this dialog's form state: never a
+ * draft, emptied whenever the dialog closes.
  */
 export function PassphraseConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
-  const styles = useStyles();
   const { t } = useTranslation();
-  const messageId = useId();
-  const [passphrase, setPassphrase] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const form = useSchemaForm(schema, { passphrase: '' });
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  const reset = () => {
-    setPassphrase('');
-    setFieldError(null);
-    setAlert(null);
-    setBusy(false);
-  };
+  const busy = form.formState.isSubmitting;
+  const fieldError = form.formState.errors.passphrase?.message;
 
   const cancel = () => {
     if (busy) return;
-    reset();
+    form.reset();
+    setAlert(null);
     onCancel();
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = form.handleSubmit(async ({ passphrase }) => {
     setAlert(null);
-    if (!passphrase) {
-      setFieldError(t('validation.required'));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
     try {
       await onConfirm(passphrase);
-      reset();
+      form.reset();
     } catch (error) {
-      setBusy(false);
-      setPassphrase('');
+      form.setValue('passphrase', '');
       const passphraseProblem = deletePassphraseErrorText(t, error);
-      if (passphraseProblem) {
-        setFieldError(passphraseProblem);
-        input.current?.focus();
-      } else setAlert(errorText(t, error));
+      if (passphraseProblem) form.setError('passphrase', { type: 'server', message: passphraseProblem });
+      else setAlert(errorText(t, error));
     }
-  };
+  });
 
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, d) => (d.open ? undefined : cancel())}>
-      <DialogSurface aria-describedby={messageId}>
-        <form onSubmit={submit} noValidate aria-busy={busy}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p id={messageId} className={styles.message}>
-                {message}
-              </p>
-              <FormAlert message={alert} />
-              <Field
-                label={t('confirmDelete.passphrase')}
-                hint={t('confirmDelete.hint')}
-                required
-                validationState={fieldError ? 'error' : 'none'}
-                validationMessage={fieldError}
-              >
-                <Input
-                  ref={input}
-                  type="password"
-                  autoComplete="current-password"
-                  value={passphrase}
-                  onChange={(_, d) => {
-                    setPassphrase(d.value);
-                    setFieldError(null);
-                  }}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              {busy ? <Spinner size="tiny" label={t('confirmDelete.working')} /> : null}
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {confirmLabel}
-              </Button>
-              <Button type="button" onClick={cancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      modalType="alert"
+      title={title}
+      intro={message}
+      alert={alert}
+      busy={busy}
+      busyLabel={t('confirmDelete.working')}
+      submitLabel={confirmLabel}
+      onSubmit={submit}
+      onCancel={cancel}
+    >
+      <Field
+        label={t('confirmDelete.passphrase')}
+        hint={t('confirmDelete.hint')}
+        required
+        validationState={fieldError ? 'error' : 'none'}
+        validationMessage={fieldError}
+      >
+        {/* Controlled: Fluent's Input keeps its own value state, so a DOM write by register() would not stick. */}
+        <Controller
+          name="passphrase"
+          control={form.control}
+          render={({ field }) => (
+            <Input
+              ref={field.ref}
+              name={field.name}
+              type="password"
+              autoComplete="current-password"
+              value={field.value}
+              onChange={(_, d) => field.onChange(d.value)}
+              onBlur={field.onBlur}
+            />
+          )}
+        />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,6 +1,5 @@
 import { Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH, PASSPHRASE_MIN_SCORE } from '../api/core';
 import type { PassphraseAssessment } from './passphrase-assessment';
 
 const useStyles = makeStyles({
@@ -33,8 +32,8 @@ export function PassphraseStrengthMeter({ assessment, id }: { assessment: Passph
         {empty ? t('strength.empty') : t('strength.summary', { level, score: assessment.score })}
       </div>
       <ul className={styles.rules}>
-        <Rule met={assessment.longEnough} text={t('strength.ruleLength', { minimum: PASSPHRASE_MIN_LENGTH, count: assessment.length })} />
-        <Rule met={assessment.score >= PASSPHRASE_MIN_SCORE} text={t('strength.ruleScore')} />
+        <Rule met={assessment.longEnough} text={t('strength.ruleLength', { minimum: assessment.minLength, count: assessment.length })} />
+        <Rule met={assessment.score >= assessment.minScore} text={t('strength.ruleScore')} />
       </ul>
       {!empty && (assessment.warning || assessment.suggestions.length > 0) ? (
         <ul className={styles.hints}>

@@ -1,7 +1,7 @@
 import { Button, Field, Textarea, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDraft } from '../app/use-draft';
+import { flatDraft, useDraft } from '../app/use-draft';
 import { formatDate, formatTime } from '../format/date';
 import { DashboardCard } from './DashboardCard';
 import { StatusNotice } from './FormAlert';
@@ -20,14 +20,15 @@ export function ScratchNoteCard() {
   const styles = useStyles();
   const { t } = useTranslation();
   const [values, setValues] = useState({ note: '' });
-  const draft = useDraft(SCRATCH_NOTE_FORM_ID, values, setValues);
+  const draft = useDraft(SCRATCH_NOTE_FORM_ID, flatDraft(values, setValues));
+  const restoredAt = draft.restored?.savedAt ?? null;
 
   return (
     <DashboardCard id="scratch-note" title={t('scratchNote.title')} description={t('scratchNote.hint')}>
       <StatusNotice
         intent="info"
-        title={draft.restoredAt ? t('drafts.restored') : undefined}
-        message={draft.restoredAt ? t('drafts.restoredAt', { date: formatDate(draft.restoredAt), time: formatTime(draft.restoredAt) }) : null}
+        title={restoredAt ? t('drafts.restored') : undefined}
+        message={restoredAt ? t('drafts.restoredAt', { date: formatDate(restoredAt), time: formatTime(restoredAt) }) : null}
       />
       <Field label={t('scratchNote.label')}>
         <Textarea
@@ -42,7 +43,7 @@ export function ScratchNoteCard() {
       <div className={styles.actions}>
         <Button
           type="button"
-          disabled={!values.note && !draft.restoredAt}
+          disabled={!values.note && !restoredAt}
           onClick={() => {
             setValues({ note: '' });
             void draft.discard();

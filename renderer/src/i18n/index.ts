@@ -1,11 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { de } from './de';
-import { deAccess } from './de-access';
-import { deAdmin } from './de-admin';
 import { en } from './en';
-import { enAccess } from './en-access';
-import { enAdmin } from './en-admin';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,11 +17,6 @@ export async function initI18n(language: Language = 'de'): Promise<typeof i18nex
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  // Deep merge: de-admin adds to shared branches such as `errors`; keys already in de.ts win.
-  i18next.addResourceBundle('de', 'translation', deAdmin, true, false);
-  i18next.addResourceBundle('en', 'translation', enAdmin, true, false);
-  i18next.addResourceBundle('de', 'translation', deAccess, true, false);
-  i18next.addResourceBundle('en', 'translation', enAccess, true, false);
   document.documentElement.lang = language;
   return i18next;
 }

@@ -27,7 +27,7 @@ import { AccountStatusDialog } from '../components/accounts/AccountStatusDialog'
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
-import { assessPassphrase, passphraseProblem } from '../components/passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from '../components/passphrase-assessment';
 import { PassphraseStrengthMeter } from '../components/PassphraseStrengthMeter';
 import { formatDate, formatTime } from '../format/date';
 import { useTableStyles } from '../components/table-styles';
@@ -73,7 +73,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLSelectElement | null>>>({});
 
   const userInputs = useMemo(() => [values.login, values.displayName, user.office], [values.login, values.displayName, user.office]);
-  const assessment = useMemo(() => assessPassphrase(values.passphrase, userInputs), [values.passphrase, userInputs]);
+  const assessment = usePassphraseAssessment(values.passphrase, userInputs);
   const problem = passphraseProblem(assessment);
   const clientErrors: Partial<Record<FieldName, string>> = {
     login: checkField(t, loginSchema, values.login, LOGIN_MESSAGES) ?? undefined,

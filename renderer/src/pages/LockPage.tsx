@@ -1,14 +1,16 @@
 import { Button, Field, Input, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error';
 import { call } from '../api/client';
 import { loginSchema, type LockReason, type Office } from '../api/core';
 import { errorText } from '../api/error-text';
 import { checkField } from '../api/validation-text';
-import { RecoveryResetDialog } from '../components/accounts/RecoveryResetDialog';
 import { CenteredShell } from '../components/CenteredShell';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
+
+// Loaded on first open, with its strength meter (zxcvbn): the lock screen does not wait for either.
+const RecoveryResetDialog = lazy(() => import('../components/accounts/RecoveryResetDialog').then((m) => ({ default: m.RecoveryResetDialog })));
 
 const useStyles = makeStyles({
   h1: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
@@ -123,6 +125,7 @@ export function LockPage({ office, appVersion, lockReason, onUnlocked }: Props) 
         </Link>
       </form>
       {recoveryOpen ? (
+        <Suspense fallback={null}>
         <RecoveryResetDialog
           onCancel={() => {
             setRecoveryOpen(false);
@@ -138,6 +141,7 @@ export function LockPage({ office, appVersion, lockReason, onUnlocked }: Props) 
             window.setTimeout(() => passphraseRef.current?.focus(), 0);
           }}
         />
+        </Suspense>
       ) : null}
     </CenteredShell>
   );

@@ -8,7 +8,7 @@ import type { SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
 import { issueText } from '../api/validation-text';
 import { hrefs, navigate } from '../app/routes';
-import { useDraft } from '../app/use-draft';
+import { flatDraft, useDraft } from '../app/use-draft';
 import {
   CLIENT_FIELD_ORDER,
   EMPTY_CLIENT_FORM,
@@ -53,7 +53,8 @@ export function NewClientPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<ClientFormValues>(EMPTY_CLIENT_FORM);
   const draftValues = useMemo(() => toDraft(values), [values]);
-  const draft = useDraft(NEW_CLIENT_FORM_ID, draftValues, (d) => setValues(fromDraft(d)));
+  const draft = useDraft(NEW_CLIENT_FORM_ID, flatDraft(draftValues, (d) => setValues(fromDraft(d))));
+  const restoredAt = draft.restored?.savedAt ?? null;
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<ClientFieldName, string>>>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -127,8 +128,8 @@ export function NewClientPage({ user }: { user: SessionUser }) {
       <PageHeader title={t('clientForm.newTitle')} lead={t('clientForm.newLead', { office: t(`offices.${user.office}`) })} />
       <StatusNotice
         intent="info"
-        title={draft.restoredAt ? t('drafts.restored') : undefined}
-        message={draft.restoredAt ? t('drafts.restoredAt', { date: formatDate(draft.restoredAt), time: formatTime(draft.restoredAt) }) : null}
+        title={restoredAt ? t('drafts.restored') : undefined}
+        message={restoredAt ? t('drafts.restoredAt', { date: formatDate(restoredAt), time: formatTime(restoredAt) }) : null}
       />
       <form className={styles.form} onSubmit={submit} noValidate aria-busy={busy} aria-label={t('clientForm.newTitle')}>
         <FormAlert message={alert} />

@@ -1,11 +1,12 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office, SessionUser } from '../api/core';
 import { CenteredShell } from '../components/CenteredShell';
 import { AdminStep, type AdminValues } from '../components/setup/AdminStep';
 import { ConfirmStep } from '../components/setup/ConfirmStep';
 import { OfficeStep } from '../components/setup/OfficeStep';
+import { preloadPassphrasePolicy } from '../components/passphrase-assessment';
 import { RecoveryKeyStep } from '../components/setup/RecoveryKeyStep';
 
 const STEPS = ['office', 'admin', 'recovery', 'confirm'] as const;
@@ -43,6 +44,10 @@ export function SetupPage({ onVaultCreated, onFinished }: { onVaultCreated: () =
   const [admin, setAdmin] = useState<AdminValues>(EMPTY_ADMIN);
   const [created, setCreated] = useState<{ recoveryKey: string; user: SessionUser } | null>(null);
   const index = STEPS.indexOf(step);
+  // The administrator step rates the passphrase with zxcvbn: fetch it while the office is being chosen.
+  useEffect(() => {
+    void preloadPassphrasePolicy();
+  }, []);
 
   return (
     <CenteredShell width={640}>
@@ -70,6 +75,7 @@ export function SetupPage({ onVaultCreated, onFinished }: { onVaultCreated: () =
         />
       ) : null}
       {step === 'admin' && office ? (
+        <Suspense fallback={<Spinner label={t('app.loading')} />}>
         <AdminStep
           office={office}
           values={admin}
@@ -83,6 +89,7 @@ export function SetupPage({ onVaultCreated, onFinished }: { onVaultCreated: () =
             setStep('recovery');
           }}
         />
+        </Suspense>
       ) : null}
       {step === 'recovery' && created && office ? (
         <RecoveryKeyStep

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { displayNameSchema, ROLES, type AccountSummary, type Role } from '../../api/core';
 import { checkField } from '../../api/validation-text';
-import { AdminDialog, ConfirmPassphraseField } from './AdminDialog';
+import { FormDialog } from '../FormDialog';
+import { ConfirmPassphraseField } from './ConfirmPassphraseField';
 import { useAdminAction } from './use-admin-action';
 
 /** Changes display name and role of an account; one's own role stays (the core refuses it too). */
@@ -41,13 +42,14 @@ export function AccountEditDialog({
 
   const shownName = action.shown('displayName', nameError);
   return (
-    <AdminDialog
+    <FormDialog
       title={t('accountAdmin.editDialog.title', { login: account.login })}
       intro={t('accountAdmin.editDialog.intro')}
       alert={action.alert}
       busy={action.busy}
+      busyLabel={t('accountAdmin.working')}
       submitLabel={t('accountAdmin.editDialog.submit')}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
     >
       <Field label={t('accounts.displayName')} required validationState={shownName ? 'error' : 'none'} validationMessage={shownName}>
@@ -77,6 +79,6 @@ export function AccountEditDialog({
         onChange={action.setConfirm}
         inputRef={action.confirmRef}
       />
-    </AdminDialog>
+    </FormDialog>
   );
 }

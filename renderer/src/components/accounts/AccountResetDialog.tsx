@@ -3,9 +3,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { AccountSummary } from '../../api/core';
-import { assessPassphrase, passphraseProblem } from '../passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from '../passphrase-assessment';
 import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
-import { AdminDialog, ConfirmPassphraseField } from './AdminDialog';
+import { FormDialog } from '../FormDialog';
+import { ConfirmPassphraseField } from './ConfirmPassphraseField';
 import { useAdminAction } from './use-admin-action';
 
 /**
@@ -32,7 +33,7 @@ export function AccountResetDialog({
   const refs = { next: nextRef };
 
   const userInputs = useMemo(() => [account.login, account.displayName, account.office], [account]);
-  const assessment = useMemo(() => assessPassphrase(next, userInputs), [next, userInputs]);
+  const assessment = usePassphraseAssessment(next, userInputs);
   const problem = passphraseProblem(assessment);
   const nextError = problem ? t(problem.key, { minimum: problem.minimum }) : undefined;
   const repeatError = !repeat ? t('validation.required') : repeat !== next ? t('validation.passphraseMismatch') : undefined;
@@ -46,13 +47,14 @@ export function AccountResetDialog({
   const shownNext = action.shown('next', nextError);
   const shownRepeat = action.shown(null, repeatError);
   return (
-    <AdminDialog
+    <FormDialog
       title={t('accountAdmin.resetDialog.title', { login: account.login })}
       intro={t('accountAdmin.resetDialog.intro', { name: account.displayName })}
       alert={action.alert}
       busy={action.busy}
+      busyLabel={t('accountAdmin.working')}
       submitLabel={t('accountAdmin.resetDialog.submit')}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
     >
       <Field
@@ -84,6 +86,6 @@ export function AccountResetDialog({
         onChange={action.setConfirm}
         inputRef={action.confirmRef}
       />
-    </AdminDialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { AccountSummary } from '../../api/core';
-import { AdminDialog, ConfirmPassphraseField } from './AdminDialog';
+import { FormDialog } from '../FormDialog';
+import { ConfirmPassphraseField } from './ConfirmPassphraseField';
 import { useAdminAction } from './use-admin-action';
 
 /**
@@ -41,13 +42,14 @@ export function AccountStatusDialog({
   };
 
   return (
-    <AdminDialog
+    <FormDialog
       title={t(`accountAdmin.${kind}.title`, { login: account.login })}
       intro={t(`accountAdmin.${kind}.intro`, { name: account.displayName })}
       alert={action.alert}
       busy={action.busy}
+      busyLabel={t('accountAdmin.working')}
       submitLabel={t(`accountAdmin.${kind}.submit`)}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
     >
       <ConfirmPassphraseField
@@ -56,6 +58,6 @@ export function AccountStatusDialog({
         onChange={action.setConfirm}
         inputRef={action.confirmRef}
       />
-    </AdminDialog>
+    </FormDialog>
   );
 }

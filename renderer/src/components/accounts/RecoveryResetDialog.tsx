@@ -6,9 +6,9 @@ import { call } from '../../api/client';
 import { loginSchema } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { checkField, issuesByField } from '../../api/validation-text';
-import { assessPassphrase, passphraseProblem } from '../passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from '../passphrase-assessment';
 import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
-import { AdminDialog } from './AdminDialog';
+import { FormDialog } from '../FormDialog';
 
 type FieldName = 'key' | 'login' | 'next' | 'repeat';
 const CORE_FIELDS: Record<string, FieldName> = { recoveryKey: 'key', login: 'login', newPassphrase: 'next' };
@@ -33,7 +33,7 @@ export function RecoveryResetDialog({ onDone, onCancel }: { onDone: (login: stri
 
   const login = values.login.trim().toLowerCase();
   const userInputs = useMemo(() => [login], [login]);
-  const assessment = useMemo(() => assessPassphrase(values.next, userInputs), [values.next, userInputs]);
+  const assessment = usePassphraseAssessment(values.next, userInputs);
   const problem = passphraseProblem(assessment);
   const clientErrors: Partial<Record<FieldName, string>> = {
     key: !values.key.trim() ? t('validation.required') : keyLooksValid(values.key) ? undefined : t('recoveryReset.keyFormat'),
@@ -94,13 +94,14 @@ export function RecoveryResetDialog({ onDone, onCancel }: { onDone: (login: stri
   );
 
   return (
-    <AdminDialog
+    <FormDialog
       title={t('recoveryReset.title')}
       intro={t('recoveryReset.intro')}
       alert={alert}
       busy={busy}
+      busyLabel={t('accountAdmin.working')}
       submitLabel={t('recoveryReset.submit')}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
     >
       {field('key', t('recoveryReset.key'), { autoComplete: 'off', hint: t('recoveryReset.keyHint') })}
@@ -108,6 +109,6 @@ export function RecoveryResetDialog({ onDone, onCancel }: { onDone: (login: stri
       {field('next', t('recoveryReset.next'), { type: 'password', autoComplete: 'new-password', hint: t('recoveryReset.nextHint') })}
       <PassphraseStrengthMeter assessment={assessment} id="recovery-strength" />
       {field('repeat', t('recoveryReset.repeat'), { type: 'password', autoComplete: 'new-password' })}
-    </AdminDialog>
+    </FormDialog>
   );
 }

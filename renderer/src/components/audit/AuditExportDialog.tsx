@@ -4,7 +4,8 @@ import { toApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import type { OutputOf } from '../../api/core';
 import { errorText } from '../../api/error-text';
-import { AdminDialog, ConfirmPassphraseField } from '../accounts/AdminDialog';
+import { ConfirmPassphraseField } from '../accounts/ConfirmPassphraseField';
+import { FormDialog } from '../FormDialog';
 import type { AuditFilterValues } from './audit-labels';
 
 type AuditExport = OutputOf<'audit.exportCsv'>;
@@ -67,13 +68,14 @@ export function AuditExportDialog({
   };
 
   return (
-    <AdminDialog
+    <FormDialog
       title={t('auditView.export.title')}
       intro={t('auditView.export.intro', { count: total })}
       alert={alert}
       busy={busy}
+      busyLabel={t('accountAdmin.working')}
       submitLabel={t('auditView.export.submit')}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
     >
       <ConfirmPassphraseField
@@ -86,6 +88,6 @@ export function AuditExportDialog({
         }}
         inputRef={inputRef}
       />
-    </AdminDialog>
+    </FormDialog>
   );
 }

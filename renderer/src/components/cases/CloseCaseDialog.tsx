@@ -1,19 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Select,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-error';
 import type { CaseDetail } from '../../api/case-types';
@@ -22,10 +8,9 @@ import { CLOSURE_REASONS, GOAL_STATUSES, type ClosureReason, type GoalStatus } f
 import { errorText } from '../../api/error-text';
 import { todayIso } from '../../format/partial-date';
 import { DateField, germanFromIso, isoFromGerman } from '../DateField';
-import { FormAlert } from '../FormAlert';
+import { FormDialog } from '../FormDialog';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   goal: {
     display: 'grid',
     gridTemplateColumns: '1fr 1fr',
@@ -56,15 +41,16 @@ export function CloseCaseDialog({ kase, onClose, onClosed }: { kase: CaseDetail;
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const missing: Record<string, string> = {};
     for (const g of openGoals) if (!outcomes[g.id]?.status) missing[g.id] = t('closeCase.outcomeRequired');
     setErrors(missing);
     const on = isoFromGerman(closedOn);
     setDateError(on ? null : t('dates.invalid'));
     if (Object.keys(missing).length || !on) return setAlert(t('errors.validation.invalid'));
+    setBusy(true);
     try {
       const closed = await call('cases.close', {
         id: kase.id,
@@ -76,68 +62,59 @@ export function CloseCaseDialog({ kase, onClose, onClosed }: { kase: CaseDetail;
       });
       onClosed(closed);
     } catch (e) {
+      setBusy(false);
       setAlert(toApiError(e).code === 'record.staleVersion' ? t('caseFile.conflict') : errorText(t, e));
     }
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
-      <DialogSurface>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('closeCase.title')}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <FormAlert message={alert} />
-              <Field label={t('closeCase.reason')} required>
-                <Select value={reason} onChange={(_, d) => setReason(d.value as ClosureReason)}>
-                  {CLOSURE_REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`closureReasons.${r}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <DateField label={t('closeCase.closedOn')} required value={closedOn} error={dateError} onChange={setClosedOn} />
-              <Field label={t('closeCase.summary')}>
-                <Textarea value={summary} maxLength={4000} rows={3} onChange={(_, d) => setSummary(d.value)} />
-              </Field>
-              {openGoals.map((g) => (
-                <fieldset key={g.id} className={styles.goal}>
-                  <legend className={styles.legend}>{t('closeCase.goalLegend', { goal: g.title })}</legend>
-                  <Field label={t('closeCase.outcome')} required validationState={errors[g.id] ? 'error' : 'none'} validationMessage={errors[g.id]}>
-                    <Select
-                      value={outcomes[g.id]?.status ?? ''}
-                      onChange={(_, d) => setOutcomes((o) => ({ ...o, [g.id]: { note: o[g.id]?.note ?? '', status: d.value as GoalStatus } }))}
-                    >
-                      <option value="">{t('closeCase.choose')}</option>
-                      {FINAL.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`goalStatuses.${s}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field label={t('closeCase.outcomeNote')}>
-                    <Input
-                      value={outcomes[g.id]?.note ?? ''}
-                      maxLength={2000}
-                      onChange={(_, d) => setOutcomes((o) => ({ ...o, [g.id]: { status: o[g.id]?.status ?? '', note: d.value } }))}
-                    />
-                  </Field>
-                </fieldset>
+    <FormDialog
+      title={t('closeCase.title')}
+      alert={alert}
+      busy={busy}
+      busyLabel={t('common.saving')}
+      submitLabel={t('closeCase.submit')}
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <Field label={t('closeCase.reason')} required>
+        <Select value={reason} onChange={(_, d) => setReason(d.value as ClosureReason)}>
+          {CLOSURE_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`closureReasons.${r}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <DateField label={t('closeCase.closedOn')} required value={closedOn} error={dateError} onChange={setClosedOn} />
+      <Field label={t('closeCase.summary')}>
+        <Textarea value={summary} maxLength={4000} rows={3} onChange={(_, d) => setSummary(d.value)} />
+      </Field>
+      {openGoals.map((g) => (
+        <fieldset key={g.id} className={styles.goal}>
+          <legend className={styles.legend}>{t('closeCase.goalLegend', { goal: g.title })}</legend>
+          <Field label={t('closeCase.outcome')} required validationState={errors[g.id] ? 'error' : 'none'} validationMessage={errors[g.id]}>
+            <Select
+              value={outcomes[g.id]?.status ?? ''}
+              onChange={(_, d) => setOutcomes((o) => ({ ...o, [g.id]: { note: o[g.id]?.note ?? '', status: d.value as GoalStatus } }))}
+            >
+              <option value="">{t('closeCase.choose')}</option>
+              {FINAL.map((s) => (
+                <option key={s} value={s}>
+                  {t(`goalStatuses.${s}`)}
+                </option>
               ))}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary">
-                {t('closeCase.submit')}
-              </Button>
-              <Button type="button" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+            </Select>
+          </Field>
+          <Field label={t('closeCase.outcomeNote')}>
+            <Input
+              value={outcomes[g.id]?.note ?? ''}
+              maxLength={2000}
+              onChange={(_, d) => setOutcomes((o) => ({ ...o, [g.id]: { status: o[g.id]?.status ?? '', note: d.value } }))}
+            />
+          </Field>
+        </fieldset>
+      ))}
+    </FormDialog>
   );
 }

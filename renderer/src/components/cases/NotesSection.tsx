@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../api/case-types';
 import { call } from '../../api/client';
 import { NOTE_KINDS, type NoteKind } from '../../api/core';
 import { errorText } from '../../api/error-text';
-import { useDraft } from '../../app/use-draft';
+import { flatDraft, useDraft } from '../../app/use-draft';
 import { formatIsoDay, todayIso } from '../../format/partial-date';
 import { DateField, germanFromIso, isoFromGerman } from '../DateField';
 import { FormAlert } from '../FormAlert';
@@ -26,7 +26,10 @@ export function NotesSection({ kase, readOnly, onChanged }: { kase: CaseDetail; 
   const { t } = useTranslation();
   const empty = { occurredOn: germanFromIso(todayIso()), kind: 'in-person' as string, participants: '', text: '', internal: false };
   const [values, setValues] = useState(empty);
-  const draft = useDraft(`cases.note:${kase.id}`, { participants: values.participants, text: values.text }, (d) => setValues((v) => ({ ...v, ...d })));
+  const draft = useDraft(
+    `cases.note:${kase.id}`,
+    flatDraft({ participants: values.participants, text: values.text }, (d) => setValues((v) => ({ ...v, ...d }))),
+  );
   const [textError, setTextError] = useState<string | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);

@@ -6,6 +6,7 @@ import type { ClientDetail } from '../../api/case-types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { issueText } from '../../api/validation-text';
+import { useDraft } from '../../app/use-draft';
 import { formatDate, formatTime } from '../../format/date';
 import { FormAlert, StatusNotice } from '../FormAlert';
 import {
@@ -14,15 +15,17 @@ import {
   clientFormErrors,
   fieldOfIssuePath,
   fromClientDetail,
+  fromMasterDraft,
+  masterDraftFormId,
   sameFormValues,
   toClientInput,
+  toMasterDraft,
   withoutErrorsFor,
   type ClientFieldName,
   type ClientFormValues,
   type MasterDraft,
 } from './client-form-model';
 import { ClientFields } from './ClientFields';
-import { useMasterDataDraft } from './use-master-data-draft';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -60,13 +63,19 @@ export function MasterDataSection({ client, onSaved }: { client: ClientDetail; o
   const refs = useRef<Partial<Record<ClientFieldName, HTMLElement | null>>>({});
 
   const dirty = !sameFormValues(values, stored.values);
-  const draft = useMasterDataDraft({
-    clientId: client.id,
-    pending: () => mine ?? (dirty ? { values, baseVersion: version } : null),
-    loaded: stored.values,
-    restore: (d) => {
+  // Unlike a new-record form, the editor is never empty: it keeps a draft only while its input differs from the
+  // stored record, with the version the edit started from, so the save still meets the version check.
+  const draft = useDraft(masterDraftFormId(client.id), {
+    pending: () => {
+      const edit = mine ?? (dirty ? { values, baseVersion: version } : null);
+      return edit ? toMasterDraft(edit) : null;
+    },
+    restore: (data) => {
+      const d = fromMasterDraft(data, stored.values);
+      if (!d) return null;
       setValues(d.values);
       setVersion(d.baseVersion);
+      return { baseVersion: d.baseVersion };
     },
   });
 

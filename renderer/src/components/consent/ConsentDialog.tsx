@@ -1,21 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Checkbox, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../api/case-types';
 import { call } from '../../api/client';
@@ -23,12 +7,11 @@ import { CONSENT_PARTY_OFFICES, DATA_CATEGORIES, MAX_DOCUMENT_BYTES, type Consen
 import { errorText } from '../../api/error-text';
 import { todayIso } from '../../format/partial-date';
 import { DateField, germanFromIso, isoFromGerman } from '../DateField';
-import { FormAlert } from '../FormAlert';
+import { FormDialog } from '../FormDialog';
 import { documentMime, fileToBase64 } from '../clients/file-bytes';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   group: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
   dates: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalL },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
@@ -109,8 +92,7 @@ export function ConsentDialog({ client, onSaved, onCancel }: { client: ClientDet
     return { from, until: until || null };
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const dates = validate();
     if (!dates) return;
     setBusy(true);
@@ -150,73 +132,64 @@ export function ConsentDialog({ client, onSaved, onCancel }: { client: ClientDet
 
   const otherOffices = CONSENT_PARTY_OFFICES.filter((o) => o !== client.office);
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => (d.open || busy ? undefined : onCancel())}>
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={save} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('consents.addTitle')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <FormAlert message={alert} />
-              {/* Checkbox groups as fieldsets: a Field would hand its one id to every checkbox inside it. */}
-              <CheckGroup legend={t('consents.parties')} hint={t('consents.partiesHint')} error={errors.parties}>
-                {otherOffices.map((o) => (
-                  <Checkbox key={o} label={t(`offices.${o}`)} checked={parties.includes(o)} onChange={(_, d) => setParties(toggle(parties, o, Boolean(d.checked)))} />
-                ))}
-              </CheckGroup>
-              <Field label={t('consents.agencies')} hint={t('consents.agenciesHint')}>
-                <Textarea value={agencies} onChange={(_, d) => setAgencies(d.value)} rows={2} />
-              </Field>
-              <CheckGroup legend={t('consents.categories')} error={errors.categories} required>
-                {DATA_CATEGORIES.map((c) => (
-                  <Checkbox
-                    key={c}
-                    label={t(`dataCategories.${c}`)}
-                    checked={categories.includes(c)}
-                    onChange={(_, d) => setCategories(toggle(categories, c, Boolean(d.checked)))}
-                  />
-                ))}
-              </CheckGroup>
-              <Field label={t('consents.purpose')} hint={t('consents.purposeHint')} required validationMessage={errors.purpose} validationState={errors.purpose ? 'error' : 'none'}>
-                <Input value={purpose} onChange={(_, d) => setPurpose(d.value)} maxLength={500} />
-              </Field>
-              <div className={styles.dates}>
-                <DateField label={t('consents.validFrom')} value={validFrom} onChange={setValidFrom} error={errors.validFrom} required />
-                <DateField label={t('consents.validUntil')} value={validUntil} onChange={setValidUntil} error={errors.validUntil} />
-              </div>
-              <Field label={t('consents.form')} required>
-                <RadioGroup value={form} onChange={(_, d) => setForm(d.value as ConsentForm)} layout="horizontal">
-                  <Radio value="written" label={t('consents.forms.written')} />
-                  <Radio value="oral" label={t('consents.forms.oral')} />
-                </RadioGroup>
-              </Field>
-              {form === 'written' ? (
-                <Field label={t('consents.signedForm')} required validationMessage={errors.signedForm} validationState={errors.signedForm ? 'error' : 'none'}>
-                  <input
-                    type="file"
-                    accept="application/pdf,image/jpeg,image/png"
-                    onChange={(e) => {
-                      setFile(e.target.files?.[0] ?? null);
-                      setUploadedFormId(null);
-                    }}
-                  />
-                </Field>
-              ) : (
-                <Field label={t('consents.oralRecord')} hint={t('consents.oralRecordHint')} required validationMessage={errors.oralRecord} validationState={errors.oralRecord ? 'error' : 'none'}>
-                  <Textarea value={oralRecord} onChange={(_, d) => setOralRecord(d.value)} rows={3} maxLength={1000} />
-                </Field>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? t('common.saving') : t('consents.save')}
-              </Button>
-              <Button onClick={onCancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      surfaceClassName={styles.surface}
+      title={t('consents.addTitle')}
+      alert={alert}
+      busy={busy}
+      busyLabel={t('common.saving')}
+      submitLabel={t('consents.save')}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
+      {/* Checkbox groups as fieldsets: a Field would hand its one id to every checkbox inside it. */}
+      <CheckGroup legend={t('consents.parties')} hint={t('consents.partiesHint')} error={errors.parties}>
+        {otherOffices.map((o) => (
+          <Checkbox key={o} label={t(`offices.${o}`)} checked={parties.includes(o)} onChange={(_, d) => setParties(toggle(parties, o, Boolean(d.checked)))} />
+        ))}
+      </CheckGroup>
+      <Field label={t('consents.agencies')} hint={t('consents.agenciesHint')}>
+        <Textarea value={agencies} onChange={(_, d) => setAgencies(d.value)} rows={2} />
+      </Field>
+      <CheckGroup legend={t('consents.categories')} error={errors.categories} required>
+        {DATA_CATEGORIES.map((c) => (
+          <Checkbox
+            key={c}
+            label={t(`dataCategories.${c}`)}
+            checked={categories.includes(c)}
+            onChange={(_, d) => setCategories(toggle(categories, c, Boolean(d.checked)))}
+          />
+        ))}
+      </CheckGroup>
+      <Field label={t('consents.purpose')} hint={t('consents.purposeHint')} required validationMessage={errors.purpose} validationState={errors.purpose ? 'error' : 'none'}>
+        <Input value={purpose} onChange={(_, d) => setPurpose(d.value)} maxLength={500} />
+      </Field>
+      <div className={styles.dates}>
+        <DateField label={t('consents.validFrom')} value={validFrom} onChange={setValidFrom} error={errors.validFrom} required />
+        <DateField label={t('consents.validUntil')} value={validUntil} onChange={setValidUntil} error={errors.validUntil} />
+      </div>
+      <Field label={t('consents.form')} required>
+        <RadioGroup value={form} onChange={(_, d) => setForm(d.value as ConsentForm)} layout="horizontal">
+          <Radio value="written" label={t('consents.forms.written')} />
+          <Radio value="oral" label={t('consents.forms.oral')} />
+        </RadioGroup>
+      </Field>
+      {form === 'written' ? (
+        <Field label={t('consents.signedForm')} required validationMessage={errors.signedForm} validationState={errors.signedForm ? 'error' : 'none'}>
+          <input
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setUploadedFormId(null);
+            }}
+          />
+        </Field>
+      ) : (
+        <Field label={t('consents.oralRecord')} hint={t('consents.oralRecordHint')} required validationMessage={errors.oralRecord} validationState={errors.oralRecord ? 'error' : 'none'}>
+          <Textarea value={oralRecord} onChange={(_, d) => setOralRecord(d.value)} rows={3} maxLength={1000} />
+        </Field>
+      )}
+    </FormDialog>
   );
 }

@@ -1,19 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Radio,
-  RadioGroup,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail, ConsentView } from '../../api/case-types';
 import { call } from '../../api/client';
@@ -21,10 +7,9 @@ import type { ConsentForm } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { todayIso } from '../../format/partial-date';
 import { DateField, germanFromIso, isoFromGerman } from '../DateField';
-import { FormAlert } from '../FormAlert';
+import { FormDialog } from '../FormDialog';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   text: { margin: 0 },
 });
 
@@ -39,8 +24,7 @@ export function RevokeConsentDialog({ consent, onRevoked, onCancel }: { consent:
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const iso = isoFromGerman(on);
     const error = !iso ? t(on.trim() ? 'dates.invalid' : 'validation.required') : iso > todayIso() ? t('consents.validation.revokedInFuture') : null;
     setDateError(error);
@@ -55,39 +39,34 @@ export function RevokeConsentDialog({ consent, onRevoked, onCancel }: { consent:
   };
 
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => (d.open || busy ? undefined : onCancel())}>
-      <DialogSurface>
-        <form onSubmit={save} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('consents.revokeTitle')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <p className={styles.text}>
-                <strong>{consent.purpose}</strong>
-              </p>
-              <p className={styles.text}>{t('consents.revokeText')}</p>
-              <FormAlert message={alert} />
-              <DateField label={t('consents.revokedOnLabel')} value={on} onChange={setOn} error={dateError} required />
-              <Field label={t('consents.revokeForm')} required>
-                <RadioGroup value={form} onChange={(_, d) => setForm(d.value as ConsentForm)} layout="horizontal">
-                  <Radio value="written" label={t('consents.forms.written')} />
-                  <Radio value="oral" label={t('consents.forms.oral')} />
-                </RadioGroup>
-              </Field>
-              <Field label={t('consents.revokeNote')}>
-                <Textarea value={note} onChange={(_, d) => setNote(d.value)} rows={2} maxLength={1000} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? t('common.saving') : t('consents.confirmRevoke')}
-              </Button>
-              <Button onClick={onCancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      modalType="alert"
+      title={t('consents.revokeTitle')}
+      intro={
+        <>
+          <p className={styles.text}>
+            <strong>{consent.purpose}</strong>
+          </p>
+          <p className={styles.text}>{t('consents.revokeText')}</p>
+        </>
+      }
+      alert={alert}
+      busy={busy}
+      busyLabel={t('common.saving')}
+      submitLabel={t('consents.confirmRevoke')}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
+      <DateField label={t('consents.revokedOnLabel')} value={on} onChange={setOn} error={dateError} required />
+      <Field label={t('consents.revokeForm')} required>
+        <RadioGroup value={form} onChange={(_, d) => setForm(d.value as ConsentForm)} layout="horizontal">
+          <Radio value="written" label={t('consents.forms.written')} />
+          <Radio value="oral" label={t('consents.forms.oral')} />
+        </RadioGroup>
+      </Field>
+      <Field label={t('consents.revokeNote')}>
+        <Textarea value={note} onChange={(_, d) => setNote(d.value)} rows={2} maxLength={1000} />
+      </Field>
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { displayNameSchema, loginSchema, type Office, type SessionUser } from '.
 import { errorText } from '../../api/error-text';
 import { checkField, issuesByField } from '../../api/validation-text';
 import { FormAlert } from '../FormAlert';
-import { assessPassphrase, passphraseProblem } from '../passphrase-assessment';
+import { passphraseProblem, usePassphraseAssessment } from '../passphrase-assessment';
 import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
 import { useSetupStyles } from './setup-styles';
 import { useStepFocus } from './use-step-focus';
@@ -45,7 +45,7 @@ export function AdminStep({ office, values, onChange, onBack, onCreated }: Props
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
 
   const userInputs = useMemo(() => [values.login, values.name, office], [values.login, values.name, office]);
-  const assessment = useMemo(() => assessPassphrase(values.passphrase, userInputs), [values.passphrase, userInputs]);
+  const assessment = usePassphraseAssessment(values.passphrase, userInputs);
 
   const clientErrors = useMemo(() => {
     const problem = passphraseProblem(assessment);

@@ -1,47 +1,5 @@
-/**
- * German texts of consents (Einwilligung / Schweigepflichtentbindung) and of what a role or office may see of a
- * client file. Registered in index.ts as a deep merge, so `errors.*` joins the error texts errorText() looks up.
- */
-export const deAccess = {
-  errors: {
-    permission: {
-      reasons: {
-        role: 'Ihre Rolle hat keinen Zugriff auf Klientendaten.',
-        roleCategory: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen.',
-        scope: 'Diese Akte wird von einer anderen Dienststelle geführt, und es liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
-        category: 'Für diesen Datenbereich liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
-        readOnly: 'Sie dürfen diese Akte nur lesen; ändern kann sie nur die führende Dienststelle.',
-      },
-    },
-    consent: {
-      alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.',
-    },
-    document: {
-      inUse: 'Das Dokument ist das unterschriebene Formular einer Einwilligung und kann nicht gelöscht werden, solange die Einwilligung erfasst ist.',
-    },
-  },
-  auditView: { actions: { consents: { add: 'Einwilligung erfasst', revoke: 'Einwilligung widerrufen' } } },
-  clientFile: { tabs: { consents: 'Einwilligungen' } },
-  dataCategories: {
-    master: 'Stammdaten',
-    residence: 'Aufenthalt',
-    health: 'Gesundheit',
-    family: 'Familie',
-    'work-education': 'Arbeit & Bildung',
-    finances: 'Finanzen & Leistungen',
-    'conversation-notes': 'Gesprächsnotizen',
-  },
-  access: {
-    notShared: 'nicht freigegeben',
-    notSharedTitle: 'Für diesen Bereich liegt Ihnen keine Einwilligung vor',
-    notSharedText:
-      'Die Akte wird von {{office}} geführt. Sie sehen nur die Datenbereiche, für die eine gültige Einwilligung Ihre Dienststelle nennt: {{categories}}.',
-    noneShared: 'keine',
-    roleHiddenTitle: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen',
-    roleHiddenText: 'Ihre Rolle sieht in dieser Akte: {{categories}}.',
-    readOnly: 'Nur lesen: Diese Akte führt {{office}}. Änderungen nimmt die führende Dienststelle vor.',
-    sharedBanner: 'Freigegeben durch Einwilligung: {{categories}}',
-  },
+/** German: Consents and what a role or office may see of a file. */
+export const consent = {
   consents: {
     title: 'Einwilligungen',
     tab: 'Einwilligungen',
@@ -102,4 +60,23 @@ export const deAccess = {
       revokedInFuture: 'Der Widerruf kann nicht in der Zukunft liegen.',
     },
   },
-};
+  access: {
+    notShared: 'nicht freigegeben',
+    notSharedTitle: 'Für diesen Bereich liegt Ihnen keine Einwilligung vor',
+    notSharedText: 'Die Akte wird von {{office}} geführt. Sie sehen nur die Datenbereiche, für die eine gültige Einwilligung Ihre Dienststelle nennt: {{categories}}.',
+    noneShared: 'keine',
+    roleHiddenTitle: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen',
+    roleHiddenText: 'Ihre Rolle sieht in dieser Akte: {{categories}}.',
+    readOnly: 'Nur lesen: Diese Akte führt {{office}}. Änderungen nimmt die führende Dienststelle vor.',
+    sharedBanner: 'Freigegeben durch Einwilligung: {{categories}}',
+  },
+  dataCategories: {
+    master: 'Stammdaten',
+    residence: 'Aufenthalt',
+    health: 'Gesundheit',
+    family: 'Familie',
+    'work-education': 'Arbeit & Bildung',
+    finances: 'Finanzen & Leistungen',
+    'conversation-notes': 'Gesprächsnotizen',
+  },
+} as const;

@@ -1,90 +1,5 @@
-/**
- * German texts of account administration, the recovery-key reset on the lock screen and the audit view. Registered
- * in index.ts as a deep merge over de.ts, so `errors.account.*` joins the error texts that errorText() looks up.
- * Audit actions are keyed by the API method name, which nests by its dot (`clients.get` → actions.clients.get).
- */
-export const deAdmin = {
-  errors: {
-    account: {
-      lastAdmin:
-        'Dies ist das letzte aktive Konto der IT-Administration. Es muss zuerst ein weiteres aktives Administrationskonto geben; es wurde nichts geändert.',
-      self: 'Das eigene Konto kann man weder deaktivieren noch seine Rolle ändern. Das muss eine andere Person der IT-Administration tun; es wurde nichts geändert.',
-    },
-  },
-  accountAdmin: {
-    office: 'Dienststelle',
-    status: 'Status',
-    statuses: {
-      active: 'aktiv',
-      disabled: 'deaktiviert',
-      waiting: 'wartet auf Zurücksetzen',
-    },
-    you: '{{name}} (Sie)',
-    lastLoginAt: '{{date}}, {{time}} Uhr',
-    actions: 'Aktionen',
-    actionsFor: 'Aktionen für {{login}}',
-    edit: 'Name und Rolle ändern …',
-    disable: 'Deaktivieren …',
-    enable: 'Reaktivieren …',
-    reset: 'Passphrase zurücksetzen …',
-    cancel: 'Abbrechen',
-    working: 'Wird ausgeführt …',
-    confirmLabel: 'Ihre eigene Passphrase',
-    confirmHint: 'Zur Bestätigung, wie bei Ihrer Anmeldung.',
-    wrongPassphrase: 'Ihre Passphrase ist falsch. Es wurde nichts geändert.',
-    stale:
-      'Das Konto wurde inzwischen von jemand anderem geändert; Ihre Änderung wurde nicht gespeichert. Die Liste zeigt jetzt den aktuellen Stand. Bitte prüfen Sie ihn und versuchen Sie es erneut.',
-    notFound: 'Dieses Konto gibt es nicht (mehr) oder es ist deaktiviert. Die Liste wurde neu geladen.',
-    editDialog: {
-      title: 'Konto „{{login}}“ bearbeiten',
-      intro: 'Die Rolle bestimmt, welche Bereiche und Daten das Konto sieht. Die Änderung gilt ab der nächsten Anmeldung.',
-      selfRoleHint: 'Ihre eigene Rolle kann nur eine andere Person der IT-Administration ändern.',
-      submit: 'Änderungen speichern',
-      done: 'Das Konto „{{login}}“ wurde geändert: {{name}}, {{role}}.',
-    },
-    disableDialog: {
-      title: 'Konto „{{login}}“ deaktivieren',
-      intro:
-        '{{name}} kann sich danach nicht mehr anmelden; die bisherige Passphrase öffnet nichts mehr. Einträge und Protokoll des Kontos bleiben erhalten.',
-      submit: 'Konto deaktivieren',
-      done: 'Das Konto „{{login}}“ wurde deaktiviert.',
-    },
-    enableDialog: {
-      title: 'Konto „{{login}}“ reaktivieren',
-      intro:
-        'Ein reaktiviertes Konto braucht eine neue Passphrase: Setzen Sie sie danach mit „Passphrase zurücksetzen“ und teilen Sie sie {{name}} persönlich mit.',
-      submit: 'Konto reaktivieren',
-      done: 'Das Konto „{{login}}“ ist wieder aktiv. Setzen Sie jetzt eine neue Passphrase, damit sich {{name}} anmelden kann.',
-    },
-    resetDialog: {
-      title: 'Passphrase für „{{login}}“ zurücksetzen',
-      intro:
-        'Teilen Sie die neue Passphrase {{name}} persönlich mit; sie kann sie danach selbst ändern. Gesperrte Anmeldeversuche des Kontos werden freigegeben.',
-      next: 'Neue Passphrase für das Konto',
-      nextHint: 'Mindestens 12 Zeichen; am besten ein Satz aus mehreren Wörtern.',
-      repeat: 'Neue Passphrase wiederholen',
-      submit: 'Passphrase zurücksetzen',
-      done: 'Die Passphrase für „{{login}}“ wurde zurückgesetzt. {{name}} kann sich jetzt damit anmelden.',
-    },
-  },
-  recoveryReset: {
-    open: 'Mit dem Wiederherstellungsschlüssel zurücksetzen …',
-    title: 'Passphrase mit dem Wiederherstellungsschlüssel zurücksetzen',
-    intro:
-      'Für die IT-Administration, wenn keine andere Administration die Passphrase zurücksetzen kann: Mit dem Schlüssel aus dem Tresor erhält ein aktives Konto eine neue Passphrase. Der Vorgang wird protokolliert.',
-    key: 'Wiederherstellungsschlüssel',
-    keyHint: '64 Zeichen (0–9 und A–F) wie ausgedruckt; Bindestriche, Leerzeichen und Groß-/Kleinschreibung sind egal.',
-    keyFormat: 'Der Schlüssel besteht aus 64 Zeichen 0–9 und A–F (8 Gruppen zu je 8 Zeichen).',
-    login: 'Anmeldename des Kontos',
-    next: 'Neue Passphrase',
-    nextHint: 'Mindestens 12 Zeichen; am besten ein Satz aus mehreren Wörtern.',
-    repeat: 'Neue Passphrase wiederholen',
-    submit: 'Passphrase zurücksetzen',
-    submitting: 'Wird zurückgesetzt …',
-    cancel: 'Abbrechen',
-    noAccount: 'Es gibt kein aktives Konto mit diesem Anmeldenamen.',
-    done: 'Die Passphrase für „{{login}}“ wurde zurückgesetzt. Sie können sich jetzt mit der neuen Passphrase anmelden.',
-  },
+/** German: The audit trail screen ("Protokoll"). */
+export const audit = {
   auditView: {
     nav: 'Protokoll',
     title: 'Protokoll',
@@ -158,11 +73,7 @@ export const deAdmin = {
       previous: 'Vorherige Seite',
       next: 'Nächste Seite',
     },
-    outcomes: {
-      ok: 'erfolgreich',
-      denied: 'verweigert',
-      failed: 'fehlgeschlagen',
-    },
+    outcomes: { ok: 'erfolgreich', denied: 'verweigert', failed: 'fehlgeschlagen' },
     entities: {
       client: 'Klient:in',
       'client-list': 'Klientensuche',
@@ -202,7 +113,12 @@ export const deAdmin = {
       household: { add: 'Haushaltsmitglied hinzugefügt', remove: 'Haushaltsmitglied entfernt' },
       residence: { add: 'Aufenthaltsstatus eingetragen', remove: 'Aufenthaltsstatus entfernt' },
       documents: { upload: 'Dokument hochgeladen', content: 'Dokument angesehen', delete: 'Dokument gelöscht' },
-      cases: { open: 'Fall eröffnet', get: 'Fallakte gelesen', setPhase: 'Fallphase geändert', close: 'Fall abgeschlossen' },
+      cases: {
+        open: 'Fall eröffnet',
+        get: 'Fallakte gelesen',
+        setPhase: 'Fallphase geändert',
+        close: 'Fall abgeschlossen',
+      },
       assessment: { set: 'Assessment gespeichert' },
       goals: { add: 'Ziel hinzugefügt', setStatus: 'Zielstatus geändert' },
       measures: { add: 'Maßnahme hinzugefügt', setStatus: 'Maßnahmenstatus geändert' },
@@ -218,14 +134,13 @@ export const deAdmin = {
       },
       settings: { update: 'Einstellungen geändert' },
       demo: { import: 'Demodaten eingespielt' },
+      consents: { add: 'Einwilligung erfasst', revoke: 'Einwilligung widerrufen' },
     },
     export: {
       open: 'Als CSV exportieren …',
       title: 'Protokoll als CSV exportieren',
-      intro_one:
-        'Exportiert wird {{count}} Eintrag der aktuellen Filter. Der Export wird selbst protokolliert. Bitte bestätigen Sie mit Ihrer Passphrase.',
-      intro_other:
-        'Exportiert werden alle {{count}} Einträge der aktuellen Filter. Der Export wird selbst protokolliert. Bitte bestätigen Sie mit Ihrer Passphrase.',
+      intro_one: 'Exportiert wird {{count}} Eintrag der aktuellen Filter. Der Export wird selbst protokolliert. Bitte bestätigen Sie mit Ihrer Passphrase.',
+      intro_other: 'Exportiert werden alle {{count}} Einträge der aktuellen Filter. Der Export wird selbst protokolliert. Bitte bestätigen Sie mit Ihrer Passphrase.',
       passphrase: 'Ihre Passphrase',
       submit: 'Exportieren',
       submitting: 'Wird exportiert …',

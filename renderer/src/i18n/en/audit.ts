@@ -1,86 +1,8 @@
-import type { deAdmin } from './de-admin';
+import type { audit as de } from '../de/audit';
+import type { Texts } from '../texts';
 
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
-
-/** English texts of account administration, recovery reset and the audit view; same keys as de-admin.ts. */
-export const enAdmin: Texts<typeof deAdmin> = {
-  errors: {
-    account: {
-      lastAdmin: 'This is the last active IT administrator account. Another active administrator must exist first; nothing was changed.',
-      self: 'You cannot disable your own account or change your own role. Another IT administrator must do that; nothing was changed.',
-    },
-  },
-  accountAdmin: {
-    office: 'Office',
-    status: 'Status',
-    statuses: {
-      active: 'active',
-      disabled: 'disabled',
-      waiting: 'waiting for a reset',
-    },
-    you: '{{name}} (you)',
-    lastLoginAt: '{{date}}, {{time}}',
-    actions: 'Actions',
-    actionsFor: 'Actions for {{login}}',
-    edit: 'Change name and role …',
-    disable: 'Disable …',
-    enable: 'Re-enable …',
-    reset: 'Reset passphrase …',
-    cancel: 'Cancel',
-    working: 'Working …',
-    confirmLabel: 'Your own passphrase',
-    confirmHint: 'To confirm, as when you sign in.',
-    wrongPassphrase: 'Your passphrase is wrong. Nothing was changed.',
-    stale:
-      'Someone else changed this account in the meantime; your change was not saved. The list now shows the current state. Please check it and try again.',
-    notFound: 'This account no longer exists or is disabled. The list was reloaded.',
-    editDialog: {
-      title: 'Edit account “{{login}}”',
-      intro: 'The role decides which areas and data the account sees. The change applies from the next sign-in.',
-      selfRoleHint: 'Only another IT administrator can change your own role.',
-      submit: 'Save changes',
-      done: 'Account “{{login}}” was changed: {{name}}, {{role}}.',
-    },
-    disableDialog: {
-      title: 'Disable account “{{login}}”',
-      intro: '{{name}} can no longer sign in; the old passphrase opens nothing any more. The account’s entries and audit trail are kept.',
-      submit: 'Disable account',
-      done: 'Account “{{login}}” was disabled.',
-    },
-    enableDialog: {
-      title: 'Re-enable account “{{login}}”',
-      intro: 'A re-enabled account needs a new passphrase: set it afterwards with “Reset passphrase” and give it to {{name}} in person.',
-      submit: 'Re-enable account',
-      done: 'Account “{{login}}” is active again. Now set a new passphrase so that {{name}} can sign in.',
-    },
-    resetDialog: {
-      title: 'Reset passphrase of “{{login}}”',
-      intro: 'Give the new passphrase to {{name}} in person; they can change it afterwards. Throttled sign-in attempts of the account are cleared.',
-      next: 'New passphrase for the account',
-      nextHint: 'At least 12 characters; a sentence of several words works best.',
-      repeat: 'Repeat the new passphrase',
-      submit: 'Reset passphrase',
-      done: 'The passphrase of “{{login}}” was reset. {{name}} can now sign in with it.',
-    },
-  },
-  recoveryReset: {
-    open: 'Reset with the recovery key …',
-    title: 'Reset a passphrase with the recovery key',
-    intro:
-      'For IT, when no other administrator can reset the passphrase: the key from the safe gives an active account a new passphrase. This is recorded in the audit trail.',
-    key: 'Recovery key',
-    keyHint: '64 characters (0–9 and A–F) as printed; dashes, spaces and case do not matter.',
-    keyFormat: 'The key consists of 64 characters 0–9 and A–F (8 groups of 8).',
-    login: 'Login of the account',
-    next: 'New passphrase',
-    nextHint: 'At least 12 characters; a sentence of several words works best.',
-    repeat: 'Repeat the new passphrase',
-    submit: 'Reset passphrase',
-    submitting: 'Resetting …',
-    cancel: 'Cancel',
-    noAccount: 'There is no active account with this login.',
-    done: 'The passphrase of “{{login}}” was reset. You can now sign in with the new passphrase.',
-  },
+/** English: The audit trail screen ("Protokoll"). */
+export const audit: Texts<typeof de> = {
   auditView: {
     nav: 'Audit trail',
     title: 'Audit trail',
@@ -154,11 +76,7 @@ export const enAdmin: Texts<typeof deAdmin> = {
       previous: 'Previous page',
       next: 'Next page',
     },
-    outcomes: {
-      ok: 'succeeded',
-      denied: 'denied',
-      failed: 'failed',
-    },
+    outcomes: { ok: 'succeeded', denied: 'denied', failed: 'failed' },
     entities: {
       client: 'Client',
       'client-list': 'Client search',
@@ -214,6 +132,7 @@ export const enAdmin: Texts<typeof deAdmin> = {
       },
       settings: { update: 'Settings changed' },
       demo: { import: 'Demo data imported' },
+      consents: { add: 'Consent recorded', revoke: 'Consent revoked' },
     },
     export: {
       open: 'Export as CSV …',

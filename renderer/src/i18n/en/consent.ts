@@ -1,43 +1,8 @@
-import type { deAccess } from './de-access';
+import type { consent as de } from '../de/consent';
+import type { Texts } from '../texts';
 
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
-
-/** English texts of consents and access (same keys as de-access.ts, checked by the compiler). */
-export const enAccess: Texts<typeof deAccess> = {
-  errors: {
-    permission: {
-      reasons: {
-        role: 'Your role has no access to client data.',
-        roleCategory: 'Your role does not see this data category.',
-        scope: 'Another office keeps this file, and no valid consent names your office.',
-        category: 'No valid consent names your office for this data category.',
-        readOnly: 'You may only read this file; only the office that keeps it can change it.',
-      },
-    },
-    consent: { alreadyRevoked: 'This consent has already been revoked.' },
-    document: { inUse: 'The document is the signed form of a consent and cannot be deleted while the consent is on record.' },
-  },
-  auditView: { actions: { consents: { add: 'Consent recorded', revoke: 'Consent revoked' } } },
-  clientFile: { tabs: { consents: 'Consents' } },
-  dataCategories: {
-    master: 'Master data',
-    residence: 'Residence',
-    health: 'Health',
-    family: 'Family',
-    'work-education': 'Work & education',
-    finances: 'Finances & benefits',
-    'conversation-notes': 'Conversation notes',
-  },
-  access: {
-    notShared: 'not shared',
-    notSharedTitle: 'No consent covers this part for you',
-    notSharedText: 'The file is kept by {{office}}. You see only the data categories a valid consent names your office for: {{categories}}.',
-    noneShared: 'none',
-    roleHiddenTitle: 'This data category is not part of your role',
-    roleHiddenText: 'Your role sees in this file: {{categories}}.',
-    readOnly: 'Read only: {{office}} keeps this file. Changes are made by that office.',
-    sharedBanner: 'Shared by consent: {{categories}}',
-  },
+/** English: Consents and what a role or office may see of a file. */
+export const consent: Texts<typeof de> = {
   consents: {
     title: 'Consents',
     tab: 'Consents',
@@ -97,5 +62,24 @@ export const enAccess: Texts<typeof deAccess> = {
       oralRecord: 'Record how the consent was given orally.',
       revokedInFuture: 'A revocation cannot lie in the future.',
     },
+  },
+  access: {
+    notShared: 'not shared',
+    notSharedTitle: 'No consent covers this part for you',
+    notSharedText: 'The file is kept by {{office}}. You see only the data categories a valid consent names your office for: {{categories}}.',
+    noneShared: 'none',
+    roleHiddenTitle: 'This data category is not part of your role',
+    roleHiddenText: 'Your role sees in this file: {{categories}}.',
+    readOnly: 'Read only: {{office}} keeps this file. Changes are made by that office.',
+    sharedBanner: 'Shared by consent: {{categories}}',
+  },
+  dataCategories: {
+    master: 'Master data',
+    residence: 'Residence',
+    health: 'Health',
+    family: 'Family',
+    'work-education': 'Work & education',
+    finances: 'Finances & benefits',
+    'conversation-notes': 'Conversation notes',
   },
 };

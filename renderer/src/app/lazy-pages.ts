@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+
+/**
+ * Screens of the unlocked app, each its own chunk: a screen's code loads only when it is opened. Named exports are wrapped because React.lazy expects a default export.
+ */
+export const HomePage = lazy(() => import('../pages/HomePage').then((m) => ({ default: m.HomePage })));
+export const ClientListPage = lazy(() => import('../pages/ClientListPage').then((m) => ({ default: m.ClientListPage })));
+export const NewClientPage = lazy(() => import('../pages/NewClientPage').then((m) => ({ default: m.NewClientPage })));
+export const ClientFilePage = lazy(() => import('../pages/ClientFilePage').then((m) => ({ default: m.ClientFilePage })));
+export const CaseFilePage = lazy(() => import('../pages/CaseFilePage').then((m) => ({ default: m.CaseFilePage })));
+export const AccountsPage = lazy(() => import('../pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+export const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));

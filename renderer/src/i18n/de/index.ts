@@ -1,0 +1,18 @@
+import { common } from './common';
+import { setup } from './setup';
+import { lock } from './lock';
+import { frame } from './frame';
+import { clients } from './clients';
+import { cases } from './cases';
+import { consent } from './consent';
+import { accounts } from './accounts';
+import { audit } from './audit';
+
+/**
+ * German UI text, the primary language, one module per feature namespace. Each namespace owns its top-level keys
+ * (tests/unit/i18n-keys.test.ts refuses a key in two namespaces); error texts are keyed by API error code under
+ * `errors.<code>` in common.
+ */
+export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit } as const;
+
+export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit };

@@ -1,0 +1,37 @@
+/** German: The lock screen, why the app locked, and the reset with the recovery key. */
+export const lock = {
+  lock: {
+    title: 'KIM-Akte ist gesperrt',
+    office: 'Dienststelle {{office}}',
+    officeUnknown: 'Dienststelle unbekannt',
+    intro: 'Bitte melden Sie sich mit Ihrem Anmeldenamen und Ihrer persönlichen Passphrase an.',
+    login: 'Anmeldename',
+    passphrase: 'Passphrase',
+    submit: 'Entsperren',
+    submitting: 'Wird entsperrt …',
+    forgotten: 'Passphrase vergessen? Die IT-Administration kann Ihr Konto zurücksetzen.',
+  },
+  lockReasons: {
+    idle: 'Die KIM-Akte wurde nach längerer Inaktivität automatisch gesperrt.',
+    suspend: 'Die KIM-Akte wurde gesperrt, weil der Computer in den Ruhezustand gewechselt ist.',
+    'screen-lock': 'Die KIM-Akte wurde gesperrt, weil der Bildschirm gesperrt wurde.',
+    user: 'Sie haben die KIM-Akte gesperrt.',
+  },
+  recoveryReset: {
+    open: 'Mit dem Wiederherstellungsschlüssel zurücksetzen …',
+    title: 'Passphrase mit dem Wiederherstellungsschlüssel zurücksetzen',
+    intro: 'Für die IT-Administration, wenn keine andere Administration die Passphrase zurücksetzen kann: Mit dem Schlüssel aus dem Tresor erhält ein aktives Konto eine neue Passphrase. Der Vorgang wird protokolliert.',
+    key: 'Wiederherstellungsschlüssel',
+    keyHint: '64 Zeichen (0–9 und A–F) wie ausgedruckt; Bindestriche, Leerzeichen und Groß-/Kleinschreibung sind egal.',
+    keyFormat: 'Der Schlüssel besteht aus 64 Zeichen 0–9 und A–F (8 Gruppen zu je 8 Zeichen).',
+    login: 'Anmeldename des Kontos',
+    next: 'Neue Passphrase',
+    nextHint: 'Mindestens 12 Zeichen; am besten ein Satz aus mehreren Wörtern.',
+    repeat: 'Neue Passphrase wiederholen',
+    submit: 'Passphrase zurücksetzen',
+    submitting: 'Wird zurückgesetzt …',
+    cancel: 'Abbrechen',
+    noAccount: 'Es gibt kein aktives Konto mit diesem Anmeldenamen.',
+    done: 'Die Passphrase für „{{login}}“ wurde zurückgesetzt. Sie können sich jetzt mit der neuen Passphrase anmelden.',
+  },
+} as const;

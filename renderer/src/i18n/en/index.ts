@@ -1,0 +1,14 @@
+import { common } from './common';
+import { setup } from './setup';
+import { lock } from './lock';
+import { frame } from './frame';
+import { clients } from './clients';
+import { cases } from './cases';
+import { consent } from './consent';
+import { accounts } from './accounts';
+import { audit } from './audit';
+
+/** English UI text, the second language: the same namespaces and keys as German (checked by the compiler and a unit test). */
+export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit } as const;
+
+export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit };
