@@ -1,22 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow, type WebContents } from 'electron';
-import { APP_ORIGIN } from './content-security';
-
-/** Where the renderer comes from: app://kim-akte in production, the electron-vite dev server in `npm run dev`. */
-export function rendererEntry(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  return devServer && process.env.NODE_ENV_ELECTRON_VITE === 'development' ? devServer : `${APP_ORIGIN}/index.html`;
-}
-
-export function isOwnOrigin(url: string): boolean {
-  try {
-    const origin = new URL(url).origin;
-    const dev = process.env.ELECTRON_RENDERER_URL;
-    return origin === APP_ORIGIN || (dev !== undefined && origin === new URL(dev).origin);
-  } catch {
-    return false;
-  }
-}
+import { isOwnOrigin, rendererEntry } from './origin';
 
 /** Electron security checklist: no navigation away, no new windows, no webviews. */
 function guardContents(contents: WebContents): void {
