@@ -1,19 +1,8 @@
 import { join } from 'node:path';
-import { BrowserWindow, type WebContents } from 'electron';
-import { isOwnOrigin, rendererEntry } from './origin';
+import { BrowserWindow } from 'electron';
+import { rendererEntry } from './origin';
 
-/** Electron security checklist: no navigation away, no new windows, no webviews. */
-function guardContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isOwnOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
+/** Navigation, frame, new-window and webview guards apply to every web contents: see contents-guards.ts. */
 export function createMainWindow(isDev: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -41,7 +30,6 @@ export function createMainWindow(isDev: boolean): BrowserWindow {
       devTools: isDev,
     },
   });
-  guardContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererEntry());
   return win;
