@@ -6,7 +6,10 @@ import { tempDir } from '../helpers/temp-vault';
 describe('the dispatcher and hostile method names', () => {
   const tmp = tempDir();
   const core = new CoreDispatcher({ dataDir: tmp.dir });
-  afterAll(() => tmp.cleanup());
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
 
   const hostile: [string, unknown][] = [
     ['a throwing toString', { toString: () => { throw new Error('boom'); } }],
