@@ -11,15 +11,29 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `root` under app://kim-akte/, never anything outside it. */
-export function serveRenderer(root: string): void {
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** The file under `base` that an app:// path names, or null for anything that would leave it or cannot be read. */
+function fileFor(base: string, pathname: string): string | null {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  if (relative.includes('\0')) return null;
+  const file = normalize(join(base, relative));
+  return file.startsWith(base) ? file : null;
+}
+
+/** The app:// request handler: the built renderer from `root`, never anything outside it, always under our CSP. */
+export function rendererHandler(root: string): (request: Request) => Promise<Response> {
   const base = normalize(root + sep);
-  protocol.handle(APP_SCHEME, async (request) => {
+  return async (request) => {
     const url = new URL(request.url);
-    if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(base, relative));
-    if (!file.startsWith(base)) return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST || request.method !== 'GET') return notFound();
+    const file = fileFor(base, url.pathname);
+    if (!file) return notFound();
     try {
       const body = await readFile(file);
       return new Response(body, {
@@ -31,7 +45,12 @@ export function serveRenderer(root: string): void {
         },
       });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return notFound();
     }
-  });
+  };
+}
+
+/** Serves the built renderer from `root` under app://kim-akte/. */
+export function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, rendererHandler(root));
 }

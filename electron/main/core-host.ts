@@ -9,6 +9,9 @@ interface HostConfig {
   appVersion: string;
 }
 
+/** Time the worker gets to lock the vault and write the audit head before it is terminated on quit. */
+const SHUTDOWN_TIMEOUT_MS = 3000;
+
 type WorkerMessage =
   | { id: number; result: Result<unknown> }
   | { log: 'info' | 'error'; message: string; fields?: Record<string, unknown> }
@@ -42,17 +45,32 @@ export class CoreHost {
     });
   }
 
+  /**
+   * Asks the worker to lock the vault and write the final audit head, and terminates it only after its `closed`
+   * answer (or after a timeout, so a hung worker cannot keep the app from quitting). Other messages arriving
+   * meanwhile, such as the answer to a status poll, do not end the wait.
+   */
   async shutdown(): Promise<void> {
     this.closing = true;
+    const worker = this.worker;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 3000);
-      this.worker.once('message', () => {
+      const onMessage = (m: WorkerMessage) => {
+        if (!('closed' in m)) return;
+        done();
+      };
+      const done = () => {
         clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('exit', done);
         resolve();
-      });
-      this.worker.postMessage({ shutdown: true });
+      };
+      const timer = setTimeout(done, SHUTDOWN_TIMEOUT_MS);
+      worker.on('message', onMessage);
+      // A worker that is already gone will never answer.
+      worker.once('exit', done);
+      worker.postMessage({ shutdown: true });
     });
-    await this.worker.terminate();
+    await worker.terminate();
   }
 
   private start(): void {

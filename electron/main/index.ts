@@ -3,10 +3,13 @@ import { app, type BrowserWindow, Menu, session } from 'electron';
 import { APP_VERSION } from '../core/contract/app-version';
 import { createAppLogger } from './app-log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { guardAllWebContents } from './contents-guards';
 import { CoreHost } from './core-host';
 import { dataDirectory, electronNativeBinding } from './data-location';
+import { guardDownloads } from './download-guard';
 import { registerIpc } from './ipc';
 import { installLockTriggers } from './lock-triggers';
+import { isOwnOrigin } from './origin';
 import { createMainWindow } from './window';
 
 /** Electron main: lifecycle, window, protocol, IPC and lock triggers. No business rules here: those are in core. */
@@ -21,6 +24,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const log = createAppLogger(join(app.getPath('userData'), 'logs'));
+  // Before any window exists, so no web contents is ever created without its guards.
+  guardAllWebContents(app, isOwnOrigin, log);
 
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
@@ -31,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
     // No permission (camera, notifications, geolocation ...) is ever granted to web content.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    guardDownloads(session.defaultSession, isOwnOrigin, log);
     serveRenderer(join(__dirname, '../renderer'));
     if (!isDev) Menu.setApplicationMenu(null);
 

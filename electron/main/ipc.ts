@@ -4,25 +4,32 @@ import type { Result } from '../core/contract/methods';
 import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 import type { AppLogger } from './app-log';
 import type { CoreHost } from './core-host';
-import { isOwnOrigin } from './window';
+import { isOwnOrigin } from './origin';
 
 const ALLOWED = new Set<string>(METHOD_NAMES);
 
+type SenderFacts = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender: Pick<IpcMainInvokeEvent['sender'], 'mainFrame'> };
+
 /** Checklist item 17: only our own page, in its main frame, may call the API. */
-function trustedSender(event: IpcMainInvokeEvent): boolean {
+export function isTrustedSender(event: SenderFacts): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame === event.sender.mainFrame && isOwnOrigin(frame.url);
 }
 
+/** The method name as it may be echoed back: strings only (never String() on caller data, which can throw). */
+export function echoedMethod(method: unknown): string {
+  return typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
+}
+
 /** The single IPC handler: checks the sender and method name, then hands the call to the core dispatcher. */
-export function registerIpc(core: CoreHost, log: AppLogger): void {
+export function registerIpc(core: Pick<CoreHost, 'call'>, log: AppLogger): void {
   ipcMain.handle(IPC_CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!trustedSender(event)) {
+    if (!isTrustedSender(event)) {
       log.error('IPC call from an untrusted sender refused');
       return { ok: false, error: { code: 'permission.denied', params: {} } };
     }
     if (typeof method !== 'string' || !ALLOWED.has(method)) {
-      return { ok: false, error: { code: 'request.unknownMethod', params: { method: String(method).slice(0, 80) } } };
+      return { ok: false, error: { code: 'request.unknownMethod', params: { method: echoedMethod(method) } } };
     }
     return core.call(method, input);
   });

@@ -1,35 +1,8 @@
 import { join } from 'node:path';
-import { BrowserWindow, type WebContents } from 'electron';
-import { APP_ORIGIN } from './content-security';
+import { BrowserWindow } from 'electron';
+import { rendererEntry } from './origin';
 
-/** Where the renderer comes from: app://kim-akte in production, the electron-vite dev server in `npm run dev`. */
-export function rendererEntry(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  return devServer && process.env.NODE_ENV_ELECTRON_VITE === 'development' ? devServer : `${APP_ORIGIN}/index.html`;
-}
-
-export function isOwnOrigin(url: string): boolean {
-  try {
-    const origin = new URL(url).origin;
-    const dev = process.env.ELECTRON_RENDERER_URL;
-    return origin === APP_ORIGIN || (dev !== undefined && origin === new URL(dev).origin);
-  } catch {
-    return false;
-  }
-}
-
-/** Electron security checklist: no navigation away, no new windows, no webviews. */
-function guardContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isOwnOrigin(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
+/** Navigation, frame, new-window and webview guards apply to every web contents: see contents-guards.ts. */
 export function createMainWindow(isDev: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -57,7 +30,6 @@ export function createMainWindow(isDev: boolean): BrowserWindow {
       devTools: isDev,
     },
   });
-  guardContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererEntry());
   return win;

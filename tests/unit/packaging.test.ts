@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FuseV1Options } from '@electron/fuses';
@@ -28,6 +29,53 @@ describe('installer configuration', () => {
     for (const [fuse, value] of expected) {
       expect(FuseV1Options[fuse]).toBeDefined();
       expect(hook).toContain(`[FuseV1Options.${fuse}]: ${value}`);
+    }
+  });
+});
+
+/** Packages only tests and development tools use: electron-builder packs `dependencies` and `optionalDependencies`. */
+const TEST_ONLY = ['tsx', '@journeyapps/sqlcipher', 'vitest', '@playwright/test', '@axe-core/playwright', 'fast-check'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** The npm package a bare import names (`@scope/name/sub` → `@scope/name`), or null for relative and Node imports. */
+function packageOf(specifier: string): string | null {
+  if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) return null;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+describe('packages in the installer', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const packed = { ...pkg.dependencies, ...pkg.optionalDependencies };
+  const dev = pkg.devDependencies ?? {};
+
+  it('packs no test-only package, and still installs each for tests and the dev CLI (npm ci installs devDependencies)', () => {
+    for (const name of TEST_ONLY) {
+      expect(packed, name).not.toHaveProperty([name]);
+      expect(dev, name).toHaveProperty([name]);
+    }
+    // electron-builder would pack them through files/extraResources too: nothing there may name them.
+    const builder = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    for (const name of TEST_ONLY) expect(builder).not.toContain(name);
+  });
+
+  it('ships every package the shipped code imports, and the shipped code imports no test-only package', () => {
+    const imported = new Set<string>();
+    for (const file of [...sourceFiles('electron/main'), ...sourceFiles('electron/core'), ...sourceFiles('electron/preload')]) {
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|^\s*import\s+|\brequire\(|\bimport\()'([^'\n]+)'/gm)) {
+        const name = packageOf(specifier!);
+        if (name) imported.add(name);
+      }
+    }
+    expect([...imported]).toEqual(expect.arrayContaining(['typeorm', 'zod', 'better-sqlite3-multiple-ciphers']));
+    for (const name of imported) {
+      expect(TEST_ONLY, name).not.toContain(name);
+      if (name !== 'electron') expect(packed, `${name} is imported by the app but not in dependencies`).toHaveProperty([name]);
     }
   });
 });

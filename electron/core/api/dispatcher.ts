@@ -72,7 +72,9 @@ export class CoreDispatcher {
 
   private async run(method: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isMethod(method)) {
-      const error = new AppError('request.unknownMethod', { method: String(method).slice(0, 80) });
+      // Only a string is echoed: String() on caller data can throw (toString, Symbol.toPrimitive), rejecting the call.
+      const echoed = typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
+      const error = new AppError('request.unknownMethod', { method: echoed });
       this.logger.info(error.message);
       return { ok: false, error: error.toPayload() };
     }

@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A stand-in for the `electron` module, so the main process's own logic runs in plain Node under vitest where the
+ * Electron binary cannot be installed. Use with `vi.mock('electron', async () => (await import('./electron-stub')).electron)`.
+ * It records what main registers (protocol and IPC handlers, event listeners) for the tests to drive.
+ */
+type Listener = (...args: never[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame = { url: '' };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  constructor(public url = 'app://kim-akte/index.html') {
+    super();
+    this.mainFrame.url = url;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  send(): void {}
+  reload(): void {}
+}
+
+/** A cancellable Electron event with the extra fields some events carry (url, isMainFrame). */
+export function fakeEvent<T extends object>(fields: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
+  return Object.assign({ defaultPrevented: false }, fields, {
+    preventDefault(this: { defaultPrevented: boolean }) {
+      this.defaultPrevented = true;
+    },
+  });
+}
+
+class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl = '';
+  constructor(readonly options: unknown) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {}
+}
+
+const userData = mkdtempSync(join(tmpdir(), 'kim-akte-electron-stub-'));
+
+class FakeApp extends EventEmitter {
+  isPackaged = true;
+  private readyResolve!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  enableSandbox(): void {}
+  requestSingleInstanceLock(): boolean {
+    return true;
+  }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+  /** Test control: lets `whenReady()` resolve. */
+  becomeReady(): void {
+    this.readyResolve();
+  }
+  getPath(): string {
+    return userData;
+  }
+  getAppPath(): string {
+    return userData;
+  }
+  quit(): void {}
+}
+
+export const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+export const ipcHandlers = new Map<string, Listener>();
+
+export const electron = {
+  app: new FakeApp(),
+  BrowserWindow: FakeBrowserWindow,
+  Menu: { setApplicationMenu: (): void => undefined },
+  protocol: {
+    registerSchemesAsPrivileged: (): void => undefined,
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>): void => {
+      protocolHandlers.set(scheme, handler);
+    },
+  },
+  ipcMain: {
+    handle: (channel: string, handler: Listener): void => {
+      ipcHandlers.set(channel, handler);
+    },
+  },
+  session: {
+    defaultSession: Object.assign(new EventEmitter(), {
+      setPermissionRequestHandler: (): void => undefined,
+      setPermissionCheckHandler: (): void => undefined,
+    }),
+  },
+  powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleTime: (): number => 0 }),
+};
+
+export { FakeBrowserWindow };
