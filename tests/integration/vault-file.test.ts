@@ -64,7 +64,7 @@ describe('vault file at rest', () => {
 
   it('opens in official SQLCipher 4 with the recovery key, and not without it', async (ctx) => {
     if (!loadOfficialSqlcipher()) {
-      // CI installs it (optional dependency built from source); refuse to pass silently there.
+      // CI installs it (dev dependency built from source); refuse to pass silently there.
       if (process.env.CI) throw new Error('@journeyapps/sqlcipher is not installed; CI must build it');
       ctx.skip();
     }
