@@ -17,16 +17,19 @@ const REFINEMENT_TEXT: Record<string, string> = {
   required: 'validation.required',
 };
 
-/** A form schema's own check may name its text as `params.key` (an i18n key), e.g. a German date that is no date. */
-function paramKey(params: unknown): string | undefined {
-  if (params && typeof params === 'object' && 'key' in params && typeof params.key === 'string') return params.key;
+/**
+ * A form schema's own check may name its text as `params.key` (an i18n key, with the other params as its values),
+ * e.g. a German date that is no date.
+ */
+function paramText(t: TFunction, params: unknown): string | undefined {
+  if (params && typeof params === 'object' && 'key' in params && typeof params.key === 'string') return t(params.key, params);
   return undefined;
 }
 
 /** German text for an issue of the form's own check: the same wording as for the core's `validation.invalid`. */
 function formIssueText(t: TFunction, issue: Issue, overrides?: IssueOverrides): string {
-  const key = paramKey(issue.params);
-  if (key) return t(key);
+  const text = paramText(t, issue.params);
+  if (text) return text;
   // An empty field is "required", not "at least 2 characters": say what is missing, not the rule.
   if (typeof issue.input === 'string' && issue.input.trim() === '' && !overrides?.[issue.code]) return t('validation.required');
   const bound = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);

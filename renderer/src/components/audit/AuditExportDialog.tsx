@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-error';
 import { call } from '../../api/client';
@@ -75,19 +74,7 @@ export function AuditExportDialog({
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <Controller
-        name="confirmPassphrase"
-        control={form.control}
-        render={({ field, fieldState }) => (
-          <ConfirmPassphraseField
-            label={t('auditView.export.passphrase')}
-            value={field.value}
-            error={fieldState.error?.message}
-            onChange={field.onChange}
-            inputRef={field.ref}
-          />
-        )}
-      />
+      <ConfirmPassphraseField control={form.control} label={t('auditView.export.passphrase')} />
     </FormDialog>
   );
 }
