@@ -38,19 +38,25 @@ export function usePassphraseAssessment(passphrase: string, userInputs: string[]
   return useMemo(() => assess(loaded, passphrase, userInputs), [loaded, passphrase, userInputs]);
 }
 
+/** The policy's verdict on a passphrase as a form problem (i18n key + params), or null; suspends until loaded. */
+export function usePassphraseJudge(): (passphrase: string, userInputs: string[]) => { key: string; minimum?: number } | null {
+  const loaded = use(preloadPassphrasePolicy());
+  return useMemo(() => (passphrase: string, userInputs: string[]) => passphraseProblem(assess(loaded, passphrase, userInputs)), [loaded]);
+}
+
 /**
  * The contract's schema of a new passphrase plus the policy's verdict, judged against `userInputs` (login, name,
  * office) as the core does. Suspends like usePassphraseAssessment until the policy has loaded.
  */
 export function useNewPassphraseSchema(userInputs: string[]) {
-  const loaded = use(preloadPassphrasePolicy());
+  const judge = usePassphraseJudge();
   return useMemo(
     () =>
       newPassphraseSchema.superRefine((value, ctx) => {
-        const problem = passphraseProblem(assess(loaded, value, userInputs));
+        const problem = judge(value, userInputs);
         if (problem) ctx.addIssue({ code: 'custom', input: value, params: { key: problem.key, minimum: problem.minimum } });
       }),
-    [loaded, userInputs],
+    [judge, userInputs],
   );
 }
 
