@@ -19,7 +19,7 @@ test('the client list stays virtual: few DOM rows, pages fetched by offset, row 
   const prepared = process.env.KIM_E2E_DEMO_VAULT;
   if (prepared) cpSync(prepared, harness.dataDir, { recursive: true });
   else
-    execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'demo-data', '--data-dir', harness.dataDir, '--clients', String(CLIENTS), '--notes-per-client', '0', '--seed', '3'], {
+    execFileSync(process.execPath, ['--import', 'tsx', 'tests/demo-data/dev-cli.ts', 'demo-data', '--data-dir', harness.dataDir, '--clients', String(CLIENTS), '--notes-per-client', '0', '--seed', '3'], {
       cwd: REPO,
       env: { ...process.env, KIM_AKTE_PASSPHRASE: ADMIN_PASSPHRASE },
       stdio: 'pipe',

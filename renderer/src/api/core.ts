@@ -32,6 +32,24 @@ export type { PassphraseStrength } from '../../../electron/core/contract/passphr
  */
 export const loadPassphrasePolicy = () => import('../../../electron/core/contract/passphrase-policy');
 export { OFFICES, ROLES, type Office, type Role } from '../../../electron/core/contract/offices';
-export { accountCreateInput, roleSchema } from '../../../electron/core/contract/schemas/common-schemas';
+export {
+  accountCreateInput,
+  accountResetInput,
+  accountUpdateInput,
+  auditExportInput,
+  newPassphraseSchema,
+  recoveryResetInput,
+  roleSchema,
+} from '../../../electron/core/contract/schemas/common-schemas';
+export {
+  caseCloseInput,
+  caseOpenInput,
+  followUpInput,
+  householdMemberInput,
+  isoDateSchema,
+  noteInput,
+  residenceStatusInput,
+} from '../../../electron/core/contract/schemas/client-schemas';
+export { consentAddInput, consentRevokeInput } from '../../../electron/core/contract/schemas/consent-schemas';
 export * from '../../../electron/core/contract/case-domain';
 export * from '../../../electron/core/contract/data-categories';

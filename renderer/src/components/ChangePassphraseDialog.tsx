@@ -1,18 +1,17 @@
-import { Field, Input } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { toApiError } from '../api/api-error';
 import { call } from '../api/client';
-import type { SessionUser } from '../api/core';
+import { changePassphraseInput, type SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
-import { issuesByField } from '../api/validation-text';
+import { TextField } from '../forms/fields';
+import { applyServerIssues, useSchemaForm } from '../forms/use-schema-form';
 import { FormDialog } from './FormDialog';
-import { passphraseProblem, usePassphraseAssessment } from './passphrase-assessment';
+import { repeatMatches, useNewPassphraseSchema, usePassphraseAssessment } from './passphrase-assessment';
 import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 
-type FieldName = 'current' | 'next' | 'repeat';
-const EMPTY: Record<FieldName, string> = { current: '', next: '', repeat: '' };
-const CORE_FIELDS: Record<string, FieldName> = { currentPassphrase: 'current', newPassphrase: 'next' };
+const EMPTY = { currentPassphrase: '', newPassphrase: '', repeat: '' };
 
 interface Props {
   open: boolean;
@@ -26,88 +25,48 @@ interface Props {
  */
 export function ChangePassphraseDialog({ open, user, onClose }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(EMPTY);
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
-
   const userInputs = useMemo(() => [user.login, user.displayName, user.office], [user]);
-  const assessment = usePassphraseAssessment(values.next, userInputs);
-
-  const problem = passphraseProblem(assessment);
-  const clientErrors: Partial<Record<FieldName, string>> = {
-    current: values.current ? undefined : t('validation.required'),
-    next: problem
-      ? t(problem.key, { minimum: problem.minimum })
-      : values.next === values.current
-        ? t('validation.passphraseUnchanged')
-        : undefined,
-    repeat: !values.repeat ? t('validation.required') : values.repeat !== values.next ? t('validation.passphraseMismatch') : undefined,
-  };
-
-  const shown = (f: FieldName) => serverErrors[f] ?? (submitted ? clientErrors[f] : undefined);
+  const newPassphrase = useNewPassphraseSchema(userInputs);
+  // The contract's input, the new passphrase also judged by the policy and different from the current one, and the
+  // repetition the API never sees.
+  const schema = useMemo(
+    () =>
+      repeatMatches(
+        changePassphraseInput.extend({ newPassphrase, repeat: z.string().min(1) }).superRefine((v, ctx) => {
+          if (v.newPassphrase && v.newPassphrase === v.currentPassphrase)
+            ctx.addIssue({ code: 'custom', path: ['newPassphrase'], input: v.newPassphrase, params: { key: 'validation.passphraseUnchanged' } });
+        }),
+      ),
+    [newPassphrase],
+  );
+  const form = useSchemaForm(schema, EMPTY);
+  const [alert, setAlert] = useState<string | null>(null);
+  const assessment = usePassphraseAssessment(form.watch('newPassphrase'), userInputs);
 
   const close = (changed: boolean) => {
-    setValues(EMPTY);
-    setSubmitted(false);
-    setServerErrors({});
+    form.reset(EMPTY);
     setAlert(null);
     onClose(changed);
   };
 
-  const submit = async () => {
-    setSubmitted(true);
+  const submit = form.handleSubmit(async ({ currentPassphrase, newPassphrase: next }) => {
     setAlert(null);
-    const first = (['current', 'next', 'repeat'] as const).find((f) => clientErrors[f]);
-    if (first) return refs.current[first]?.focus();
-    setBusy(true);
     try {
-      await call('session.changePassphrase', { currentPassphrase: values.current, newPassphrase: values.next });
-      setBusy(false);
+      await call('session.changePassphrase', { currentPassphrase, newPassphrase: next });
       close(true);
     } catch (error) {
-      setBusy(false);
       const e = toApiError(error);
       if (e.code === 'passphrase.wrongCurrent') {
-        setValues((v) => ({ ...v, current: '' }));
-        setServerErrors({ current: errorText(t, e) });
-        refs.current.current?.focus();
+        form.setValue('currentPassphrase', '');
+        form.setError('currentPassphrase', { type: 'server', message: errorText(t, e) });
       } else if (e.code === 'passphrase.tooWeak') {
-        setServerErrors({ next: t('validation.passphraseTooWeak') });
-        refs.current.next?.focus();
-      } else if (e.code === 'validation.invalid') {
-        const mapped: Partial<Record<FieldName, string>> = {};
-        for (const [k, m] of Object.entries(issuesByField(t, e.issues))) {
-          const f = CORE_FIELDS[k];
-          if (f) mapped[f] = m;
-        }
-        setServerErrors(mapped);
-        setAlert(errorText(t, e));
+        form.setError('newPassphrase', { type: 'server', message: t('validation.passphraseTooWeak') });
       } else {
+        applyServerIssues(t, form, e, { currentPassphrase: 'currentPassphrase', newPassphrase: 'newPassphrase' });
         setAlert(errorText(t, e));
       }
     }
-  };
-
-  const field = (name: FieldName, label: string, autoComplete: string, hint?: string) => (
-    <Field label={label} hint={hint} required validationState={shown(name) ? 'error' : 'none'} validationMessage={shown(name)}>
-      <Input
-        ref={(el) => {
-          refs.current[name] = el;
-        }}
-        type="password"
-        name={name}
-        autoComplete={autoComplete}
-        value={values[name]}
-        onChange={(_, d) => {
-          setValues((v) => ({ ...v, [name]: d.value }));
-          setServerErrors((e) => ({ ...e, [name]: undefined }));
-        }}
-      />
-    </Field>
-  );
+  });
 
   return (
     <FormDialog
@@ -115,17 +74,32 @@ export function ChangePassphraseDialog({ open, user, onClose }: Props) {
       title={t('changePassphrase.title')}
       intro={t('changePassphrase.intro')}
       alert={alert}
-      busy={busy}
+      busy={form.formState.isSubmitting}
       busyLabel={t('changePassphrase.submitting')}
       submitLabel={t('changePassphrase.submit')}
       cancelLabel={t('changePassphrase.cancel')}
       onSubmit={submit}
       onCancel={() => close(false)}
     >
-      {field('current', t('changePassphrase.current'), 'current-password')}
-      {field('next', t('changePassphrase.next'), 'new-password', t('changePassphrase.nextHint'))}
+      <TextField
+        control={form.control}
+        name="currentPassphrase"
+        label={t('changePassphrase.current')}
+        required
+        type="password"
+        autoComplete="current-password"
+      />
+      <TextField
+        control={form.control}
+        name="newPassphrase"
+        label={t('changePassphrase.next')}
+        hint={t('changePassphrase.nextHint')}
+        required
+        type="password"
+        autoComplete="new-password"
+      />
       <PassphraseStrengthMeter assessment={assessment} id="change-strength" />
-      {field('repeat', t('changePassphrase.repeat'), 'new-password')}
+      <TextField control={form.control} name="repeat" label={t('changePassphrase.repeat')} required type="password" autoComplete="new-password" />
     </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 import { use, useMemo } from 'react';
-import { loadPassphrasePolicy, type PassphraseStrength } from '../api/core';
+import type { z } from 'zod';
+import { loadPassphrasePolicy, newPassphraseSchema, type PassphraseStrength } from '../api/core';
 
 type PassphrasePolicy = Awaited<ReturnType<typeof loadPassphrasePolicy>>;
 
@@ -21,18 +22,49 @@ export interface PassphraseAssessment extends PassphraseStrength {
   minScore: number;
 }
 
+function assess(loaded: PassphrasePolicy, passphrase: string, userInputs: string[]): PassphraseAssessment {
+  const rating = loaded.ratePassphrase(passphrase, userInputs);
+  const base = { ...rating, length: [...passphrase].length, minLength: loaded.PASSPHRASE_MIN_LENGTH, minScore: loaded.PASSPHRASE_MIN_SCORE };
+  if (!passphrase) return { ...base, warning: null, suggestions: [] };
+  return { ...base, warning: rating.feedback.warning, suggestions: rating.feedback.suggestions };
+}
+
 /**
  * The core's policy verdict (so the form accepts exactly what the core accepts) with zxcvbn's feedback keys, which
  * i18n turns into text. Suspends the calling component until the policy has loaded (needs a Suspense boundary).
  */
 export function usePassphraseAssessment(passphrase: string, userInputs: string[]): PassphraseAssessment {
   const loaded = use(preloadPassphrasePolicy());
-  return useMemo(() => {
-    const rating = loaded.ratePassphrase(passphrase, userInputs);
-    const base = { ...rating, length: [...passphrase].length, minLength: loaded.PASSPHRASE_MIN_LENGTH, minScore: loaded.PASSPHRASE_MIN_SCORE };
-    if (!passphrase) return { ...base, warning: null, suggestions: [] };
-    return { ...base, warning: rating.feedback.warning, suggestions: rating.feedback.suggestions };
-  }, [loaded, passphrase, userInputs]);
+  return useMemo(() => assess(loaded, passphrase, userInputs), [loaded, passphrase, userInputs]);
+}
+
+/** The policy's verdict on a passphrase as a form problem (i18n key + params), or null; suspends until loaded. */
+export function usePassphraseJudge(): (passphrase: string, userInputs: string[]) => { key: string; minimum?: number } | null {
+  const loaded = use(preloadPassphrasePolicy());
+  return useMemo(() => (passphrase: string, userInputs: string[]) => passphraseProblem(assess(loaded, passphrase, userInputs)), [loaded]);
+}
+
+/**
+ * The contract's schema of a new passphrase plus the policy's verdict, judged against `userInputs` (login, name,
+ * office) as the core does. Suspends like usePassphraseAssessment until the policy has loaded.
+ */
+export function useNewPassphraseSchema(userInputs: string[]) {
+  const judge = usePassphraseJudge();
+  return useMemo(
+    () =>
+      newPassphraseSchema.superRefine((value, ctx) => {
+        const problem = judge(value, userInputs);
+        if (problem) ctx.addIssue({ code: 'custom', input: value, params: { key: problem.key, minimum: problem.minimum } });
+      }),
+    [judge, userInputs],
+  );
+}
+
+/** The repeated new passphrase must equal the new one (a form-only field: the API never sees it). */
+export function repeatMatches<T extends { newPassphrase: string; repeat: string }>(schema: z.ZodType<T, T>) {
+  return schema.superRefine((v, ctx) => {
+    if (v.repeat && v.repeat !== v.newPassphrase) ctx.addIssue({ code: 'custom', path: ['repeat'], input: v.repeat, params: { key: 'validation.passphraseMismatch' } });
+  });
 }
 
 /** Form-level check of a new passphrase: returns an i18n key + params, or null when acceptable. */

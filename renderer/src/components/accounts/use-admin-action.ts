@@ -1,67 +1,44 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useState } from 'react';
+import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { AccountSummary } from '../../api/core';
+import { useSchemaForm } from '../../forms/use-schema-form';
 import { adminFailure, type AdminField } from './admin-failure';
 
-type FieldRefs = Partial<Record<AdminField, RefObject<HTMLInputElement | null>>>;
+/** The fields every account dialog may have, named as in the API input. */
+type AdminValues = { confirmPassphrase: string; displayName?: string; newPassphrase?: string };
+const FORM_FIELD: Record<AdminField, keyof AdminValues> = { confirm: 'confirmPassphrase', displayName: 'displayName', next: 'newPassphrase' };
 
 /**
- * State shared by the account dialogs: the confirmation passphrase, per-field and dialog-level errors, and one
- * call at a time. `run` places a refusal at its field (and focuses it) or in the alert.
+ * The form of an account dialog (always with the administrator's confirmation passphrase) and one call at a time:
+ * `submit` places a refusal at its field or in the alert, empties a wrong confirmation, and reloads the list when
+ * it is out of date.
  */
-export function useAdminAction(onOutdated: () => void) {
+export function useAdminForm<S extends z.ZodType<FieldValues & { confirmPassphrase: string }, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
+  onOutdated: () => void,
+) {
   const { t } = useTranslation();
-  const [confirm, setConfirmValue] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Partial<Record<AdminField, string>>>({});
+  const form = useSchemaForm(schema, defaultValues);
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirmRef = useRef<HTMLInputElement>(null);
+  // The shared fields by name; the dialog's own schema decides which of them exist.
+  const fields = form as unknown as UseFormReturn<AdminValues>;
 
-  const clearServerError = (field: AdminField) => setServerErrors((e) => ({ ...e, [field]: undefined }));
-  const setConfirm = (value: string) => {
-    setConfirmValue(value);
-    clearServerError('confirm');
-  };
-
-  /**
-   * Client-side checks first, in field order: returns true (after focusing the first bad field) when the form must
-   * not be sent; from now on the fields show their errors.
-   */
-  const blocked = (checks: [RefObject<HTMLInputElement | null>, string | undefined][]): boolean => {
-    setSubmitted(true);
-    setAlert(null);
-    const first = checks.find(([, error]) => error);
-    first?.[0].current?.focus();
-    return !!first;
-  };
-
-  const run = async <T>(fn: (confirmPassphrase: string) => Promise<T>, refs: FieldRefs): Promise<T | null> => {
-    setBusy(true);
-    setAlert(null);
-    setServerErrors({});
-    try {
-      const result = await fn(confirm);
-      setBusy(false);
-      return result;
-    } catch (error) {
-      setBusy(false);
-      const failure = adminFailure(t, error);
-      if (failure.clearConfirm) setConfirmValue('');
-      if (failure.reload) onOutdated();
-      if (failure.field) {
-        setServerErrors({ [failure.field]: failure.message });
-        (failure.field === 'confirm' ? confirmRef : refs[failure.field])?.current?.focus();
-      } else {
-        setAlert(failure.message);
+  const submit = (run: (values: z.output<S>) => Promise<AccountSummary>, onDone: (updated: AccountSummary) => void) =>
+    form.handleSubmit(async (values) => {
+      setAlert(null);
+      try {
+        onDone(await run(values));
+      } catch (error) {
+        const failure = adminFailure(t, error);
+        if (failure.clearConfirm) fields.setValue('confirmPassphrase', '');
+        if (failure.reload) onOutdated();
+        if (failure.field) fields.setError(FORM_FIELD[failure.field], { type: 'server', message: failure.message });
+        else setAlert(failure.message);
       }
-      return null;
-    }
-  };
+    });
 
-  const confirmError = !confirm ? t('validation.required') : undefined;
-  /** The message to show at a field: the core's refusal wins, client checks only after the first submit. */
-  const shown = (field: AdminField | null, clientError: string | undefined) =>
-    (field ? serverErrors[field] : undefined) ?? (submitted ? clientError : undefined);
-
-  return { confirm, setConfirm, confirmRef, confirmError, clearServerError, shown, alert, busy, blocked, run };
+  return { form, alert, busy: form.formState.isSubmitting, submit };
 }

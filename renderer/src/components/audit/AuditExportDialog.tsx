@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-error';
 import { call } from '../../api/client';
-import type { OutputOf } from '../../api/core';
+import { auditExportInput, type OutputOf } from '../../api/core';
 import { errorText } from '../../api/error-text';
+import { useSchemaForm } from '../../forms/use-schema-form';
 import { ConfirmPassphraseField } from '../accounts/ConfirmPassphraseField';
 import { FormDialog } from '../FormDialog';
 import type { AuditFilterValues } from './audit-labels';
@@ -23,6 +24,9 @@ function download(file: AuditExport): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The field of the contract's export input; the filters come from the page. */
+const schema = auditExportInput.pick({ confirmPassphrase: true });
+
 /** The filtered trail as CSV, after the officer re-enters the passphrase (the core checks it and audits the export). */
 export function AuditExportDialog({
   filters,
@@ -36,58 +40,41 @@ export function AuditExportDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState(false);
+  const form = useSchemaForm(schema, { confirmPassphrase: '' });
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
 
-  const clientError = passphrase ? null : t('validation.required');
-  const submit = async () => {
-    setSubmitted(true);
+  const submit = form.handleSubmit(async ({ confirmPassphrase }) => {
     setAlert(null);
-    if (clientError) return inputRef.current?.focus();
-    setBusy(true);
     try {
-      const file = await call('audit.exportCsv', { ...filters, confirmPassphrase: passphrase });
-      setBusy(false);
+      const file = await call('audit.exportCsv', { ...filters, confirmPassphrase });
       download(file);
       onDone(file);
     } catch (error) {
-      setBusy(false);
       const e = toApiError(error);
       if (e.code === 'passphrase.wrongCurrent' || e.code === 'unlock.throttled') {
-        setPassphrase('');
+        form.setValue('confirmPassphrase', '');
         const wait = e.retryAfterSeconds;
         const text = e.code === 'unlock.throttled' ? errorText(t, e) : t('auditView.export.wrongPassphrase');
-        setFieldError(wait && e.code !== 'unlock.throttled' ? `${text} ${t('errors.unlock.throttled', { count: wait })}` : text);
-        inputRef.current?.focus();
+        form.setError('confirmPassphrase', {
+          type: 'server',
+          message: wait && e.code !== 'unlock.throttled' ? `${text} ${t('errors.unlock.throttled', { count: wait })}` : text,
+        });
       } else setAlert(errorText(t, e));
     }
-  };
+  });
 
   return (
     <FormDialog
       title={t('auditView.export.title')}
       intro={t('auditView.export.intro', { count: total })}
       alert={alert}
-      busy={busy}
+      busy={form.formState.isSubmitting}
       busyLabel={t('accountAdmin.working')}
       submitLabel={t('auditView.export.submit')}
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <ConfirmPassphraseField
-        label={t('auditView.export.passphrase')}
-        value={passphrase}
-        error={fieldError ?? (submitted ? clientError : null)}
-        onChange={(v) => {
-          setPassphrase(v);
-          setFieldError(null);
-        }}
-        inputRef={inputRef}
-      />
+      <ConfirmPassphraseField control={form.control} label={t('auditView.export.passphrase')} />
     </FormDialog>
   );
 }

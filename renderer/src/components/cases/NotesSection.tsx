@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/case-types';
@@ -8,7 +8,7 @@ import { errorText } from '../../api/error-text';
 import { flatDraft, useDraft } from '../../app/use-draft';
 import { formatIsoDay, todayIso } from '../../format/partial-date';
 import { DateField, germanFromIso, isoFromGerman } from '../DateField';
-import { FormAlert } from '../FormAlert';
+import { AddForm, ListSection } from '../ListSection';
 import { useSectionStyles } from '../section-styles';
 
 const useStyles = makeStyles({
@@ -61,45 +61,39 @@ export function NotesSection({ kase, readOnly, onChanged }: { kase: CaseDetail; 
 
   const notes = [...kase.notes].sort((a, b) => (b.occurredOn + b.createdAt).localeCompare(a.occurredOn + a.createdAt));
   return (
-    <section className={s.section} aria-labelledby="notes-title">
-      <h2 id="notes-title" className={s.h2}>
-        {t('notes.title')}
-      </h2>
-      {readOnly ? null : (
-        <form className={s.addForm} onSubmit={submit} noValidate aria-labelledby="note-add-title">
-          <h3 id="note-add-title" className={`${s.h3} ${s.wide}`}>
-            {t('notes.add')}
-          </h3>
-          <FormAlert message={alert} />
-          <DateField label={t('notes.date')} required value={values.occurredOn} error={dateError} onChange={(text) => setValues((v) => ({ ...v, occurredOn: text }))} />
-          <Field label={t('notes.kind')}>
-            <Select value={values.kind} onChange={(_, d) => setValues((v) => ({ ...v, kind: d.value }))}>
-              {NOTE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`noteKinds.${k}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('notes.participants')} hint={t('notes.participantsHint')}>
-            <Input value={values.participants} maxLength={300} onChange={(_, d) => setValues((v) => ({ ...v, participants: d.value }))} />
-          </Field>
-          <Field label={t('notes.text')} required className={s.wide} validationState={textError ? 'error' : 'none'} validationMessage={textError ?? undefined}>
-            <Textarea rows={4} resize="vertical" value={values.text} onChange={(_, d) => (setValues((v) => ({ ...v, text: d.value })), setTextError(null))} />
-          </Field>
-          <Checkbox className={s.wide} checked={values.internal} onChange={(_, d) => setValues((v) => ({ ...v, internal: d.checked === true }))} label={t('notes.internal')} />
-          <div className={s.formActions}>
-            <Button type="submit" appearance="primary">
-              {t('notes.save')}
-            </Button>
-          </div>
-        </form>
-      )}
-      {notes.length === 0 ? (
-        <p className={s.empty}>{t('notes.empty')}</p>
-      ) : (
+    <ListSection
+      id="notes"
+      title={t('notes.title')}
+      items={notes}
+      itemKey={(n) => n.id}
+      emptyText={t('notes.empty')}
+      formFirst
+      addForm={
+        readOnly ? null : (
+          <AddForm titleId="note-add-title" title={t('notes.add')} submitLabel={t('notes.save')} onSubmit={(e) => void submit(e)} alert={alert}>
+            <DateField label={t('notes.date')} required value={values.occurredOn} error={dateError} onChange={(text) => setValues((v) => ({ ...v, occurredOn: text }))} />
+            <Field label={t('notes.kind')}>
+              <Select value={values.kind} onChange={(_, d) => setValues((v) => ({ ...v, kind: d.value }))}>
+                {NOTE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`noteKinds.${k}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t('notes.participants')} hint={t('notes.participantsHint')}>
+              <Input value={values.participants} maxLength={300} onChange={(_, d) => setValues((v) => ({ ...v, participants: d.value }))} />
+            </Field>
+            <Field label={t('notes.text')} required className={s.wide} validationState={textError ? 'error' : 'none'} validationMessage={textError ?? undefined}>
+              <Textarea rows={4} resize="vertical" value={values.text} onChange={(_, d) => (setValues((v) => ({ ...v, text: d.value })), setTextError(null))} />
+            </Field>
+            <Checkbox className={s.wide} checked={values.internal} onChange={(_, d) => setValues((v) => ({ ...v, internal: d.checked === true }))} label={t('notes.internal')} />
+          </AddForm>
+        )
+      }
+      renderList={(list) => (
         <ul className={styles.list} aria-label={t('notes.listLabel')}>
-          {notes.map((n) => (
+          {list.map((n) => (
             <li key={n.id} className={`${styles.note} ${n.internal ? styles.internal : ''}`}>
               <div className={styles.head}>
                 <strong>{formatIsoDay(n.occurredOn)}</strong>
@@ -113,6 +107,6 @@ export function NotesSection({ kase, readOnly, onChanged }: { kase: CaseDetail; 
           ))}
         </ul>
       )}
-    </section>
+    />
   );
 }

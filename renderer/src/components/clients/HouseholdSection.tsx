@@ -1,127 +1,86 @@
-import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ClientDetail, HouseholdMemberView } from '../../api/case-types';
 import { call } from '../../api/client';
-import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../api/core';
+import { HOUSEHOLD_RELATIONS, householdMemberInput } from '../../api/core';
 import { errorText } from '../../api/error-text';
-import { FormAlert, StatusNotice } from '../FormAlert';
-import { PassphraseConfirmDialog } from '../PassphraseConfirmDialog';
-import { useSectionStyles } from '../section-styles';
-import { useTableStyles } from '../table-styles';
+import { SelectField, TextField } from '../../forms/fields';
+import { applyServerIssues, useSchemaForm } from '../../forms/use-schema-form';
+import { AddForm, ListSection } from '../ListSection';
 
-const EMPTY = { name: '', relation: 'child' as HouseholdRelation, birthYear: '' };
+/** The contract's input with the birth year typed as text (blank: unknown). */
+const schema = householdMemberInput.pick({ name: true, relation: true }).extend({
+  birthYear: z
+    .string()
+    .transform((text) => (text.trim() ? Number(text.trim()) : null))
+    .pipe(householdMemberInput.shape.birthYear.unwrap()),
+});
+const BIRTH_YEAR = 'validation.birthYear';
+const OVERRIDES = { birthYear: { invalid_type: BIRTH_YEAR, too_small: BIRTH_YEAR, too_big: BIRTH_YEAR, invalid_format: BIRTH_YEAR } };
 
 /** Household members with their relation to the client. */
 export function HouseholdSection({ client, readOnly = false, onChanged }: { client: ClientDetail; readOnly?: boolean; onChanged: (c: ClientDetail) => void }) {
-  const s = useSectionStyles();
-  const table = useTableStyles();
   const { t } = useTranslation();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<{ name?: string; birthYear?: string }>({});
+  const form = useSchemaForm(schema, { name: '', relation: 'child', birthYear: '' }, OVERRIDES);
   const [alert, setAlert] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<HouseholdMemberView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const year = values.birthYear.trim() ? Number(values.birthYear) : null;
-    const next = {
-      name: values.name.trim() ? undefined : t('validation.required'),
-      birthYear: year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2100) ? t('validation.birthYear') : undefined,
-    };
-    setErrors(next);
-    if (next.name || next.birthYear) return;
+  const add = form.handleSubmit(async (values) => {
     try {
-      onChanged(await call('household.add', { clientId: client.id, name: values.name.trim(), relation: values.relation, birthYear: year }));
-      setValues(EMPTY);
+      onChanged(await call('household.add', { clientId: client.id, ...values }));
+      form.reset();
       setAlert(null);
       setNotice(null);
     } catch (e) {
+      applyServerIssues(t, form, e, { name: 'name', relation: 'relation', birthYear: 'birthYear' }, OVERRIDES);
       setAlert(errorText(t, e));
     }
-  };
-
-  /** Throws on refusal, so the confirmation dialog stays open and shows why. */
-  const remove = async (m: HouseholdMemberView, passphrase: string) => {
-    onChanged(await call('household.remove', { id: m.id, passphrase }));
-    setRemoving(null);
-    setAlert(null);
-    setNotice(t('household.removed', { name: m.name }));
-  };
+  });
 
   return (
-    <section className={s.section} aria-labelledby="household-title">
-      <h2 id="household-title" className={s.h2}>
-        {t('household.title')}
-      </h2>
-      <FormAlert message={alert} />
-      <StatusNotice message={notice} />
-      {(client.household ?? []).length === 0 ? (
-        <p className={s.empty}>{t('household.empty')}</p>
-      ) : (
-        <table className={table.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={table.th}>{t('household.name')}</th>
-              <th scope="col" className={table.th}>{t('household.relation')}</th>
-              <th scope="col" className={table.th}>{t('household.birthYear')}</th>
-              {readOnly ? null : <th scope="col" className={table.th}><span className={s.muted}>{t('common.actions')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {(client.household ?? []).map((m) => (
-              <tr key={m.id}>
-                <td className={table.td}>{m.name}</td>
-                <td className={table.td}>{t(`relations.${m.relation}`)}</td>
-                <td className={table.td}>{m.birthYear ?? '–'}</td>
-                {readOnly ? null : (
-                  <td className={table.td}>
-                    <Button size="small" onClick={() => setRemoving(m)} aria-label={t('household.removeLabel', { name: m.name })}>
-                      {t('common.remove')}
-                    </Button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {readOnly ? null : (
-        <form className={s.addForm} onSubmit={add} noValidate aria-labelledby="household-add-title">
-          <h3 id="household-add-title" className={`${s.h3} ${s.wide}`}>
-            {t('household.add')}
-          </h3>
-          <Field label={t('household.name')} required validationState={errors.name ? 'error' : 'none'} validationMessage={errors.name}>
-            <Input value={values.name} onChange={(_, d) => setValues((v) => ({ ...v, name: d.value }))} autoComplete="off" />
-          </Field>
-          <Field label={t('household.relation')}>
-            <Select value={values.relation} onChange={(_, d) => setValues((v) => ({ ...v, relation: d.value as HouseholdRelation }))}>
+    <ListSection<HouseholdMemberView>
+      id="household"
+      title={t('household.title')}
+      items={client.household ?? []}
+      itemKey={(m) => m.id}
+      emptyText={t('household.empty')}
+      alert={alert}
+      notice={notice}
+      columns={[
+        { header: t('household.name'), cell: (m) => m.name },
+        { header: t('household.relation'), cell: (m) => t(`relations.${m.relation}`) },
+        { header: t('household.birthYear'), cell: (m) => m.birthYear ?? '–' },
+      ]}
+      removal={
+        readOnly
+          ? undefined
+          : {
+              buttonLabel: (m) => t('household.removeLabel', { name: m.name }),
+              title: t('household.removeTitle'),
+              question: (m) => t('household.removeQuestion', { name: m.name }),
+              run: async (m, passphrase) => {
+                onChanged(await call('household.remove', { id: m.id, passphrase }));
+                setAlert(null);
+                setNotice(t('household.removed', { name: m.name }));
+              },
+            }
+      }
+      addForm={
+        readOnly ? null : (
+          <AddForm titleId="household-add-title" title={t('household.add')} submitLabel={t('household.addButton')} onSubmit={(e) => void add(e)}>
+            <TextField control={form.control} name="name" label={t('household.name')} required autoComplete="off" />
+            <SelectField control={form.control} name="relation" label={t('household.relation')}>
               {HOUSEHOLD_RELATIONS.map((r) => (
                 <option key={r} value={r}>
                   {t(`relations.${r}`)}
                 </option>
               ))}
-            </Select>
-          </Field>
-          <Field label={t('household.birthYear')} validationState={errors.birthYear ? 'error' : 'none'} validationMessage={errors.birthYear}>
-            <Input inputMode="numeric" maxLength={4} value={values.birthYear} onChange={(_, d) => setValues((v) => ({ ...v, birthYear: d.value }))} />
-          </Field>
-          <div className={s.formActions}>
-            <Button type="submit" appearance="primary">
-              {t('household.addButton')}
-            </Button>
-          </div>
-        </form>
-      )}
-      <PassphraseConfirmDialog
-        open={removing !== null}
-        title={t('household.removeTitle')}
-        message={t('household.removeQuestion', { name: removing?.name ?? '' })}
-        confirmLabel={t('common.remove')}
-        onConfirm={(passphrase) => (removing ? remove(removing, passphrase) : Promise.resolve())}
-        onCancel={() => setRemoving(null)}
-      />
-    </section>
+            </SelectField>
+            <TextField control={form.control} name="birthYear" label={t('household.birthYear')} inputMode="numeric" maxLength={4} />
+          </AddForm>
+        )
+      }
+    />
   );
 }

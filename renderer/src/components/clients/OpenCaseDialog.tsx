@@ -1,13 +1,17 @@
 import { Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { RECHTSKREISE, type Rechtskreis, type SessionUser } from '../../api/core';
+import { caseOpenInput, RECHTSKREISE, type SessionUser } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { hrefs, navigate } from '../../app/routes';
 import { useLoad } from '../../app/use-load';
+import { germanDay } from '../../forms/form-schemas';
+import { DateTextField } from '../../forms/fields';
+import { applyServerIssues, useSchemaForm } from '../../forms/use-schema-form';
 import { todayIso } from '../../format/partial-date';
-import { DateField, germanFromIso, isoFromGerman } from '../DateField';
+import { germanFromIso } from '../DateField';
 import { FormDialog } from '../FormDialog';
 
 const useStyles = makeStyles({
@@ -15,32 +19,29 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalS, padding: 0 },
 });
 
+/** The contract's input with the opening date typed the German way. */
+const schema = caseOpenInput.pick({ caseManagerId: true, rechtskreise: true }).extend({ openedOn: germanDay });
+
 /** "Fall eröffnen": responsible case manager, involved Rechtskreise, opening date. */
 export function OpenCaseDialog({ open, clientId, user, onClose }: { open: boolean; clientId: string; user: SessionUser; onClose: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const managers = useLoad(() => call('accounts.caseManagers', {}), []);
-  const [caseManagerId, setCaseManagerId] = useState(user.id);
-  const [rechtskreise, setRechtskreise] = useState<Rechtskreis[]>([]);
-  const [openedOn, setOpenedOn] = useState(() => germanFromIso(todayIso()));
+  const form = useSchemaForm(schema, { caseManagerId: user.id, rechtskreise: [], openedOn: germanFromIso(todayIso()) });
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dateError, setDateError] = useState<string | null>(null);
+  const busy = form.formState.isSubmitting;
 
-  const submit = async () => {
+  const submit = form.handleSubmit(async (values) => {
     setAlert(null);
-    const on = isoFromGerman(openedOn);
-    if (!on) return setDateError(on === '' ? t('validation.required') : t('dates.invalid'));
-    setBusy(true);
     try {
-      const created = await call('cases.open', { clientId, caseManagerId: caseManagerId || undefined, rechtskreise, openedOn: on });
+      const created = await call('cases.open', { clientId, ...values, caseManagerId: values.caseManagerId || undefined });
       onClose();
       navigate(hrefs.case(created.id));
     } catch (e) {
-      setBusy(false);
+      applyServerIssues(t, form, e, { caseManagerId: 'caseManagerId', rechtskreise: 'rechtskreise', openedOn: 'openedOn' });
       setAlert(errorText(t, e));
     }
-  };
+  });
 
   const options = managers.data ?? [];
   return (
@@ -54,28 +55,43 @@ export function OpenCaseDialog({ open, clientId, user, onClose }: { open: boolea
       onSubmit={submit}
       onCancel={onClose}
     >
-      <Field label={t('cases.caseManager')}>
-        <Select value={caseManagerId} onChange={(_, d) => setCaseManagerId(d.value)}>
-          {options.length === 0 ? <option value={user.id}>{user.displayName}</option> : null}
-          {options.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.displayName} ({t(`offices.${m.office}`)})
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>{t('cases.rechtskreise')}</legend>
-        {RECHTSKREISE.map((r) => (
-          <Checkbox
-            key={r}
-            label={t(`rechtskreise.${r}`)}
-            checked={rechtskreise.includes(r)}
-            onChange={(_, d) => setRechtskreise((list) => (d.checked ? [...list, r] : list.filter((x) => x !== r)))}
-          />
-        ))}
-      </fieldset>
-      <DateField label={t('cases.openedOn')} required value={openedOn} error={dateError} onChange={(text) => (setOpenedOn(text), setDateError(null))} />
+      <Controller
+        name="caseManagerId"
+        control={form.control}
+        render={({ field }) => (
+          <Field label={t('cases.caseManager')}>
+            <Select ref={field.ref} value={field.value ?? ''} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur}>
+              {options.length === 0 ? <option value={user.id}>{user.displayName}</option> : null}
+              {options.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.displayName} ({t(`offices.${m.office}`)})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      />
+      <Controller
+        name="rechtskreise"
+        control={form.control}
+        render={({ field }) => (
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>{t('cases.rechtskreise')}</legend>
+            {RECHTSKREISE.map((r) => {
+              const list = field.value ?? [];
+              return (
+                <Checkbox
+                  key={r}
+                  label={t(`rechtskreise.${r}`)}
+                  checked={list.includes(r)}
+                  onChange={(_, d) => field.onChange(d.checked ? [...list, r] : list.filter((x) => x !== r))}
+                />
+              );
+            })}
+          </fieldset>
+        )}
+      />
+      <DateTextField control={form.control} name="openedOn" label={t('cases.openedOn')} required />
     </FormDialog>
   );
 }

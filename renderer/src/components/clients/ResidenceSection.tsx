@@ -1,152 +1,100 @@
-import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../../api/api-error';
+import { z } from 'zod';
 import type { ClientDetail, ResidenceStatusView } from '../../api/case-types';
 import { call } from '../../api/client';
-import { RESIDENCE_TYPES, type ResidenceType } from '../../api/core';
+import { RESIDENCE_TYPES, residenceStatusInput } from '../../api/core';
 import { errorText } from '../../api/error-text';
+import { DateTextField, SelectField, TextField } from '../../forms/fields';
+import { optionalGermanDay } from '../../forms/form-schemas';
+import { applyServerIssues, useSchemaForm } from '../../forms/use-schema-form';
 import { formatIsoDay } from '../../format/partial-date';
-import { DateField, isoFromGerman } from '../DateField';
-import { FormAlert, StatusNotice } from '../FormAlert';
-import { PassphraseConfirmDialog } from '../PassphraseConfirmDialog';
-import { useSectionStyles } from '../section-styles';
-import { useTableStyles } from '../table-styles';
+import { AddForm, ListSection } from '../ListSection';
 import { ResidenceBadge } from './ResidenceBadge';
 
-const EMPTY = { type: 'aufenthaltserlaubnis' as ResidenceType, legalBasis: '', validFrom: '', validUntil: '' };
+const { type, legalBasis } = residenceStatusInput.shape;
+
+/**
+ * The dates typed the German way, then the contract's whole input (with its rule that the end is not before the
+ * start), for the client at hand.
+ */
+const formSchema = (clientId: string) =>
+  z
+    .object({ type, legalBasis, validFrom: optionalGermanDay, validUntil: optionalGermanDay })
+    .transform((v): z.input<typeof residenceStatusInput> => ({ ...v, clientId }))
+    .pipe(residenceStatusInput);
 
 /** Residence status history, newest first as the core returns it; the current one is also in the header. */
 export function ResidenceSection({ client, readOnly = false, onChanged }: { client: ClientDetail; readOnly?: boolean; onChanged: (c: ClientDetail) => void }) {
-  const s = useSectionStyles();
-  const table = useTableStyles();
   const { t } = useTranslation();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<{ validFrom?: string; validUntil?: string; legalBasis?: string }>({});
+  const schema = useMemo(() => formSchema(client.id), [client.id]);
+  const form = useSchemaForm(schema, { type: 'aufenthaltserlaubnis', legalBasis: '', validFrom: '', validUntil: '' });
   const [alert, setAlert] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<ResidenceStatusView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const from = isoFromGerman(values.validFrom);
-    const until = isoFromGerman(values.validUntil);
-    const next = {
-      validFrom: from === null ? t('dates.invalid') : undefined,
-      validUntil: until === null ? t('dates.invalid') : from && until && until < from ? t('validation.untilBeforeFrom') : undefined,
-      legalBasis: values.legalBasis.length > 80 ? t('validation.tooLong', { maximum: 80 }) : undefined,
-    };
-    setErrors(next);
-    if (next.validFrom || next.validUntil || next.legalBasis) return;
+  const add = form.handleSubmit(async (values) => {
     try {
-      onChanged(
-        await call('residence.add', {
-          clientId: client.id,
-          type: values.type,
-          legalBasis: values.legalBasis.trim() || undefined,
-          validFrom: from || null,
-          validUntil: until || null,
-        }),
-      );
-      setValues(EMPTY);
+      onChanged(await call('residence.add', values));
+      form.reset();
       setAlert(null);
       setNotice(null);
-    } catch (error) {
-      const e = toApiError(error);
-      if (e.issues.some((i) => i.path.startsWith('valid'))) setErrors({ validUntil: t('validation.date') });
+    } catch (e) {
+      applyServerIssues(t, form, e, { type: 'type', legalBasis: 'legalBasis', validFrom: 'validFrom', validUntil: 'validUntil' });
       setAlert(errorText(t, e));
     }
-  };
+  });
 
-  /** Throws on refusal, so the confirmation dialog stays open and shows why. */
-  const remove = async (r: ResidenceStatusView, passphrase: string) => {
-    onChanged(await call('residence.remove', { id: r.id, passphrase }));
-    setRemoving(null);
-    setAlert(null);
-    setNotice(t('residence.removed', { type: t(`residenceTypes.${r.type}`) }));
-  };
-
+  const typeName = (r: ResidenceStatusView) => t(`residenceTypes.${r.type}`);
   return (
-    <section className={s.section} aria-labelledby="residence-title">
-      <h2 id="residence-title" className={s.h2}>
-        {t('residence.title')}
-      </h2>
-      <div>
-        <ResidenceBadge residence={client.currentResidence} />
-      </div>
-      <FormAlert message={alert} />
-      <StatusNotice message={notice} />
-      {(client.residenceHistory ?? []).length === 0 ? (
-        <p className={s.empty}>{t('residence.empty')}</p>
-      ) : (
-        <table className={table.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={table.th}>{t('residence.type')}</th>
-              <th scope="col" className={table.th}>{t('residence.legalBasis')}</th>
-              <th scope="col" className={table.th}>{t('residence.validFrom')}</th>
-              <th scope="col" className={table.th}>{t('residence.validUntilLabel')}</th>
-              {readOnly ? null : <th scope="col" className={table.th}><span className={s.muted}>{t('common.actions')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {(client.residenceHistory ?? []).map((r) => (
-              <tr key={r.id}>
-                <td className={table.td}>{t(`residenceTypes.${r.type}`)}</td>
-                <td className={table.td}>{r.legalBasis ?? '–'}</td>
-                <td className={table.td}>{formatIsoDay(r.validFrom)}</td>
-                <td className={table.td}>{r.validUntil ? formatIsoDay(r.validUntil) : t('residence.unlimited')}</td>
-                {readOnly ? null : (
-                  <td className={table.td}>
-                    <Button size="small" onClick={() => setRemoving(r)} aria-label={t('residence.removeLabel', { type: t(`residenceTypes.${r.type}`) })}>
-                      {t('common.remove')}
-                    </Button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {readOnly ? null : (
-        <form className={s.addForm} onSubmit={add} noValidate aria-labelledby="residence-add-title">
-          <h3 id="residence-add-title" className={`${s.h3} ${s.wide}`}>
-            {t('residence.add')}
-          </h3>
-          <Field label={t('residence.type')}>
-            <Select value={values.type} onChange={(_, d) => setValues((v) => ({ ...v, type: d.value as ResidenceType }))}>
+    <ListSection<ResidenceStatusView>
+      id="residence"
+      title={t('residence.title')}
+      lead={
+        <div>
+          <ResidenceBadge residence={client.currentResidence} />
+        </div>
+      }
+      items={client.residenceHistory ?? []}
+      itemKey={(r) => r.id}
+      emptyText={t('residence.empty')}
+      alert={alert}
+      notice={notice}
+      columns={[
+        { header: t('residence.type'), cell: typeName },
+        { header: t('residence.legalBasis'), cell: (r) => r.legalBasis ?? '–' },
+        { header: t('residence.validFrom'), cell: (r) => formatIsoDay(r.validFrom) },
+        { header: t('residence.validUntilLabel'), cell: (r) => (r.validUntil ? formatIsoDay(r.validUntil) : t('residence.unlimited')) },
+      ]}
+      removal={
+        readOnly
+          ? undefined
+          : {
+              buttonLabel: (r) => t('residence.removeLabel', { type: typeName(r) }),
+              title: t('residence.removeTitle'),
+              question: (r) => t('residence.removeQuestion', { type: typeName(r) }),
+              run: async (r, passphrase) => {
+                onChanged(await call('residence.remove', { id: r.id, passphrase }));
+                setAlert(null);
+                setNotice(t('residence.removed', { type: typeName(r) }));
+              },
+            }
+      }
+      addForm={
+        readOnly ? null : (
+          <AddForm titleId="residence-add-title" title={t('residence.add')} submitLabel={t('residence.addButton')} onSubmit={(e) => void add(e)}>
+            <SelectField control={form.control} name="type" label={t('residence.type')}>
               {RESIDENCE_TYPES.map((r) => (
                 <option key={r} value={r}>
                   {t(`residenceTypes.${r}`)}
                 </option>
               ))}
-            </Select>
-          </Field>
-          <Field label={t('residence.legalBasis')} hint={t('residence.legalBasisHint')} validationState={errors.legalBasis ? 'error' : 'none'} validationMessage={errors.legalBasis}>
-            <Input value={values.legalBasis} onChange={(_, d) => setValues((v) => ({ ...v, legalBasis: d.value }))} autoComplete="off" />
-          </Field>
-          <DateField label={t('residence.validFrom')} value={values.validFrom} error={errors.validFrom} onChange={(text) => setValues((v) => ({ ...v, validFrom: text }))} />
-          <DateField
-            label={t('residence.validUntilLabel')}
-            value={values.validUntil}
-            error={errors.validUntil}
-            onChange={(text) => setValues((v) => ({ ...v, validUntil: text }))}
-          />
-          <div className={s.formActions}>
-            <Button type="submit" appearance="primary">
-              {t('residence.addButton')}
-            </Button>
-          </div>
-        </form>
-      )}
-      <PassphraseConfirmDialog
-        open={removing !== null}
-        title={t('residence.removeTitle')}
-        message={t('residence.removeQuestion', { type: removing ? t(`residenceTypes.${removing.type}`) : '' })}
-        confirmLabel={t('common.remove')}
-        onConfirm={(passphrase) => (removing ? remove(removing, passphrase) : Promise.resolve())}
-        onCancel={() => setRemoving(null)}
-      />
-    </section>
+            </SelectField>
+            <TextField control={form.control} name="legalBasis" label={t('residence.legalBasis')} hint={t('residence.legalBasisHint')} autoComplete="off" />
+            <DateTextField control={form.control} name="validFrom" label={t('residence.validFrom')} />
+            <DateTextField control={form.control} name="validUntil" label={t('residence.validUntilLabel')} />
+          </AddForm>
+        )
+      }
+    />
   );
 }
