@@ -19,12 +19,13 @@ export interface PassphraseAssessment extends PassphraseStrength {
   suggestions: string[];
   /** The policy's thresholds, for the rules the meter lists. */
   minLength: number;
+  maxLength: number;
   minScore: number;
 }
 
 function assess(loaded: PassphrasePolicy, passphrase: string, userInputs: string[]): PassphraseAssessment {
   const rating = loaded.ratePassphrase(passphrase, userInputs);
-  const base = { ...rating, length: [...passphrase].length, minLength: loaded.PASSPHRASE_MIN_LENGTH, minScore: loaded.PASSPHRASE_MIN_SCORE };
+  const base = { ...rating, length: [...passphrase].length, minLength: loaded.PASSPHRASE_MIN_LENGTH, maxLength: loaded.PASSPHRASE_MAX_LENGTH, minScore: loaded.PASSPHRASE_MIN_SCORE };
   if (!passphrase) return { ...base, warning: null, suggestions: [] };
   return { ...base, warning: rating.feedback.warning, suggestions: rating.feedback.suggestions };
 }
@@ -39,7 +40,7 @@ export function usePassphraseAssessment(passphrase: string, userInputs: string[]
 }
 
 /** The policy's verdict on a passphrase as a form problem (i18n key + params), or null; suspends until loaded. */
-export function usePassphraseJudge(): (passphrase: string, userInputs: string[]) => { key: string; minimum?: number } | null {
+export function usePassphraseJudge(): (passphrase: string, userInputs: string[]) => PassphraseProblem | null {
   const loaded = use(preloadPassphrasePolicy());
   return useMemo(() => (passphrase: string, userInputs: string[]) => passphraseProblem(assess(loaded, passphrase, userInputs)), [loaded]);
 }
@@ -54,7 +55,7 @@ export function useNewPassphraseSchema(userInputs: string[]) {
     () =>
       newPassphraseSchema.superRefine((value, ctx) => {
         const problem = judge(value, userInputs);
-        if (problem) ctx.addIssue({ code: 'custom', input: value, params: { key: problem.key, minimum: problem.minimum } });
+        if (problem) ctx.addIssue({ code: 'custom', input: value, params: { ...problem } });
       }),
     [judge, userInputs],
   );
@@ -67,10 +68,18 @@ export function repeatMatches<T extends { newPassphrase: string; repeat: string 
   });
 }
 
+/** What is wrong with a new passphrase: an i18n key and its values. */
+export interface PassphraseProblem {
+  key: string;
+  minimum?: number;
+  maximum?: number;
+}
+
 /** Form-level check of a new passphrase: returns an i18n key + params, or null when acceptable. */
-export function passphraseProblem(a: PassphraseAssessment): { key: string; minimum?: number } | null {
+export function passphraseProblem(a: PassphraseAssessment): PassphraseProblem | null {
   if (a.length === 0) return { key: 'validation.required' };
   if (!a.longEnough) return { key: 'validation.passphraseTooShort', minimum: a.minLength };
+  if (!a.shortEnough) return { key: 'validation.passphraseTooLong', maximum: a.maxLength };
   if (!a.acceptable) return { key: 'validation.passphraseTooWeak' };
   return null;
 }

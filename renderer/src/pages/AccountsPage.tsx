@@ -78,7 +78,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
   const clientErrors: Partial<Record<FieldName, string>> = {
     login: checkField(t, loginSchema, values.login, LOGIN_MESSAGES) ?? undefined,
     displayName: checkField(t, displayNameSchema, values.displayName) ?? undefined,
-    passphrase: problem ? t(problem.key, { minimum: problem.minimum }) : undefined,
+    passphrase: problem ? t(problem.key, { ...problem }) : undefined,
     repeat: !values.repeat ? t('validation.required') : values.repeat !== values.passphrase ? t('validation.passphraseMismatch') : undefined,
   };
   const shown = (f: FieldName) => serverErrors[f] ?? (submitted ? clientErrors[f] : undefined);

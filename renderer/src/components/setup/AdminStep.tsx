@@ -52,7 +52,7 @@ export function AdminStep({ office, values, onChange, onBack, onCreated }: Props
     const errors: Partial<Record<FieldName, string>> = {
       login: checkField(t, loginSchema, values.login, LOGIN_MESSAGES) ?? undefined,
       name: checkField(t, displayNameSchema, values.name) ?? undefined,
-      passphrase: problem ? t(problem.key, { minimum: problem.minimum }) : undefined,
+      passphrase: problem ? t(problem.key, { ...problem }) : undefined,
       repeat: !values.repeat
         ? t('validation.required')
         : values.repeat !== values.passphrase

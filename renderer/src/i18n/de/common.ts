@@ -32,6 +32,7 @@ export const common = {
     wholeNumberRange: 'Bitte eine ganze Zahl von {{minimum}} bis {{maximum}} eingeben.',
     invalid: 'Diese Eingabe ist ungültig.',
     passphraseTooShort: 'Die Passphrase muss mindestens {{minimum}} Zeichen lang sein.',
+    passphraseTooLong: 'Die Passphrase darf höchstens {{maximum}} Zeichen lang sein.',
     passphraseTooWeak: 'Die Passphrase ist zu leicht zu erraten. Verlängern Sie sie, z. B. um weitere, nicht zusammengehörige Wörter.',
     passphraseMismatch: 'Die beiden Passphrasen stimmen nicht überein.',
     passphraseUnchanged: 'Die neue Passphrase muss sich von der bisherigen unterscheiden.',

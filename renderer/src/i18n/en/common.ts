@@ -29,6 +29,7 @@ export const common: Texts<typeof de> = {
     wholeNumberRange: 'Please enter a whole number from {{minimum}} to {{maximum}}.',
     invalid: 'This input is invalid.',
     passphraseTooShort: 'The passphrase must be at least {{minimum}} characters long.',
+    passphraseTooLong: 'The passphrase may have at most {{maximum}} characters.',
     passphraseTooWeak: 'The passphrase is too easy to guess. Make it longer, e.g. with more unrelated words.',
     passphraseMismatch: 'The two passphrases do not match.',
     passphraseUnchanged: 'The new passphrase must differ from the current one.',
