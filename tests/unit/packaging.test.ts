@@ -15,6 +15,13 @@ describe('installer configuration', () => {
     expect(builder).toMatch(/perMachine: true/);
   });
 
+  it('takes the app icon from the top-level resources folder, at least 512 px square', () => {
+    expect(builder).toMatch(/^  buildResources: resources$/m);
+    const png = readFileSync(join(root, 'resources/icon.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  });
+
   it('flips every security-relevant Electron fuse in the afterPack hook', () => {
     const hook = readFileSync(join(root, 'scripts/after-pack.cjs'), 'utf8');
     const expected: [keyof typeof FuseV1Options, boolean][] = [
