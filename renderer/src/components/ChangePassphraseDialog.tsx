@@ -9,7 +9,7 @@ import { TextField } from '../forms/fields';
 import { applyServerIssues, useSchemaForm } from '../forms/use-schema-form';
 import { FormDialog } from './FormDialog';
 import { repeatMatches, useNewPassphraseSchema, usePassphraseAssessment } from './passphrase-assessment';
-import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
+import { NewPassphraseFields } from '../forms/new-passphrase-fields';
 
 const EMPTY = { currentPassphrase: '', newPassphrase: '', repeat: '' };
 
@@ -89,17 +89,12 @@ export function ChangePassphraseDialog({ open, user, onClose }: Props) {
         type="password"
         autoComplete="current-password"
       />
-      <TextField
+      <NewPassphraseFields
         control={form.control}
-        name="newPassphrase"
-        label={t('changePassphrase.next')}
-        hint={t('changePassphrase.nextHint')}
-        required
-        type="password"
-        autoComplete="new-password"
+        assessment={assessment}
+        meterId="change-strength"
+        labels={{ next: t('changePassphrase.next'), hint: t('changePassphrase.nextHint'), repeat: t('changePassphrase.repeat') }}
       />
-      <PassphraseStrengthMeter assessment={assessment} id="change-strength" />
-      <TextField control={form.control} name="repeat" label={t('changePassphrase.repeat')} required type="password" autoComplete="new-password" />
     </FormDialog>
   );
 }

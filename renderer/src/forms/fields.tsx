@@ -16,115 +16,74 @@ interface Base<T extends FieldValues> {
   className?: string;
 }
 
+/** What the Fluent control inside a labelled field gets from the form: value as text, change, blur, ref, name. */
+interface Bound {
+  ref: (el: HTMLElement | null) => void;
+  name: string;
+  value: string;
+  onChange: (_: unknown, d: { value: string }) => void;
+  onBlur: () => void;
+}
+
+/** Controller + Fluent Field with the form's error; `render` draws the Fluent input bound to the field. */
+function LabelledField<T extends FieldValues>({ control, name, label, hint, required, className, render }: Base<T> & { render: (bound: Bound) => ReactNode }) {
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <Field
+          className={className}
+          label={label}
+          hint={hint}
+          required={required}
+          validationState={fieldState.error ? 'error' : 'none'}
+          validationMessage={fieldState.error?.message}
+        >
+          {render({
+            ref: field.ref,
+            name: field.name,
+            value: (field.value as string | null | undefined) ?? '',
+            onChange: (_, d) => field.onChange(d.value),
+            onBlur: field.onBlur,
+          })}
+        </Field>
+      )}
+    />
+  );
+}
+
 export function TextField<T extends FieldValues>({
-  control,
-  name,
-  label,
-  hint,
-  required,
-  className,
   type,
   autoComplete,
   inputMode,
   maxLength,
   spellCheck,
   autoCapitalize,
+  ...base
 }: Base<T> & Pick<InputProps, 'type' | 'autoComplete' | 'inputMode' | 'maxLength' | 'spellCheck' | 'autoCapitalize'>) {
   return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <Field
-          className={className}
-          label={label}
-          hint={hint}
-          required={required}
-          validationState={fieldState.error ? 'error' : 'none'}
-          validationMessage={fieldState.error?.message}
-        >
-          <Input
-            ref={field.ref}
-            name={field.name}
-            type={type}
-            autoComplete={autoComplete}
-            inputMode={inputMode}
-            maxLength={maxLength}
-            spellCheck={spellCheck}
-            autoCapitalize={autoCapitalize}
-            value={(field.value as string | null | undefined) ?? ''}
-            onChange={(_, d) => field.onChange(d.value)}
-            onBlur={field.onBlur}
-          />
-        </Field>
+    <LabelledField
+      {...base}
+      render={(bound) => (
+        <Input {...bound} type={type} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength} spellCheck={spellCheck} autoCapitalize={autoCapitalize} />
       )}
     />
   );
 }
 
-export function TextAreaField<T extends FieldValues>({ control, name, label, hint, required, className, rows, maxLength }: Base<T> & { rows?: number; maxLength?: number }) {
-  return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <Field
-          className={className}
-          label={label}
-          hint={hint}
-          required={required}
-          validationState={fieldState.error ? 'error' : 'none'}
-          validationMessage={fieldState.error?.message}
-        >
-          <Textarea
-            ref={field.ref}
-            name={field.name}
-            rows={rows}
-            maxLength={maxLength}
-            value={(field.value as string | null | undefined) ?? ''}
-            onChange={(_, d) => field.onChange(d.value)}
-            onBlur={field.onBlur}
-          />
-        </Field>
-      )}
-    />
-  );
+export function TextAreaField<T extends FieldValues>({ rows, maxLength, ...base }: Base<T> & { rows?: number; maxLength?: number }) {
+  return <LabelledField {...base} render={(bound) => <Textarea {...bound} rows={rows} maxLength={maxLength} />} />;
 }
 
-export function SelectField<T extends FieldValues>({
-  control,
-  name,
-  label,
-  hint,
-  required,
-  className,
-  disabled,
-  children,
-}: Base<T> & { disabled?: boolean; children: ReactNode }) {
+export function SelectField<T extends FieldValues>({ disabled, children, ...base }: Base<T> & { disabled?: boolean; children: ReactNode }) {
   return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <Field
-          className={className}
-          label={label}
-          hint={hint}
-          required={required}
-          validationState={fieldState.error ? 'error' : 'none'}
-          validationMessage={fieldState.error?.message}
-        >
-          <Select
-            ref={field.ref}
-            name={field.name}
-            disabled={disabled}
-            value={(field.value as string | null | undefined) ?? ''}
-            onChange={(_, d) => field.onChange(d.value)}
-            onBlur={field.onBlur}
-          >
-            {children}
-          </Select>
-        </Field>
+    <LabelledField
+      {...base}
+      render={(bound) => (
+        <Select {...bound} disabled={disabled}>
+          {children}
+        </Select>
       )}
     />
   );

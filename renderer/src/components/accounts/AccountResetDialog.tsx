@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { call } from '../../api/client';
 import { accountResetInput, type AccountSummary } from '../../api/core';
-import { TextField } from '../../forms/fields';
 import { repeatMatches, useNewPassphraseSchema, usePassphraseAssessment } from '../passphrase-assessment';
-import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
 import { FormDialog } from '../FormDialog';
 import { ConfirmPassphraseField } from './ConfirmPassphraseField';
 import { useAdminForm } from './use-admin-action';
+import { NewPassphraseFields } from '../../forms/new-passphrase-fields';
 
 /**
  * Sets a new passphrase for a colleague (forgotten, or after re-enabling). The strength rules are the core's own
@@ -52,17 +51,12 @@ export function AccountResetDialog({
       onSubmit={save}
       onCancel={onCancel}
     >
-      <TextField
+      <NewPassphraseFields
         control={form.control}
-        name="newPassphrase"
-        label={t('accountAdmin.resetDialog.next')}
-        hint={t('accountAdmin.resetDialog.nextHint')}
-        required
-        type="password"
-        autoComplete="new-password"
+        assessment={assessment}
+        meterId="reset-strength"
+        labels={{ next: t('accountAdmin.resetDialog.next'), hint: t('accountAdmin.resetDialog.nextHint'), repeat: t('accountAdmin.resetDialog.repeat') }}
       />
-      <PassphraseStrengthMeter assessment={assessment} id="reset-strength" />
-      <TextField control={form.control} name="repeat" label={t('accountAdmin.resetDialog.repeat')} required type="password" autoComplete="new-password" />
       <ConfirmPassphraseField control={form.control} />
     </FormDialog>
   );

@@ -8,8 +8,8 @@ import { errorText } from '../../api/error-text';
 import { TextField } from '../../forms/fields';
 import { applyServerIssues, useSchemaForm } from '../../forms/use-schema-form';
 import { repeatMatches, usePassphraseAssessment, usePassphraseJudge } from '../passphrase-assessment';
-import { PassphraseStrengthMeter } from '../PassphraseStrengthMeter';
 import { FormDialog } from '../FormDialog';
+import { NewPassphraseFields } from '../../forms/new-passphrase-fields';
 
 const EMPTY = { recoveryKey: '', login: '', newPassphrase: '', repeat: '' };
 const OVERRIDES = { login: { invalid_format: 'validation.loginFormat' } };
@@ -91,27 +91,11 @@ export function RecoveryResetDialog({ onDone, onCancel }: { onDone: (login: stri
         autoCapitalize="none"
       />
       <TextField control={form.control} name="login" label={t('recoveryReset.login')} required autoComplete="off" spellCheck={false} autoCapitalize="none" />
-      <TextField
+      <NewPassphraseFields
         control={form.control}
-        name="newPassphrase"
-        label={t('recoveryReset.next')}
-        hint={t('recoveryReset.nextHint')}
-        required
-        type="password"
-        autoComplete="new-password"
-        spellCheck={false}
-        autoCapitalize="none"
-      />
-      <PassphraseStrengthMeter assessment={assessment} id="recovery-strength" />
-      <TextField
-        control={form.control}
-        name="repeat"
-        label={t('recoveryReset.repeat')}
-        required
-        type="password"
-        autoComplete="new-password"
-        spellCheck={false}
-        autoCapitalize="none"
+        assessment={assessment}
+        meterId="recovery-strength"
+        labels={{ next: t('recoveryReset.next'), hint: t('recoveryReset.nextHint'), repeat: t('recoveryReset.repeat') }}
       />
     </FormDialog>
   );
