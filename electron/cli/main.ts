@@ -4,6 +4,8 @@ import { APP_VERSION } from '../core/contract/app-version';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
 import { auditVerifyCommand } from './commands/audit-verify';
+import { rekeyCommand } from './commands/rekey';
+import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
 
@@ -39,6 +41,21 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--data-dir <dir>', 'folder holding the vault')
     .requiredOption('--user <login>', 'login to unlock with (IT administration or data protection)')
     .action((o: { dataDir: string; user: string }) => auditVerifyCommand(o, out));
+
+  program
+    .command('rekey')
+    .description('give the vault a new database key and a new recovery key (after an account was disabled)')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .action((o: { dataDir: string; user: string }) => rekeyCommand(o, out));
+
+  program
+    .command('recovery')
+    .description('tasks with the recovery key from the IT safe')
+    .command('database-key')
+    .description('check the recovery key (KIM_AKTE_RECOVERY_KEY or typed) and print the SQLCipher key of vault.db')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .action((o: { dataDir: string }) => recoveryDatabaseKeyCommand(o, out));
 
   return program;
 }

@@ -7,10 +7,15 @@ export const PASSPHRASE_ENV = 'KIM_AKTE_PASSPHRASE';
  * Never from a command-line flag: those end up in shell history and process lists.
  */
 export async function readPassphrase(prompt: string): Promise<string> {
-  const fromEnv = process.env[PASSPHRASE_ENV];
+  return readSecret(PASSPHRASE_ENV, prompt, 'passphrase');
+}
+
+/** A secret from `envName`, or typed without echo on a terminal (the recovery key likewise). */
+export async function readSecret(envName: string, prompt: string, what = 'recovery key'): Promise<string> {
+  const fromEnv = process.env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!stdin.isTTY) {
-    throw new CliError(`No passphrase: set ${PASSPHRASE_ENV} or run on a terminal to be asked for it.`, 2);
+    throw new CliError(`No ${what}: set ${envName} or run on a terminal to be asked for it.`, 2);
   }
   return promptHidden(prompt);
 }

@@ -7,10 +7,8 @@ import { syncAuditHead } from '../../electron/core/platform/audit/audit-head';
 import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { runDemoData } from '../demo-data/demo-data-command';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { loadKeyring } from '../../electron/core/platform/vault/vault';
-import { openVault } from '../../electron/core/api/session/open-vault';
+import { databaseKeyForRecoveryKey, openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 import { withServiceCall } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
@@ -31,7 +29,7 @@ export async function benchAccess(o: { clients: number; per: number; log: (line:
     o.log(`  access: building a vault with ${o.clients} demo clients …`);
     const quiet = { out: () => undefined, progress: () => undefined };
     const run = await runDemoData({ dataDir: join(tmp.dir, 'vault'), office: 'lunen', clients: String(o.clients), notesPerClient: '4', seed: '11' }, ADMIN_PASSPHRASE, quiet, now);
-    const key = parseRecoveryKey(run.recoveryKey!);
+    const key = databaseKeyForRecoveryKey({ dataDir: run.dataDir }, run.recoveryKey!);
     const raw = openRawEncrypted(join(run.dataDir, 'vault.db'), key);
     const ids = (sql: string) => (raw.prepare(sql).all(today, today) as { id: string }[]).map((r) => r.id).slice(0, o.per);
     const active = `k.revoked_on IS NULL AND k.valid_from <= ? AND (k.valid_until IS NULL OR k.valid_until >= ?)`;
@@ -59,7 +57,7 @@ export async function benchAccess(o: { clients: number; per: number; log: (line:
     await call(core, 'session.lock');
 
     // The same reads without the dispatcher, and the layer's parts one by one, on the vault opened with its key.
-    const vault = await openVault({ dataDir: run.dataDir }, loadKeyring(run.dataDir), key);
+    const vault = await openWithRecoveryKey({ dataDir: run.dataDir }, run.recoveryKey!);
     const m = vault.dataSource.manager;
     const direct: number[] = [];
     const guard: number[] = [];

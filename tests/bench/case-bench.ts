@@ -9,9 +9,7 @@ import { listClients } from '../../electron/core/domain/clients/client-service';
 import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { loadKeyring } from '../../electron/core/platform/vault/vault';
-import { openVault } from '../../electron/core/api/session/open-vault';
+import { databaseKeyForRecoveryKey, openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { runDemoData } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 import { drawWorkload, type CaseWorkload } from './case-workload';
@@ -89,7 +87,7 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
       now,
     );
     const buildTotalSeconds = Number(process.hrtime.bigint() - buildStart) / 1e9;
-    const key = parseRecoveryKey(run.recoveryKey!);
+    const key = databaseKeyForRecoveryKey({ dataDir }, run.recoveryKey!);
     const vaultDb = join(dataDir, 'vault.db');
     const vaultMb = statSync(vaultDb).size / 1024 / 1024;
     // Copied before anything reopens the vault: no WAL yet, so the copy is the whole database.
@@ -143,7 +141,7 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
     }
 
     // Dispatcher layer (permission, transaction, audit entry + commit) vs the service alone, same clients.get.
-    const vault = await openVault({ dataDir }, loadKeyring(dataDir), key);
+    const vault = await openWithRecoveryKey({ dataDir }, run.recoveryKey!);
     const viaDispatcher: number[] = [];
     const direct: number[] = [];
     for (const [clientId] of workload.opens) {

@@ -1,9 +1,8 @@
 import type { Role } from '../../electron/core/contract/offices';
 import { insertAccount } from '../../electron/core/domain/users/account-service';
 import { readSetting, SETTING_KEYS } from '../../electron/core/platform/settings/settings-store';
-import { loadKeyring } from '../../electron/core/platform/vault/vault';
-import { openVault } from '../../electron/core/api/session/open-vault';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
+import { openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
+import { zeroSecrets } from '../../electron/core/platform/vault/vault-secrets';
 
 /**
  * Adds a second account the way IT will (row in the vault + wrap in the keyring), opened with the recovery key.
@@ -14,17 +13,19 @@ export async function addAccount(
   recoveryKey: string,
   a: { login: string; displayName: string; role: Role; passphrase: string },
 ): Promise<void> {
-  const key = parseRecoveryKey(recoveryKey);
-  const keyring = loadKeyring(dataDir);
-  const vault = await openVault({ dataDir }, keyring, key);
+  const vault = await openWithRecoveryKey({ dataDir }, recoveryKey);
+  const keyring = vault.keyring;
+  const secrets = vault.secrets();
   try {
     await vault.dataSource.transaction(async (m) => {
       const deviceId = (await readSetting(m, SETTING_KEYS.deviceId))!;
       await insertAccount(m, { login: a.login, displayName: a.displayName, role: a.role, office: keyring.office }, deviceId, new Date());
     });
-    await keyring.setAccountPassphrase(a.login, a.passphrase, key);
+    await keyring.setAccountPassphrase(a.login, a.passphrase, secrets);
     keyring.save();
   } finally {
+    zeroSecrets(secrets);
+    vault.forgetKey();
     await vault.dataSource.destroy();
   }
 }

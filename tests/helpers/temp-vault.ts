@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import type { MethodName, OutputOf, Result } from '../../electron/core/contract/methods';
+import { databaseKeyForRecoveryKey } from '../../electron/core/api/session/open-vault';
+import { openRawEncrypted, type SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
 
 /** A strong passphrase that passes the policy; tests use realistic input, not "x". */
 export const ADMIN_PASSPHRASE = 'Lippe-Ufer 1907 sieht Raben!';
@@ -44,4 +46,14 @@ export async function setupVault(dir: string, now?: () => Date): Promise<{ core:
 export async function switchUser(core: CoreDispatcher, login: string, passphrase = OTHER_PASSPHRASE): Promise<void> {
   await call(core, 'session.lock');
   await call(core, 'session.unlock', { login, passphrase });
+}
+
+/** The vault database opened raw (no TypeORM, no migrations) with the key the recovery key yields, as IT's tool would. */
+export function openRawVault(dataDir: string, recoveryKey: string): SqliteDatabase {
+  const key = databaseKeyForRecoveryKey({ dataDir }, recoveryKey);
+  try {
+    return openRawEncrypted(join(dataDir, 'vault.db'), key);
+  } finally {
+    key.fill(0);
+  }
 }

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
+import { databaseKeyForRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { kimAkte } from '../helpers/cli';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
@@ -22,7 +22,7 @@ describe('audit verify', () => {
 
   beforeAll(async () => {
     const { core, recoveryKey } = await caseWorkerVault(pristine);
-    key = parseRecoveryKey(recoveryKey);
+    key = databaseKeyForRecoveryKey({ dataDir: pristine }, recoveryKey);
     const c = await call(core, 'clients.create', clientInput('Diallo', 'Aliou', { birthDate: '1999' }));
     await call(core, 'clients.get', { id: c.id });
     await call(core, 'clients.search', { query: 'Diallo' });

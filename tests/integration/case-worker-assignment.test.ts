@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir, openRawVault } from '../helpers/temp-vault';
 
 /**
  * Follow-ups and case management stay with the office that keeps the file: a Lünen case manager could assign a
@@ -59,7 +56,7 @@ describe('who may manage a case or take a follow-up', () => {
   it('shows no follow-up of a file the caller does not keep, even one assigned before this rule', async () => {
     // A follow-up assigned to the ABH clerk and to the Werne colleague by an earlier version, written directly.
     await call(core, 'session.lock');
-    const db = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const db = openRawVault(tmp.dir, recoveryKey);
     for (const assignee of [ids.abh, ids.werne]) {
       db.prepare(`INSERT INTO follow_up (id, case_id, client_id, title, due_date, assignee_id, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`).run(
         randomUUID(), caseId, clientId, 'Termin Psychiatrie', '2026-01-01', assignee, new Date().toISOString(),

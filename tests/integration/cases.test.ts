@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { caseWorkerVault, clientInput } from '../helpers/case-worker';
-import { call, tempDir } from '../helpers/temp-vault';
+import { call, tempDir, openRawVault } from '../helpers/temp-vault';
 
 describe('a case through the DGCC phases', () => {
   const tmp = tempDir();
@@ -104,7 +101,7 @@ describe('a case through the DGCC phases', () => {
 
   it('records every case write as a change for sync and every read in the audit trail', async () => {
     await call(core, 'session.lock');
-    const db = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const db = openRawVault(tmp.dir, recoveryKey);
     const changes = db.prepare(`SELECT entity, count(*) AS n FROM change_entry GROUP BY entity ORDER BY entity`).all();
     const reads = db.prepare(`SELECT count(*) AS n FROM audit_entry WHERE action = 'cases.get' AND entity_id = ?`).get(caseId) as { n: number };
     const noteText = db.prepare(`SELECT count(*) AS n FROM audit_entry WHERE fields LIKE '%Jobcenter%'`).get() as { n: number };

@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addDays, berlinDate } from '../../electron/core/contract/dates';
 import { EXPIRY_WARNING_DAYS } from '../../electron/core/contract/case-domain';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { runDemoData } from '../demo-data/demo-data-command';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
-import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, tempDir, openRawVault } from '../helpers/temp-vault';
 
 describe('client files', () => {
   const tmp = tempDir();
@@ -230,7 +228,7 @@ describe('client list pages', () => {
     await call(core, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
     // Unknown birth dates over several pages (the generator makes few).
     for (let i = 0; i < 24; i++) await call(core, 'clients.create', clientInput(`Ohne-Datum ${String.fromCharCode(65 + (i % 5))}`, `Testperson ${i}`));
-    const db = openRawEncrypted(join(dataDir, 'vault.db'), parseRecoveryKey(run.recoveryKey!));
+    const db = openRawVault(dataDir, run.recoveryKey!);
     // fm.1 of Lünen sees Lünen's files and those shared with Lünen by a consent in force (every demo consent
     // includes the residence category, so the expiry filter and sort see the same set).
     const today = NOW.toISOString().slice(0, 10);

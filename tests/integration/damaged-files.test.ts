@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 
-type KeyringJson = { office: string; accounts: { wrap: { ct: string } }[] };
+type KeyringJson = { office: string; accounts: { secret: { ct: string }; grants: { database: string } }[] };
 
 describe('damaged or tampered vault files', () => {
   const tmp = tempDir();
@@ -42,9 +42,19 @@ describe('damaged or tampered vault files', () => {
 
   it('treats an altered key wrap like a wrong passphrase (authenticated encryption)', async () => {
     const k = JSON.parse(pristineKeyring) as KeyringJson;
-    const ct = Buffer.from(k.accounts[0]!.wrap.ct, 'base64');
+    const ct = Buffer.from(k.accounts[0]!.secret.ct, 'base64');
     ct[0] = ct[0]! ^ 0x01;
-    k.accounts[0]!.wrap.ct = ct.toString('base64');
+    k.accounts[0]!.secret.ct = ct.toString('base64');
+    writeFileSync(keyringPath(), JSON.stringify(k));
+    expect(await unlock()).toMatchObject({ ok: false, error: { code: 'unlock.failed' } });
+    restore();
+  });
+
+  it('treats an altered sealed database key like a wrong passphrase', async () => {
+    const k = JSON.parse(pristineKeyring) as KeyringJson;
+    const box = Buffer.from(k.accounts[0]!.grants.database, 'base64');
+    box[box.length - 1] = box[box.length - 1]! ^ 0x01;
+    k.accounts[0]!.grants.database = box.toString('base64');
     writeFileSync(keyringPath(), JSON.stringify(k));
     expect(await unlock()).toMatchObject({ ok: false, error: { code: 'unlock.failed' } });
     restore();

@@ -6,10 +6,8 @@ import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron
 import { variantsOf } from '../demo-data/generate/names-by-origin';
 import { CASE_PHASES } from '../../electron/core/contract/case-domain';
 import { berlinDate } from '../../electron/core/contract/dates';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
-import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, tempDir, openRawVault } from '../helpers/temp-vault';
 import { devCli, kimAkte } from '../helpers/cli';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
@@ -22,7 +20,7 @@ function demo(dataDir: string, seed: number): Promise<DemoDataRun> {
 
 /** Rows of the data tables that do not depend on account ids (those are random per vault). */
 function snapshot(run: DemoDataRun) {
-  const db = openRawEncrypted(join(run.dataDir, 'vault.db'), parseRecoveryKey(run.recoveryKey!));
+  const db = openRawVault(run.dataDir, run.recoveryKey!);
   try {
     const all = (sql: string) => db.prepare(sql).all();
     return {
@@ -197,7 +195,7 @@ describe('demo data', () => {
       expect(r.stdout).toBe('');
       // Refused before anything was written: no demo case managers, no clients, no import entry, no mark.
       const recoveryKey = /^Recovery key: (\S+)$/m.exec(init.stdout)![1]!;
-      const db = openRawEncrypted(join(real, 'vault.db'), parseRecoveryKey(recoveryKey));
+      const db = openRawVault(real, recoveryKey);
       try {
         const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
         expect(count('SELECT count(*) AS n FROM account')).toBe(1);

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { METHOD_NAMES } from '../../electron/core/contract/method-names';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { call, setupVault, tempDir } from '../helpers/temp-vault';
+import { call, setupVault, tempDir, openRawVault } from '../helpers/temp-vault';
 
 describe('the API dispatcher', () => {
   const tmp = tempDir();
@@ -19,7 +16,7 @@ describe('the API dispatcher', () => {
   });
 
   const auditRows = () => {
-    const db = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const db = openRawVault(tmp.dir, recoveryKey);
     const rows = db.prepare('SELECT action, entity, entity_id AS entityId, fields, outcome, actor_role AS role FROM audit_entry ORDER BY id').all();
     db.close();
     return rows as { action: string; entity: string | null; entityId: string | null; fields: string | null; outcome: string; role: string }[];
@@ -94,7 +91,7 @@ describe('the API dispatcher', () => {
   });
 
   it('records a change entry with a hybrid logical clock for every domain write', async () => {
-    const db = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const db = openRawVault(tmp.dir, recoveryKey);
     const changes = db.prepare('SELECT entity, fields, hlc, device_id AS deviceId FROM change_entry ORDER BY id').all() as {
       entity: string;
       fields: string;

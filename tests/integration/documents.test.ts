@@ -19,9 +19,7 @@ import { readSetting, SETTING_KEYS } from '../../electron/core/platform/settings
 import { MAX_DOCUMENT_BYTES } from '../../electron/core/contract/case-domain';
 import { ChangeEntryEntity } from '../../electron/core/platform/sync/change-entity';
 import { AccountEntity } from '../../electron/core/domain/users/account-entity';
-import { loadKeyring } from '../../electron/core/platform/vault/vault';
-import { openVault } from '../../electron/core/api/session/open-vault';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
+import { openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addAccount } from '../helpers/accounts';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
@@ -109,7 +107,7 @@ describe('encrypted documents', () => {
     const colleague = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: PASSPHRASE };
     await addAccount(tmp.dir, recoveryKey, colleague);
     // Opened with the recovery key, as the account helper does; the session is built by hand like the dispatcher's.
-    const vault = await openVault({ dataDir: tmp.dir }, loadKeyring(tmp.dir), parseRecoveryKey(recoveryKey));
+    const vault = await openWithRecoveryKey({ dataDir: tmp.dir }, recoveryKey);
     const m = vault.dataSource.manager;
     const account = await m.findOneByOrFail(AccountEntity, { login: colleague.login });
     const user: SessionUser = { id: account.id, login: account.login, displayName: account.displayName, role: account.role, office: account.office };

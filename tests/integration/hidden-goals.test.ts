@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir, openRawVault } from '../helpers/temp-vault';
 
 /**
  * Verwaltung sees no Gesundheit: closing a case used to answer with the ids of its hidden health goals (which it
@@ -56,7 +53,7 @@ describe('closing a case with goals of a category the caller may not see', () =>
       error: { code: 'validation.invalid', params: { issues: [{ path: `goalOutcomes.${healthGoalId}`, code: 'outcome_required' }] } },
     });
     await call(core, 'session.lock');
-    const db = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const db = openRawVault(tmp.dir, recoveryKey);
     const rows = db.prepare('SELECT id, status FROM goal ORDER BY id').all() as { id: string; status: string }[];
     const closed = db.prepare('SELECT closed_on FROM kim_case WHERE id = ?').get(caseId) as { closed_on: string | null };
     db.close();

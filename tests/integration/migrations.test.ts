@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { Keyring } from '../../electron/core/platform/vault/keyring';
+import { writeFormat1Keyring } from '../helpers/format1-keyring';
 import { newDatabaseKey } from '../../electron/core/platform/vault/key-crypto';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
 import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/platform/vault/migrations/0006-client-list-paging-indexes';
@@ -12,13 +12,12 @@ import { withServiceCall } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
-import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
 import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 /** Builds a vault as version 1 of the app wrote it: schema 1, one account, one setting. */
 async function buildSchemaV1Vault(dir: string): Promise<Buffer> {
   const key = newDatabaseKey();
-  const keyring = await Keyring.create(join(dir, 'keyring.json'), 'selm', 'admin', ADMIN_PASSPHRASE, key, new Date());
   const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES,
     path: join(dir, 'vault.db'),
     key,
@@ -32,7 +31,7 @@ async function buildSchemaV1Vault(dir: string): Promise<Buffer> {
   );
   await dataSource.query(`INSERT INTO setting (key, value) VALUES ('device.id', 'device-v1'), ('office', 'selm')`);
   await dataSource.destroy();
-  keyring.save();
+  await writeFormat1Keyring(join(dir, 'keyring.json'), 'selm', [{ login: 'admin', passphrase: ADMIN_PASSPHRASE }], key, new Date());
   return key;
 }
 
@@ -40,7 +39,7 @@ describe('schema migrations', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  it('upgrades a vault from an older schema on unlock, keeping its data', async () => {
+  it('upgrades a vault from an older schema and keyring format on unlock, keeping its data and audit trail', async () => {
     const dir = join(tmp.dir, 'v1');
     const key = await buildSchemaV1Vault(dir);
     const core = new CoreDispatcher({ dataDir: dir });
@@ -49,6 +48,21 @@ describe('schema migrations', () => {
     expect((await call(core, 'home.summary')).schemaVersion).toBe(SCHEMA_VERSION);
     await call(core, 'drafts.save', { formId: 'note', data: { text: 'nach der Migration' } });
     await call(core, 'session.lock');
+    // The account now has its own key pair; the recovery key of format 1 (the database key) still opens the vault.
+    const keyring = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')) as { version: number; accounts: { wrap?: unknown; publicKey?: string }[] };
+    expect(keyring.version).toBe(2);
+    expect(keyring.accounts).toEqual([expect.objectContaining({ publicKey: expect.any(String) })]);
+    expect(keyring.accounts[0]).not.toHaveProperty('wrap');
+    await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+    expect(await call(core, 'audit.verify')).toMatchObject({ ok: true, firstBreak: null });
+    await call(core, 'session.lock');
+    await core.close();
+    const viaRecovery = new CoreDispatcher({ dataDir: dir });
+    const recoveryKey = key.toString('hex').toUpperCase().match(/.{8}/g)!.join('-');
+    const reset = await viaRecovery.dispatch('session.recoveryReset', { recoveryKey, login: 'admin', newPassphrase: 'Werne Lippeaue im Novembernebel 7' });
+    expect(reset).toEqual({ ok: true, value: null });
+    await call(viaRecovery, 'session.unlock', { login: 'admin', passphrase: 'Werne Lippeaue im Novembernebel 7' });
+    await viaRecovery.close();
     const db = openRawEncrypted(join(dir, 'vault.db'), key);
     expect(db.prepare('SELECT last_login_at IS NOT NULL AS seen FROM account').get()).toEqual({ seen: 1 });
     expect(db.prepare('SELECT count(*) AS n FROM draft').get()).toEqual({ n: 1 });
@@ -145,8 +159,7 @@ describe('schema migrations', () => {
     const dir = join(tmp.dir, 'future');
     const { recoveryKey, core } = await setupVault(dir);
     await call(core, 'session.lock');
-    const key = Buffer.from(recoveryKey.replace(/-/g, ''), 'hex');
-    const raw = openRawEncrypted(join(dir, 'vault.db'), key);
+    const raw = openRawVault(dir, recoveryKey);
     raw.prepare(`INSERT INTO migrations (timestamp, name) VALUES (1893456000000, 'CaseFiles1893456000000')`).run();
     raw.close();
     const before = readFileSync(join(dir, 'vault.db'));

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
-import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir, openRawVault } from '../helpers/temp-vault';
 
 describe('changing the personal passphrase', () => {
   const tmp = tempDir();
@@ -27,7 +25,7 @@ describe('changing the personal passphrase', () => {
     await call(fresh, 'session.lock');
 
     // Same database key: the recovery key still opens it, and the file's salt (first 16 bytes) is unchanged.
-    const raw = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const raw = openRawVault(tmp.dir, recoveryKey);
     expect(raw.prepare('SELECT count(*) AS n FROM account').get()).toEqual({ n: 1 });
     raw.close();
     expect(readFileSync(join(tmp.dir, 'vault.db')).subarray(0, 16).equals(dbBefore.subarray(0, 16))).toBe(true);

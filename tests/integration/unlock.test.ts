@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';
-import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir, openRawVault } from '../helpers/temp-vault';
 
 describe('unlocking with a personal passphrase', () => {
   const tmp = tempDir();
@@ -57,7 +55,7 @@ describe('unlocking with a personal passphrase', () => {
     const core = new CoreDispatcher({ dataDir: tmp.dir, now });
     await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     await call(core, 'session.lock');
-    const db = openRawEncrypted(join(tmp.dir, 'vault.db'), parseRecoveryKey(recoveryKey));
+    const db = openRawVault(tmp.dir, recoveryKey);
     const rows = db.prepare(`SELECT action, outcome, actor_id AS actor FROM audit_entry ORDER BY id`).all() as { action: string; outcome: string; actor: string | null }[];
     db.close();
     // admin's 4 failures are attributed to it; the unknown login's one is recorded without an actor.

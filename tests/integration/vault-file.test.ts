@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
+import { databaseKeyForRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';
 
 const requireCjs = createRequire(__filename);
@@ -62,7 +62,7 @@ describe('vault file at rest', () => {
     }
   });
 
-  it('opens in official SQLCipher 4 with the recovery key, and not without it', async (ctx) => {
+  it('opens in official SQLCipher 4 with the database key the recovery key yields, and not without it', async (ctx) => {
     if (!loadOfficialSqlcipher()) {
       // CI installs it (dev dependency built from source); refuse to pass silently there.
       if (process.env.CI) throw new Error('@journeyapps/sqlcipher is not installed; CI must build it');
@@ -72,7 +72,7 @@ describe('vault file at rest', () => {
     const { core, recoveryKey } = await setupVault(dir.dir);
     await call(core, 'session.lock');
     const path = join(dir.dir, 'vault.db');
-    const hex = parseRecoveryKey(recoveryKey).toString('hex');
+    const hex = databaseKeyForRecoveryKey({ dataDir: dir.dir }, recoveryKey).toString('hex');
     const version = await queryOfficial(path, `PRAGMA key = "x'${hex}'"`, 'PRAGMA cipher_version');
     expect(String(version[0]?.cipher_version)).toMatch(/^4\./);
     const rows = await queryOfficial(path, `PRAGMA key = "x'${hex}'"`, 'SELECT login, display_name FROM account');

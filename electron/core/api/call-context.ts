@@ -30,6 +30,11 @@ export interface LifecycleContext extends CallBasics {
   setSession(next: UnlockedSession | null): Promise<void>;
 }
 
+/** A method that replaces the session's database (re-keying): a lifecycle method for an unlocked caller. */
+export interface VaultLifecycleContext extends LifecycleContext {
+  session: UnlockedSession;
+}
+
 /** Methods of an unlocked user: the session cannot be null, and everything runs in the call's transaction. */
 export interface SessionContext extends CallBasics, VaultKeyContext {
   session: UnlockedSession;
@@ -76,7 +81,7 @@ export async function runSessionCall<T>(
         user: session.user,
         deviceId: session.deviceId,
         dataDir: basics.location.dataDir,
-        databaseKey: () => session.vault.databaseKey(),
+        vaultSecrets: () => session.vault.secrets(),
         audit,
         afterCommit: (fn) => afterCommit.push(fn),
         onRollback: (fn) => onRollback.push(fn),

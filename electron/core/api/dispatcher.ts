@@ -114,7 +114,7 @@ export class CoreDispatcher {
   private async execute(method: MethodName, input: unknown): Promise<unknown> {
     const spec = contract[method];
     const basics: CallBasics = { location: this.location, now: this.now(), clock: this.now, appVersion: this.options.appVersion ?? APP_VERSION };
-    if (spec.access === 'public') {
+    if (spec.access === 'public' || spec.outsideTransaction) {
       const handler = handlers[method] as (i: unknown, c: LifecycleContext) => Promise<unknown>;
       return handler(input, { ...basics, session: this.session, setSession: (next) => this.replaceSession(next) });
     }

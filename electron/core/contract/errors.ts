@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'vault.databaseCorrupt',
   'vault.schemaTooNew',
   'vault.dataDirUnavailable',
+  'vault.rekeyFailed',
   'unlock.failed',
   'unlock.throttled',
   'passphrase.tooWeak',
@@ -70,6 +71,7 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'vault.notInitialised': () => 'No vault exists in this data directory. Run setup (or "init") first.',
   'vault.alreadyInitialised': () => 'A vault already exists in this data directory; it was not touched.',
   'vault.keyringCorrupt': () => 'The key file (keyring.json) is unreadable or corrupt. Restore it from a backup.',
+  'vault.rekeyFailed': () => 'Re-keying the vault failed; it still opens with its previous key and nothing was lost. Try again, or check the disk.',
   'vault.keyringTampered': () => 'The key file (keyring.json) was modified outside KIM-Akte. Restore it from a backup.',
   'vault.databaseCorrupt': () => 'The database file (vault.db) is damaged or not a KIM-Akte vault.',
   'vault.schemaTooNew': (p) =>

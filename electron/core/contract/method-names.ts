@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'vault.status',
   'vault.setup',
   'vault.info',
+  'vault.rekey',
   'session.unlock',
   'session.recoveryReset',
   'session.current',

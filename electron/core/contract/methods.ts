@@ -44,6 +44,7 @@ import {
   auditListInput,
   auditSubjectsInput,
   recoveryResetInput,
+  rekeyInput,
   changePassphraseInput,
   draftRefInput,
   draftSaveInput,
@@ -54,7 +55,7 @@ import {
 } from './schemas/common-schemas';
 import type { SessionUser } from './types/workstation-types';
 import type { VaultStatus } from './types/workstation-types';
-import type { SetupResult } from './types/workstation-types';
+import type { RekeyResult, SetupResult } from './types/workstation-types';
 import type { DraftRecord } from './types/workstation-types';
 import type { HomeSummary } from './types/workstation-types';
 import type { AccountSummary } from './types/workstation-types';
@@ -82,16 +83,26 @@ export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'pr
 /** Which audit entry a call leaves: none, or a read/write of an entity that holds personal data. */
 export type AuditRule = { kind: 'none' } | { kind: 'read' | 'write'; entity: string };
 
-export interface MethodSpec<I extends z.ZodType, O, A extends Access = Access> {
+export interface MethodSpec<I extends z.ZodType, O, A extends Access = Access, T extends boolean = boolean> {
   input: I;
   access: A;
   audit: AuditRule;
+  /**
+   * Replaces the session's database (re-keying): after the role check it runs like a lifecycle method, outside a
+   * transaction, and writes its own audit entry.
+   */
+  outsideTransaction?: T;
   /** Phantom: carries the output type, never set at runtime. */
   readonly output?: O;
 }
 
 function method<O>() {
-  return <I extends z.ZodType, A extends Access>(spec: { input: I; access: A; audit: AuditRule }): MethodSpec<I, O, A> => spec;
+  return <I extends z.ZodType, A extends Access, T extends boolean = false>(spec: {
+    input: I;
+    access: A;
+    audit: AuditRule;
+    outsideTransaction?: T;
+  }): MethodSpec<I, O, A, T> => spec;
 }
 
 const none: AuditRule = { kind: 'none' };
@@ -102,6 +113,7 @@ export const contract = {
   // Lifecycle methods (setup, unlock, lock) write their own audit entries: there is no session before or after them.
   'vault.setup': method<SetupResult>()({ input: setupInput, access: 'public', audit: none }),
   'vault.info': method<VaultInfo>()({ input: emptyInput, access: 'session', audit: none }),
+  'vault.rekey': method<RekeyResult>()({ input: rekeyInput, access: 'admin', audit: none, outsideTransaction: true }),
   'session.unlock': method<SessionUser>()({ input: unlockInput, access: 'public', audit: none }),
   'session.recoveryReset': method<null>()({ input: recoveryResetInput, access: 'public', audit: none }),
   'session.current': method<SessionUser | null>()({ input: emptyInput, access: 'public', audit: none }),

@@ -30,8 +30,8 @@ export interface ServiceContext {
   onRollback(fn: () => void): void;
 }
 
-/** A call that needs the database key itself (wrapping it for an account, checking the audit head). */
+/** A call that needs the vault's secrets themselves (sealing them to an account, checking the audit head). */
 export interface VaultKeyContext extends ServiceContext {
-  /** A copy of the database key; the caller zeroes it. */
-  databaseKey(): Buffer;
+  /** A copy of the vault's secrets; the caller zeroes it (zeroSecrets). */
+  vaultSecrets(): { database: Buffer; audit: Buffer };
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../electron/core/contract/errors';
 import { loadKeyring, type OpenVault, type VaultLocation } from '../../../electron/core/platform/vault/vault';
-import { openVault } from '../../../electron/core/api/session/open-vault';
+import { openUnlockedVault } from '../../../electron/core/api/session/open-vault';
 
 /**
  * Opens the vault with an account's passphrase for a bulk import that runs outside the dispatcher. Callers unlock
@@ -9,11 +9,7 @@ import { openVault } from '../../../electron/core/api/session/open-vault';
  */
 export async function openVaultForImport(location: VaultLocation, login: string, passphrase: string): Promise<OpenVault> {
   const keyring = loadKeyring(location.dataDir);
-  const key = await keyring.unwrapFor(login, passphrase);
-  if (!key) throw new AppError('unlock.failed');
-  try {
-    return await openVault(location, keyring, key);
-  } finally {
-    key.fill(0);
-  }
+  const unlocked = await keyring.unlockAccount(login, passphrase);
+  if (!unlocked) throw new AppError('unlock.failed');
+  return (await openUnlockedVault(location, keyring, unlocked)).vault;
 }

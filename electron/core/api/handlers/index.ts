@@ -6,6 +6,7 @@ import { changePassphrase, lock, unlock } from '../session/session-service';
 import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import { resetAccountPassphrase, updateAccount } from '../../domain/users/account-admin';
 import { recoveryReset } from '../session/recovery-reset';
+import { rekeyVault } from '../session/vault-rekey';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { listAccounts } from '../../domain/users/account-service';
 import { setupVault, vaultStatus } from '../session/vault-setup';
@@ -29,6 +30,7 @@ export const handlers: HandlerMap<MethodName> = {
       counts: await countRows(tx),
     };
   },
+  'vault.rekey': (i, ctx) => rekeyVault(ctx, i),
   'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
   'session.recoveryReset': (i, ctx) => recoveryReset(ctx, i),
   'accounts.update': (i, ctx) => updateAccount(ctx, i),

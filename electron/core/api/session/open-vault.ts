@@ -1,11 +1,94 @@
+import { AppError } from '../../contract/errors';
 import type { Office } from '../../contract/offices';
-import type { Keyring } from '../../platform/vault/keyring';
-import { createVault, openVaultWithKey, type OpenVault, type VaultLocation } from '../../platform/vault/vault';
+import type { Keyring, UnlockedSecrets } from '../../platform/vault/keyring';
+import { createVault, loadKeyring, openVaultWithSecrets, vaultPaths, type OpenVault, type VaultLocation } from '../../platform/vault/vault';
+import { parseRecoveryKey } from '../../platform/vault/recovery-key';
+import { openRawEncrypted } from '../../platform/vault/sqlcipher';
+import { removeRekeyLeftovers } from '../../platform/vault/rekey-database';
+import { zeroSecrets } from '../../platform/vault/vault-secrets';
 import { VAULT_ENTITIES } from './entity-list';
 
-/** Opens the vault with every area's entities: the API floor is the one place that knows them all. */
-export function openVault(location: VaultLocation, keyring: Keyring, key: Buffer): Promise<OpenVault> {
-  return openVaultWithKey(location, keyring, key, VAULT_ENTITIES);
+/** What happened to a re-keying that a crash interrupted: nothing pending, completed, or rolled back. */
+export type RekeySettlement = 'none' | 'completed' | 'aborted';
+
+/**
+ * Opens the vault with every area's entities (the API floor is the one place that knows them all) and settles an
+ * interrupted re-keying: a database that still opens with the current key rolls it back; one that opens only
+ * with the new key completes it. Zeroes the unsealed secrets; the open vault keeps its own copy.
+ */
+export async function openUnlockedVault(
+  location: VaultLocation,
+  keyring: Keyring,
+  unlocked: UnlockedSecrets,
+): Promise<{ vault: OpenVault; rekey: RekeySettlement }> {
+  removeRekeyLeftovers(vaultPaths(location.dataDir).database);
+  try {
+    let vault: OpenVault;
+    try {
+      vault = await openVaultWithSecrets(location, keyring, unlocked.current, VAULT_ENTITIES);
+    } catch (error) {
+      const wrongKey = error instanceof AppError && error.code === 'vault.databaseCorrupt';
+      if (!unlocked.next || !wrongKey) throw error;
+      vault = await openVaultWithSecrets(location, keyring, unlocked.next, VAULT_ENTITIES);
+      keyring.finishRekey(unlocked.next.database);
+      keyring.save();
+      return { vault, rekey: 'completed' };
+    }
+    if (!keyring.rekeyPending) return { vault, rekey: 'none' };
+    keyring.abortRekey(unlocked.current.database);
+    keyring.save();
+    return { vault, rekey: 'aborted' };
+  } finally {
+    zeroSecrets(unlocked.current);
+    zeroSecrets(unlocked.next);
+  }
+}
+
+/**
+ * Opens the vault with the recovery key from IT's safe (settling an interrupted re-keying like an unlock). A key
+ * that is not this vault's is recoveryKey.invalid, whatever step notices it.
+ */
+export async function openWithRecoveryKey(location: VaultLocation, recoveryKey: string): Promise<OpenVault> {
+  const key = parseRecoveryKey(recoveryKey);
+  const keyring = loadKeyring(location.dataDir);
+  try {
+    const unlocked = keyring.openWithRecoveryKey(key);
+    if (!unlocked) throw new AppError('recoveryKey.invalid');
+    return (await openUnlockedVault(location, keyring, unlocked)).vault;
+  } catch (error) {
+    // A wrong format 1 recovery key fails the keyring MAC: say "wrong key", not "tampered".
+    if (error instanceof AppError && error.code === 'vault.keyringTampered') throw new AppError('recoveryKey.invalid');
+    throw error;
+  } finally {
+    key.fill(0);
+  }
+}
+
+/**
+ * The SQLCipher key for a standard SQLCipher 4 tool, after checking the recovery key against the keyring's MAC
+ * and the database file. Changes nothing (no migrations run). The caller zeroes the key.
+ */
+export function databaseKeyForRecoveryKey(location: VaultLocation, recoveryKey: string): Buffer {
+  const key = parseRecoveryKey(recoveryKey);
+  const keyring = loadKeyring(location.dataDir);
+  const unlocked = keyring.openWithRecoveryKey(key);
+  key.fill(0);
+  if (!unlocked) throw new AppError('recoveryKey.invalid');
+  const candidates = [unlocked.current, ...(unlocked.next ? [unlocked.next] : [])];
+  let found: Buffer | null = null;
+  for (const secrets of candidates) {
+    if (found) break;
+    try {
+      keyring.verifyMac(secrets.database);
+      openRawEncrypted(vaultPaths(location.dataDir).database, secrets.database, location.nativeBinding).close();
+      found = Buffer.from(secrets.database);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  for (const secrets of candidates) zeroSecrets(secrets);
+  if (!found) throw new AppError('recoveryKey.invalid');
+  return found;
 }
 
 /** Creates a new vault (see platform/vault createVault) with every area's entities. */

@@ -2,32 +2,27 @@ import { AppError } from '../../contract/errors';
 import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { appendAudit } from '../../platform/audit/audit-log';
-import { parseRecoveryKey } from '../../platform/vault/recovery-key';
-import { loadKeyring } from '../../platform/vault/vault';
 import type { LifecycleContext } from '../call-context';
-import { openVault } from './open-vault';
+import { openWithRecoveryKey } from './open-vault';
+import { zeroSecrets } from '../../platform/vault/vault-secrets';
 
 /**
  * Without any administrator who knows a passphrase: the recovery key from IT's safe opens the vault and sets a new
  * passphrase for an active account. Audited; the vault stays locked afterwards.
  */
 export async function recoveryReset(ctx: LifecycleContext, input: { recoveryKey: string; login: string; newPassphrase: string }): Promise<null> {
-  const key = parseRecoveryKey(input.recoveryKey);
-  const keyring = loadKeyring(ctx.location.dataDir);
-  let vault;
-  try {
-    vault = await openVault(ctx.location, keyring, key);
-  } catch (error) {
-    key.fill(0);
-    // A wrong recovery key fails the keyring MAC: say "wrong key", not "tampered".
-    if (error instanceof AppError && error.code === 'vault.keyringTampered') throw new AppError('recoveryKey.invalid');
-    throw error;
-  }
+  const vault = await openWithRecoveryKey(ctx.location, input.recoveryKey);
+  const keyring = vault.keyring;
   try {
     const account = await vault.dataSource.manager.findOneBy(AccountEntity, { login: input.login, active: true });
     if (!account) throw new AppError('record.notFound', { entity: 'account' });
     assertStrongPassphrase(input.newPassphrase, [account.login, account.displayName, account.office]);
-    await keyring.setAccountPassphrase(account.login, input.newPassphrase, key);
+    const secrets = vault.secrets();
+    try {
+      await keyring.setAccountPassphrase(account.login, input.newPassphrase, secrets);
+    } finally {
+      zeroSecrets(secrets);
+    }
     keyring.clearFailures(account.login);
     await vault.dataSource.transaction((m) =>
       appendAudit(m, {
@@ -42,7 +37,6 @@ export async function recoveryReset(ctx: LifecycleContext, input: { recoveryKey:
     keyring.save();
     return null;
   } finally {
-    key.fill(0);
     vault.forgetKey();
     await vault.dataSource.destroy();
   }

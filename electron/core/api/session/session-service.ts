@@ -4,7 +4,8 @@ import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-stor
 import { AccountEntity } from '../../domain/users/account-entity';
 import { findActiveAccount, toSessionUser } from '../../domain/users/account-service';
 import { loadKeyring } from '../../platform/vault/vault';
-import { openVault } from './open-vault';
+import { openUnlockedVault } from './open-vault';
+import { zeroSecrets } from '../../platform/vault/vault-secrets';
 import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import type { Keyring } from '../../platform/vault/keyring';
 import type { LifecycleContext, SessionContext } from '../call-context';
@@ -33,14 +34,10 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
   const keyring = loadKeyring(ctx.location.dataDir);
   const blocked = throttled(keyring, login, ctx.now);
   if (blocked) throw blocked;
-  const key = await keyring.unwrapFor(login, passphrase);
-  if (!key) throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
-  let vault;
-  try {
-    vault = await openVault(ctx.location, keyring, key);
-  } finally {
-    key.fill(0);
-  }
+  const unlocked = await keyring.unlockAccount(login, passphrase);
+  if (!unlocked) throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
+  const legacyAccount = keyring.legacyAccountIds().includes(keyring.accountKey(login));
+  const { vault, rekey } = await openUnlockedVault(ctx.location, keyring, unlocked);
   try {
     const m = vault.dataSource.manager;
     const account = await findActiveAccount(m, login);
@@ -50,6 +47,15 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
       throw failAttempt(keyring, login, ctx.clock(), 'unlock.failed');
     }
     const deviceId = (await readSetting(m, SETTING_KEYS.deviceId)) ?? 'unknown-device';
+    // A format 1 account gets its own key pair now, the one time its passphrase is at hand (see keyring.ts).
+    if (legacyAccount && keyring.legacyAccountIds().includes(keyring.accountKey(login))) {
+      const secrets = vault.secrets();
+      try {
+        await keyring.setAccountPassphrase(login, passphrase, secrets);
+      } finally {
+        zeroSecrets(secrets);
+      }
+    }
     keyring.clearFailures(login);
     const unreported = keyring.takeUnreportedFailures();
     await vault.dataSource.transaction(async (tx) => {
@@ -63,6 +69,11 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
         for (const at of failedAt) {
           await appendAudit(tx, { at: new Date(at), actor: failedActor, action: 'session.unlockFailed', entity: 'account', entityId: target?.id ?? null, outcome: 'failed' });
         }
+      }
+      // A re-keying cut off by a crash was settled when the vault opened (open-vault.ts).
+      if (rekey !== 'none') {
+        const action = rekey === 'completed' ? 'vault.rekeyCompleted' : 'vault.rekeyAborted';
+        await appendAudit(tx, { at: ctx.now, actor, action, entity: 'vault', entityId: null });
       }
       await appendAudit(tx, { at: ctx.now, actor, action: 'session.unlock', entity: 'account', entityId: account.id });
       await tx.update(AccountEntity, { id: account.id }, { lastLoginAt: ctx.now.toISOString() });
@@ -94,7 +105,7 @@ export async function lock(ctx: LifecycleContext): Promise<null> {
   return null;
 }
 
-/** Re-wraps the caller's copy of the database key under a new passphrase; the database itself is untouched. */
+/** Seals the vault's secrets to a new key pair of the caller under a new passphrase; the database is untouched. */
 export async function changePassphrase(ctx: SessionContext, current: string, next: string): Promise<null> {
   const { session } = ctx;
   const keyring = loadKeyring(ctx.location.dataDir);
@@ -107,7 +118,12 @@ export async function changePassphrase(ctx: SessionContext, current: string, nex
     assertStrongPassphrase(next, [login, session.user.displayName, session.user.office]);
     keyring.verifyMac(key);
     keyring.clearFailures(login);
-    await keyring.setAccountPassphrase(login, next, key);
+    const secrets = session.vault.secrets();
+    try {
+      await keyring.setAccountPassphrase(login, next, secrets);
+    } finally {
+      zeroSecrets(secrets);
+    }
     keyring.save();
   } finally {
     key.fill(0);

@@ -82,6 +82,9 @@ export const accountResetInput = z.strictObject({
   confirmPassphrase: passphraseSchema,
 });
 
+/** Re-keying the vault: the administrator's own passphrase again. */
+export const rekeyInput = z.strictObject({ confirmPassphrase: passphraseSchema });
+
 /** Forgotten passphrase without another administrator: IT uses the recovery key from the safe. */
 export const recoveryResetInput = z.strictObject({
   recoveryKey: z.string().max(200),

@@ -17,9 +17,16 @@ export interface VaultStatus {
 }
 
 export interface SetupResult {
-  /** The database key as 64 hex digits in groups; shown once, for IT's safe. */
+  /** The recovery key as 64 hex digits in groups; shown once, for IT's safe. */
   recoveryKey: string;
   user: SessionUser;
+}
+
+export interface RekeyResult {
+  /** The new recovery key (the old one no longer opens the vault); shown once, for IT's safe. */
+  recoveryKey: string;
+  /** Accounts that had not signed in since the keyring format changed: they need a passphrase reset now. */
+  accountsWithoutAccess: number;
 }
 
 export interface DraftRecord {

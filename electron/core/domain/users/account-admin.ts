@@ -5,6 +5,7 @@ import type { Office, Role } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { loadKeyring } from '../../platform/vault/vault';
+import { zeroSecrets } from '../../platform/vault/vault-secrets';
 import { AccountEntity, type Account } from './account-entity';
 import { insertAccount, toAccountSummary } from './account-service';
 import type { AccountSummary } from '../../contract/types/workstation-types';
@@ -18,14 +19,14 @@ import { assertStrongPassphrase } from './passphrase-strength';
  * administrator's own passphrase again.
  */
 
-/** Wraps the database key for `login` under `passphrase` with the session's key, and saves the keyring. */
+/** Seals the session's vault secrets to `login` under `passphrase` (a new key pair for the account). */
 async function wrapFor(ctx: VaultKeyContext, keyring: Keyring, login: string, passphrase: string): Promise<void> {
-  const key = ctx.databaseKey();
+  const secrets = ctx.vaultSecrets();
   try {
-    keyring.verifyMac(key);
-    await keyring.setAccountPassphrase(login, passphrase, key);
+    keyring.verifyMac(secrets.database);
+    await keyring.setAccountPassphrase(login, passphrase, secrets);
   } finally {
-    key.fill(0);
+    zeroSecrets(secrets);
   }
 }
 
@@ -82,11 +83,11 @@ export async function updateAccount(
   );
   if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: [...changed] });
   if (!input.active && account.active && keyring.hasAccount(account.login)) {
-    const key = ctx.databaseKey();
+    const secrets = ctx.vaultSecrets();
     try {
-      keyring.removeAccount(account.login, key);
+      keyring.removeAccount(account.login, secrets.database);
     } finally {
-      key.fill(0);
+      zeroSecrets(secrets);
     }
     keyring.save();
   }

@@ -3,7 +3,7 @@ import type { Keyring } from '../../platform/vault/keyring';
 import type { ServiceContext } from '../service-context';
 
 /** Re-authentication for sensitive actions: the caller's own passphrase, throttled like an unlock. */
-export async function confirmCaller(ctx: ServiceContext, keyring: Keyring, passphrase: string): Promise<void> {
+export async function confirmCaller(ctx: Pick<ServiceContext, 'user' | 'now' | 'clock'>, keyring: Keyring, passphrase: string): Promise<void> {
   const login = ctx.user.login;
   const wait = keyring.retryAfterMs(login, ctx.now);
   if (wait > 0) throw new AppError('unlock.throttled', { retryAfterSeconds: Math.ceil(wait / 1000) });

@@ -4,19 +4,19 @@ import type { AuditEntry } from './audit-entity';
 import type { ChainBreak } from '../../contract/types/audit-types';
 
 /**
- * The hash chain of the audit trail. Each entry's hash is an HMAC (key derived from the database key) over its
+ * The hash chain of the audit trail. Each entry's hash is an HMAC (key derived from the vault's audit key) over its
  * content and the previous entry's hash, so changing, removing or reordering an entry breaks the chain from there
  * on; the head kept outside the database (audit-head.ts) catches a cut-off tail.
  */
 const chainKeys = new WeakMap<DataSource, Buffer>();
 
-export function deriveAuditKey(databaseKey: Buffer, purpose: 'chain' | 'head'): Buffer {
-  return Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), `kim-akte audit ${purpose} v1`, 32));
+export function deriveAuditKey(auditKey: Buffer, purpose: 'chain' | 'head'): Buffer {
+  return Buffer.from(hkdfSync('sha256', auditKey, Buffer.alloc(0), `kim-akte audit ${purpose} v1`, 32));
 }
 
 /** Called when a vault database is opened: appends on this connection are chained with this key. */
-export function registerAuditChainKey(dataSource: DataSource, databaseKey: Buffer): void {
-  chainKeys.set(dataSource, deriveAuditKey(databaseKey, 'chain'));
+export function registerAuditChainKey(dataSource: DataSource, auditKey: Buffer): void {
+  chainKeys.set(dataSource, deriveAuditKey(auditKey, 'chain'));
 }
 
 /** Zeroes and drops the chain key of this connection (on lock). */

@@ -8,7 +8,7 @@ import { deriveAuditKey, forgetAuditChainKey, hashesEqual } from './audit-chain'
 import type { ChainBreak } from '../../contract/types/audit-types';
 
 /**
- * The newest audit entry (id and hash) kept outside the database, MAC'd under a key derived from the database key.
+ * The newest audit entry (id and hash) kept outside the database, MAC'd under a key derived from the vault's audit key.
  * If entries at the end are cut off, the database no longer reaches this head. Written after each committed call;
  * after a crash the head may lag behind the database, which is fine: only a database behind its head is a break.
  * The database records that a head was written, so a deleted head file is a break too, not a fresh start.
@@ -24,7 +24,7 @@ interface AuditHead {
 
 interface HeadState {
   key: Buffer;
-  databaseKey: Buffer;
+  auditKey: Buffer;
   dataDir: string;
   /** Last id written by this connection; -1 before the first write. */
   written: number;
@@ -34,8 +34,8 @@ interface HeadState {
 
 const headKeys = new WeakMap<DataSource, HeadState>();
 
-export function registerAuditHead(dataSource: DataSource, databaseKey: Buffer, dataDir: string): void {
-  headKeys.set(dataSource, { key: deriveAuditKey(databaseKey, 'head'), databaseKey: Buffer.from(databaseKey), dataDir, written: -1, frozen: false });
+export function registerAuditHead(dataSource: DataSource, auditKey: Buffer, dataDir: string): void {
+  headKeys.set(dataSource, { key: deriveAuditKey(auditKey, 'head'), auditKey: Buffer.from(auditKey), dataDir, written: -1, frozen: false });
 }
 
 /** Zeroes the audit keys held for this connection, the chain key included (on lock). */
@@ -43,7 +43,7 @@ export function forgetAuditHead(dataSource: DataSource): void {
   forgetAuditChainKey(dataSource);
   const state = headKeys.get(dataSource);
   state?.key.fill(0);
-  state?.databaseKey.fill(0);
+  state?.auditKey.fill(0);
   headKeys.delete(dataSource);
 }
 
@@ -65,7 +65,7 @@ export async function syncAuditHead(dataSource: DataSource): Promise<void> {
     // A head written before must still be there and match: a deleted or cut-off head stays reported.
     const wroteBefore = (await readSetting(dataSource.manager, SETTING_KEYS.auditHeadWritten)) !== null;
     const onDisk = existsSync(join(state.dataDir, AUDIT_HEAD_FILE));
-    if ((onDisk || wroteBefore) && (await checkAuditHead(dataSource.manager, state.dataDir, state.databaseKey, last.id))) {
+    if ((onDisk || wroteBefore) && (await checkAuditHead(dataSource.manager, state.dataDir, state.auditKey, last.id))) {
       state.frozen = true;
       return;
     }
@@ -79,7 +79,7 @@ export async function syncAuditHead(dataSource: DataSource): Promise<void> {
 }
 
 /** Compares the database's trail with the head outside it; null when consistent. */
-export async function checkAuditHead(m: EntityManager, dataDir: string, databaseKey: Buffer, lastId: number): Promise<ChainBreak | null> {
+export async function checkAuditHead(m: EntityManager, dataDir: string, auditKey: Buffer, lastId: number): Promise<ChainBreak | null> {
   const path = join(dataDir, AUDIT_HEAD_FILE);
   if (!existsSync(path)) return { id: lastId, reason: 'head-missing' };
   let head: AuditHead;
@@ -88,7 +88,7 @@ export async function checkAuditHead(m: EntityManager, dataDir: string, database
   } catch {
     return { id: lastId, reason: 'head-invalid' };
   }
-  const key = deriveAuditKey(databaseKey, 'head');
+  const key = deriveAuditKey(auditKey, 'head');
   if (typeof head.lastId !== 'number' || typeof head.lastHash !== 'string' || !hashesEqual(head.mac, mac(key, head.lastId, head.lastHash))) {
     return { id: lastId, reason: 'head-invalid' };
   }

@@ -22,7 +22,22 @@ export function writeFileAtomic(path: string, content: string | Buffer, options:
     unlinkSync(tmp);
     throw error;
   }
-  if (!durable) return;
+  if (durable) syncFolder(path);
+}
+
+/** Moves a finished file over `target` crash-safely: its content is on disk before the rename, the rename after. */
+export function replaceFileAtomic(source: string, target: string): void {
+  const fd = openSync(source, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(source, target);
+  syncFolder(target);
+}
+
+function syncFolder(path: string): void {
   try {
     const dirFd = openSync(dirname(path), 'r');
     try {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { OFFICES, type Office } from '../../contract/offices';
 import { writeFileAtomic } from '../files/atomic-file';
+import { newKeyPair, open, publicKeyOf, seal } from './sealed-box';
+import { GRANT_NAMES, zeroSecrets, type GrantName, type VaultSecrets } from './vault-secrets';
 
 /** Failed attempts kept per entry until the next successful unlock writes them to the audit trail. */
 const MAX_PENDING = 50;
@@ -19,9 +21,10 @@ import {
 } from './key-crypto';
 
 /**
- * keyring.json beside vault.db: the database key wrapped once per account. It holds no personal data: accounts are
- * named by a hash of vault id and login, and the fixed parts are authenticated by a MAC under the database key so a
- * swapped office or a grafted account is detected after unlock. Failed-attempt counters live here too because they
+ * keyring.json beside vault.db: the vault's secrets (database key, audit key) sealed once per account and once for
+ * the recovery key. It holds no personal data: accounts are named by a hash of vault id and login, and the fixed
+ * parts are authenticated by a MAC under the database key so a swapped office or a grafted account is detected after
+ * unlock. Failed-attempt counters live here too because they
  * must work while the database is still locked.
  */
 const kdfSchema = z.strictObject({
@@ -32,7 +35,26 @@ const kdfSchema = z.strictObject({
   salt: z.string().min(16),
 });
 const wrapSchema = z.strictObject({ alg: z.literal('aes-256-gcm'), iv: z.string(), ct: z.string(), tag: z.string() });
-const accountSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/), kdf: kdfSchema, wrap: wrapSchema });
+const grantsSchema = z.partialRecord(z.enum(GRANT_NAMES), z.string().max(512));
+const publicKeySchema = z.base64().length(44);
+/** Format 1: the database key wrapped directly under the passphrase (upgraded at the account's next unlock). */
+const legacyAccountSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/), kdf: kdfSchema, wrap: wrapSchema });
+/**
+ * Format 2: the account's own X25519 key pair; the private key wrapped under the passphrase, the vault's secrets
+ * sealed to the public key. Anyone may then give the account a key (re-keying, category keys) without its passphrase.
+ */
+const keyPairAccountSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  kdf: kdfSchema,
+  secret: wrapSchema,
+  publicKey: publicKeySchema,
+  grants: grantsSchema,
+});
+const accountSchema = z.union([keyPairAccountSchema, legacyAccountSchema]);
+/** The recovery key in IT's safe is the private key of this record; absent in format 1 (recovery key = database key). */
+const recoverySchema = z.strictObject({ publicKey: publicKeySchema, grants: grantsSchema });
+/** A re-keying under way: every member's grants of the new secrets, kept until the database is re-encrypted. */
+const pendingRekeySchema = z.strictObject({ accounts: z.record(z.string(), grantsSchema), recovery: recoverySchema });
 /**
  * Per account (and one entry for all unknown logins, one for the whole workstation): `failures` in a row drive the
  * wait; `failedAt` holds the attempts not yet written to the audit trail; `lastAt` is the newest failure.
@@ -44,12 +66,16 @@ const throttleSchema = z.strictObject({
 });
 const keyringSchema = z.strictObject({
   format: z.literal('kim-akte-keyring'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   vaultId: z.uuid(),
   office: z.enum(OFFICES),
   createdAt: z.string(),
   accounts: z.array(accountSchema).min(1),
+  recovery: recoverySchema.optional(),
+  pendingRekey: pendingRekeySchema.optional(),
   mac: z.string(),
+  /** During a re-keying: the same MAC under the new database key, so either key proves the keyring. */
+  nextMac: z.string().optional(),
   throttle: z.record(z.string(), throttleSchema),
 });
 
@@ -81,9 +107,23 @@ export function accountIdFor(vaultId: string, login: string): string {
   return createHash('sha256').update(`${vaultId}\u0000${login}`).digest('hex');
 }
 
-function canonicalFixedPart(k: Pick<KeyringData, 'format' | 'version' | 'vaultId' | 'office' | 'createdAt' | 'accounts'>): string {
+function canonicalFixedPart(k: Omit<KeyringData, 'mac' | 'nextMac' | 'throttle'>): string {
   const accounts = [...k.accounts].sort((a, b) => a.id.localeCompare(b.id));
-  return JSON.stringify([k.format, k.version, k.vaultId, k.office, k.createdAt, accounts]);
+  const fixed: unknown[] = [k.format, k.version, k.vaultId, k.office, k.createdAt, accounts];
+  // Format 1 keyrings had neither; leaving them out keeps their MAC valid.
+  if (k.recovery || k.pendingRekey) fixed.push(k.recovery ?? null, k.pendingRekey ?? null);
+  return JSON.stringify(fixed);
+}
+
+type KeyPairAccount = z.infer<typeof keyPairAccountSchema>;
+type Grants = z.infer<typeof grantsSchema>;
+
+const isKeyPairAccount = (a: KeyringData['accounts'][number]): a is KeyPairAccount => 'secret' in a;
+
+/** What an unlock yields: the secrets in force, and during an interrupted re-keying also the new ones. */
+export interface UnlockedSecrets {
+  current: VaultSecrets;
+  next?: VaultSecrets;
 }
 
 export class Keyring {
@@ -98,6 +138,15 @@ export class Keyring {
 
   get office(): Office {
     return this.data.office;
+  }
+
+  /** Format 1 vaults have no recovery record: their recovery key is the database key itself. */
+  get separateRecoveryKey(): boolean {
+    return this.data.recovery !== undefined;
+  }
+
+  get rekeyPending(): boolean {
+    return this.data.pendingRekey !== undefined;
   }
 
   static exists(path: string): boolean {
@@ -117,12 +166,20 @@ export class Keyring {
     return new Keyring(path, parsed.data);
   }
 
-  /** Creates a new keyring for a new vault with its first account. Not written until `save`. */
-  static async create(path: string, office: Office, login: string, passphrase: string, databaseKey: Buffer, now: Date): Promise<Keyring> {
+  /** Creates the keyring of a new vault: the recovery record and the first account. Not written until `save`. */
+  static async create(
+    path: string,
+    office: Office,
+    login: string,
+    passphrase: string,
+    secrets: VaultSecrets,
+    recoveryPublic: Buffer,
+    now: Date,
+  ): Promise<Keyring> {
     const vaultId = randomUUID();
     const k = new Keyring(path, {
       format: 'kim-akte-keyring',
-      version: 1,
+      version: 2,
       vaultId,
       office,
       createdAt: now.toISOString(),
@@ -130,12 +187,14 @@ export class Keyring {
       mac: '',
       throttle: {},
     });
-    await k.setAccountPassphrase(login, passphrase, databaseKey);
+    k.data.recovery = { publicKey: recoveryPublic.toString('base64'), grants: k.sealGrants(secrets, recoveryPublic, 'recovery') };
+    await k.setAccountPassphrase(login, passphrase, secrets);
     return k;
   }
 
   save(): void {
-    writeFileAtomic(this.path, `${JSON.stringify(this.data, null, 2)}\n`);
+    // Parsed again for a stable key order, so an unchanged keyring is written byte for byte the same.
+    writeFileAtomic(this.path, `${JSON.stringify(keyringSchema.parse(this.data), null, 2)}\n`);
   }
 
   hasAccount(login: string): boolean {
@@ -143,19 +202,73 @@ export class Keyring {
     return this.data.accounts.some((a) => a.id === id);
   }
 
-  /** Adds or re-wraps an account's copy of the database key (passphrase change re-wraps only). */
-  async setAccountPassphrase(login: string, passphrase: string, databaseKey: Buffer, kdf: KdfParams = newKdfParams()): Promise<void> {
-    const id = accountIdFor(this.data.vaultId, login);
-    const wrappingKey = await deriveWrappingKey(passphrase, kdf);
-    const wrap: WrappedKey = wrapKey(databaseKey, wrappingKey, `${this.data.vaultId}:${id}`);
-    wrappingKey.fill(0);
-    this.data.accounts = [...this.data.accounts.filter((a) => a.id !== id), { id, kdf, wrap }];
-    this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
+  /** Accounts still in format 1: they cannot receive new keys until they unlock once (re-keying drops them). */
+  legacyAccountIds(): string[] {
+    return this.data.accounts.filter((a) => !isKeyPairAccount(a)).map((a) => a.id);
   }
 
-  /** Removes an account's wrap (disabled account: its old passphrase no longer opens anything). */
+  private purpose(holder: string, name: GrantName): string {
+    return `${this.data.vaultId}:${holder}:${name}`;
+  }
+
+  private sealGrants(secrets: VaultSecrets, publicKey: Buffer, holder: string): Grants {
+    const grants: Grants = {};
+    for (const name of GRANT_NAMES) {
+      const secret = secrets[name];
+      if (secret) grants[name] = seal(secret, publicKey, this.purpose(holder, name));
+    }
+    return grants;
+  }
+
+  /** Opens every grant; null when a required one (database, audit) is missing or does not open. */
+  private openGrants(grants: Grants, privateKey: Buffer, holder: string): VaultSecrets | null {
+    const opened: Partial<Record<GrantName, Buffer>> = {};
+    for (const name of GRANT_NAMES) {
+      const box = grants[name];
+      if (!box) continue;
+      const secret = open(box, privateKey, this.purpose(holder, name));
+      if (!secret) {
+        for (const s of Object.values(opened)) s.fill(0);
+        return null;
+      }
+      opened[name] = secret;
+    }
+    if (!opened.database || !opened.audit) {
+      for (const s of Object.values(opened)) s.fill(0);
+      return null;
+    }
+    return opened as VaultSecrets;
+  }
+
+  private unlockWithPrivateKey(privateKey: Buffer, holder: string, grants: Grants, pendingGrants: Grants | undefined): UnlockedSecrets | null {
+    const current = this.openGrants(grants, privateKey, holder);
+    if (!current) return null;
+    const next = pendingGrants ? this.openGrants(pendingGrants, privateKey, holder) : null;
+    return next ? { current, next } : { current };
+  }
+
+  /**
+   * Adds an account, or gives it a new key pair under a new passphrase (passphrase change, reset, recovery), with
+   * the given secrets sealed to it. Keys it held before and `secrets` lacks are gone from its entry.
+   */
+  async setAccountPassphrase(login: string, passphrase: string, secrets: VaultSecrets, kdf: KdfParams = newKdfParams()): Promise<void> {
+    this.assertNoRekeyPending();
+    const id = accountIdFor(this.data.vaultId, login);
+    const pair = newKeyPair();
+    const wrappingKey = await deriveWrappingKey(passphrase, kdf);
+    const secret: WrappedKey = wrapKey(pair.privateKey, wrappingKey, `${this.data.vaultId}:${id}:secret`);
+    wrappingKey.fill(0);
+    pair.privateKey.fill(0);
+    const account: KeyPairAccount = { id, kdf, secret, publicKey: pair.publicKey.toString('base64'), grants: this.sealGrants(secrets, pair.publicKey, id) };
+    this.data.accounts = [...this.data.accounts.filter((a) => a.id !== id), account];
+    this.data.version = 2;
+    this.data.mac = keyringMac(secrets.database, canonicalFixedPart(this.data));
+  }
+
+  /** Removes an account's entry (disabled account: its old passphrase no longer opens anything). */
   removeAccount(login: string, databaseKey: Buffer): void {
     const id = accountIdFor(this.data.vaultId, login);
+    this.assertNoRekeyPending();
     if (this.data.accounts.length <= 1) throw new Error('keyring must keep one account');
     this.data.accounts = this.data.accounts.filter((a) => a.id !== id);
     // Its unreported failed attempts fold into the entry of unknown logins (see pruneForeignEntries).
@@ -164,25 +277,119 @@ export class Keyring {
   }
 
   /**
-   * Returns the database key for login + passphrase, or null when they do not match. Unknown logins cost the same
-   * KDF work as known ones, so timing does not reveal which accounts exist.
+   * The vault's secrets for login + passphrase, or null when they do not match. Unknown logins cost the same KDF
+   * work as known ones, so timing does not reveal which accounts exist. A format 1 account yields its database key
+   * as both database and audit secret (its audit keys always derived from the database key).
    */
-  async unwrapFor(login: string, passphrase: string): Promise<Buffer | null> {
+  async unlockAccount(login: string, passphrase: string): Promise<UnlockedSecrets | null> {
     const id = accountIdFor(this.data.vaultId, login);
     const account = this.data.accounts.find((a) => a.id === id);
     const kdf = account?.kdf ?? this.data.accounts[0]!.kdf;
     const wrappingKey = await deriveWrappingKey(passphrase, kdf);
     try {
-      return account ? unwrapKey(account.wrap, wrappingKey, `${this.data.vaultId}:${id}`) : null;
+      if (!account) return null;
+      if (!isKeyPairAccount(account)) {
+        const key = unwrapKey(account.wrap, wrappingKey, `${this.data.vaultId}:${id}`);
+        return key ? { current: { database: key, audit: Buffer.from(key) } } : null;
+      }
+      const privateKey = unwrapKey(account.secret, wrappingKey, `${this.data.vaultId}:${id}:secret`);
+      if (!privateKey) return null;
+      try {
+        return this.unlockWithPrivateKey(privateKey, id, account.grants, this.data.pendingRekey?.accounts[id]);
+      } finally {
+        privateKey.fill(0);
+      }
     } finally {
       wrappingKey.fill(0);
     }
   }
 
-  /** After unlocking: the fixed parts must carry a valid MAC under the database key. */
+  /** The database key for login + passphrase (re-authentication), or null. */
+  async unwrapFor(login: string, passphrase: string): Promise<Buffer | null> {
+    const unlocked = await this.unlockAccount(login, passphrase);
+    if (!unlocked) return null;
+    zeroSecrets(unlocked.next);
+    unlocked.current.audit.fill(0);
+    return unlocked.current.database;
+  }
+
+  /**
+   * The vault's secrets for the recovery key from IT's safe, or null when it is not this vault's. In format 1 the
+   * recovery key is the database key (checked by the MAC when the vault is opened).
+   */
+  openWithRecoveryKey(recoveryKey: Buffer): UnlockedSecrets | null {
+    const recovery = this.data.recovery;
+    if (!recovery) return { current: { database: Buffer.from(recoveryKey), audit: Buffer.from(recoveryKey) } };
+    const publicKey = publicKeyOf(recoveryKey).toString('base64');
+    if (publicKey === recovery.publicKey) return this.unlockWithPrivateKey(recoveryKey, 'recovery', recovery.grants, undefined);
+    // Re-keying shows the new recovery key before it completes: it opens the new secrets only.
+    const pending = this.data.pendingRekey?.recovery;
+    if (pending && publicKey === pending.publicKey) {
+      const next = this.openGrants(pending.grants, recoveryKey, 'recovery');
+      return next ? { current: next } : null;
+    }
+    return null;
+  }
+
+  /** After unlocking: the fixed parts must carry a valid MAC under the database key (old or new while re-keying). */
   verifyMac(databaseKey: Buffer): void {
     const expected = keyringMac(databaseKey, canonicalFixedPart(this.data));
-    if (!macEquals(expected, this.data.mac)) throw new AppError('vault.keyringTampered');
+    if (macEquals(expected, this.data.mac)) return;
+    if (this.data.pendingRekey && this.data.nextMac && macEquals(expected, this.data.nextMac)) return;
+    throw new AppError('vault.keyringTampered');
+  }
+
+  /** Every unlock settles an interrupted re-keying first (finishRekey or abortRekey); nothing changes in between. */
+  private assertNoRekeyPending(): void {
+    if (this.data.pendingRekey) throw new Error('re-keying pending: settle it before changing accounts');
+  }
+
+  /**
+   * Step 1 of re-keying: the new secrets sealed to every account with a key pair and to the new recovery key,
+   * stored beside the current ones (MAC'd under the current database key). Format 1 accounts cannot be reached and
+   * are returned; they lose access when re-keying completes.
+   */
+  beginRekey(current: VaultSecrets, next: VaultSecrets, recoveryPublic: Buffer): string[] {
+    this.assertNoRekeyPending();
+    const accounts: Record<string, Grants> = {};
+    for (const a of this.data.accounts) {
+      if (isKeyPairAccount(a)) accounts[a.id] = this.sealGrants(next, Buffer.from(a.publicKey, 'base64'), a.id);
+    }
+    this.data.pendingRekey = {
+      accounts,
+      recovery: { publicKey: recoveryPublic.toString('base64'), grants: this.sealGrants(next, recoveryPublic, 'recovery') },
+    };
+    this.data.version = 2;
+    const canonical = canonicalFixedPart(this.data);
+    this.data.mac = keyringMac(current.database, canonical);
+    this.data.nextMac = keyringMac(next.database, canonical);
+    return this.legacyAccountIds();
+  }
+
+  /** Step 3: the database is under the new key; the new grants replace the old ones, unreachable accounts go. */
+  finishRekey(nextDatabaseKey: Buffer): void {
+    const pending = this.data.pendingRekey;
+    if (!pending) return;
+    const accounts: KeyPairAccount[] = [];
+    for (const a of this.data.accounts) {
+      const grants = isKeyPairAccount(a) ? pending.accounts[a.id] : undefined;
+      if (isKeyPairAccount(a) && grants) accounts.push({ ...a, grants });
+    }
+    if (accounts.length === 0) throw new Error('re-keying would leave no account');
+    this.data.accounts = accounts;
+    this.data.recovery = pending.recovery;
+    delete this.data.pendingRekey;
+    delete this.data.nextMac;
+    this.pruneForeignEntries();
+    this.data.mac = keyringMac(nextDatabaseKey, canonicalFixedPart(this.data));
+  }
+
+  /** An interrupted re-keying whose database still opens with the current key: forget the new secrets. */
+  abortRekey(currentDatabaseKey: Buffer): void {
+    if (!this.data.pendingRekey) return;
+    delete this.data.pendingRekey;
+    delete this.data.nextMac;
+    this.data.mac = keyringMac(currentDatabaseKey, canonicalFixedPart(this.data));
   }
 
   /** The throttle entry of a login: its account's own, or the one shared by all logins without an account. */

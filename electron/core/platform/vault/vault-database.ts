@@ -11,7 +11,10 @@ type MigrationCtor = (typeof MIGRATIONS)[number];
 
 export interface OpenDatabaseOptions {
   path: string;
+  /** The SQLCipher key. */
   key: Buffer;
+  /** The audit key (audit chain and head MACs); format 1 vaults use the database key. Defaults to `key`. */
+  auditKey?: Buffer;
   create: boolean;
   nativeBinding?: string;
   /** The entity schemas of every area; the API floor passes them, so the platform knows no domain. */
@@ -37,6 +40,7 @@ export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<O
   if (hasPlaintextHeader(options.path)) throw new AppError('vault.databaseCorrupt', { reason: 'unencrypted' });
 
   const key = Buffer.from(options.key);
+  const auditKey = Buffer.from(options.auditKey ?? options.key);
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: options.path,
@@ -55,13 +59,15 @@ export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<O
     await dataSource.initialize();
   } catch (error) {
     key.fill(0);
+    auditKey.fill(0);
     if (error instanceof AppError) throw error;
     throw new AppError('vault.databaseCorrupt', { reason: sqliteReason(error) });
   }
-  // The audit chain and head keys derive from the database key; registered before any audit entry is appended.
-  registerAuditChainKey(dataSource, key);
-  registerAuditHead(dataSource, key, dirname(options.path));
   key.fill(0);
+  // The audit chain and head keys derive from the audit key; registered before any audit entry is appended.
+  registerAuditChainKey(dataSource, auditKey);
+  registerAuditHead(dataSource, auditKey, dirname(options.path));
+  auditKey.fill(0);
   try {
     const known = new Set(migrations.map((m) => m.name));
     const applied = await appliedMigrationNames(dataSource);

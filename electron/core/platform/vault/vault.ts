@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../contract/errors';
 import type { Office } from '../../contract/offices';
-import { newDatabaseKey } from './key-crypto';
 import { KEYRING_FILE, Keyring } from './keyring';
 import { formatRecoveryKey } from './recovery-key';
+import { newKeyPair } from './sealed-box';
+import { copySecrets, newVaultSecrets, zeroSecrets, type VaultSecrets } from './vault-secrets';
 import { openVaultDatabase, type OpenDatabaseOptions } from './vault-database';
 
 export const DATABASE_FILE = 'vault.db';
@@ -22,16 +23,16 @@ export interface OpenVault {
   dataSource: DataSource;
   schemaVersion: number;
   keyring: Keyring;
-  /** A copy of the database key, for wrapping it for a new account; the caller zeroes the copy. */
-  databaseKey(): Buffer;
-  /** Zeroes the held key; called when the vault is locked. */
+  /** A copy of the vault's secrets, for sealing them to an account; the caller zeroes the copy. */
+  secrets(): VaultSecrets;
+  /** Zeroes the held secrets; called when the vault is locked. */
   forgetKey(): void;
 }
 
-/** Holds the database key while unlocked (SQLCipher holds it anyway); only copies leave. */
-function holdKey(key: Buffer): Pick<OpenVault, 'databaseKey' | 'forgetKey'> {
-  const held = Buffer.from(key);
-  return { databaseKey: () => Buffer.from(held), forgetKey: () => held.fill(0) };
+/** Holds the secrets while unlocked (SQLCipher holds the key anyway); only copies leave. */
+function holdSecrets(secrets: VaultSecrets): Pick<OpenVault, 'secrets' | 'forgetKey'> {
+  const held = copySecrets(secrets);
+  return { secrets: () => copySecrets(held), forgetKey: () => zeroSecrets(held) };
 }
 
 export const vaultPaths = (dataDir: string) => ({
@@ -57,8 +58,9 @@ function ensureWritableDir(dataDir: string): void {
 }
 
 /**
- * Creates a new vault: random database key, SQLCipher database with the current schema, keyring with the first
- * account's wrap. The keyring is written last, so a crash in between leaves no half vault that looks complete.
+ * Creates a new vault: random database and audit keys, a recovery key pair whose private half is shown once, the
+ * SQLCipher database with the current schema, and the keyring with the first account. The keyring is written last,
+ * so a crash in between leaves no half vault that looks complete.
  */
 export async function createVault(
   location: VaultLocation,
@@ -71,28 +73,28 @@ export async function createVault(
   ensureWritableDir(location.dataDir);
   if (vaultState(location.dataDir) !== 'uninitialised') throw new AppError('vault.alreadyInitialised');
   const paths = vaultPaths(location.dataDir);
-  const key = newDatabaseKey();
+  const secrets = newVaultSecrets();
+  const recovery = newKeyPair();
   try {
-    const keyring = await Keyring.create(paths.keyring, office, login, passphrase, key, now);
-    const opened = await openVaultDatabase({ path: paths.database, key, create: true, nativeBinding: location.nativeBinding, entities });
+    const keyring = await Keyring.create(paths.keyring, office, login, passphrase, secrets, recovery.publicKey, now);
+    const opened = await openVaultDatabase({ ...databaseOptions(location, secrets), create: true, entities });
     restrictToOwner(paths.database);
-    return { ...opened, keyring, ...holdKey(key), recoveryKey: formatRecoveryKey(key) };
+    return { ...opened, keyring, ...holdSecrets(secrets), recoveryKey: formatRecoveryKey(recovery.privateKey) };
   } finally {
-    key.fill(0);
+    zeroSecrets(secrets);
+    recovery.privateKey.fill(0);
   }
 }
 
-/** Opens an existing vault with a database key already unwrapped (passphrase) or typed in (recovery key). */
-export async function openVaultWithKey(location: VaultLocation, keyring: Keyring, key: Buffer, entities: Entities): Promise<OpenVault> {
-  keyring.verifyMac(key);
-  const opened = await openVaultDatabase({
-    path: vaultPaths(location.dataDir).database,
-    key,
-    create: false,
-    nativeBinding: location.nativeBinding,
-    entities,
-  });
-  return { ...opened, keyring, ...holdKey(key) };
+function databaseOptions(location: VaultLocation, secrets: VaultSecrets) {
+  return { path: vaultPaths(location.dataDir).database, key: secrets.database, auditKey: secrets.audit, nativeBinding: location.nativeBinding };
+}
+
+/** Opens an existing vault with secrets already unsealed (passphrase or recovery key). */
+export async function openVaultWithSecrets(location: VaultLocation, keyring: Keyring, secrets: VaultSecrets, entities: Entities): Promise<OpenVault> {
+  keyring.verifyMac(secrets.database);
+  const opened = await openVaultDatabase({ ...databaseOptions(location, secrets), create: false, entities });
+  return { ...opened, keyring, ...holdSecrets(secrets) };
 }
 
 /** Encrypted or not, the vault files are for this account only (Windows relies on the installer's ACLs). */
