@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
@@ -108,6 +108,23 @@ describe('re-keying the vault', () => {
     const missing = kimAkte(['recovery', 'database-key', '--data-dir', dir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('Error: No recovery key: set KIM_AKTE_RECOVERY_KEY or run on a terminal to be asked for it.\n');
+  });
+
+  it('a re-keying that fails on the file system keeps the old key, the user signed in and the trail intact, and says so', async () => {
+    const dir = join(tmp.dir, 'fault');
+    const { core, recoveryKey } = await setupVault(dir);
+    // Fault injection: the copy cannot be written where it has to go.
+    mkdirSync(join(dir, 'vault.db.rekeying'));
+    writeFileSync(join(dir, 'vault.db.rekeying', 'occupied'), 'x');
+    expect(await core.dispatch('vault.rekey', { confirmPassphrase: ADMIN_PASSPHRASE })).toEqual({ ok: false, error: { code: 'vault.rekeyFailed', params: {} } });
+    expect((await call(core, 'session.current'))?.login).toBe('admin');
+    expect(await auditActions(core)).toContain('vault.rekeyAborted');
+    expect(await call(core, 'audit.verify')).toMatchObject({ ok: true, firstBreak: null });
+    await core.close();
+    expect(readFileSync(join(dir, 'keyring.json'), 'utf8')).not.toContain('pendingRekey');
+    const raw = openRawVault(dir, recoveryKey);
+    expect(raw.prepare('SELECT count(*) AS n FROM account').get()).toEqual({ n: 1 });
+    raw.close();
   });
 
   it('completes a re-keying whose file was replaced before the keyring was updated (the narrow window a kill rarely hits)', async () => {

@@ -2,7 +2,7 @@ import { AppError } from '../../contract/errors';
 import type { RekeyResult } from '../../contract/types/workstation-types';
 import { confirmCaller } from '../../domain/users/reauthentication';
 import { appendAudit } from '../../platform/audit/audit-log';
-import { loadKeyring, openVaultWithSecrets, vaultPaths } from '../../platform/vault/vault';
+import { loadKeyring, openVaultWithSecrets, vaultPaths, type OpenVault } from '../../platform/vault/vault';
 import { formatRecoveryKey } from '../../platform/vault/recovery-key';
 import { rekeyDatabaseFile } from '../../platform/vault/rekey-database';
 import { newKeyPair } from '../../platform/vault/sealed-box';
@@ -23,6 +23,10 @@ import { openUnlockedVault } from './open-vault';
 export async function rekeyVault(ctx: VaultLifecycleContext, input: { confirmPassphrase: string }): Promise<RekeyResult> {
   const { session } = ctx;
   const { user, deviceId } = session;
+  const recordRekey = (vault: OpenVault, action: string) =>
+    vault.dataSource.transaction((tx) =>
+      appendAudit(tx, { at: ctx.now, actor: { id: user.id, role: user.role, office: user.office }, action, entity: 'vault', entityId: null }),
+    );
   const keyring = loadKeyring(ctx.location.dataDir);
   await confirmCaller({ user, now: ctx.now, clock: ctx.clock }, keyring, input.confirmPassphrase);
   const current = session.vault.secrets();
@@ -37,24 +41,17 @@ export async function rekeyVault(ctx: VaultLifecycleContext, input: { confirmPas
     await ctx.setSession(null);
     try {
       rekeyDatabaseFile(vaultPaths(ctx.location.dataDir).database, current.database, next.database, ctx.location.nativeBinding);
+      keyring.finishRekey(next.database);
+      keyring.save();
     } catch {
-      // The file still opens with one of the keys: settle as an unlock would, keep the user signed in, and say so.
-      const { vault } = await openUnlockedVault(ctx.location, keyring, { current: copySecrets(current), next: copySecrets(next) });
+      // The file opens with one of the keys: settle as an unlock would, keep the user signed in, record it, say so.
+      const { vault, rekey } = await openUnlockedVault(ctx.location, keyring, { current: copySecrets(current), next: copySecrets(next) });
+      await recordRekey(vault, rekey === 'completed' ? 'vault.rekeyCompleted' : 'vault.rekeyAborted');
       await ctx.setSession({ vault, user, deviceId });
       throw new AppError('vault.rekeyFailed');
     }
-    keyring.finishRekey(next.database);
-    keyring.save();
     const vault = await openVaultWithSecrets(ctx.location, keyring, next, VAULT_ENTITIES);
-    await vault.dataSource.transaction((tx) =>
-      appendAudit(tx, {
-        at: ctx.now,
-        actor: { id: user.id, role: user.role, office: user.office },
-        action: 'vault.rekey',
-        entity: 'vault',
-        entityId: null,
-      }),
-    );
+    await recordRekey(vault, 'vault.rekey');
     await ctx.setSession({ vault, user, deviceId });
     return { recoveryKey: formatRecoveryKey(recovery.privateKey), accountsWithoutAccess: unreachable.length };
   } finally {

@@ -140,11 +140,6 @@ export class Keyring {
     return this.data.office;
   }
 
-  /** Format 1 vaults have no recovery record: their recovery key is the database key itself. */
-  get separateRecoveryKey(): boolean {
-    return this.data.recovery !== undefined;
-  }
-
   get rekeyPending(): boolean {
     return this.data.pendingRekey !== undefined;
   }

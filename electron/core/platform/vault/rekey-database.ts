@@ -5,9 +5,18 @@ import { openRawEncrypted } from './sqlcipher';
 /** The re-encrypted copy while it is made; a leftover one (crash) is never opened and is removed. */
 const suffix = '.rekeying';
 
-/** Removes what an interrupted re-keying may have left beside the database (never the database itself). */
+/**
+ * Removes what an interrupted re-keying may have left beside the database (never the database itself). A leftover
+ * that cannot be removed is left: it is never opened, and it must not keep the vault from unlocking.
+ */
 export function removeRekeyLeftovers(path: string): void {
-  for (const f of [`${path}${suffix}`, `${path}${suffix}-journal`]) rmSync(f, { force: true });
+  for (const f of [`${path}${suffix}`, `${path}${suffix}-journal`]) {
+    try {
+      rmSync(f, { force: true });
+    } catch {
+      // Left for the next attempt; see above.
+    }
+  }
 }
 
 /**
