@@ -8,6 +8,7 @@ export type {
   AccountSummary,
   DraftRecord,
   HomeSummary,
+  RekeyResult,
   SessionUser,
   SettingsView,
   VaultStatus,
@@ -39,6 +40,7 @@ export {
   auditExportInput,
   newPassphraseSchema,
   recoveryResetInput,
+  rekeyInput,
   roleSchema,
 } from '../../../electron/core/contract/schemas/common-schemas';
 export {

@@ -24,6 +24,7 @@ import { useLoad } from '../app/use-load';
 import { AccountEditDialog } from '../components/accounts/AccountEditDialog';
 import { AccountResetDialog } from '../components/accounts/AccountResetDialog';
 import { AccountStatusDialog } from '../components/accounts/AccountStatusDialog';
+import { VaultKeyCard } from '../components/accounts/VaultRekey';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -134,6 +135,8 @@ export function AccountsPage({ user }: { user: SessionUser }) {
     closeAction();
   };
   const dialogProps = { onCancel: closeAction, onOutdated: accounts.reload };
+  // After disabling an account, re-keying is offered (a former colleague may keep a copy of the key file).
+  const [rekeyOffer, setRekeyOffer] = useState<string | null>(null);
 
   return (
     <div className={styles.page}>
@@ -215,9 +218,10 @@ export function AccountsPage({ user }: { user: SessionUser }) {
         <AccountStatusDialog
           account={action.account}
           {...dialogProps}
-          onDone={(u) =>
-            actionDone(t(u.active ? 'accountAdmin.enableDialog.done' : 'accountAdmin.disableDialog.done', { login: u.login, name: u.displayName }))
-          }
+          onDone={(u) => {
+            setRekeyOffer(u.active ? null : u.login);
+            actionDone(t(u.active ? 'accountAdmin.enableDialog.done' : 'accountAdmin.disableDialog.done', { login: u.login, name: u.displayName }));
+          }}
         />
       ) : null}
       {action?.kind === 'reset' ? (
@@ -227,6 +231,15 @@ export function AccountsPage({ user }: { user: SessionUser }) {
           onDone={(u) => actionDone(t('accountAdmin.resetDialog.done', { login: u.login, name: u.displayName }))}
         />
       ) : null}
+      <VaultKeyCard
+        offerFor={rekeyOffer}
+        onOfferDismissed={() => setRekeyOffer(null)}
+        onRekeyed={(message) => {
+          setAlert(null);
+          setNotice(message);
+          accounts.reload();
+        }}
+      />
       <DashboardCard id="account-new" className={styles.newCard} title={t('accounts.newTitle')} description={t('accounts.newHint')}>
         <form className={styles.form} onSubmit={submit} noValidate aria-busy={busy} aria-labelledby="account-new-title">
           <FormAlert message={alert} />

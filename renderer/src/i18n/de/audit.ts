@@ -85,9 +85,15 @@ export const audit = {
       setting: 'Einstellung',
       audit: 'Protokoll',
       'audit-export': 'Protokollexport',
+      vault: 'Datenbank',
     },
     actions: {
-      vault: { setup: 'Arbeitsplatz eingerichtet' },
+      vault: {
+        setup: 'Arbeitsplatz eingerichtet',
+        rekey: 'Datenbankschlüssel erneuert',
+        rekeyCompleted: 'Unterbrochene Erneuerung des Datenbankschlüssels abgeschlossen',
+        rekeyAborted: 'Unterbrochene Erneuerung des Datenbankschlüssels zurückgenommen',
+      },
       session: {
         unlock: 'Angemeldet',
         unlockFailed: 'Anmeldung fehlgeschlagen',

@@ -88,9 +88,15 @@ export const audit: Texts<typeof de> = {
       setting: 'Setting',
       audit: 'Audit trail',
       'audit-export': 'Audit export',
+      vault: 'Database',
     },
     actions: {
-      vault: { setup: 'Workstation set up' },
+      vault: {
+        setup: 'Workstation set up',
+        rekey: 'Database key renewed',
+        rekeyCompleted: 'Interrupted database key renewal completed',
+        rekeyAborted: 'Interrupted database key renewal rolled back',
+      },
       session: {
         unlock: 'Signed in',
         unlockFailed: 'Sign-in failed',
