@@ -9,7 +9,7 @@ export const vaultKey = {
     },
     offer: {
       title: 'Datenbankschlüssel erneuern?',
-      text: 'Ehemalige Kolleg:innen könnten eine alte Kopie der Schlüsseldatei besitzen, mit der sich die Datenbank weiterhin öffnen ließe. Erneuern Sie den Datenbankschlüssel, dann öffnet eine solche Kopie nichts mehr.',
+      text: 'Ehemalige Kolleg:innen könnten eine Kopie der Schlüsseldatei besitzen, mit der sich die Datenbank weiterhin öffnen ließe. Nach dem Erneuern öffnet eine solche Kopie die Datenbank nicht mehr; nur eine damals mitkopierte Datenbankdatei bliebe mit ihr lesbar.',
       open: 'Jetzt erneuern …',
       dismiss: 'Später',
     },

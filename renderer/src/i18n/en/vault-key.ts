@@ -12,7 +12,7 @@ export const vaultKey: Texts<typeof de> = {
     },
     offer: {
       title: 'Renew the database key?',
-      text: 'Former colleagues might hold an old copy of the key file that would still open the database. Renew the database key, and such a copy opens nothing any more.',
+      text: 'Former colleagues might hold a copy of the key file that would still open the database. After renewing, such a copy no longer opens the database; only a database file copied back then would stay readable with it.',
       open: 'Renew now …',
       dismiss: 'Later',
     },
