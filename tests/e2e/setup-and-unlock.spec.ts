@@ -1,6 +1,9 @@
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { ADMIN, createVault, lockViaUserMenu, unlock } from './flows';
 
+// Setup, several unlocks and the recovery reset run the real KDF (scrypt, N=2^17): slow on a busy machine.
+test.setTimeout(120_000);
+
 test('setup wizard, recovery key confirmation, lock and unlock with German messages', async ({ page, harness }) => {
   await page.goto(harness.url);
   await expect(page).toHaveTitle('KIM-Akte');

@@ -50,7 +50,7 @@ test('IT disables an account, follows the offer to renew the database key, and t
   await expect(menuButton).toBeFocused();
 
   // The offer: why, and a button that opens the re-key dialog.
-  await expect(card.getByText('Ehemalige Kolleg:innen könnten eine alte Kopie der Schlüsseldatei besitzen', { exact: false })).toBeVisible();
+  await expect(card.getByText('Ehemalige Kolleg:innen könnten eine Kopie der Schlüsseldatei besitzen', { exact: false })).toBeVisible();
   await expectNoA11yViolations(page, 'accounts with the re-key offer');
   await shot(page, 'rekey-offer');
   await tabTo(page, card.getByRole('button', { name: 'Jetzt erneuern …' }));
