@@ -3,33 +3,41 @@ import type { SearchHit } from '../../contract/types/client-types';
 import { loadSummaries } from './client-summaries';
 import { ClientNameKeyEntity } from './client-entities';
 import { foldName, jaroWinkler, nameSkeleton, nameTokens, soundForm } from './name-normalisation';
+import { phoneticCodes } from './phonetic-codes';
 import { parseGermanDate, partialDatesMatch } from '../../contract/dates';
 
 /**
- * Search keys of one client: "f:<folded token>" for exact and prefix search, and "s:<skeleton>:<sound form>" for
- * variant search — the skeleton finds candidates by range scan, the sound form ranks them by similarity.
+ * Search keys of one client: "f:<folded token>" for exact and prefix search, "s:<skeleton>:<sound form>" and the
+ * phonetic codes ("d:<Daitch–Mokotoff>:<sound form>", "k:<Kölner Phonetik>:<sound form>") for variant search —
+ * each code finds candidates by range scan, the sound form after it ranks them by similarity.
  */
 export function nameKeys(familyName: string, givenNames: string, alternativeNames: string[]): string[] {
   const tokens = nameTokens(familyName, givenNames, ...alternativeNames);
-  return [...new Set(tokens.flatMap((t) => [`f:${t}`, `s:${nameSkeleton(t)}:${soundForm(t)}`]))];
+  return [...new Set(tokens.flatMap((t) => variantPrefixes(t).map((prefix) => `${prefix}${soundForm(t)}`).concat(`f:${t}`)))];
+}
+
+/** The key prefixes under which spelling variants of `token` are stored: its skeleton and its phonetic codes. */
+function variantPrefixes(token: string): string[] {
+  return [`s:${nameSkeleton(token)}:`, ...phoneticCodes(token).map((code) => `${code}:`)];
 }
 
 /** Variant spellings count from this similarity of their sound forms (Mohammed/Muhammad 0.83, Hussein/Hassan 0.75). */
 const MIN_VARIANT_SIMILARITY = 0.8;
 
-/** Clients with a name token that sounds like `token`, with the best similarity per client. */
+/** Clients with a name token that sounds like `token` (same skeleton or phonetic code), with the best similarity per client. */
 async function variantMatches(m: EntityManager, token: string): Promise<Map<string, number>> {
-  const prefix = `s:${nameSkeleton(token)}:`;
-  const rows = (await m.query('SELECT key, client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
-    prefix,
-    `${prefix}\uffff`,
-    MAX_CANDIDATES_PER_TOKEN,
-  ])) as { key: string; client_id: string }[];
   const sound = soundForm(token);
   const best = new Map<string, number>();
-  for (const r of rows) {
-    const similarity = jaroWinkler(sound, r.key.slice(prefix.length));
-    if (similarity >= MIN_VARIANT_SIMILARITY && similarity > (best.get(r.client_id) ?? 0)) best.set(r.client_id, similarity);
+  for (const prefix of variantPrefixes(token)) {
+    const rows = (await m.query('SELECT key, client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
+      prefix,
+      `${prefix}\uffff`,
+      MAX_CANDIDATES_PER_TOKEN,
+    ])) as { key: string; client_id: string }[];
+    for (const r of rows) {
+      const similarity = jaroWinkler(sound, r.key.slice(prefix.length));
+      if (similarity >= MIN_VARIANT_SIMILARITY && similarity > (best.get(r.client_id) ?? 0)) best.set(r.client_id, similarity);
+    }
   }
   return best;
 }
@@ -87,9 +95,9 @@ export function parseQuery(query: string): ParsedQuery {
 }
 
 /**
- * Ranked client search: every name token must match some name of the client (exact, variant spelling or prefix),
- * order and particles do not matter; a date narrows to compatible birth dates. Scores: sum of the token scores,
- * plus one for a matching date.
+ * Ranked client search: name tokens match some name of the client (exact, variant spelling or prefix), order and
+ * particles do not matter; a date narrows to compatible birth dates. Scores: sum of the token scores, plus one for
+ * a matching date.
  */
 /** Keeps the ids the caller may see, in order (the access policy's filter). */
 export type VisibleFilter = (ids: string[]) => Promise<string[]>;
@@ -104,19 +112,12 @@ export async function searchClients(
   visible: VisibleFilter = everyone,
 ): Promise<SearchHit[]> {
   const { tokens, birthDate } = parseQuery(query);
-  let scores: Map<string, number> | null = null;
+  // Token scores add up over all query tokens, and a client matching only some of them stays in the list: a family
+  // name written beyond recognition must not hide the person whose given name matches (issue 10). Matching more
+  // tokens, or closer, ranks higher, so a client all of whose tokens match approximately still comes first.
+  let scores: Map<string, number> | null = tokens.length ? new Map() : null;
   for (const token of tokens) {
-    const tokenScores = await scoreToken(m, token);
-    if (!scores) {
-      scores = tokenScores;
-      continue;
-    }
-    const next = new Map<string, number>();
-    for (const [id, s] of scores) {
-      const t = tokenScores.get(id);
-      if (t) next.set(id, s + t);
-    }
-    scores = next;
+    for (const [id, t] of await scoreToken(m, token)) scores!.set(id, (scores!.get(id) ?? 0) + t);
   }
   if (birthDate) {
     const dated = await clientsBornOn(m, birthDate, scores ? [...scores.keys()] : null);

@@ -35,10 +35,17 @@ export function nameTokens(...parts: (string | null | undefined)[]): string[] {
 
 // Ordered rewrite rules on folded text: multi-letter spellings first.
 const SOUND_RULES: [RegExp, string][] = [
+  // A vowel followed by a final h is the same name with or without it (Fatimah/Fatima, Zahraah/Zahraa).
+  [/(?<=..[aeiouy])h$/g, ''],
   [/ae/g, 'e'],
   [/oe/g, 'e'],
   [/ue/g, 'u'],
-  [/tsch|tch|dzh|dj|zh/g, 'j'],
+  [/ou|oo/g, 'u'],
+  [/ee|ii/g, 'i'],
+  // y written as a vowel (Safy, Tsybulskyi, Kahsay) is i; before a vowel it is the consonant j (Yusuf/Jusuf).
+  [/y(?![aeiou])/g, 'i'],
+  // Albanian xh and German dsch are the j of English transcriptions (Xhevdet/Dschevdet/Jevdet).
+  [/dsch|xh|tsch|tch|dzh|dj|zh/g, 'j'],
   [/sch/g, 's'],
   [/kh|ch|gh|h(?=$)/g, 'h'],
   [/ph/g, 'f'],
