@@ -3,6 +3,7 @@ import { benchAccess } from './access-bench';
 import { benchCases } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchUnlock } from './unlock-bench';
+import { measureSearchRecall } from './search-recall';
 
 /** Targets of the clients-and-cases issue: p95 in ms, and the cipher's factor on the real workload. */
 const TARGETS: [key: string, label: string, limit: number][] = [
@@ -43,13 +44,18 @@ async function main(): Promise<void> {
   console.log(
     `permission and audit layer per clients.get: ${access.permission_and_audit_layer_ms_p50} ms p50, of which the guard (role × scope × consent × category) ${access.permission_check_p50_ms} ms and one audit entry with its head ${access.audit_entry_with_head_p50_ms} ms; through a consent (ABH) ${access.clients_get_via_consent_p50_ms} ms p50`,
   );
+  // Recall is deterministic (seeded pairs and population), so quick and full runs use the same set.
+  const { misses, ...recall } = await measureSearchRecall({ population: 3_000, log: (l) => console.log(l) });
+  console.log(
+    `search recall on ${recall.search_recall_samples} generated variant queries among ${recall.search_recall_population} clients: top-1 ${recall.search_recall_top1}, top-5 ${recall.search_recall_top5} (${misses.length} not in the top 5)`,
+  );
   console.log('');
   console.log(`${'measure'.padEnd(40)}${'value'.padStart(10)}${'target'.padStart(10)}  met`);
   for (const [key, label, limit] of TARGETS) {
     const v = cases[key]!;
     console.log(`${label.padEnd(40)}${String(v).padStart(10)}${`< ${limit}`.padStart(10)}  ${v < limit ? 'yes' : 'NO'}`);
   }
-  if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...unlock, ...cipherRest, cipher_synthetic_overhead_ratio: syntheticRatio, ...cases, ...access, list_kinds: listKinds }));
+  if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...unlock, ...cipherRest, cipher_synthetic_overhead_ratio: syntheticRatio, ...cases, ...access, ...recall, list_kinds: listKinds }));
 }
 
 void main().catch((error: unknown) => {
