@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     `permission and audit layer per clients.get: ${access.permission_and_audit_layer_ms_p50} ms p50, of which the guard (role × scope × consent × category) ${access.permission_check_p50_ms} ms and one audit entry with its head ${access.audit_entry_with_head_p50_ms} ms; through a consent (ABH) ${access.clients_get_via_consent_p50_ms} ms p50`,
   );
   // Recall is deterministic (seeded pairs and population), so quick and full runs use the same set.
-  const { misses, ...recall } = await measureSearchRecall({ population: 3_000, log: (l) => console.log(l) });
+  const { misses, timesMs: _times, ...recall } = await measureSearchRecall({ population: 3_000, log: (l) => console.log(l) });
   console.log(
     `search recall on ${recall.search_recall_samples} generated variant queries among ${recall.search_recall_population} clients: top-1 ${recall.search_recall_top1}, top-5 ${recall.search_recall_top5} (${misses.length} not in the top 5)`,
   );

@@ -11,6 +11,8 @@ export interface RecallResult {
   search_recall_top5: number;
   search_recall_population: number;
   misses: { pair: RecallPair; rank: number | null }[];
+  /** Milliseconds per clients.search call, for a rough look at cost at this population (timing is noisy). */
+  timesMs: number[];
 }
 
 /**
@@ -46,8 +48,11 @@ export async function measureSearchRecall(o: { population: number; pairs?: numbe
       let top1 = 0;
       let top5 = 0;
       const misses: RecallResult['misses'] = [];
+      const timesMs: number[] = [];
       for (const p of pairs) {
+        const started = performance.now();
         const hits = await call(core, 'clients.search', { query: p.query, limit: 5 });
+        timesMs.push(performance.now() - started);
         const want = storedName(p.stored.familyName, p.stored.givenNames);
         const rank = hits.findIndex((h) => storedName(h.familyName, h.givenNames) === want);
         if (rank === 0) top1++;
@@ -60,6 +65,7 @@ export async function measureSearchRecall(o: { population: number; pairs?: numbe
         search_recall_top5: Math.round((top5 / pairs.length) * 1000) / 1000,
         search_recall_population: o.population + pairs.length,
         misses,
+        timesMs,
       };
       log(`  recall: ${figures.search_recall_samples} variant queries among ${figures.search_recall_population} clients: top-1 ${Math.round(figures.search_recall_top1 * 100)} %, top-5 ${Math.round(figures.search_recall_top5 * 100)} %`);
       return figures;
