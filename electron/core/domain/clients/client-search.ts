@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { SearchHit } from '../../contract/types/client-types';
 import { loadSummaries } from './client-summaries';
 import { ClientNameKeyEntity } from './client-entities';
-import { foldName, jaroWinkler, nameSkeleton, nameTokens, soundForm } from './name-normalisation';
+import { foldName, jaroWinkler, nameSkeleton, nameTokens, skeletonOfSound, soundForm } from './name-normalisation';
 import { phoneticCodes } from './phonetic-codes';
 import { parseGermanDate, partialDatesMatch } from '../../contract/dates';
 
@@ -24,20 +24,38 @@ function variantPrefixes(token: string): string[] {
 /** Variant spellings count from this similarity of their sound forms (Mohammed/Muhammad 0.83, Hussein/Hassan 0.75). */
 const MIN_VARIANT_SIMILARITY = 0.8;
 
-/** Clients with a name token that sounds like `token` (same skeleton or phonetic code), with the best similarity per client. */
+/**
+ * Clients with a name token that sounds like `token` (same skeleton or phonetic code), with the best similarity per
+ * client. Two steps keep this cheap with many clients sharing a common name: the range scans read only the distinct
+ * stored sound forms (index only), each is compared once, and client ids are read only for the similar ones.
+ */
 async function variantMatches(m: EntityManager, token: string): Promise<Map<string, number>> {
   const sound = soundForm(token);
-  const best = new Map<string, number>();
+  const similarity = new Map<string, number>();
   for (const prefix of variantPrefixes(token)) {
-    const rows = (await m.query('SELECT key, client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
+    const rows = (await m.query('SELECT DISTINCT key FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
       prefix,
       `${prefix}\uffff`,
       MAX_CANDIDATES_PER_TOKEN,
-    ])) as { key: string; client_id: string }[];
+    ])) as { key: string }[];
     for (const r of rows) {
-      const similarity = jaroWinkler(sound, r.key.slice(prefix.length));
-      if (similarity >= MIN_VARIANT_SIMILARITY && similarity > (best.get(r.client_id) ?? 0)) best.set(r.client_id, similarity);
+      const form = r.key.slice(prefix.length);
+      if (!similarity.has(form)) similarity.set(form, jaroWinkler(sound, form));
     }
+  }
+  // Every stored token also has its "s:" key, so the clients of a similar sound form are found under that one key.
+  const similarKeys = new Map<string, number>();
+  for (const [form, s] of similarity) if (s >= MIN_VARIANT_SIMILARITY) similarKeys.set(`s:${skeletonOfSound(form)}:${form}`, s);
+  const best = new Map<string, number>();
+  if (similarKeys.size === 0) return best;
+  const keys = [...similarKeys.keys()];
+  const rows = (await m.query(`SELECT key, client_id FROM client_name_key WHERE key IN (${keys.map(() => '?').join(',')}) LIMIT ?`, [
+    ...keys,
+    MAX_CANDIDATES_PER_TOKEN,
+  ])) as { key: string; client_id: string }[];
+  for (const r of rows) {
+    const s = similarKeys.get(r.key)!;
+    if (s > (best.get(r.client_id) ?? 0)) best.set(r.client_id, s);
   }
   return best;
 }

@@ -72,7 +72,11 @@ export function soundForm(token: string): string {
  * results keep their vowels so that e.g. "Ali" and "Ola" do not collide.
  */
 export function nameSkeleton(token: string): string {
-  const sound = soundForm(token);
+  return skeletonOfSound(soundForm(token));
+}
+
+/** The skeleton of a sound form (what the stored "s:" key puts before the sound form). */
+export function skeletonOfSound(sound: string): string {
   const consonants = sound.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
   return consonants.length >= 2 ? consonants : sound;
 }
