@@ -3,8 +3,8 @@ import { measureSearchRecall } from '../bench/search-recall';
 
 /**
  * Recall of variant spellings on the generated pairs of tests/bench/search-recall-pairs.ts (issue 10). Pairs and
- * population are seeded, so the figure is deterministic; the floor sits well below what is measured (top-5 0.986,
- * top-1 0.924 at 3,000 clients) so that a new demo name or pair does not break it, while a real regression (before
+ * population are seeded, so the figure is deterministic; the floor sits well below what is measured (top-5 0.997,
+ * top-1 0.954 at 3,000 clients) so that a new demo name or pair does not break it, while a real regression (before
  * issue 10: top-5 0.65) does.
  */
 describe('search recall on transliteration variants', () => {

@@ -144,7 +144,7 @@ export async function searchClients(
     scores = next;
   }
   if (!scores || scores.size === 0) return [];
-  const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const sorted = await preferCloserSpelling(m, tokens, [...scores.entries()].sort((a, b) => b[1] - a[1]));
   // Take the best candidates the caller may see, a window at a time (usually the first window is enough).
   const window = Math.max(limit * 4, limit);
   const ranked: [string, number][] = [];
@@ -159,6 +159,35 @@ export async function searchClients(
     .map((s) => ({ ...s, score: scoreOf.get(s.id)!, matched: tokens }))
     .sort((a, b) => b.score - a.score || foldName(`${a.familyName} ${a.givenNames}`).localeCompare(foldName(`${b.familyName} ${b.givenNames}`)))
     .slice(0, limit);
+}
+
+/** Weight of the written-spelling tie-break: below any difference of match kind, so it only orders near-equals. */
+const SPELLING_TIEBREAK = 0.01;
+/** The best-scored candidates the tie-break looks at (one indexed read of their folded tokens). */
+const TIEBREAK_CANDIDATES = 60;
+
+/**
+ * Sound forms collapse spellings (Haddad/Hadad, Nour/Nur), so many clients can share a score; among those, the one
+ * whose written name is closest to the query comes first (with many clients of the same name, the right one must
+ * not fall out of the top 5 by chance). Adds at most SPELLING_TIEBREAK to the best-scored candidates.
+ */
+async function preferCloserSpelling(m: EntityManager, tokens: string[], sorted: [string, number][]): Promise<[string, number][]> {
+  const head = sorted.slice(0, TIEBREAK_CANDIDATES);
+  if (head.length < 2 || tokens.length === 0) return sorted;
+  const rows = (await m.query(
+    `SELECT client_id, key FROM client_name_key WHERE client_id IN (${head.map(() => '?').join(',')}) AND key > 'f:' AND key < 'f;'`,
+    head.map(([id]) => id),
+  )) as { client_id: string; key: string }[];
+  const written = new Map<string, string[]>();
+  for (const r of rows) written.set(r.client_id, [...(written.get(r.client_id) ?? []), r.key.slice(2)]);
+  const closeness = (id: string) => {
+    const stored = written.get(id) ?? [];
+    let sum = 0;
+    for (const t of tokens) sum += Math.max(0, ...stored.map((w) => jaroWinkler(t, w)));
+    return sum / tokens.length;
+  };
+  const rescored = head.map(([id, score]): [string, number] => [id, score + SPELLING_TIEBREAK * closeness(id)]).sort((a, b) => b[1] - a[1]);
+  return [...rescored, ...sorted.slice(TIEBREAK_CANDIDATES)];
 }
 
 /** Ids of clients whose (partial) birth date is compatible with the searched (partial) date. */
