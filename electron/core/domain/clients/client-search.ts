@@ -153,7 +153,10 @@ export async function searchClients(
     const keep = new Set(await visible(chunk.map(([id]) => id)));
     ranked.push(...chunk.filter(([id]) => keep.has(id)));
   }
-  const summaries = await loadSummaries(m, ranked.slice(0, window).map(([id]) => id), today);
+  // Summaries (a join per client) only for the hits shown, and those tied with the last of them (the name decides).
+  const cut = ranked[limit - 1]?.[1];
+  const shown = ranked.filter(([, score], i) => i < limit || score === cut);
+  const summaries = await loadSummaries(m, shown.map(([id]) => id), today);
   const scoreOf = new Map(ranked);
   return summaries
     .map((s) => ({ ...s, score: scoreOf.get(s.id)!, matched: tokens }))
@@ -194,16 +197,15 @@ async function preferCloserSpelling(m: EntityManager, tokens: string[], sorted: 
 async function clientsBornOn(m: EntityManager, date: string, among: string[] | null): Promise<string[]> {
   // Stored dates that are a prefix of the searched one (only year known) or start with it (searched only a year).
   const prefixes = [date.slice(0, 4), date.slice(0, 7), date].filter((v, i, a) => a.indexOf(v) === i);
-  // A range, not LIKE: LIKE cannot use the birth_date index and would read every client.
-  const params: unknown[] = [...prefixes, date, `${date}\uffff`];
-  let sql = `SELECT id, birth_date FROM client WHERE (birth_date IN (${prefixes.map(() => '?').join(',')}) OR (birth_date >= ? AND birth_date < ?))`;
-  if (among) {
-    if (among.length === 0) return [];
-    sql += ` AND id IN (${among.map(() => '?').join(',')})`;
-    params.push(...among);
-  }
-  const rows = (await m.query(sql, params)) as { id: string; birth_date: string | null }[];
-  return rows.filter((r) => partialDatesMatch(r.birth_date, date)).map((r) => r.id);
+  // A range, not LIKE: LIKE cannot use the birth_date index and would read every client. The name matches are
+  // intersected here, not in SQL: an IN list of thousands of ids (a common family name) costs more than the
+  // few hundred clients born in one year, read from the index.
+  const rows = (await m.query(
+    `SELECT id, birth_date FROM client WHERE birth_date IN (${prefixes.map(() => '?').join(',')}) OR (birth_date >= ? AND birth_date < ?)`,
+    [...prefixes, date, `${date}\uffff`],
+  )) as { id: string; birth_date: string | null }[];
+  const wanted = among ? new Set(among) : null;
+  return rows.filter((r) => (!wanted || wanted.has(r.id)) && partialDatesMatch(r.birth_date, date)).map((r) => r.id);
 }
 
 /**
