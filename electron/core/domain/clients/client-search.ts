@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { SearchHit } from '../../contract/types/client-types';
 import { loadSummaries } from './client-summaries';
 import { ClientNameKeyEntity } from './client-entities';
-import { foldName, jaroWinkler, nameSkeleton, nameTokens, skeletonOfSound, soundForm } from './name-normalisation';
+import { foldName, jaroWinkler, NAME_PARTICLES, nameSkeleton, nameTokens, skeletonOfSound, soundForm } from './name-normalisation';
 import { phoneticCodes } from './phonetic-codes';
 import { parseGermanDate, partialDatesMatch } from '../../contract/dates';
 
@@ -67,6 +67,8 @@ export async function indexClientNames(m: EntityManager, clientId: string, keys:
 }
 
 const EXACT = 3;
+/** Share of a name particle's token score (see NAME_PARTICLES). */
+const PARTICLE_WEIGHT = 0.25;
 /** A variant scores 1 + its similarity: between a prefix hit and an exact one, closer spellings first. */
 const VARIANT_BASE = 1;
 const PREFIX = 1;
@@ -97,6 +99,8 @@ async function scoreToken(m: EntityManager, token: string): Promise<Map<string, 
 
 export interface ParsedQuery {
   tokens: string[];
+  /** The folded name words in the order typed, hyphenated parts split ("Al-Ubaidi" → al, ubaidi). */
+  words: string[];
   birthDate: string | null;
 }
 
@@ -109,7 +113,42 @@ export function parseQuery(query: string): ParsedQuery {
     if (date && !birthDate) birthDate = date;
     else nameParts.push(part);
   }
-  return { tokens: nameTokens(...nameParts), birthDate };
+  const words = nameParts.flatMap((p) => foldName(p).split(' ').filter((w) => w.length > 0));
+  return { tokens: nameTokens(...nameParts), words, birthDate };
+}
+
+/**
+ * Scores of all clients matching a query's words: per client, the best sum over the words in order, where two
+ * adjacent words may instead count as one joined word. "Abdul Ameer" thus finds "Abdulameer" (stored joined, typed
+ * split; the other way round the stored joined keys find it), and "Al-Ubaidi" counts once, not once for "ubaidi" and
+ * again for "alubaidi". A particle counts a quarter (NAME_PARTICLES): otherwise every "Al-…" or "El-…" name matching
+ * it outranks the person whose actual names are only spelled differently.
+ */
+async function scoreWords(m: EntityManager, words: string[]): Promise<Map<string, number>> {
+  const byToken = new Map<string, Map<string, number>>();
+  const scoresOf = async (token: string) => {
+    if (!byToken.has(token)) byToken.set(token, await scoreToken(m, token));
+    return byToken.get(token)!;
+  };
+  const single: Map<string, number>[] = [];
+  for (const w of words) {
+    const weight = NAME_PARTICLES.has(w) && words.length > 1 ? PARTICLE_WEIGHT : 1;
+    single.push(new Map([...(await scoresOf(w))].map(([id, score]) => [id, weight * score])));
+  }
+  const joined: Map<string, number>[] = [];
+  for (let i = 0; i + 1 < words.length; i++) joined.push(await scoresOf(words[i]! + words[i + 1]!));
+  const ids = new Set([...single, ...joined].flatMap((scores) => [...scores.keys()]));
+  const total = new Map<string, number>();
+  for (const id of ids) {
+    // best[i]: the best score of the first i words.
+    const best = [0];
+    for (let i = 0; i < words.length; i++) {
+      const alone = best[i]! + (single[i]!.get(id) ?? 0);
+      best.push(i > 0 ? Math.max(alone, best[i - 1]! + (joined[i - 1]!.get(id) ?? 0)) : alone);
+    }
+    if (best[words.length]! > 0) total.set(id, best[words.length]!);
+  }
+  return total;
 }
 
 /**
@@ -129,14 +168,11 @@ export async function searchClients(
   today: string,
   visible: VisibleFilter = everyone,
 ): Promise<SearchHit[]> {
-  const { tokens, birthDate } = parseQuery(query);
-  // Token scores add up over all query tokens, and a client matching only some of them stays in the list: a family
-  // name written beyond recognition must not hide the person whose given name matches (issue 10). Matching more
-  // tokens, or closer, ranks higher, so a client all of whose tokens match approximately still comes first.
-  let scores: Map<string, number> | null = tokens.length ? new Map() : null;
-  for (const token of tokens) {
-    for (const [id, t] of await scoreToken(m, token)) scores!.set(id, (scores!.get(id) ?? 0) + t);
-  }
+  const { tokens, words, birthDate } = parseQuery(query);
+  // Word scores add up over the query, and a client matching only some of them stays in the list: a family name
+  // written beyond recognition must not hide the person whose given name matches (issue 10). Matching more words, or
+  // closer, ranks higher, so a client all of whose words match approximately still comes first.
+  let scores: Map<string, number> | null = words.length ? await scoreWords(m, words) : null;
   if (birthDate) {
     const dated = await clientsBornOn(m, birthDate, scores ? [...scores.keys()] : null);
     const next = new Map<string, number>();

@@ -33,6 +33,16 @@ export function nameTokens(...parts: (string | null | undefined)[]): string[] {
   return [...new Set(tokens)];
 }
 
+/**
+ * Name particles (Arabic article and kinship words, Dutch, German, Romance and Turkish-Persian ones): they carry little
+ * of who a person is, and authorities write them differently or drop them (Al Zoubi, El-Zoubi, Zoubi), so a query's
+ * particle must not outweigh the name itself.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'ad', 'ed', 'an', 'ar', 'as', 'ash', 'at', 'az', 'bin', 'ben', 'ibn', 'bint', 'ould',
+  'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'zu', 'y', 'e',
+]);
+
 // Ordered rewrite rules on folded text: multi-letter spellings first.
 const SOUND_RULES: [RegExp, string][] = [
   // A vowel followed by a final h is the same name with or without it (Fatimah/Fatima, Zahraah/Zahraa).
