@@ -3,6 +3,7 @@ import { benchAccess } from './access-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchUnlock } from './unlock-bench';
+import { measureSearchRecall, type RecallResult } from './search-recall';
 import { percentile, round } from './stats';
 
 /** Targets: p95 in ms, and the cipher's factor on the real workload (search and list pages: issue 10). */
@@ -12,7 +13,8 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['list_page_p95_ms', 'client list page of 100 p95 (ms)', 20],
   ['write_note_p95_ms', 'note write p95 (ms)', 10],
   ['cipher_overhead_ratio', 'cipher overhead (encrypted ÷ plain)', 1.3],
-  ['search_recall_top5', 'recall of variant spellings in top 5', -0.95],
+  ['search_recall_top5', 'recall top 5 (3,000 clients)', -0.95],
+  ['search_recall_vault_top5', 'recall top 5 (bench vault, 50,000)', -0.95],
 ];
 
 /** The slowest kinds of a request (p95, with how many of each the workload made), for the summary. */
@@ -63,12 +65,24 @@ async function main(): Promise<void> {
   console.log(
     `permission and audit layer per clients.get: ${access.permission_and_audit_layer_ms_p50} ms p50, of which the guard (role × scope × consent × category) ${access.permission_check_p50_ms} ms and one audit entry with its head ${access.audit_entry_with_head_p50_ms} ms; through a consent (ABH) ${access.clients_get_via_consent_p50_ms} ms p50`,
   );
-  const { misses, timesMs, ...recall } = recallRun;
-  const recallP95 = round(percentile(timesMs, 95));
-  console.log(
-    `search recall on ${recall.search_recall_samples} generated variant queries among ${recall.search_recall_population} clients: top-1 ${recall.search_recall_top1}, top-5 ${recall.search_recall_top5} (${misses.length} not in the top 5; those searches p95 ${recallP95} ms)`,
-  );
-  const all: Record<string, number> = { ...cases, ...recall };
+  // Recall at the harness's population (comparable with the figures before issue 10: top-1 0.618, top-5 0.650), and in
+  // the 50,000-client vault, where the demo name pools give many namesakes: a query spelled exactly like another
+  // client's name rightly ranks that client first.
+  const small = await measureSearchRecall({ population: 3_000, log: (l) => console.log(l) });
+  const describeRecall = (r: RecallResult) =>
+    `${r.search_recall_samples} generated variant queries among ${r.search_recall_population} clients: top-1 ${r.search_recall_top1}, top-5 ${r.search_recall_top5} (${r.misses.length} not in the top 5, ${r.search_recall_namesake_misses} of them below a namesake of the query; those searches p95 ${round(percentile(r.timesMs, 95))} ms)`;
+  console.log(`search recall on ${describeRecall(small)}`);
+  console.log(`search recall on ${describeRecall(recallRun)}`);
+  const { misses: _m, timesMs: _t, ...recall } = small;
+  const large = {
+    search_recall_vault_samples: recallRun.search_recall_samples,
+    search_recall_vault_population: recallRun.search_recall_population,
+    search_recall_vault_top1: recallRun.search_recall_top1,
+    search_recall_vault_top5: recallRun.search_recall_top5,
+    search_recall_vault_namesake_misses: recallRun.search_recall_namesake_misses,
+    search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
+  };
+  const all: Record<string, number> = { ...cases, ...recall, ...large };
   console.log('');
   console.log(`${'measure'.padEnd(40)}${'value'.padStart(10)}${'target'.padStart(10)}  met`);
   for (const [key, label, limit] of TARGETS) {
@@ -86,7 +100,7 @@ async function main(): Promise<void> {
         ...cases,
         ...access,
         ...recall,
-        search_recall_p95_ms: recallP95,
+        ...large,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

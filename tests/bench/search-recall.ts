@@ -10,7 +10,9 @@ export interface RecallResult {
   search_recall_top1: number;
   search_recall_top5: number;
   search_recall_population: number;
-  misses: { pair: RecallPair; rank: number | null }[];
+  misses: { pair: RecallPair; rank: number | null; namesakeAbove: boolean }[];
+  /** Misses below a client whose name is exactly the query's (word order aside): no ranking can put them first. */
+  search_recall_namesake_misses: number;
   /** Milliseconds per clients.search call, for a rough look at cost at this population (timing is noisy). */
   timesMs: number[];
 }
@@ -73,14 +75,22 @@ export async function recallOn(core: CoreDispatcher, population: number, pairCou
     const rank = hits.findIndex((h) => storedName(h.familyName, h.givenNames) === want);
     if (rank === 0) top1++;
     if (rank >= 0 && rank < 5) top5++;
-    else misses.push({ pair: p, rank: rank < 0 ? null : rank + 1 });
+    else {
+      const asQueried = wordSet(p.query);
+      const namesakeAbove = hits.some((h) => wordSet(`${h.familyName} ${h.givenNames}`) === asQueried);
+      misses.push({ pair: p, rank: rank < 0 ? null : rank + 1, namesakeAbove });
+    }
   }
   return {
     search_recall_samples: pairs.length,
     search_recall_top1: Math.round((top1 / pairs.length) * 1000) / 1000,
     search_recall_top5: Math.round((top5 / pairs.length) * 1000) / 1000,
     search_recall_population: population + created.size,
+    search_recall_namesake_misses: misses.filter((m) => m.namesakeAbove).length,
     misses,
     timesMs,
   };
 }
+
+/** The folded words of a name, sorted: equal for the same name in any word order. */
+const wordSet = (name: string) => foldName(name).split(' ').sort().join(' ');
