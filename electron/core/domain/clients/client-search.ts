@@ -151,16 +151,16 @@ async function scoreWords(m: EntityManager, words: string[]): Promise<Map<string
   return total;
 }
 
-/**
- * Ranked client search: name tokens match some name of the client (exact, variant spelling or prefix), order and
- * particles do not matter; a date narrows to compatible birth dates. Scores: sum of the token scores, plus one for
- * a matching date.
- */
 /** Keeps the ids the caller may see, in order (the access policy's filter). */
 export type VisibleFilter = (ids: string[]) => Promise<string[]>;
 
 const everyone: VisibleFilter = async (ids) => ids;
 
+/**
+ * Ranked client search: query words match some name of the client (exact, variant spelling or prefix; see
+ * scoreWords), name order does not matter; a date narrows to compatible birth dates. Scores: the words' scores, plus
+ * one for a matching date.
+ */
 export async function searchClients(
   m: EntityManager,
   query: string,
