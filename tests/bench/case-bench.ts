@@ -1,11 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { clientListInput } from '../../electron/core/contract/schemas/client-schemas';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { loadCaseDetail } from '../../electron/core/domain/cases/case-queries';
-import { searchClients } from '../../electron/core/domain/clients/client-search';
-import { listClients } from '../../electron/core/domain/clients/client-service';
 import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
@@ -13,10 +8,11 @@ import { databaseKeyForRecoveryKey, openWithRecoveryKey } from '../../electron/c
 import { runDemoData } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
 import { drawWorkload, type CaseWorkload } from './case-workload';
-import { makePlainCopy, openPlainDataSource } from './plain-copy';
+import { dispatcherOver, sessionOf } from './bench-dispatcher';
+import { recallOn, type RecallResult } from './search-recall';
+import { makePlainCopy, openPlainVault } from './plain-copy';
 import { withServiceCall } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
-import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 /**
  * Client files at scale: builds a vault with the demo generator (50,000 clients, 1,000,000 notes; --quick: 5,000 and
@@ -31,18 +27,27 @@ export interface CaseBenchOptions {
   log: (line: string) => void;
 }
 
-/** Replays the workload's reads on a DataSource through the service functions (no dispatcher, no audit). */
-async function readWorkload(ds: DataSource, w: CaseWorkload, user: SessionUser, now: Date): Promise<void> {
-  const today = berlinDate(now);
-  await withServiceCall(ds, now, user, async (ctx) => {
-    for (const s of w.searches) await searchClients(ctx.tx, s.query, 20, today);
-    for (const [clientId, caseId] of w.opens) {
-      await loadClientDetail(ctx, clientId);
-      await loadCaseDetail(ctx.tx, caseId);
-    }
-    for (const l of w.lists) await listClients(ctx, clientListInput.parse(l));
-  });
+/**
+ * One pass of the real workload through a dispatcher: searches, client screens (client + case), list pages and note
+ * writes, each a dispatched call with its guard, transaction, audit entry and commit.
+ */
+async function dispatchWorkload(core: CoreDispatcher, w: CaseWorkload, today: string): Promise<void> {
+  for (const s of w.searches) ok(await core.dispatch('clients.search', { query: s.query, limit: 20 }));
+  for (const [clientId, caseId] of w.opens) {
+    ok(await core.dispatch('clients.get', { id: clientId }));
+    ok(await core.dispatch('cases.get', { id: caseId }));
+  }
+  for (const l of w.lists) ok(await core.dispatch('clients.list', l));
+  for (const caseId of w.noteCases) ok(await core.dispatch('notes.add', noteOn(caseId, today)));
 }
+
+const noteOn = (caseId: string, today: string) => ({
+  caseId,
+  occurredOn: today,
+  kind: 'phone',
+  text: 'Benchmark: Rückruf wegen der Unterlagen für das Jobcenter, Termin vereinbart.',
+  internal: false,
+});
 
 async function timed<T>(samples: number[], fn: () => Promise<T>): Promise<T> {
   const start = process.hrtime.bigint();
@@ -56,19 +61,37 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
   return r.value;
 }
 
-/** One kind of list page (filter/sort): how many pages the workload asked for, their deepest offset and times. */
-export interface ListKindFigures {
+/** One kind of request (search kind, or list filter/sort): how many the workload made, and their times. */
+export interface KindFigures {
   n: number;
-  max_offset: number;
   p50_ms: number;
   p95_ms: number;
 }
 
+/** One kind of list page also records its deepest offset. */
+export interface ListKindFigures extends KindFigures {
+  max_offset: number;
+}
+
 export interface CaseBenchResult {
   figures: Record<string, number>;
+  /** Per search kind, slowest (p95) first. */
+  searchKinds: Record<string, KindFigures>;
   /** Per list kind, slowest (p95) first. */
   listKinds: Record<string, ListKindFigures>;
+  /** Recall of the generated variant pairs, measured on this vault (after everything else). */
+  recall: RecallResult;
 }
+
+/** Rounds of the cipher comparison (each runs both sides once, the order alternating). */
+const CIPHER_ROUNDS = 5;
+
+function kindFigures(ms: number[]): KindFigures {
+  return { n: ms.length, p50_ms: round(median(ms)), p95_ms: round(percentile(ms, 95)) };
+}
+
+const slowestFirst = <T extends KindFigures>(entries: [string, T][]): Record<string, T> =>
+  Object.fromEntries(entries.sort((a, b) => b[1].p95_ms - a[1].p95_ms));
 
 /** The demo vault's office, and so the measuring case manager's. */
 const OFFICE = 'lunen';
@@ -91,7 +114,8 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
     const vaultDb = join(dataDir, 'vault.db');
     const vaultMb = statSync(vaultDb).size / 1024 / 1024;
     // Copied before anything reopens the vault: no WAL yet, so the copy is the whole database.
-    makePlainCopy(vaultDb, key, join(tmp.dir, 'plain.db'));
+    const plainDir = join(tmp.dir, 'plain');
+    makePlainCopy(dataDir, key, plainDir);
 
     const raw = openRawEncrypted(vaultDb, key);
     const managers = (raw.prepare(`SELECT id FROM account WHERE role = 'fallmanagement' ORDER BY login`).all() as { id: string }[]).map((r) => r.id);
@@ -105,10 +129,12 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
 
     o.log(`  measuring through the dispatcher as fm.1: ${workload.searches.length} searches, ${workload.opens.length} client screens, ${workload.lists.length} list pages, ${workload.noteCases.length} note writes …`);
     const search: number[] = [];
+    const searchByKind = new Map<string, number[]>();
     let variantQueries = 0;
     let variantHits = 0;
     for (const s of workload.searches) {
       const hits = ok(await timed(search, () => core.dispatch('clients.search', { query: s.query, limit: 20 }))) as { id: string }[];
+      searchByKind.set(s.kind, [...(searchByKind.get(s.kind) ?? []), search[search.length - 1]!]);
       if (s.kind === 'variant') {
         variantQueries++;
         if (hits.some((h) => h.id === s.targetId)) variantHits++;
@@ -135,47 +161,72 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
 
     const write: number[] = [];
     const today = berlinDate(now);
-    for (const caseId of workload.noteCases) {
-      const note = { caseId, occurredOn: today, kind: 'phone', text: 'Benchmark: Rückruf wegen der Unterlagen für das Jobcenter, Termin vereinbart.', internal: false };
-      ok(await timed(write, () => core.dispatch('notes.add', note)));
-    }
+    for (const caseId of workload.noteCases) ok(await timed(write, () => core.dispatch('notes.add', noteOn(caseId, today))));
 
-    // Dispatcher layer (permission, transaction, audit entry + commit) vs the service alone, same clients.get.
-    const vault = await openWithRecoveryKey({ dataDir }, run.recoveryKey!);
+    // Dispatcher layer (role gate, guard, transaction, audit entry + commit) vs the service alone, same clients.get,
+    // alternating. The service runs on the dispatcher's own connection, warm from the calls above: a second
+    // connection would start cold and lose its page cache at every commit of the dispatcher's.
+    const session = sessionOf(core);
     const viaDispatcher: number[] = [];
     const direct: number[] = [];
     for (const [clientId] of workload.opens) {
       ok(await timed(viaDispatcher, () => core.dispatch('clients.get', { id: clientId })));
-      await timed(direct, () => withServiceCall(vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, clientId)));
+      await timed(direct, () => withServiceCall(session.vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, clientId)));
     }
     await core.close();
 
-    // Cipher: the same reads through the same services on the encrypted vault and on its plain copy, alternating.
-    // A quarter of each kind keeps the 8 passes affordable when list pages are slow.
-    o.log('  measuring the cipher share: the same reads on the vault and on a decrypted copy …');
-    const share = { ...workload, searches: workload.searches.filter((_, i) => i % 4 === 0), opens: workload.opens.slice(0, o.per / 4), lists: workload.lists.slice(0, o.per / 4) };
-    const plain = await openPlainDataSource(join(tmp.dir, 'plain.db'));
+    // Cipher: the same workload (searches, client screens, list pages, note writes) through a dispatcher over the
+    // encrypted vault and one over its decrypted copy, both opened with the vault's connection settings, warmed by one
+    // pass each, then CIPHER_ROUNDS rounds with the order alternating. A quarter of each kind per pass.
+    o.log(`  measuring the cipher share: the same dispatched workload on the vault and on a decrypted copy, ${CIPHER_ROUNDS} rounds …`);
+    const share: CaseWorkload = {
+      searches: workload.searches.filter((_, i) => i % 4 === 0),
+      opens: workload.opens.slice(0, o.per / 4),
+      lists: workload.lists.slice(0, o.per / 4),
+      noteCases: workload.noteCases.slice(0, o.per / 4),
+    };
+    const encrypted = dispatcherOver({ vault: await openWithRecoveryKey({ dataDir }, run.recoveryKey!), user, deviceId: session.deviceId }, dataDir);
+    const plain = dispatcherOver({ vault: await openPlainVault(plainDir, key), user, deviceId: session.deviceId }, plainDir);
     const encMs: number[] = [];
     const plainMs: number[] = [];
-    await readWorkload(vault.dataSource, share, user, now);
-    await readWorkload(plain, share, user, now);
-    for (let r = 0; r < 3; r++) {
-      plainMs.push(await timeMs(() => readWorkload(plain, share, user, now)));
-      encMs.push(await timeMs(() => readWorkload(vault.dataSource, share, user, now)));
+    // CPU time of this process as well: waits for fsync and other processes' load are not in it, the cipher's work is.
+    const encCpu: number[] = [];
+    const plainCpu: number[] = [];
+    const pass = async (core: CoreDispatcher, ms: number[], cpu: number[]) => {
+      const before = process.cpuUsage();
+      ms.push(await timeMs(() => dispatchWorkload(core, share, today)));
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+    };
+    try {
+      await dispatchWorkload(encrypted, share, today);
+      await dispatchWorkload(plain, share, today);
+      for (let r = 0; r < CIPHER_ROUNDS; r++) {
+        for (const side of r % 2 === 0 ? ['plain', 'encrypted'] : ['encrypted', 'plain']) {
+          if (side === 'plain') await pass(plain, plainMs, plainCpu);
+          else await pass(encrypted, encMs, encCpu);
+        }
+      }
+    } finally {
+      await encrypted.close();
+      await plain.close();
     }
-    await plain.destroy();
-    vault.forgetKey();
-    await vault.dataSource.destroy();
 
-    const listKinds = Object.fromEntries(
-      [...listByKind.entries()]
-        .map(([kind, { ms, maxOffset }]): [string, ListKindFigures] => [
-          kind,
-          { n: ms.length, max_offset: maxOffset, p50_ms: round(median(ms)), p95_ms: round(percentile(ms, 95)) },
-        ])
-        .sort((a, b) => b[1].p95_ms - a[1].p95_ms),
+    // Recall at this population: the pairs' clients join the vault last, so they change none of the figures above.
+    o.log('  measuring search recall on the generated variant pairs in this vault …');
+    const recallCore = new CoreDispatcher({ dataDir });
+    let recall: RecallResult;
+    try {
+      await call(recallCore, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
+      recall = await recallOn(recallCore, run.counts.clients);
+    } finally {
+      await recallCore.close();
+    }
+
+    const listKinds = slowestFirst(
+      [...listByKind.entries()].map(([kind, { ms, maxOffset }]): [string, ListKindFigures] => [kind, { ...kindFigures(ms), max_offset: maxOffset }]),
     );
-    o.log(`  list kinds (p95 ms, slowest first): ${Object.entries(listKinds).map(([k, v]) => `${k} ${v.p95_ms}`).join(', ')}`);
+    const searchKinds = slowestFirst([...searchByKind.entries()].map(([kind, ms]): [string, KindFigures] => [kind, kindFigures(ms)]));
     const figures = {
       clients: run.counts.clients,
       notes: run.counts.notes,
@@ -202,8 +253,12 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
       workload_encrypted_ms: round(median(encMs)),
       workload_plain_ms: round(median(plainMs)),
       cipher_overhead_ratio: round(median(encMs) / median(plainMs), 3),
+      workload_encrypted_cpu_ms: round(median(encCpu)),
+      workload_plain_cpu_ms: round(median(plainCpu)),
+      cipher_overhead_cpu_ratio: round(median(encCpu) / median(plainCpu), 3),
+      cipher_rounds: encMs.length,
     };
-    return { figures, listKinds };
+    return { figures, searchKinds, listKinds, recall };
   } finally {
     tmp.cleanup();
   }

@@ -1,43 +1,67 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
-import { hasPlaintextHeader, loadSqliteDriver, openRawEncrypted, type SqliteDatabase } from '../../electron/core/platform/vault/sqlcipher';
+import { registerAuditChainKey } from '../../electron/core/platform/audit/audit-chain';
+import { AUDIT_HEAD_FILE, registerAuditHead } from '../../electron/core/platform/audit/audit-head';
+import { KEYRING_FILE } from '../../electron/core/platform/vault/keyring';
+import { MIGRATIONS } from '../../electron/core/platform/vault/migrations';
+import {
+  applyConnectionSettings,
+  hasPlaintextHeader,
+  loadSqliteDriver,
+  openRawEncrypted,
+  type SqliteDatabase,
+} from '../../electron/core/platform/vault/sqlcipher';
+import { DATABASE_FILE, loadKeyring, type OpenVault } from '../../electron/core/platform/vault/vault';
 
 /**
- * BENCHMARK ONLY: a decrypted copy of a vault, to measure what the cipher costs on the same data. Never in core —
- * the product must never write personal data unencrypted. The copy lives in the benchmark's temp dir and is deleted
- * with it.
+ * BENCHMARK ONLY: a decrypted copy of a vault folder, to measure what the cipher costs on the same data. Never in
+ * core — the product must never write personal data unencrypted. The copy lives in the benchmark's temp dir and is
+ * deleted with it. The keyring and audit head are copied beside it, so the copy's folder looks like the vault's.
  */
-export function makePlainCopy(vaultDb: string, key: Buffer, target: string): void {
+export function makePlainCopy(vaultDir: string, key: Buffer, targetDir: string): void {
+  const vaultDb = join(vaultDir, DATABASE_FILE);
   if (existsSync(`${vaultDb}-wal`)) throw new Error('checkpoint and close the vault before copying it');
+  mkdirSync(targetDir, { recursive: true });
+  const target = join(targetDir, DATABASE_FILE);
   copyFileSync(vaultDb, target);
+  for (const file of [KEYRING_FILE, AUDIT_HEAD_FILE]) if (existsSync(join(vaultDir, file))) copyFileSync(join(vaultDir, file), join(targetDir, file));
   const db = openRawEncrypted(target, key);
-  // SQLite3MultipleCiphers cannot rekey in WAL mode; leave it for the rekey, restore it below.
+  // SQLite3MultipleCiphers cannot rekey in WAL mode; leave it for the rekey (the DataSource turns WAL on again).
   db.pragma('journal_mode = DELETE');
   db.pragma(`rekey = ''`);
   db.close();
   if (!hasPlaintextHeader(target)) throw new Error('the copy is still encrypted');
 }
 
-/** The same connection settings as the vault (applySqlcipherKey + WAL), minus the key: only the cipher differs. */
-function plainSettings(db: SqliteDatabase): void {
-  db.pragma('secure_delete = ON');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('synchronous = FULL');
-}
-
-export async function openPlainDataSource(path: string): Promise<DataSource> {
-  const ds = new DataSource({
+/**
+ * The plain copy opened like the vault (openVaultDatabase): the same TypeORM options (WAL) and the same connection
+ * settings (applyConnectionSettings: page cache, secure_delete, fsync, temp store), minus the key; audit chain and head
+ * keys registered as at unlock, so a dispatcher over it writes the same audit entries and head file. Only the cipher
+ * differs from the encrypted vault.
+ */
+export async function openPlainVault(dir: string, key: Buffer): Promise<OpenVault> {
+  const dataSource = new DataSource({
     type: 'better-sqlite3',
-    database: path,
+    database: join(dir, DATABASE_FILE),
     driver: loadSqliteDriver(),
     fileMustExist: true,
     enableWAL: true,
     entities: VAULT_ENTITIES,
     synchronize: false,
     logging: false,
-    prepareDatabase: (db: SqliteDatabase) => plainSettings(db),
+    prepareDatabase: (db: SqliteDatabase) => applyConnectionSettings(db),
   });
-  await ds.initialize();
-  return ds;
+  await dataSource.initialize();
+  registerAuditChainKey(dataSource, key);
+  registerAuditHead(dataSource, key, dir);
+  const held = Buffer.from(key);
+  return {
+    dataSource,
+    schemaVersion: MIGRATIONS.length,
+    keyring: loadKeyring(dir),
+    secrets: () => ({ database: Buffer.from(held), audit: Buffer.from(held) }),
+    forgetKey: () => held.fill(0),
+  };
 }

@@ -320,4 +320,18 @@ describe('client list pages', () => {
     const past = await call(core, 'clients.list', { sort: 'birthDate', offset: want.length + 3 * LIMIT, limit: LIMIT });
     expect(past).toEqual({ rows: [], total: null });
   });
+
+  it('counts a new client in the whole list at once, though the total of the whole list is remembered between calls', async () => {
+    const totals = async () =>
+      Promise.all(
+        [{}, { office: 'lunen' }].flatMap((q) =>
+          (['name', 'statusExpiry'] as const).map(async (sort) => (await call(core, 'clients.list', { ...q, sort, offset: 0, limit: LIMIT })).total),
+        ),
+      );
+    const before = await totals();
+    expect(before).toEqual([expected({}, 'name', 'asc').length, expected({}, 'statusExpiry', 'asc').length, expected({ office: 'lunen' }, 'name', 'asc').length, expected({ office: 'lunen' }, 'name', 'asc').length]);
+    expect(await totals()).toEqual(before);
+    await call(core, 'clients.create', clientInput('Nachzügler', 'Testperson'));
+    expect(await totals()).toEqual(before.map((n) => n! + 1));
+  });
 });

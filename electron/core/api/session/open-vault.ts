@@ -6,21 +6,39 @@ import { parseRecoveryKey } from '../../platform/vault/recovery-key';
 import { openRawEncrypted } from '../../platform/vault/sqlcipher';
 import { removeRekeyLeftovers } from '../../platform/vault/rekey-database';
 import { zeroSecrets } from '../../platform/vault/vault-secrets';
+import { rebuildNameKeysIfOutdated } from '../../domain/clients/name-key-rebuild';
 import { VAULT_ENTITIES } from './entity-list';
 
 /** What happened to a re-keying that a crash interrupted: nothing pending, completed, or rolled back. */
 export type RekeySettlement = 'none' | 'completed' | 'aborted';
 
 /**
- * Opens the vault with every area's entities (the API floor is the one place that knows them all) and settles an
- * interrupted re-keying: a database that still opens with the current key rolls it back; one that opens only
- * with the new key completes it. Zeroes the unsealed secrets; the open vault keeps its own copy.
+ * Opens the vault with every area's entities (the API floor is the one place that knows them all), settles an
+ * interrupted re-keying (a database that still opens with the current key rolls it back; one that opens only with
+ * the new key completes it), and brings derived data that domain code computes and frozen migrations cannot (the
+ * name search keys) up to date before the vault is used. Zeroes the unsealed secrets; the vault keeps its own copy.
  */
 export async function openUnlockedVault(
   location: VaultLocation,
   keyring: Keyring,
   unlocked: UnlockedSecrets,
 ): Promise<{ vault: OpenVault; rekey: RekeySettlement }> {
+  const opened = await openSettlingRekey(location, keyring, unlocked);
+  return { vault: await upToDate(opened.vault), rekey: opened.rekey };
+}
+
+async function upToDate(vault: OpenVault): Promise<OpenVault> {
+  try {
+    await rebuildNameKeysIfOutdated(vault.dataSource);
+    return vault;
+  } catch (error) {
+    vault.forgetKey();
+    await vault.dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function openSettlingRekey(location: VaultLocation, keyring: Keyring, unlocked: UnlockedSecrets): Promise<{ vault: OpenVault; rekey: RekeySettlement }> {
   removeRekeyLeftovers(vaultPaths(location.dataDir).database);
   try {
     let vault: OpenVault;

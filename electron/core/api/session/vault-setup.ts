@@ -9,6 +9,7 @@ import type { Office } from '../../contract/offices';
 import { insertAccount, toSessionUser } from '../../domain/users/account-service';
 import { loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
 import { createWorkstationVault } from './open-vault';
+import { NAME_KEY_VERSION } from '../../domain/clients/name-key-rebuild';
 import type { VaultStatus } from '../../contract/types/workstation-types';
 import type { SetupResult } from '../../contract/types/workstation-types';
 
@@ -52,6 +53,8 @@ export async function setupVault(
       await writeSetting(m, SETTING_KEYS.office, input.office);
       await writeSetting(m, SETTING_KEYS.deviceId, deviceId);
       await writeSetting(m, SETTING_KEYS.idleLockMinutes, String(DEFAULT_IDLE_LOCK_MINUTES));
+      // No client has keys yet: the vault starts at the current name key version, nothing to rebuild at unlock.
+      await writeSetting(m, SETTING_KEYS.nameKeyVersion, String(NAME_KEY_VERSION));
       const admin = await insertAccount(
         m,
         { login: input.adminLogin, displayName: input.adminName, role: 'it-admin', office: input.office },

@@ -112,8 +112,7 @@ export class AccessPolicy {
    */
   private async sharedClientsTable(categories: DataCategory[]): Promise<string> {
     const name = `kim_shared_${createHash('sha256').update(categories.sort().join(',')).digest('hex').slice(0, 12)}`;
-    const [{ n, u }] = (await this.m.query('SELECT count(*) AS n, max(updated_at) AS u FROM consent')) as [{ n: number; u: string | null }];
-    const stamp = `${this.user.office}|${this.today}|${n}|${u ?? ''}`;
+    const stamp = await this.scopeStamp();
     await this.m.query('CREATE TEMP TABLE IF NOT EXISTS kim_shared_stamp (name TEXT PRIMARY KEY, stamp TEXT NOT NULL)');
     const [current] = (await this.m.query('SELECT stamp FROM temp.kim_shared_stamp WHERE name = ?', [name])) as { stamp: string }[];
     if (current?.stamp === stamp) return name;
@@ -126,6 +125,22 @@ export class AccessPolicy {
     );
     await this.m.query('INSERT OR REPLACE INTO temp.kim_shared_stamp (name, stamp) VALUES (?, ?)', [name, stamp]);
     return name;
+  }
+
+  /**
+   * Changes whenever the set of clients visible to the caller may change by consent: another office or day, a consent
+   * added, changed or deleted. Two statements, not one: count(*) alone and max() alone each take SQLite's shortcut
+   * (page counts, one index seek), together they scan every consent (0.6 ms at 13,000 consents, on every call).
+   */
+  async scopeStamp(): Promise<string> {
+    const [{ n }] = (await this.m.query('SELECT count(*) AS n FROM consent')) as [{ n: number }];
+    const [{ u }] = (await this.m.query('SELECT max(updated_at) AS u FROM consent')) as [{ u: string | null }];
+    return `${this.user.office}|${this.today}|${n}|${u ?? ''}`;
+  }
+
+  /** Whether every client of `office` is visible to the caller by office alone (its own office, a keeping role). */
+  ownsOffice(office: string): boolean {
+    return this.keepsFiles && office === this.user.office;
   }
 
   /** The subset of `ids` the caller may see, in the given order. */

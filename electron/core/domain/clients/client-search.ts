@@ -2,34 +2,60 @@ import type { EntityManager } from 'typeorm';
 import type { SearchHit } from '../../contract/types/client-types';
 import { loadSummaries } from './client-summaries';
 import { ClientNameKeyEntity } from './client-entities';
-import { foldName, jaroWinkler, nameSkeleton, nameTokens, soundForm } from './name-normalisation';
+import { foldName, jaroWinkler, NAME_PARTICLES, nameSkeleton, nameTokens, skeletonOfSound, soundForm } from './name-normalisation';
+import { phoneticCodes } from './phonetic-codes';
 import { parseGermanDate, partialDatesMatch } from '../../contract/dates';
 
 /**
- * Search keys of one client: "f:<folded token>" for exact and prefix search, and "s:<skeleton>:<sound form>" for
- * variant search — the skeleton finds candidates by range scan, the sound form ranks them by similarity.
+ * Search keys of one client: "f:<folded token>" for exact and prefix search, "s:<skeleton>:<sound form>" and the
+ * phonetic codes ("d:<Daitch–Mokotoff>:<sound form>", "k:<Kölner Phonetik>:<sound form>") for variant search —
+ * each code finds candidates by range scan, the sound form after it ranks them by similarity.
  */
 export function nameKeys(familyName: string, givenNames: string, alternativeNames: string[]): string[] {
   const tokens = nameTokens(familyName, givenNames, ...alternativeNames);
-  return [...new Set(tokens.flatMap((t) => [`f:${t}`, `s:${nameSkeleton(t)}:${soundForm(t)}`]))];
+  return [...new Set(tokens.flatMap((t) => variantPrefixes(t).map((prefix) => `${prefix}${soundForm(t)}`).concat(`f:${t}`)))];
+}
+
+/** The key prefixes under which spelling variants of `token` are stored: its skeleton and its phonetic codes. */
+function variantPrefixes(token: string): string[] {
+  return [`s:${nameSkeleton(token)}:`, ...phoneticCodes(token).map((code) => `${code}:`)];
 }
 
 /** Variant spellings count from this similarity of their sound forms (Mohammed/Muhammad 0.83, Hussein/Hassan 0.75). */
 const MIN_VARIANT_SIMILARITY = 0.8;
 
-/** Clients with a name token that sounds like `token`, with the best similarity per client. */
+/**
+ * Clients with a name token that sounds like `token` (same skeleton or phonetic code), with the best similarity per
+ * client. Two steps keep this cheap with many clients sharing a common name: the range scans read only the distinct
+ * stored sound forms (index only), each is compared once, and client ids are read only for the similar ones.
+ */
 async function variantMatches(m: EntityManager, token: string): Promise<Map<string, number>> {
-  const prefix = `s:${nameSkeleton(token)}:`;
-  const rows = (await m.query('SELECT key, client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
-    prefix,
-    `${prefix}\uffff`,
+  const sound = soundForm(token);
+  const similarity = new Map<string, number>();
+  for (const prefix of variantPrefixes(token)) {
+    const rows = (await m.query('SELECT DISTINCT key FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
+      prefix,
+      `${prefix}\uffff`,
+      MAX_CANDIDATES_PER_TOKEN,
+    ])) as { key: string }[];
+    for (const r of rows) {
+      const form = r.key.slice(prefix.length);
+      if (!similarity.has(form)) similarity.set(form, jaroWinkler(sound, form));
+    }
+  }
+  // Every stored token also has its "s:" key, so the clients of a similar sound form are found under that one key.
+  const similarKeys = new Map<string, number>();
+  for (const [form, s] of similarity) if (s >= MIN_VARIANT_SIMILARITY) similarKeys.set(`s:${skeletonOfSound(form)}:${form}`, s);
+  const best = new Map<string, number>();
+  if (similarKeys.size === 0) return best;
+  const keys = [...similarKeys.keys()];
+  const rows = (await m.query(`SELECT key, client_id FROM client_name_key WHERE key IN (${keys.map(() => '?').join(',')}) LIMIT ?`, [
+    ...keys,
     MAX_CANDIDATES_PER_TOKEN,
   ])) as { key: string; client_id: string }[];
-  const sound = soundForm(token);
-  const best = new Map<string, number>();
   for (const r of rows) {
-    const similarity = jaroWinkler(sound, r.key.slice(prefix.length));
-    if (similarity >= MIN_VARIANT_SIMILARITY && similarity > (best.get(r.client_id) ?? 0)) best.set(r.client_id, similarity);
+    const s = similarKeys.get(r.key)!;
+    if (s > (best.get(r.client_id) ?? 0)) best.set(r.client_id, s);
   }
   return best;
 }
@@ -41,6 +67,8 @@ export async function indexClientNames(m: EntityManager, clientId: string, keys:
 }
 
 const EXACT = 3;
+/** Share of a name particle's token score (see NAME_PARTICLES). */
+const PARTICLE_WEIGHT = 0.25;
 /** A variant scores 1 + its similarity: between a prefix hit and an exact one, closer spellings first. */
 const VARIANT_BASE = 1;
 const PREFIX = 1;
@@ -71,6 +99,8 @@ async function scoreToken(m: EntityManager, token: string): Promise<Map<string, 
 
 export interface ParsedQuery {
   tokens: string[];
+  /** The folded name words in the order typed, hyphenated parts split ("Al-Ubaidi" → al, ubaidi). */
+  words: string[];
   birthDate: string | null;
 }
 
@@ -83,19 +113,54 @@ export function parseQuery(query: string): ParsedQuery {
     if (date && !birthDate) birthDate = date;
     else nameParts.push(part);
   }
-  return { tokens: nameTokens(...nameParts), birthDate };
+  const words = nameParts.flatMap((p) => foldName(p).split(' ').filter((w) => w.length > 0));
+  return { tokens: nameTokens(...nameParts), words, birthDate };
 }
 
 /**
- * Ranked client search: every name token must match some name of the client (exact, variant spelling or prefix),
- * order and particles do not matter; a date narrows to compatible birth dates. Scores: sum of the token scores,
- * plus one for a matching date.
+ * Scores of all clients matching a query's words: per client, the best sum over the words in order, where two
+ * adjacent words may instead count as one joined word. "Abdul Ameer" thus finds "Abdulameer" (stored joined, typed
+ * split; the other way round the stored joined keys find it), and "Al-Ubaidi" counts once, not once for "ubaidi" and
+ * again for "alubaidi". A particle counts a quarter (NAME_PARTICLES): otherwise every "Al-…" or "El-…" name matching
+ * it outranks the person whose actual names are only spelled differently.
  */
+async function scoreWords(m: EntityManager, words: string[]): Promise<Map<string, number>> {
+  const byToken = new Map<string, Map<string, number>>();
+  const scoresOf = async (token: string) => {
+    if (!byToken.has(token)) byToken.set(token, await scoreToken(m, token));
+    return byToken.get(token)!;
+  };
+  const single: Map<string, number>[] = [];
+  for (const w of words) {
+    const weight = NAME_PARTICLES.has(w) && words.length > 1 ? PARTICLE_WEIGHT : 1;
+    single.push(new Map([...(await scoresOf(w))].map(([id, score]) => [id, weight * score])));
+  }
+  const joined: Map<string, number>[] = [];
+  for (let i = 0; i + 1 < words.length; i++) joined.push(await scoresOf(words[i]! + words[i + 1]!));
+  const ids = new Set([...single, ...joined].flatMap((scores) => [...scores.keys()]));
+  const total = new Map<string, number>();
+  for (const id of ids) {
+    // best[i]: the best score of the first i words.
+    const best = [0];
+    for (let i = 0; i < words.length; i++) {
+      const alone = best[i]! + (single[i]!.get(id) ?? 0);
+      best.push(i > 0 ? Math.max(alone, best[i - 1]! + (joined[i - 1]!.get(id) ?? 0)) : alone);
+    }
+    if (best[words.length]! > 0) total.set(id, best[words.length]!);
+  }
+  return total;
+}
+
 /** Keeps the ids the caller may see, in order (the access policy's filter). */
 export type VisibleFilter = (ids: string[]) => Promise<string[]>;
 
 const everyone: VisibleFilter = async (ids) => ids;
 
+/**
+ * Ranked client search: query words match some name of the client (exact, variant spelling or prefix; see
+ * scoreWords), name order does not matter; a date narrows to compatible birth dates. Scores: the words' scores, plus
+ * one for a matching date.
+ */
 export async function searchClients(
   m: EntityManager,
   query: string,
@@ -103,21 +168,11 @@ export async function searchClients(
   today: string,
   visible: VisibleFilter = everyone,
 ): Promise<SearchHit[]> {
-  const { tokens, birthDate } = parseQuery(query);
-  let scores: Map<string, number> | null = null;
-  for (const token of tokens) {
-    const tokenScores = await scoreToken(m, token);
-    if (!scores) {
-      scores = tokenScores;
-      continue;
-    }
-    const next = new Map<string, number>();
-    for (const [id, s] of scores) {
-      const t = tokenScores.get(id);
-      if (t) next.set(id, s + t);
-    }
-    scores = next;
-  }
+  const { tokens, words, birthDate } = parseQuery(query);
+  // Word scores add up over the query, and a client matching only some of them stays in the list: a family name
+  // written beyond recognition must not hide the person whose given name matches (issue 10). Matching more words, or
+  // closer, ranks higher, so a client all of whose words match approximately still comes first.
+  let scores: Map<string, number> | null = words.length ? await scoreWords(m, words) : null;
   if (birthDate) {
     const dated = await clientsBornOn(m, birthDate, scores ? [...scores.keys()] : null);
     const next = new Map<string, number>();
@@ -125,7 +180,7 @@ export async function searchClients(
     scores = next;
   }
   if (!scores || scores.size === 0) return [];
-  const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const sorted = await preferCloserSpelling(m, tokens, [...scores.entries()].sort((a, b) => b[1] - a[1]));
   // Take the best candidates the caller may see, a window at a time (usually the first window is enough).
   const window = Math.max(limit * 4, limit);
   const ranked: [string, number][] = [];
@@ -134,7 +189,10 @@ export async function searchClients(
     const keep = new Set(await visible(chunk.map(([id]) => id)));
     ranked.push(...chunk.filter(([id]) => keep.has(id)));
   }
-  const summaries = await loadSummaries(m, ranked.slice(0, window).map(([id]) => id), today);
+  // Summaries (a join per client) only for the hits shown, and those tied with the last of them (the name decides).
+  const cut = ranked[limit - 1]?.[1];
+  const shown = ranked.filter(([, score], i) => i < limit || score === cut);
+  const summaries = await loadSummaries(m, shown.map(([id]) => id), today);
   const scoreOf = new Map(ranked);
   return summaries
     .map((s) => ({ ...s, score: scoreOf.get(s.id)!, matched: tokens }))
@@ -142,20 +200,48 @@ export async function searchClients(
     .slice(0, limit);
 }
 
+/** Weight of the written-spelling tie-break: below any difference of match kind, so it only orders near-equals. */
+const SPELLING_TIEBREAK = 0.01;
+/** The best-scored candidates the tie-break looks at (one indexed read of their folded tokens). */
+const TIEBREAK_CANDIDATES = 60;
+
+/**
+ * Sound forms collapse spellings (Haddad/Hadad, Nour/Nur), so many clients can share a score; among those, the one
+ * whose written name is closest to the query comes first (with many clients of the same name, the right one must
+ * not fall out of the top 5 by chance). Adds at most SPELLING_TIEBREAK to the best-scored candidates.
+ */
+async function preferCloserSpelling(m: EntityManager, tokens: string[], sorted: [string, number][]): Promise<[string, number][]> {
+  const head = sorted.slice(0, TIEBREAK_CANDIDATES);
+  if (head.length < 2 || tokens.length === 0) return sorted;
+  const rows = (await m.query(
+    `SELECT client_id, key FROM client_name_key WHERE client_id IN (${head.map(() => '?').join(',')}) AND key > 'f:' AND key < 'f;'`,
+    head.map(([id]) => id),
+  )) as { client_id: string; key: string }[];
+  const written = new Map<string, string[]>();
+  for (const r of rows) written.set(r.client_id, [...(written.get(r.client_id) ?? []), r.key.slice(2)]);
+  const closeness = (id: string) => {
+    const stored = written.get(id) ?? [];
+    let sum = 0;
+    for (const t of tokens) sum += Math.max(0, ...stored.map((w) => jaroWinkler(t, w)));
+    return sum / tokens.length;
+  };
+  const rescored = head.map(([id, score]): [string, number] => [id, score + SPELLING_TIEBREAK * closeness(id)]).sort((a, b) => b[1] - a[1]);
+  return [...rescored, ...sorted.slice(TIEBREAK_CANDIDATES)];
+}
+
 /** Ids of clients whose (partial) birth date is compatible with the searched (partial) date. */
 async function clientsBornOn(m: EntityManager, date: string, among: string[] | null): Promise<string[]> {
   // Stored dates that are a prefix of the searched one (only year known) or start with it (searched only a year).
   const prefixes = [date.slice(0, 4), date.slice(0, 7), date].filter((v, i, a) => a.indexOf(v) === i);
-  // A range, not LIKE: LIKE cannot use the birth_date index and would read every client.
-  const params: unknown[] = [...prefixes, date, `${date}\uffff`];
-  let sql = `SELECT id, birth_date FROM client WHERE (birth_date IN (${prefixes.map(() => '?').join(',')}) OR (birth_date >= ? AND birth_date < ?))`;
-  if (among) {
-    if (among.length === 0) return [];
-    sql += ` AND id IN (${among.map(() => '?').join(',')})`;
-    params.push(...among);
-  }
-  const rows = (await m.query(sql, params)) as { id: string; birth_date: string | null }[];
-  return rows.filter((r) => partialDatesMatch(r.birth_date, date)).map((r) => r.id);
+  // A range, not LIKE: LIKE cannot use the birth_date index and would read every client. The name matches are
+  // intersected here, not in SQL: an IN list of thousands of ids (a common family name) costs more than the
+  // few hundred clients born in one year, read from the index.
+  const rows = (await m.query(
+    `SELECT id, birth_date FROM client WHERE birth_date IN (${prefixes.map(() => '?').join(',')}) OR (birth_date >= ? AND birth_date < ?)`,
+    [...prefixes, date, `${date}\uffff`],
+  )) as { id: string; birth_date: string | null }[];
+  const wanted = among ? new Set(among) : null;
+  return rows.filter((r) => (!wanted || wanted.has(r.id)) && partialDatesMatch(r.birth_date, date)).map((r) => r.id);
 }
 
 /**

@@ -33,12 +33,29 @@ export function nameTokens(...parts: (string | null | undefined)[]): string[] {
   return [...new Set(tokens)];
 }
 
+/**
+ * Name particles (Arabic article and kinship words, Dutch, German, Romance and Turkish-Persian ones): they carry little
+ * of who a person is, and authorities write them differently or drop them (Al Zoubi, El-Zoubi, Zoubi), so a query's
+ * particle must not outweigh the name itself.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'ad', 'ed', 'an', 'ar', 'as', 'ash', 'at', 'az', 'bin', 'ben', 'ibn', 'bint', 'ould',
+  'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'zu', 'y', 'e',
+]);
+
 // Ordered rewrite rules on folded text: multi-letter spellings first.
 const SOUND_RULES: [RegExp, string][] = [
+  // A vowel followed by a final h is the same name with or without it (Fatimah/Fatima, Zahraah/Zahraa).
+  [/(?<=..[aeiouy])h$/g, ''],
   [/ae/g, 'e'],
   [/oe/g, 'e'],
   [/ue/g, 'u'],
-  [/tsch|tch|dzh|dj|zh/g, 'j'],
+  [/ou|oo/g, 'u'],
+  [/ee|ii/g, 'i'],
+  // y written as a vowel (Safy, Tsybulskyi, Kahsay) is i; before a vowel it is the consonant j (Yusuf/Jusuf).
+  [/y(?![aeiou])/g, 'i'],
+  // Albanian xh and German dsch are the j of English transcriptions (Xhevdet/Dschevdet/Jevdet).
+  [/dsch|xh|tsch|tch|dzh|dj|zh/g, 'j'],
   [/sch/g, 's'],
   [/kh|ch|gh|h(?=$)/g, 'h'],
   [/ph/g, 'f'],
@@ -65,7 +82,11 @@ export function soundForm(token: string): string {
  * results keep their vowels so that e.g. "Ali" and "Ola" do not collide.
  */
 export function nameSkeleton(token: string): string {
-  const sound = soundForm(token);
+  return skeletonOfSound(soundForm(token));
+}
+
+/** The skeleton of a sound form (what the stored "s:" key puts before the sound form). */
+export function skeletonOfSound(sound: string): string {
   const consonants = sound.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
   return consonants.length >= 2 ? consonants : sound;
 }

@@ -11,6 +11,8 @@ export const SETTING_KEYS = {
   auditHeadWritten: 'audit.headWritten',
   /** Set only by the development tool demo-data on a vault it created; it adds fictional people to no other vault. */
   demoVault: 'demo.vault',
+  /** Version of the algorithm that wrote the client name search keys (see domain/clients/name-key-rebuild.ts). */
+  nameKeyVersion: 'search.nameKeyVersion',
 } as const;
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
