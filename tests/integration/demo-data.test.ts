@@ -139,8 +139,8 @@ describe('demo data', () => {
       expect(client.openCase?.id).toBe(open.id);
       expect(client.residenceHistory!.length).toBeGreaterThan(0);
       const detail = await call(core, 'cases.get', { id: open.id });
-      expect(detail.notes.length).toBeGreaterThan(0);
-      expect(detail.phaseHistory[0]!.phase).toBe('intake');
+      expect(detail.notes!.length).toBeGreaterThan(0);
+      expect(detail.phaseHistory![0]!.phase).toBe('intake');
       const closed = await call(core, 'cases.get', { id: cases.find((k) => k.closed_on)!.id });
       expect(closed.closure).not.toBeNull();
       expect(closed.goals.every((g) => g.status !== 'open' && g.status !== 'in-progress')).toBe(true);
