@@ -1,8 +1,7 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, setupVault, tempDir } from '../helpers/temp-vault';
 
 type KeyringJson = { office: string; accounts: { wrap: { ct: string } }[] };
 
@@ -12,7 +11,7 @@ describe('damaged or tampered vault files', () => {
   let pristineDb: Buffer;
   const keyringPath = () => join(tmp.dir, 'keyring.json');
   const dbPath = () => join(tmp.dir, 'vault.db');
-  const unlock = () => new CoreDispatcher({ dataDir: tmp.dir }).dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+  const unlock = () => openCore({ dataDir: tmp.dir }).dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
 
   beforeAll(async () => {
     const { core } = await setupVault(tmp.dir);
@@ -70,7 +69,7 @@ describe('damaged or tampered vault files', () => {
   });
 
   it('refuses to set up over an existing vault', async () => {
-    const core = new CoreDispatcher({ dataDir: tmp.dir });
+    const core = openCore({ dataDir: tmp.dir });
     const r = await core.dispatch('vault.setup', { office: 'selm', adminLogin: 'neu', adminName: 'Neue Person', passphrase: ADMIN_PASSPHRASE });
     expect(r).toEqual({ ok: false, error: { code: 'vault.alreadyInitialised', params: {} } });
     expect(readFileSync(keyringPath(), 'utf8')).toBe(pristineKeyring);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
 import { variantsOf } from '../demo-data/generate/names-by-origin';
 import { CASE_PHASES } from '../../electron/core/contract/case-domain';
@@ -9,7 +9,7 @@ import { berlinDate } from '../../electron/core/contract/dates';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
-import { ADMIN_PASSPHRASE, call, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, tempDir } from '../helpers/temp-vault';
 import { devCli, kimAkte } from '../helpers/cli';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
@@ -79,7 +79,7 @@ describe('demo data', () => {
   describe('through the real dispatcher as a case manager', () => {
     let core: CoreDispatcher;
     beforeAll(async () => {
-      core = new CoreDispatcher({ dataDir: a.dataDir, now: () => NOW });
+      core = openCore({ dataDir: a.dataDir, now: () => NOW });
       await call(core, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
     });
     afterAll(() => core.close());

@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { tempDir } from '../helpers/temp-vault';
+import { openCore, tempDir } from '../helpers/temp-vault';
 
 /** Method names come from outside (IPC, harness, CLI): whatever they are, the dispatcher answers and keeps going. */
 describe('the dispatcher and hostile method names', () => {
   const tmp = tempDir();
-  const core = new CoreDispatcher({ dataDir: tmp.dir });
+  const core = openCore({ dataDir: tmp.dir });
   afterAll(async () => {
     await core.close();
     tmp.cleanup();

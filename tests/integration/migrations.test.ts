@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { Keyring } from '../../electron/core/platform/vault/keyring';
 import { newDatabaseKey } from '../../electron/core/platform/vault/key-crypto';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
@@ -12,7 +11,7 @@ import { withServiceCall } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
-import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, setupVault, tempDir } from '../helpers/temp-vault';
 import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 /** Builds a vault as version 1 of the app wrote it: schema 1, one account, one setting. */
@@ -43,7 +42,7 @@ describe('schema migrations', () => {
   it('upgrades a vault from an older schema on unlock, keeping its data', async () => {
     const dir = join(tmp.dir, 'v1');
     const key = await buildSchemaV1Vault(dir);
-    const core = new CoreDispatcher({ dataDir: dir });
+    const core = openCore({ dataDir: dir });
     const user = await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     expect(user).toMatchObject({ login: 'admin', displayName: 'Jana Wolters', office: 'selm' });
     expect((await call(core, 'home.summary')).schemaVersion).toBe(SCHEMA_VERSION);
