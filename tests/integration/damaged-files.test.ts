@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_PASSPHRASE, call, openCore, setupVault, tempDir } from '../helpers/temp-vault';
 
 type KeyringJson = { office: string; accounts: { wrap: { ct: string } }[] };
@@ -24,11 +24,12 @@ describe('damaged or tampered vault files', () => {
     writeFileSync(keyringPath(), pristineKeyring);
     writeFileSync(dbPath(), pristineDb);
   };
+  // Before each test, not after its assertions: a failed test must not leave the next one a damaged vault.
+  beforeEach(restore);
 
   it('reports a keyring that is not JSON as corrupt', async () => {
     writeFileSync(keyringPath(), pristineKeyring.slice(0, 100));
     expect(await unlock()).toEqual({ ok: false, error: { code: 'vault.keyringCorrupt', params: {} } });
-    restore();
   });
 
   it('detects a keyring whose office was changed by hand', async () => {
@@ -36,7 +37,6 @@ describe('damaged or tampered vault files', () => {
     k.office = 'werne';
     writeFileSync(keyringPath(), JSON.stringify(k));
     expect(await unlock()).toEqual({ ok: false, error: { code: 'vault.keyringTampered', params: {} } });
-    restore();
   });
 
   it('treats an altered key wrap like a wrong passphrase (authenticated encryption)', async () => {
@@ -46,7 +46,6 @@ describe('damaged or tampered vault files', () => {
     k.accounts[0]!.wrap.ct = ct.toString('base64');
     writeFileSync(keyringPath(), JSON.stringify(k));
     expect(await unlock()).toMatchObject({ ok: false, error: { code: 'unlock.failed' } });
-    restore();
   });
 
   it('reports a truncated or overwritten database as damaged, without touching the keyring', async () => {
@@ -55,7 +54,6 @@ describe('damaged or tampered vault files', () => {
     writeFileSync(dbPath(), Buffer.alloc(8192, 0x5a));
     expect(await unlock()).toMatchObject({ ok: false, error: { code: 'vault.databaseCorrupt' } });
     expect(JSON.parse(readFileSync(keyringPath(), 'utf8'))).toEqual(JSON.parse(pristineKeyring));
-    restore();
   });
 
   it('reports a missing database or keyring clearly', async () => {
