@@ -125,5 +125,9 @@ describe('search and list rows of a consent party', () => {
     expect((await call(core, 'clients.search', { query: 'Okafor' }))[0]!.openCase).toEqual({ id: kase.id, phase: 'intake' });
     expect((await call(core, 'clients.list', { limit: 10 })).rows[0]!.openCase).toEqual({ id: kase.id, phase: 'intake' });
     expect((await call(core, 'clients.get', { id: client.id })).openCase).toEqual({ id: kase.id, phase: 'intake' });
+    // Nor does filtering the list by a case manager tell it.
+    expect((await call(core, 'clients.list', { limit: 10, caseManagerId: kase.caseManagerId })).rows).toEqual([]);
+    await switchUser(core, 'fm');
+    expect((await call(core, 'clients.list', { limit: 10, caseManagerId: kase.caseManagerId })).rows.map((r) => r.id)).toEqual([client.id]);
   });
 });

@@ -268,7 +268,8 @@ describe('client list pages', () => {
         (r) =>
           (!q.office || r.office === q.office) &&
           (!q.phase || r.case_phase === q.phase) &&
-          (!q.caseManagerId || r.case_manager_id === q.caseManagerId) &&
+          // Who works a case is the keeping office's: the filter finds only fm.1's own office's files.
+          (!q.caseManagerId || (r.case_manager_id === q.caseManagerId && r.office === 'lunen')) &&
           (!q.expiringOnly || (r.current_status_until !== null && r.current_status_until <= horizon)),
       )
       .sort((a, b) => {
