@@ -2,7 +2,7 @@ import type { ClientSummary, SearchHit } from '../../contract/types/client-types
 import { AppError } from '../../contract/errors';
 import type { ServiceContext } from '../service-context';
 import type { AccessPolicy, ClientAccess } from './access-policy';
-import { shapeSearchHits, shapeSummaries as pickSummaries } from './redaction';
+import { pickSearchHits, pickSummaries } from './redaction';
 
 /** A call on client data: the caller's access rules, and the file the method's guard already resolved. */
 export interface ClientDataContext extends ServiceContext {
@@ -27,5 +27,5 @@ export async function shapeSummaries(ctx: ClientDataContext, rows: ClientSummary
 
 /** Search hits cut like list rows, keeping their score and matched names. */
 export async function shapeHits(ctx: ClientDataContext, rows: SearchHit[]): Promise<SearchHit[]> {
-  return shapeSearchHits(rows, await ctx.policy.forClients(rows));
+  return pickSearchHits(rows, await ctx.policy.forClients(rows));
 }

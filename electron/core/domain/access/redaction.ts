@@ -79,20 +79,24 @@ export function pickRows<T extends { id: string }>(rows: T[], fields: FieldMap<T
   });
 }
 
-export function shapeSummaries(rows: ClientSummary[], accesses: ReadonlyMap<string, ClientAccess>): ClientSummary[] {
+/** List rows (clients.list, work overview), each by the caller's access to its file. */
+export function pickSummaries(rows: ClientSummary[], accesses: ReadonlyMap<string, ClientAccess>): ClientSummary[] {
   return pickRows(rows, CLIENT_SUMMARY_FIELDS, accesses);
 }
 
-export function shapeSearchHits(rows: SearchHit[], accesses: ReadonlyMap<string, ClientAccess>): SearchHit[] {
+/** Search and duplicate hits, each by the caller's access to its file, with score and matched names. */
+export function pickSearchHits(rows: SearchHit[], accesses: ReadonlyMap<string, ClientAccess>): SearchHit[] {
   return pickRows(rows, SEARCH_HIT_FIELDS, accesses);
 }
 
 type FullClientDetail = Omit<ClientDetail, 'access' | 'consents'>;
 
+/** The client screen as the caller may see it, with the consents it may see and its own access. */
 export function shapeClientDetail(d: FullClientDetail, a: ClientAccess, consents: ConsentView[]): ClientDetail {
   return pickFields<ClientDetail>({ ...d, consents, access: accessView(a) }, CLIENT_DETAIL_FIELDS, a);
 }
 
+/** The case screen as the caller may see it, with its own access. */
 export function shapeCaseDetail(d: Omit<CaseDetail, 'access'>, a: ClientAccess): CaseDetail {
   return pickFields<CaseDetail>({ ...d, access: accessView(a) }, CASE_DETAIL_FIELDS, a);
 }
