@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // Closes every dispatcher a test opened (tests/helpers/close-cores.ts).
+    setupFiles: ['tests/helpers/close-cores.ts'],
     // scrypt at OWASP strength takes ~0.5 s per unlock on these machines; give integration tests room.
     testTimeout: 60_000,
     hookTimeout: 60_000,

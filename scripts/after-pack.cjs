@@ -13,6 +13,8 @@ module.exports = async function afterPack(context) {
       : join(context.appOutDir, context.electronPlatformName === 'win32' ? `${name}.exe` : context.packager.executableName);
   await flipFuses(binary, {
     version: FuseVersion.V1,
+    // A fuse that a newer Electron adds fails the build until it is decided here.
+    strictlyRequireAllFuses: true,
     resetAdHocDarwinSignature: context.electronPlatformName === 'darwin',
     [FuseV1Options.RunAsNode]: false,
     [FuseV1Options.EnableCookieEncryption]: true,

@@ -29,7 +29,8 @@ async function arrangeClient(harness: HarnessFixture, familyName: string, givenN
   const client = await api<{ id: string }>('clients.create', { familyName, givenNames, birthDate: '1987-05-02', phone: '+49 2306 12345', nationalities: ['SY'] });
   await api('residence.add', { clientId: client.id, type: 'aufenthaltserlaubnis', legalBasis: '§ 25 Abs. 2 AufenthG', validFrom: isoDay(-300), validUntil: isoDay(40) });
   await api('household.add', { clientId: client.id, name: 'Lina', relation: 'child', birthYear: 2016 });
-  const kase = await api<{ id: string }>('cases.open', { clientId: client.id });
+  const kase = await api<{ id: string }>('cases.open', { clientId: client.id, rechtskreise: ['sgb2', 'sgb8', 'aufenthg'] });
+  await api('followUps.add', { caseId: kase.id, title: 'Termin Jugendamt vorbereiten', dueDate: isoDay(3) });
   await api('notes.add', { caseId: kase.id, occurredOn: isoDay(0), kind: 'in-person', text: 'Gespräch über Sprachkurs', internal: false });
   await api('notes.add', { caseId: kase.id, occurredOn: isoDay(0), kind: 'phone', text: 'Interne Einschätzung zur Familie', internal: true });
   return client.id;
@@ -106,6 +107,14 @@ test('an ABH clerk sees only the consented categories of a consented client, not
   await expectNoA11yViolations(page, 'household not shared');
   await page.getByRole('tab', { name: 'Fälle' }).click();
   await page.getByRole('link', { name: /Fall vom/ }).first().click();
+  // The case as a consent party sees it: only the Rechtskreis of a shared category, nobody's name, no working record.
+  await expect(page.getByText('Beteiligte Rechtskreise: AufenthG (Ausländerbehörde)', { exact: true })).toBeVisible();
+  await expect(page.getByText(/SGB II|SGB VIII/)).toHaveCount(0);
+  await expect(page.getByText(/^Fallmanager:in:/)).toHaveCount(0);
+  await expect(page.getByText('Verlauf der Phasen')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: /^Wiedervorlagen/ })).toHaveCount(0);
+  await expect(page.getByText('Termin Jugendamt vorbereiten')).toHaveCount(0);
+  await expect(page.getByTestId('phase-intake')).toContainText('aktuell');
   await page.getByRole('tab', { name: /^Notizen/ }).click();
   await expect(page.getByTestId('not-shared')).toBeVisible();
   await expect(page.getByText('Gespräch über Sprachkurs')).toHaveCount(0);

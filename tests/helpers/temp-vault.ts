@@ -30,9 +30,32 @@ export async function call<M extends MethodName>(core: CoreDispatcher, method: M
   return value((await core.dispatch(method, input)) as Result<OutputOf<M>>);
 }
 
+/**
+ * Dispatchers opened by tests and not yet closed. Under vitest, tests/helpers/close-cores.ts closes them: one opened
+ * during a test after that test, one opened in a beforeAll at the end of its file. Closing twice is harmless, so a
+ * test may still close its own earlier (before removing its folder, say). Kept free of vitest imports: the bench
+ * and the demo-data command use these helpers outside the test runner.
+ */
+export const openCores = { inTest: new Set<CoreDispatcher>(), inFile: new Set<CoreDispatcher>(), testRunning: false };
+
+/** A dispatcher over `options.dataDir`, closed for the test that opened it (see openCores). */
+export function openCore(options: ConstructorParameters<typeof CoreDispatcher>[0]): CoreDispatcher {
+  const core = new CoreDispatcher(options);
+  (openCores.testRunning ? openCores.inTest : openCores.inFile).add(core);
+  return core;
+}
+
+/** Closes the given dispatchers, every one even when one fails, and reports the failures together. */
+export async function closeCores(cores: Set<CoreDispatcher>): Promise<void> {
+  const all = [...cores];
+  cores.clear();
+  const failed = (await Promise.allSettled(all.map((c) => c.close()))).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length) throw new AggregateError(failed.map((f) => f.reason as unknown), `${failed.length} dispatcher(s) failed to close`);
+}
+
 /** A vault set up in a fresh temp dir, unlocked as its administrator "admin". */
 export async function setupVault(dir: string, now?: () => Date): Promise<{ core: CoreDispatcher; recoveryKey: string }> {
-  const core = new CoreDispatcher({ dataDir: dir, now });
+  const core = openCore({ dataDir: dir, now });
   const r = await call(core, 'vault.setup', {
     office: 'lunen',
     adminLogin: 'admin',

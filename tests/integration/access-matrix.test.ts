@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import type { ClientDetail } from '../../electron/core/contract/types/client-types';
-import { CASE_WORK_ROLES, contract, type MethodName } from '../../electron/core/contract/methods';
+import type { CaseDetail, ClientDetail } from '../../electron/core/contract/types/client-types';
+import { CASE_WORK_ROLES, contract, type MethodName, type OutputOf } from '../../electron/core/contract/methods';
 import { addDays, berlinDate } from '../../electron/core/contract/dates';
-import type { DocumentCategory, LifeArea } from '../../electron/core/contract/case-domain';
+import type { DocumentCategory, LifeArea, Rechtskreis } from '../../electron/core/contract/case-domain';
 import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/contract/data-categories';
+import { RESPONSE_FIELDS, type FieldRule } from '../../electron/core/contract/response-fields';
 import type { Office, Role } from '../../electron/core/contract/offices';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
 
@@ -101,6 +102,63 @@ function expectAllowed(user: User, situation: string, kind: 'read' | 'write', pa
   return categories.has(part);
 }
 
+// ---- every field of every response ----
+type Expected = { owner: boolean; categories: Set<DataCategory> };
+interface WalkSpec {
+  rule: FieldRule;
+  entry?: (e: unknown) => FieldRule;
+  client?: (e: unknown) => string;
+  fields?: Record<string, unknown>;
+}
+
+/** Whether a caller with the expected access (null: no file in particular) may read a field of this rule. */
+function readable(e: Expected | null, rule: FieldRule): boolean {
+  if (e === null) return rule === 'always';
+  if (e.categories.size === 0) return false;
+  return rule === 'always' || (rule === 'owner' ? e.owner : e.categories.has(rule));
+}
+
+/**
+ * Walks every field of a response, nested objects and list entries included, and lists each field the caller may
+ * not read by the rules (expectedCategories) and each field the response's field map does not declare.
+ */
+function unreadableFields(method: MethodName, value: unknown, user: User, situationOf: (clientId: string) => string | undefined): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, raw: unknown, exp: Expected | null, path: string) => {
+    const spec = (typeof raw === 'string' ? { rule: raw } : raw) as WalkSpec;
+    if (!readable(exp, spec.rule)) out.push(`${path} (${spec.rule})`);
+    if (v === null || v === undefined) return;
+    const entries: [unknown, string][] = Array.isArray(v) ? v.map((e, i) => [e, `${path}[${i}]`]) : [[v, path]];
+    for (const [e, p] of entries) {
+      let x = exp;
+      if (spec.client) {
+        const situation = situationOf(spec.client(e));
+        if (!situation) {
+          out.push(`${p} (a client outside the fixtures)`);
+          continue;
+        }
+        x = expectedCategories(user, situation);
+        if (!readable(x, 'always')) out.push(`${p} (a file the caller may not see)`);
+      }
+      if (spec.entry && !readable(x, spec.entry(e))) out.push(`${p} (entry of ${spec.entry(e)})`);
+      if (!spec.fields) {
+        if (typeof e === 'object' && e !== null) out.push(`${p} (an object without a field map)`);
+        continue;
+      }
+      if (typeof e !== 'object' || e === null) {
+        out.push(`${p} (not an object)`);
+        continue;
+      }
+      for (const [key, child] of Object.entries(e)) {
+        if (!Object.hasOwn(spec.fields, key)) out.push(`${p}.${key} (not in the field map)`);
+        else walk(child, spec.fields[key], x, `${p}.${key}`);
+      }
+    }
+  };
+  walk(value, RESPONSE_FIELDS[method as keyof typeof RESPONSE_FIELDS], null, method);
+  return out;
+}
+
 // ---- fixtures ----
 const DOC_CATEGORIES: [DocumentCategory, Part][] = [
   ['identity', 'master'],
@@ -113,6 +171,15 @@ const GOAL_AREAS: [LifeArea, DataCategory][] = [
   ['health', 'health'],
   ['work', 'work-education'],
   ['residence', 'residence'],
+];
+/** Which category each Rechtskreis tells about (the agency involved says what the person receives from it). */
+const RECHTSKREISE: [Rechtskreis, DataCategory][] = [
+  ['sgb2', 'finances'],
+  ['sgb3', 'work-education'],
+  ['sgb8', 'family'],
+  ['sgb12', 'finances'],
+  ['asylblg', 'finances'],
+  ['aufenthg', 'residence'],
 ];
 const ASSESSMENT_AREAS: [LifeArea, DataCategory][] = [
   ['language', 'work-education'],
@@ -224,46 +291,59 @@ describe('the access matrix (role × office × consent × category × method)', 
   let core: CoreDispatcher;
   const fixtures: Fixture[] = [];
   const outcomes: { user: User; fixture: Fixture; probe: Probe; code: string | null; value: unknown }[] = [];
+  /** Answers outside the probes (building the fixtures, search, lists): walked field by field as well. */
+  const made: { user: User; method: MethodName; value: unknown }[] = [];
+  /** Clients made outside the fixtures, with their consent situation. */
+  const extraClients = new Map<string, string>();
+  let caller: User;
+
+  /** A call whose answer is walked like the probes' answers. */
+  async function walked<M extends MethodName>(method: M, input: unknown = {}): Promise<OutputOf<M>> {
+    const value = await call(core, method, input);
+    made.push({ user: caller, method, value });
+    return value;
+  }
 
   async function login(user: User): Promise<void> {
+    caller = user;
     await call(core, 'session.lock');
     await call(core, 'session.unlock', { login: user.login, passphrase: user.passphrase });
   }
 
   async function buildFixture(situation: string): Promise<Fixture> {
     const name = `Matrix-${situation}`;
-    const client = await call(core, 'clients.create', { familyName: name, givenNames: 'Test', birthDate: '1990' });
+    const client = await walked('clients.create', { familyName: name, givenNames: 'Test', birthDate: '1990' });
     const household: Record<string, string> = {};
     const residence: Record<string, string> = {};
     const documents: Record<string, Record<string, string>> = {};
     for (const u of USERS.filter((x) => OWN_RECORDS.has(x.key))) {
-      const withMember = await call(core, 'household.add', { clientId: client.id, name: `Mitglied ${u.key}`, relation: 'sibling' });
+      const withMember = await walked('household.add', { clientId: client.id, name: `Mitglied ${u.key}`, relation: 'sibling' });
       household[u.key] = withMember.household!.at(-1)!.id;
-      const withStatus = await call(core, 'residence.add', { clientId: client.id, type: 'gestattung', legalBasis: `§ 55 ${u.key}`, validFrom: addDays(TODAY, -400) });
+      const withStatus = await walked('residence.add', { clientId: client.id, type: 'gestattung', legalBasis: `§ 55 ${u.key}`, validFrom: addDays(TODAY, -400) });
       residence[u.key] = withStatus.residenceHistory!.find((r) => r.legalBasis === `§ 55 ${u.key}`)!.id;
       documents[u.key] = {};
       for (const [category] of DOC_CATEGORIES) {
-        const doc = await call(core, 'documents.upload', { clientId: client.id, fileName: `${u.key}.png`, mimeType: 'image/png', category, contentBase64: PNG });
+        const doc = await walked('documents.upload', { clientId: client.id, fileName: `${u.key}.png`, mimeType: 'image/png', category, contentBase64: PNG });
         documents[u.key]![category] = doc.id;
       }
     }
-    await call(core, 'residence.add', { clientId: client.id, type: 'aufenthaltserlaubnis', legalBasis: '§ 25 Abs. 2', validFrom: addDays(TODAY, -10), validUntil: addDays(TODAY, 20) });
-    const kase = await call(core, 'cases.open', { clientId: client.id });
-    for (const [area] of ASSESSMENT_AREAS) await call(core, 'assessment.set', { caseId: kase.id, area, need: 'urgent', note: `Bedarf ${area}` });
+    await walked('residence.add', { clientId: client.id, type: 'aufenthaltserlaubnis', legalBasis: '§ 25 Abs. 2', validFrom: addDays(TODAY, -10), validUntil: addDays(TODAY, 20) });
+    const kase = await walked('cases.open', { clientId: client.id, rechtskreise: RECHTSKREISE.map(([r]) => r) });
+    for (const [area] of ASSESSMENT_AREAS) await walked('assessment.set', { caseId: kase.id, area, need: 'urgent', note: `Bedarf ${area}` });
     const goals: Record<string, string> = {};
     const measures: Record<string, string> = {};
     for (const [area] of GOAL_AREAS) {
-      const withGoal = await call(core, 'goals.add', { caseId: kase.id, area, title: `Ziel ${area}` });
+      const withGoal = await walked('goals.add', { caseId: kase.id, area, title: `Ziel ${area}` });
       goals[area] = withGoal.goals.at(-1)!.id;
-      const withMeasure = await call(core, 'measures.add', { goalId: goals[area], title: `Maßnahme ${area}`, owner: 'KIM' });
+      const withMeasure = await walked('measures.add', { goalId: goals[area], title: `Maßnahme ${area}`, owner: 'KIM' });
       measures[area] = withMeasure.goals.find((g) => g.id === goals[area])!.measures[0]!.id;
     }
-    await call(core, 'notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Offene Notiz', internal: false });
-    await call(core, 'notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Interne Notiz', internal: true });
-    const withFollowUp = await call(core, 'followUps.add', { caseId: kase.id, title: 'Termin ABH', dueDate: TODAY });
+    await walked('notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Offene Notiz', internal: false });
+    await walked('notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Interne Notiz', internal: true });
+    const withFollowUp = await walked('followUps.add', { caseId: kase.id, title: 'Termin ABH', dueDate: TODAY });
     let detail: ClientDetail = client;
     for (const c of SITUATIONS[situation]!.consents) {
-      detail = await call(core, 'consents.add', {
+      detail = await walked('consents.add', {
         clientId: client.id,
         parties: c.parties,
         agencies: c.agencies ?? [],
@@ -276,11 +356,11 @@ describe('the access matrix (role × office × consent × category × method)', 
       });
       if (c.revoke) {
         const latest = detail.consents[0]!;
-        detail = await call(core, 'consents.revoke', { id: latest.id, version: latest.version, revokedOn: TODAY, form: 'written', note: null });
+        detail = await walked('consents.revoke', { id: latest.id, version: latest.version, revokedOn: TODAY, form: 'written', note: null });
       }
     }
     // A consent naming only an agency: revoking it in a probe changes nobody's access.
-    const withAgency = await call(core, 'consents.add', {
+    const withAgency = await walked('consents.add', {
       clientId: client.id,
       agencies: ['Caritas Migrationsberatung'],
       categories: ['master'],
@@ -297,7 +377,7 @@ describe('the access matrix (role × office × consent × category × method)', 
       caseId: kase.id,
       goals,
       measures,
-      followUpId: withFollowUp.followUps.at(-1)!.id,
+      followUpId: withFollowUp.followUps!.at(-1)!.id,
       revocableConsent: { id: revocable.id, version: revocable.version },
       household,
       residence,
@@ -375,15 +455,19 @@ describe('the access matrix (role × office × consent × category × method)', 
       if (!owner) expect(d.consents.every((c) => c.status === 'active' && c.parties.includes(o.user.office)), where).toBe(true);
     }
     for (const o of outcomes.filter((x) => x.code === null && x.probe.method === 'cases.get')) {
-      const d = o.value as { notes: { internal: boolean; text: string }[]; followUps: unknown[]; assessment: { area: LifeArea }[]; goals: { area: LifeArea }[] };
+      const d = o.value as CaseDetail;
       const { owner, categories } = expectedCategories(o.user, o.fixture.situation);
       const where = `${o.user.key} × ${o.fixture.situation}`;
       // Probes by the keeping office add open notes; the two of the fixture tell what crosses the office line.
-      const texts = d.notes.map((n) => n.text);
+      expect('notes' in d, where).toBe(categories.has('conversation-notes'));
+      const texts = (d.notes ?? []).map((n) => n.text);
       expect(texts.includes('Offene Notiz'), where).toBe(categories.has('conversation-notes'));
       expect(texts.includes('Interne Notiz'), where).toBe(owner && categories.has('conversation-notes'));
-      expect(d.notes.some((n) => n.internal), where).toBe(owner && categories.has('conversation-notes'));
-      expect(d.followUps.length > 0, where).toBe(owner);
+      expect((d.notes ?? []).some((n) => n.internal), where).toBe(owner && categories.has('conversation-notes'));
+      expect('followUps' in d && d.followUps!.length > 0, where).toBe(owner);
+      // Who works the case, how it moved and how it ended stay in the keeping office.
+      for (const field of ['caseManagerId', 'caseManagerName', 'phaseHistory', 'closure'] as const) expect(field in d, `${where} ${field}`).toBe(owner);
+      expect(d.rechtskreise, where).toEqual(RECHTSKREISE.filter(([, c]) => categories.has(c)).map(([r]) => r));
       expect(d.assessment.map((a) => a.area).sort(), where).toEqual(ASSESSMENT_AREAS.filter(([, c]) => categories.has(c)).map(([a]) => a).sort());
       expect(new Set(d.goals.map((g) => g.area)), where).toEqual(new Set(GOAL_AREAS.filter(([, c]) => categories.has(c)).map(([a]) => a)));
     }
@@ -392,10 +476,15 @@ describe('the access matrix (role × office × consent × category × method)', 
   it('finds in search, list and work overview only the clients the caller may see', async () => {
     for (const user of USERS.filter((u) => CASE_WORK_ROLES.includes(u.role))) {
       await login(user);
-      const search = await call(core, 'clients.search', { query: 'Matrix', limit: 50 });
-      const list = await call(core, 'clients.list', { limit: 100 });
-      const expiring = await call(core, 'clients.list', { limit: 100, expiringOnly: true });
-      const overview = await call(core, 'work.overview');
+      const search = await walked('clients.search', { query: 'Matrix', limit: 50 });
+      const list = await walked('clients.list', { limit: 100 });
+      const expiring = await walked('clients.list', { limit: 100, expiringOnly: true });
+      const overview = await walked('work.overview');
+      if (OWN_RECORDS.has(user.key)) {
+        // Methods of the file-keeping roles only (they create files and assign work).
+        await walked('clients.checkDuplicates', { familyName: 'Matrix-none', givenNames: 'Test', birthDate: '1990' });
+        await walked('accounts.caseManagers');
+      }
       for (const f of fixtures) {
         const { categories } = expectedCategories(user, f.situation);
         const where = `${user.key} × ${f.situation}`;
@@ -407,6 +496,34 @@ describe('the access matrix (role × office × consent × category × method)', 
         expect(expiring.rows.some((r) => r.id === f.id), `${where} expiring`).toBe(categories.has('residence'));
         expect(overview.expiringResidence.some((r) => r.id === f.id), `${where} overview`).toBe(categories.has('residence'));
       }
+    }
+    // A closed case, for the walk of every response: its closure stays in the office.
+    await login(USERS.find((u) => u.key === 'fm')!);
+    const closing = await walked('clients.create', { familyName: 'Abschluss', givenNames: 'Test', birthDate: '1985' });
+    extraClients.set(closing.id, 'none');
+    await walked('clients.update', { id: closing.id, version: closing.version, familyName: 'Abschluss', givenNames: 'Testa', birthDate: '1985' });
+    const opened = await walked('cases.open', { clientId: closing.id, rechtskreise: ['sgb2'] });
+    const moved = await walked('cases.setPhase', { id: opened.id, version: opened.version, phase: 'assessment' });
+    await walked('cases.close', { id: opened.id, version: moved.version, reason: 'goals-achieved', summary: 'Arbeit gefunden' });
+  });
+
+  it('returns in every field of every response only what the caller may read, and only fields its map declares', () => {
+    const situations = new Map([...fixtures.map((f): [string, string] => [f.id, f.situation]), ...extraClients]);
+    const answered = [...made, ...outcomes.filter((o) => o.code === null).map((o) => ({ user: o.user, method: o.probe.method, value: o.value }))];
+    const wrong = answered.flatMap((o) => unreadableFields(o.method, o.value, o.user, (id) => situations.get(id)).map((f) => `${o.user.key} × ${f}`));
+    expect(wrong).toEqual([]);
+    // Every client-data method's answer was walked, and the case and client views also as a consent party saw them.
+    expect((Object.keys(RESPONSE_FIELDS) as MethodName[]).filter((m) => !answered.some((o) => o.method === m))).toEqual([]);
+    const consentParties = USERS.flatMap((u) =>
+      fixtures.filter((f) => {
+        const e = expectedCategories(u, f.situation);
+        return CASE_WORK_ROLES.includes(u.role) && !e.owner && e.categories.size > 0;
+      }),
+    ).length;
+    expect(consentParties).toBeGreaterThan(0);
+    for (const method of ['clients.get', 'cases.get'] as const) {
+      const partial = outcomes.filter((o) => o.probe.method === method && o.code === null && !expectedCategories(o.user, o.fixture.situation).owner);
+      expect(partial.length, method).toBe(consentParties);
     }
   });
 

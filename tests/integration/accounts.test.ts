@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { CASE_MANAGER } from '../helpers/case-worker';
-import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, setupVault, tempDir } from '../helpers/temp-vault';
 
 const NEW_PASSPHRASE = 'Halde Werne leuchtet im Nebel 42';
 
@@ -53,7 +53,7 @@ describe('account administration', () => {
     const keyringAfter = JSON.parse(readFileSync(join(tmp.dir, 'keyring.json'), 'utf8')) as { accounts: unknown[] };
     expect(keyringAfter.accounts).toHaveLength((JSON.parse(keyringBefore) as { accounts: unknown[] }).accounts.length - 1);
     expect(await account(fmId)).toMatchObject({ active: false, canUnlock: false });
-    const other = new CoreDispatcher({ dataDir: tmp.dir });
+    const other = openCore({ dataDir: tmp.dir });
     expect(await other.dispatch('session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase })).toMatchObject({ error: { code: 'unlock.failed' } });
   });
 
@@ -63,7 +63,7 @@ describe('account administration', () => {
     expect(await account(fmId)).toMatchObject({ active: true, canUnlock: false });
     await call(core, 'accounts.resetPassphrase', { id: fmId, newPassphrase: NEW_PASSPHRASE, confirmPassphrase: ADMIN_PASSPHRASE });
     expect(await account(fmId)).toMatchObject({ canUnlock: true });
-    const other = new CoreDispatcher({ dataDir: tmp.dir });
+    const other = openCore({ dataDir: tmp.dir });
     expect(await call(other, 'session.unlock', { login: CASE_MANAGER.login, passphrase: NEW_PASSPHRASE })).toMatchObject({ role: 'verwaltung' });
     await call(other, 'session.lock');
   });

@@ -64,7 +64,7 @@ describe('audit verify', () => {
     const dir = tampered('removed', (db) => db.prepare('DELETE FROM audit_entry WHERE id = 4').run());
     const r = verify(dir);
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/^Error: Audit trail broken at entry #5: an entry before it was removed, or entries were reordered/);
+    expect(r.stderr).toBe('Error: Audit trail broken at entry #5: an entry before it was removed, or entries were reordered (3 entries before it verified).\n');
   });
 
   it('names the first of two swapped entries', () => {
@@ -78,14 +78,15 @@ describe('audit verify', () => {
     });
     const r = verify(dir);
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/^Error: Audit trail broken at entry #3: /);
+    expect(r.stderr).toBe('Error: Audit trail broken at entry #3: an entry before it was removed, or entries were reordered (2 entries before it verified).\n');
   });
 
   it('detects a cut-off tail through the head kept outside the database', () => {
     const dir = tampered('cut', (db) => db.prepare('DELETE FROM audit_entry WHERE id > ?').run(count - 2));
     const r = verify(dir);
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/^Error: Audit trail broken at entry #\d+: (entries from here on were cut off the end|its content was changed)/);
+    // Entries from count - 1 on are gone; verifying through the CLI unlocks first, which writes an entry of its own.
+    expect(r.stderr).toBe(`Error: Audit trail broken at entry #${count}: entries from here on were cut off the end (${count - 1} entries before it verified).\n`);
     // The evidence is kept: verifying again still fails.
     expect(verify(dir).code).toBe(7);
   });
@@ -94,7 +95,9 @@ describe('audit verify', () => {
     const dir = tampered('head', () => undefined);
     const head = JSON.parse(readFileSync(join(dir, 'audit-head.json'), 'utf8')) as { lastId: number };
     writeFileSync(join(dir, 'audit-head.json'), JSON.stringify({ ...head, lastId: head.lastId - 1 }));
-    expect(verify(dir).stderr).toMatch(/audit-head\.json\) is damaged or was altered/);
+    expect(verify(dir).stderr).toBe(
+      `Error: Audit trail broken at entry #${count + 1}: the head file outside the database (audit-head.json) is damaged or was altered (${count + 1} entries before it verified).\n`,
+    );
   });
 
   it('reports a deleted head file, though unlocking writes new entries before the check', () => {
@@ -102,7 +105,8 @@ describe('audit verify', () => {
     rmSync(join(dir, 'audit-head.json'));
     const r = verify(dir);
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/audit-head\.json\) is missing/);
+    // The chain verifies, the CLI's own unlock entry (count + 1) included; then the head is found missing.
+    expect(r.stderr).toBe(`Error: Audit trail broken at entry #${count + 1}: the head file outside the database (audit-head.json) is missing (${count + 1} entries before it verified).\n`);
     // No new head replaces the missing one: the break stays reported.
     expect(existsSync(join(dir, 'audit-head.json'))).toBe(false);
     expect(verify(dir).code).toBe(7);

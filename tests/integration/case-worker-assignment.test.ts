@@ -50,7 +50,7 @@ describe('who may manage a case or take a follow-up', () => {
       );
     }
     const detail = await call(core, 'followUps.add', { caseId, title: 'Termin Jobcenter', dueDate: '2026-11-30', assigneeId: ids.fm });
-    expect(detail.followUps.map((f) => f.assigneeId)).toEqual([ids.fm]);
+    expect(detail.followUps!.map((f) => f.assigneeId)).toEqual([ids.fm]);
   });
 
   it('shows no follow-up of a file the caller does not keep, even one assigned before this rule', async () => {

@@ -45,7 +45,7 @@ describe('a case through the DGCC phases', () => {
     expect(await core.dispatch('cases.setPhase', { id: caseId, version: c.version, phase: 'closure' })).toMatchObject({ error: { code: 'case.phaseOrder' } });
     c = await call(core, 'cases.setPhase', { id: caseId, version: c.version, phase: 'implementation' });
     c = await call(core, 'cases.setPhase', { id: caseId, version: c.version, phase: 'planning' });
-    expect(c.phaseHistory.map((p) => p.phase)).toEqual(['intake', 'assessment', 'planning', 'implementation', 'planning']);
+    expect(c.phaseHistory!.map((p) => p.phase)).toEqual(['intake', 'assessment', 'planning', 'implementation', 'planning']);
   });
 
   it('keeps a Hilfeplan with goals and measures, notes newest first, and follow-ups in "Meine Wiedervorlagen"', async () => {
@@ -57,7 +57,7 @@ describe('a case through the DGCC phases', () => {
     expect(c.goals).toMatchObject([{ title: 'B1-Zertifikat bis Sommer 2027', status: 'in-progress', measures: [{ owner: 'Klientin', status: 'running' }] }]);
     await call(core, 'notes.add', { caseId, occurredOn: '2026-11-20', kind: 'in-person', participants: 'Klientin, Dolmetscherin', text: 'Erstgespräch' });
     c = await call(core, 'notes.add', { caseId, occurredOn: '2026-11-24', kind: 'phone', text: 'Rückruf Jobcenter', internal: true });
-    expect(c.notes.map((n) => [n.text, n.internal, n.authorName])).toEqual([
+    expect(c.notes!.map((n) => [n.text, n.internal, n.authorName])).toEqual([
       ['Rückruf Jobcenter', true, 'Derya Yilmaz'],
       ['Erstgespräch', false, 'Derya Yilmaz'],
     ]);
@@ -89,7 +89,7 @@ describe('a case through the DGCC phases', () => {
     });
     expect(c).toMatchObject({ phase: 'closure', closedOn: '2026-11-25', closure: { reason: 'goals-achieved', summary: 'B1 bestanden, Arbeitsaufnahme in Lünen' } });
     expect(c.goals[0]).toMatchObject({ status: 'achieved', outcomeNote: 'Zertifikat liegt vor' });
-    expect(c.followUps.every((f) => f.doneAt !== null)).toBe(true);
+    expect(c.followUps!.every((f) => f.doneAt !== null)).toBe(true);
     expect(await core.dispatch('notes.add', { caseId, occurredOn: '2026-11-25', kind: 'phone', text: 'nachträglich' })).toMatchObject({
       error: { code: 'case.closed' },
     });

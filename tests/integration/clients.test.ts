@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { addDays, berlinDate } from '../../electron/core/contract/dates';
 import { EXPIRY_WARNING_DAYS } from '../../electron/core/contract/case-domain';
 import { runDemoData } from '../demo-data/demo-data-command';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
-import { ADMIN_PASSPHRASE, call, tempDir, openRawVault } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, tempDir } from '../helpers/temp-vault';
 
 describe('client files', () => {
   const tmp = tempDir();
@@ -224,7 +224,7 @@ describe('client list pages', () => {
   beforeAll(async () => {
     const dataDir = join(tmp.dir, 'vault');
     const run = await runDemoData({ dataDir, office: 'lunen', clients: '160', notesPerClient: '0', seed: '11' }, ADMIN_PASSPHRASE, { out: () => undefined, progress: () => undefined }, NOW);
-    core = new CoreDispatcher({ dataDir, now: () => NOW });
+    core = openCore({ dataDir, now: () => NOW });
     await call(core, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
     // Unknown birth dates over several pages (the generator makes few).
     for (let i = 0; i < 24; i++) await call(core, 'clients.create', clientInput(`Ohne-Datum ${String.fromCharCode(65 + (i % 5))}`, `Testperson ${i}`));
@@ -266,7 +266,8 @@ describe('client list pages', () => {
         (r) =>
           (!q.office || r.office === q.office) &&
           (!q.phase || r.case_phase === q.phase) &&
-          (!q.caseManagerId || r.case_manager_id === q.caseManagerId) &&
+          // Who works a case is the keeping office's: the filter finds only fm.1's own office's files.
+          (!q.caseManagerId || (r.case_manager_id === q.caseManagerId && r.office === 'lunen')) &&
           (!q.expiringOnly || (r.current_status_until !== null && r.current_status_until <= horizon)),
       )
       .sort((a, b) => {

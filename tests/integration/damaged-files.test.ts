@@ -1,8 +1,7 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_PASSPHRASE, call, openCore, setupVault, tempDir } from '../helpers/temp-vault';
 
 type KeyringJson = { office: string; accounts: { secret: { ct: string }; grants: { database: string } }[] };
 
@@ -12,7 +11,7 @@ describe('damaged or tampered vault files', () => {
   let pristineDb: Buffer;
   const keyringPath = () => join(tmp.dir, 'keyring.json');
   const dbPath = () => join(tmp.dir, 'vault.db');
-  const unlock = () => new CoreDispatcher({ dataDir: tmp.dir }).dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+  const unlock = () => openCore({ dataDir: tmp.dir }).dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
 
   beforeAll(async () => {
     const { core } = await setupVault(tmp.dir);
@@ -25,11 +24,12 @@ describe('damaged or tampered vault files', () => {
     writeFileSync(keyringPath(), pristineKeyring);
     writeFileSync(dbPath(), pristineDb);
   };
+  // Before each test, not after its assertions: a failed test must not leave the next one a damaged vault.
+  beforeEach(restore);
 
   it('reports a keyring that is not JSON as corrupt', async () => {
     writeFileSync(keyringPath(), pristineKeyring.slice(0, 100));
     expect(await unlock()).toEqual({ ok: false, error: { code: 'vault.keyringCorrupt', params: {} } });
-    restore();
   });
 
   it('detects a keyring whose office was changed by hand', async () => {
@@ -37,7 +37,6 @@ describe('damaged or tampered vault files', () => {
     k.office = 'werne';
     writeFileSync(keyringPath(), JSON.stringify(k));
     expect(await unlock()).toEqual({ ok: false, error: { code: 'vault.keyringTampered', params: {} } });
-    restore();
   });
 
   it('treats an altered key wrap like a wrong passphrase (authenticated encryption)', async () => {
@@ -57,7 +56,6 @@ describe('damaged or tampered vault files', () => {
     k.accounts[0]!.grants.database = box.toString('base64');
     writeFileSync(keyringPath(), JSON.stringify(k));
     expect(await unlock()).toMatchObject({ ok: false, error: { code: 'unlock.failed' } });
-    restore();
   });
 
   it('reports a truncated or overwritten database as damaged, without touching the keyring', async () => {
@@ -66,7 +64,6 @@ describe('damaged or tampered vault files', () => {
     writeFileSync(dbPath(), Buffer.alloc(8192, 0x5a));
     expect(await unlock()).toMatchObject({ ok: false, error: { code: 'vault.databaseCorrupt' } });
     expect(JSON.parse(readFileSync(keyringPath(), 'utf8'))).toEqual(JSON.parse(pristineKeyring));
-    restore();
   });
 
   it('reports a missing database or keyring clearly', async () => {
@@ -80,7 +77,7 @@ describe('damaged or tampered vault files', () => {
   });
 
   it('refuses to set up over an existing vault', async () => {
-    const core = new CoreDispatcher({ dataDir: tmp.dir });
+    const core = openCore({ dataDir: tmp.dir });
     const r = await core.dispatch('vault.setup', { office: 'selm', adminLogin: 'neu', adminName: 'Neue Person', passphrase: ADMIN_PASSPHRASE });
     expect(r).toEqual({ ok: false, error: { code: 'vault.alreadyInitialised', params: {} } });
     expect(readFileSync(keyringPath(), 'utf8')).toBe(pristineKeyring);

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
 import { variantsOf } from '../demo-data/generate/names-by-origin';
 import { CASE_PHASES } from '../../electron/core/contract/case-domain';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
-import { ADMIN_PASSPHRASE, call, tempDir, openRawVault } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, tempDir } from '../helpers/temp-vault';
 import { devCli, kimAkte } from '../helpers/cli';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
@@ -77,7 +77,7 @@ describe('demo data', () => {
   describe('through the real dispatcher as a case manager', () => {
     let core: CoreDispatcher;
     beforeAll(async () => {
-      core = new CoreDispatcher({ dataDir: a.dataDir, now: () => NOW });
+      core = openCore({ dataDir: a.dataDir, now: () => NOW });
       await call(core, 'session.unlock', { login: 'fm.1', passphrase: ADMIN_PASSPHRASE });
     });
     afterAll(() => core.close());
@@ -137,8 +137,8 @@ describe('demo data', () => {
       expect(client.openCase?.id).toBe(open.id);
       expect(client.residenceHistory!.length).toBeGreaterThan(0);
       const detail = await call(core, 'cases.get', { id: open.id });
-      expect(detail.notes.length).toBeGreaterThan(0);
-      expect(detail.phaseHistory[0]!.phase).toBe('intake');
+      expect(detail.notes!.length).toBeGreaterThan(0);
+      expect(detail.phaseHistory![0]!.phase).toBe('intake');
       const closed = await call(core, 'cases.get', { id: cases.find((k) => k.closed_on)!.id });
       expect(closed.closure).not.toBeNull();
       expect(closed.goals.every((g) => g.status !== 'open' && g.status !== 'in-progress')).toBe(true);

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { writeFormat1Keyring } from '../helpers/format1-keyring';
 import { newDatabaseKey } from '../../electron/core/platform/vault/key-crypto';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
@@ -12,7 +11,7 @@ import { withServiceCall } from '../bench/service-context';
 import { loadSqliteDriver, openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { VAULT_ENTITIES } from '../../electron/core/api/session/entity-list';
 import { openVaultDatabase } from '../../electron/core/platform/vault/vault-database';
-import { ADMIN_PASSPHRASE, call, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
 import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
 
 /** Builds a vault as version 1 of the app wrote it: schema 1, one account, one setting. */
@@ -42,7 +41,7 @@ describe('schema migrations', () => {
   it('upgrades a vault from an older schema and keyring format on unlock, keeping its data and audit trail', async () => {
     const dir = join(tmp.dir, 'v1');
     const key = await buildSchemaV1Vault(dir);
-    const core = new CoreDispatcher({ dataDir: dir });
+    const core = openCore({ dataDir: dir });
     const user = await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     expect(user).toMatchObject({ login: 'admin', displayName: 'Jana Wolters', office: 'selm' });
     expect((await call(core, 'home.summary')).schemaVersion).toBe(SCHEMA_VERSION);
@@ -57,7 +56,7 @@ describe('schema migrations', () => {
     expect(await call(core, 'audit.verify')).toMatchObject({ ok: true, firstBreak: null });
     await call(core, 'session.lock');
     await core.close();
-    const viaRecovery = new CoreDispatcher({ dataDir: dir });
+    const viaRecovery = openCore({ dataDir: dir });
     const recoveryKey = key.toString('hex').toUpperCase().match(/.{8}/g)!.join('-');
     const reset = await viaRecovery.dispatch('session.recoveryReset', { recoveryKey, login: 'admin', newPassphrase: 'Werne Lippeaue im Novembernebel 7' });
     expect(reset).toEqual({ ok: true, value: null });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir, openRawVault } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, OTHER_PASSPHRASE, setupVault, tempDir } from '../helpers/temp-vault';
 
 describe('changing the personal passphrase', () => {
   const tmp = tempDir();
@@ -16,7 +15,7 @@ describe('changing the personal passphrase', () => {
     await call(core, 'session.changePassphrase', { currentPassphrase: ADMIN_PASSPHRASE, newPassphrase: OTHER_PASSPHRASE });
     await call(core, 'session.lock');
 
-    const fresh = new CoreDispatcher({ dataDir: tmp.dir });
+    const fresh = openCore({ dataDir: tmp.dir });
     expect(await fresh.dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'unlock.failed' },
@@ -32,7 +31,7 @@ describe('changing the personal passphrase', () => {
   });
 
   it('refuses a wrong current passphrase and a weak new one, keeping the old one valid', async () => {
-    const core = new CoreDispatcher({ dataDir: tmp.dir });
+    const core = openCore({ dataDir: tmp.dir });
     await call(core, 'session.unlock', { login: 'admin', passphrase: OTHER_PASSPHRASE });
     const keyring = readFileSync(join(tmp.dir, 'keyring.json'), 'utf8');
     expect(

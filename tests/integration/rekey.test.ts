@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import { type CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { Keyring } from '../../electron/core/platform/vault/keyring';
 import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { kimAkte, kimAkteChild } from '../helpers/cli';
@@ -10,7 +10,7 @@ import { newKeyPair } from '../../electron/core/platform/vault/sealed-box';
 import { rekeyDatabaseFile } from '../../electron/core/platform/vault/rekey-database';
 import { formatRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { databaseKeyForRecoveryKey } from '../../electron/core/api/session/open-vault';
-import { ADMIN_PASSPHRASE, call, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
 import { CASE_MANAGER, clientInput } from '../helpers/case-worker';
 
 const LEAVER = { login: 'fm.alt', displayName: 'Gerd Altmann', role: 'fallmanagement' as const, passphrase: 'Cappenberger Schloss im Frühnebel 1953' };
@@ -140,7 +140,7 @@ describe('re-keying the vault', () => {
     keyring.save();
     rekeyDatabaseFile(join(dir, 'vault.db'), unlocked.current.database, next.database);
 
-    const after = new CoreDispatcher({ dataDir: dir });
+    const after = openCore({ dataDir: dir });
     await call(after, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     expect(await auditActions(after)).toContain('vault.rekeyCompleted');
     expect(await call(after, 'audit.verify')).toMatchObject({ ok: true, firstBreak: null });
@@ -174,7 +174,7 @@ describe('re-keying the vault', () => {
     })();
     raw.close();
 
-    const baseline = new CoreDispatcher({ dataDir: dir });
+    const baseline = openCore({ dataDir: dir });
     await call(baseline, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     const { accounts, changes } = (await call(baseline, 'vault.info')).counts;
     await baseline.close();
@@ -192,7 +192,7 @@ describe('re-keying the vault', () => {
       child.kill('SIGKILL');
       await exited;
 
-      const check = new CoreDispatcher({ dataDir: dir });
+      const check = openCore({ dataDir: dir });
       await call(check, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
       expect((await call(check, 'vault.info')).counts).toMatchObject({ accounts, changes });
       expect(await call(check, 'audit.verify')).toMatchObject({ ok: true, firstBreak: null });
@@ -200,7 +200,7 @@ describe('re-keying the vault', () => {
       settled.push(actions.find((a) => a === 'vault.rekeyCompleted' || a === 'vault.rekeyAborted' || a === 'vault.rekey') ?? 'none');
       await check.close();
       expect(readFileSync(join(dir, 'keyring.json'), 'utf8')).not.toContain('pendingRekey');
-      const colleague = new CoreDispatcher({ dataDir: dir });
+      const colleague = openCore({ dataDir: dir });
       await call(colleague, 'session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase });
       await colleague.close();
     }

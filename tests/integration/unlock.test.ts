@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';
-import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir, openRawVault } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, OTHER_PASSPHRASE, setupVault, tempDir } from '../helpers/temp-vault';
 
 describe('unlocking with a personal passphrase', () => {
   const tmp = tempDir();
@@ -29,7 +29,7 @@ describe('unlocking with a personal passphrase', () => {
   });
 
   it('makes the wait grow with each further failure and survives a restart of the app', async () => {
-    const core = new CoreDispatcher({ dataDir: tmp.dir, now });
+    const core = openCore({ dataDir: tmp.dir, now });
     // One failure is on record from the previous test; the second is still free, the third starts the wait.
     expect(await core.dispatch('session.unlock', { login: 'admin', passphrase: 'falsch falsch falsch' })).toMatchObject({
       error: { code: 'unlock.failed', params: {} },
@@ -38,7 +38,7 @@ describe('unlocking with a personal passphrase', () => {
       error: { code: 'unlock.failed', params: { retryAfterSeconds: 2 } },
     });
     // Even the right passphrase is refused while throttled: the check comes before the KDF.
-    const restarted = new CoreDispatcher({ dataDir: tmp.dir, now });
+    const restarted = openCore({ dataDir: tmp.dir, now });
     expect(await restarted.dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE })).toMatchObject({
       error: { code: 'unlock.throttled', params: { retryAfterSeconds: 2 } },
     });
@@ -52,7 +52,7 @@ describe('unlocking with a personal passphrase', () => {
   });
 
   it('records the failed attempts in the audit trail at the next successful unlock, then starts counting afresh', async () => {
-    const core = new CoreDispatcher({ dataDir: tmp.dir, now });
+    const core = openCore({ dataDir: tmp.dir, now });
     await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     await call(core, 'session.lock');
     const db = openRawVault(tmp.dir, recoveryKey);

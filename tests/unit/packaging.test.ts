@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FuseV1Options } from '@electron/fuses';
+import type * as fusesModule from '@electron/fuses';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 const root = join(__dirname, '../..');
 
@@ -22,21 +23,50 @@ describe('installer configuration', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
 
-  it('flips every security-relevant Electron fuse in the afterPack hook', () => {
-    const hook = readFileSync(join(root, 'scripts/after-pack.cjs'), 'utf8');
-    const expected: [keyof typeof FuseV1Options, boolean][] = [
-      ['RunAsNode', false],
-      ['EnableNodeOptionsEnvironmentVariable', false],
-      ['EnableNodeCliInspectArguments', false],
-      ['EnableEmbeddedAsarIntegrityValidation', true],
-      ['OnlyLoadAppFromAsar', true],
-      ['GrantFileProtocolExtraPrivileges', false],
-      ['EnableCookieEncryption', true],
-    ];
-    for (const [fuse, value] of expected) {
-      expect(FuseV1Options[fuse]).toBeDefined();
-      expect(hook).toContain(`[FuseV1Options.${fuse}]: ${value}`);
+  it('flips every Electron fuse in the afterPack hook, passing exactly these options for the packaged binary', async () => {
+    // The hook runs the way electron-builder runs it, with @electron/fuses' flipFuses replaced by a recorder.
+    const hookPath = join(root, 'scripts/after-pack.cjs');
+    const load = createRequire(hookPath);
+    const fusesPath = load.resolve('@electron/fuses');
+    const real = load('@electron/fuses') as typeof fusesModule;
+    const calls: [string, unknown][] = [];
+    const flipFuses = (binary: string, config: unknown) => {
+      calls.push([binary, config]);
+      return Promise.resolve(0);
+    };
+    const cached = load.cache[fusesPath]!;
+    load.cache[fusesPath] = { ...cached, exports: { ...real, flipFuses } } as NodeJS.Module;
+    delete load.cache[hookPath];
+    try {
+      const afterPack = load(hookPath) as (context: unknown) => Promise<void>;
+      const context = (platform: string) => ({
+        electronPlatformName: platform,
+        appOutDir: '/out/app',
+        packager: { appInfo: { productFilename: 'KIM-Akte' }, executableName: 'kim-akte' },
+      });
+      for (const platform of ['win32', 'linux', 'darwin']) await afterPack(context(platform));
+    } finally {
+      load.cache[fusesPath] = cached;
+      delete load.cache[hookPath];
     }
+    const fuses = {
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    };
+    // Every fuse the library knows is decided here; strictlyRequireAllFuses makes a newer one fail the build.
+    expect(Object.keys(fuses).sort()).toEqual(Object.values(FuseV1Options).filter((v) => typeof v === 'number').map(String).sort());
+    const config = (darwin: boolean) => ({ version: FuseVersion.V1, strictlyRequireAllFuses: true, resetAdHocDarwinSignature: darwin, ...fuses });
+    expect(calls).toEqual([
+      [join('/out/app', 'KIM-Akte.exe'), config(false)],
+      [join('/out/app', 'kim-akte'), config(false)],
+      [join('/out/app', 'KIM-Akte.app'), config(true)],
+    ]);
   });
 });
 

@@ -45,6 +45,8 @@ const useStyles = makeStyles({
 });
 
 const TABS = ['assessment', 'plan', 'notes', 'followUps', 'documents'] as const;
+// Wiedervorlagen are the keeping office's own planning: the tab is there only when the case view brings them.
+const tabsOf = (c: CaseDetail): TabId[] => TABS.filter((tid) => tid !== 'followUps' || c.followUps !== undefined);
 type TabId = (typeof TABS)[number];
 
 /** The Fallakte: the phase stepper on top, then assessment, Hilfeplan, notes, Wiedervorlagen and the case's documents. */
@@ -110,11 +112,14 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
       >
         <p className={styles.facts}>
           <span>{t('caseFile.openedOn', { date: formatIsoDay(c.openedOn) })}</span>
-          <span>{t('caseFile.caseManagerIs', { name: c.caseManagerName })}</span>
+          {c.caseManagerName !== undefined ? <span>{t('caseFile.caseManagerIs', { name: c.caseManagerName })}</span> : null}
           <span>{t('caseFile.officeIs', { office: t(`offices.${c.office}`) })}</span>
-          <span>
-            {t('cases.rechtskreise')}: {c.rechtskreise.length ? c.rechtskreise.map((r) => t(`rechtskreise.${r}`)).join(', ') : t('caseFile.noRechtskreise')}
-          </span>
+          {/* A consent party gets only the Rechtskreise of its categories: "none yet" would be untrue for it. */}
+          {c.rechtskreise.length || c.access.owner ? (
+            <span>
+              {t('cases.rechtskreise')}: {c.rechtskreise.length ? c.rechtskreise.map((r) => t(`rechtskreise.${r}`)).join(', ') : t('caseFile.noRechtskreise')}
+            </span>
+          ) : null}
         </p>
       </PageHeader>
       <ReadOnlyNotice client={c} />
@@ -142,21 +147,23 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
             </Button>
           </div>
         )}
-        <details>
-          <summary>{t('caseFile.history')}</summary>
-          <ol className={styles.history}>
-            {c.phaseHistory.map((e, i) => (
-              <li key={i}>{t('caseFile.historyEntry', { phase: t(`phases.${e.phase}`), date: formatIsoDay(e.on), name: e.byName })}</li>
-            ))}
-          </ol>
-        </details>
+        {c.phaseHistory ? (
+          <details>
+            <summary>{t('caseFile.history')}</summary>
+            <ol className={styles.history}>
+              {c.phaseHistory.map((e, i) => (
+                <li key={i}>{t('caseFile.historyEntry', { phase: t(`phases.${e.phase}`), date: formatIsoDay(e.on), name: e.byName })}</li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
       </section>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('caseFile.tabsLabel')}>
-        {TABS.map((tid) => (
+        {tabsOf(c).map((tid) => (
           <Tab key={tid} id={`case-tab-${tid}`} value={tid} aria-controls={`case-panel-${tid}`}>
             {t(`caseFile.tabs.${tid}`)}
-            {tid === 'notes' && c.notes.length ? ` (${c.notes.length})` : ''}
-            {tid === 'followUps' && c.followUps.some((f) => !f.doneAt) ? ` (${c.followUps.filter((f) => !f.doneAt).length})` : ''}
+            {tid === 'notes' && c.notes?.length ? ` (${c.notes.length})` : ''}
+            {tid === 'followUps' && c.followUps?.some((f) => !f.doneAt) ? ` (${c.followUps.filter((f) => !f.doneAt).length})` : ''}
             {tid === 'documents' && c.documents.length ? ` (${c.documents.length})` : ''}
           </Tab>
         ))}
@@ -166,7 +173,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
         {tab === 'plan' ? <PlanSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
         {tab === 'notes' && !c.access.categories.includes('conversation-notes') ? <NotSharedNotice client={c} /> : null}
         {tab === 'notes' && c.access.categories.includes('conversation-notes') ? <NotesSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
-        {tab === 'followUps' ? (
+        {tab === 'followUps' && c.followUps ? (
           <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={readOnly} onChanged={kase.reload} onUpdated={changed} />
         ) : null}
         {tab === 'documents' ? (

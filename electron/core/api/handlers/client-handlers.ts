@@ -12,7 +12,7 @@ import {
   setGoalStatus,
   setMeasureStatus,
 } from '../../domain/cases/case-service';
-import { shapeSummaries } from '../../domain/access/call-access';
+import { shapeHits } from '../../domain/access/call-access';
 import { addConsent, revokeConsent } from '../../domain/consent/consent-service';
 import { findDuplicates, searchClients } from '../../domain/clients/client-search';
 import {
@@ -73,8 +73,8 @@ export const clientHandlers: HandlerMap<
     return listCaseManagers(ctx.tx, ctx.user.office);
   },
   'clients.search': async (i, ctx) =>
-    shapeSummaries(ctx, await searchClients(ctx.tx, i.query, i.limit, berlinDate(ctx.now), visibleTo(ctx))),
-  'clients.checkDuplicates': async (i, ctx) => shapeSummaries(ctx, await findDuplicates(ctx.tx, i, berlinDate(ctx.now), visibleTo(ctx))),
+    shapeHits(ctx, await searchClients(ctx.tx, i.query, i.limit, berlinDate(ctx.now), visibleTo(ctx))),
+  'clients.checkDuplicates': async (i, ctx) => shapeHits(ctx, await findDuplicates(ctx.tx, i, berlinDate(ctx.now), visibleTo(ctx))),
   'clients.list': (i, ctx) => listClients(ctx, i),
   'clients.create': async (i, ctx) => loadClientDetail(ctx, await createClient(ctx, i)),
   'clients.get': (i, ctx) => loadClientDetail(ctx, i.id),

@@ -46,7 +46,8 @@ export interface ClientSummary {
   nationalities?: string[];
   /** Absent when the caller may not see the residence category; null when no status is recorded. */
   currentResidence?: CurrentResidence | null;
-  openCase: { id: string; phase: CasePhase; caseManagerId: string; caseManagerName: string } | null;
+  /** Who works the open case is absent for callers outside the keeping office. */
+  openCase: { id: string; phase: CasePhase; caseManagerId?: string; caseManagerName?: string } | null;
   updatedAt: string;
 }
 
@@ -79,8 +80,9 @@ export interface CaseSummary {
   id: string;
   office: Office;
   phase: CasePhase;
-  caseManagerId: string;
-  caseManagerName: string;
+  /** Absent outside the keeping office. */
+  caseManagerId?: string;
+  caseManagerName?: string;
   openedOn: string;
   closedOn: string | null;
 }
@@ -167,20 +169,30 @@ export interface CaseDetail extends CaseSummary {
   clientId: string;
   clientName: string;
   version: number;
+  /** Only those of categories the caller may see (contract/response-fields.ts). */
   rechtskreise: Rechtskreis[];
-  phaseHistory: PhaseEvent[];
+  /** Absent outside the keeping office. */
+  phaseHistory?: PhaseEvent[];
   assessment: { area: LifeArea; need: NeedLevel; note: string | null }[];
   goals: GoalView[];
-  notes: NoteView[];
-  followUps: FollowUpView[];
+  /** Absent without the category "conversation-notes"; "intern" notes stay in the keeping office. */
+  notes?: NoteView[];
+  /** Absent outside the keeping office. */
+  followUps?: FollowUpView[];
   documents: DocumentView[];
-  closure: { reason: ClosureReason; summary: string | null } | null;
-  /** Entries of categories the caller may not see are left out; follow-ups and "intern" notes stay in the office. */
+  /** Null while open; absent outside the keeping office. The summary needs "conversation-notes" as well. */
+  closure?: { reason: ClosureReason; summary?: string | null } | null;
+  /**
+   * Every field belongs to a category or to the keeping office (contract/response-fields.ts): fields the caller
+   * may not see are absent, list entries of such categories left out.
+   */
   access: ClientAccessView;
 }
 
 export interface DocumentContent {
   id: string;
+  clientId: string;
+  category: DocumentCategory;
   fileName: string;
   mimeType: string;
   contentBase64: string;

@@ -1,8 +1,8 @@
-import type { ClientSummary } from '../../contract/types/client-types';
+import type { ClientSummary, SearchHit } from '../../contract/types/client-types';
 import { AppError } from '../../contract/errors';
 import type { ServiceContext } from '../service-context';
 import type { AccessPolicy, ClientAccess } from './access-policy';
-import { shapeSummary } from './redaction';
+import { pickSearchHits, pickSummaries } from './redaction';
 
 /** A call on client data: the caller's access rules, and the file the method's guard already resolved. */
 export interface ClientDataContext extends ServiceContext {
@@ -21,10 +21,11 @@ export async function accessTo(ctx: ClientDataContext, clientId: string): Promis
 }
 
 /** List rows cut to what the caller may see; rows it may not see at all are dropped (a second line of defence). */
-export async function shapeSummaries<T extends ClientSummary>(ctx: ClientDataContext, rows: T[]): Promise<T[]> {
-  const accesses = await ctx.policy.forClients(rows);
-  return rows.flatMap((r) => {
-    const a = accesses.get(r.id)!;
-    return a.categories.size ? [shapeSummary(r, a)] : [];
-  });
+export async function shapeSummaries(ctx: ClientDataContext, rows: ClientSummary[]): Promise<ClientSummary[]> {
+  return pickSummaries(rows, await ctx.policy.forClients(rows));
+}
+
+/** Search hits cut like list rows, keeping their score and matched names. */
+export async function shapeHits(ctx: ClientDataContext, rows: SearchHit[]): Promise<SearchHit[]> {
+  return pickSearchHits(rows, await ctx.policy.forClients(rows));
 }

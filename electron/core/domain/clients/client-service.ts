@@ -307,7 +307,8 @@ export async function listClients(ctx: ClientDataContext, input: ListInput): Pro
   };
   if (input.office) add('c.office = ?', input.office);
   if (input.phase) add('c.case_phase = ?', input.phase);
-  if (input.caseManagerId) add('c.case_manager_id = ?', input.caseManagerId);
+  // Who works a case is the keeping office's (contract/response-fields.ts): the filter must not reveal it elsewhere.
+  if (input.caseManagerId) add('c.case_manager_id = ? AND c.office = ?', input.caseManagerId, ctx.user.office);
   // Few clients have a status running out within the warning period (or already expired). likelihood() tells the
   // planner so: it reads them by the expiry index and sorts them, instead of walking a sort index past all others.
   if (input.expiringOnly) add('likelihood(c.current_status_until <= ?, 0.05)', addDays(today, EXPIRY_WARNING_DAYS));

@@ -121,7 +121,7 @@ export async function readDocument(ctx: ServiceContext, id: string): Promise<Doc
   // Audited before decrypting: an attempt to open a damaged document is still an access to that record.
   ctx.audit.entityIds.push(doc.id);
   const bytes = readEncryptedDocument(ctx.dataDir, doc.fileId, doc.fileKey, doc.sha256);
-  return { id: doc.id, fileName: doc.fileName, mimeType: doc.mimeType, contentBase64: bytes.toString('base64'), sha256: doc.sha256 };
+  return { id: doc.id, clientId: doc.clientId, category: doc.category as DocumentCategory, fileName: doc.fileName, mimeType: doc.mimeType, contentBase64: bytes.toString('base64'), sha256: doc.sha256 };
 }
 
 /**

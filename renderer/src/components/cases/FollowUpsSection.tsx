@@ -47,7 +47,7 @@ export function FollowUpsSection({ kase, user, managers, readOnly, onChanged, on
     <ListSection<FollowUpView>
       id="followups"
       title={t('followUps.title')}
-      items={kase.followUps}
+      items={kase.followUps ?? []}
       itemKey={(f) => f.id}
       emptyText={t('followUps.empty')}
       alert={alert}

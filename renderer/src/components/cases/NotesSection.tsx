@@ -59,7 +59,7 @@ export function NotesSection({ kase, readOnly, onChanged }: { kase: CaseDetail; 
     }
   };
 
-  const notes = [...kase.notes].sort((a, b) => (b.occurredOn + b.createdAt).localeCompare(a.occurredOn + a.createdAt));
+  const notes = [...(kase.notes ?? [])].sort((a, b) => (b.occurredOn + b.createdAt).localeCompare(a.occurredOn + a.createdAt));
   return (
     <ListSection
       id="notes"

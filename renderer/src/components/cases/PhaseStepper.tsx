@@ -31,7 +31,8 @@ export function PhaseStepper({ kase }: { kase: CaseDetail }) {
   return (
     <ol className={styles.list} aria-label={t('caseFile.phasesLabel')}>
       {CASE_PHASES.map((p, i) => {
-        const reached = kase.phaseHistory.filter((e) => e.phase === p).at(-1);
+        // Outside the keeping office the history is absent: the steps show their state without dates.
+        const reached = kase.phaseHistory?.filter((e) => e.phase === p).at(-1);
         const state = closed || i < currentIndex ? 'done' : i === currentIndex ? 'current' : 'upcoming';
         return (
           <li

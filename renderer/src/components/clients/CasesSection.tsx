@@ -38,7 +38,7 @@ export function CasesSection({ client, user, readOnly = false }: { client: Clien
             <tr>
               <th scope="col" className={table.th}>{t('cases.case')}</th>
               <th scope="col" className={table.th}>{t('cases.phase')}</th>
-              <th scope="col" className={table.th}>{t('cases.caseManager')}</th>
+              {client.access.owner ? <th scope="col" className={table.th}>{t('cases.caseManager')}</th> : null}
               <th scope="col" className={table.th}>{t('cases.openedOn')}</th>
               <th scope="col" className={table.th}>{t('cases.closedOn')}</th>
             </tr>
@@ -52,7 +52,7 @@ export function CasesSection({ client, user, readOnly = false }: { client: Clien
                 <td className={table.td}>
                   {c.closedOn ? <Badge appearance="outline">{t('cases.closed')}</Badge> : t(`phases.${c.phase}`)}
                 </td>
-                <td className={table.td}>{c.caseManagerName}</td>
+                {client.access.owner ? <td className={table.td}>{c.caseManagerName}</td> : null}
                 <td className={table.td}>{formatIsoDay(c.openedOn)}</td>
                 <td className={table.td}>{c.closedOn ? formatIsoDay(c.closedOn) : '–'}</td>
               </tr>
