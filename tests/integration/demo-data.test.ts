@@ -154,7 +154,7 @@ describe('demo data', () => {
       const r = devCli(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Recovery key: [0-9A-F]{8}(-[0-9A-F]{8}){7}$/m);
-      expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement)');
+      expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement), datenschutz (Datenschutz: approves accounts)');
       expect(r.stdout).toMatch(/25 clients, .* 75 notes/s);
       expect(r.stdout).not.toContain(ADMIN_PASSPHRASE);
       expect(r.stderr).toMatch(/demo-data: 100% \(25 of 25 clients\)/);

@@ -6,6 +6,7 @@ import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { parseRecoveryKey } from '../../electron/core/platform/vault/recovery-key';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';
 import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { enrolAccount } from '../helpers/enrol';
 
 describe('unlocking with a personal passphrase', () => {
   const tmp = tempDir();
@@ -83,7 +84,7 @@ describe('throttling failed unlocks', () => {
 
   beforeAll(async () => {
     core = (await setupVault(tmp.dir, now)).core;
-    await call(core, 'accounts.create', { login: 'fm', displayName: 'Fallmanagerin', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE });
+    await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, { login: 'fm', displayName: 'Fallmanagerin', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE });
     await call(core, 'session.lock');
   });
 

@@ -22,6 +22,8 @@ export const METHOD_NAMES = [
   'accounts.create',
   'accounts.update',
   'accounts.resetPassphrase',
+  'accounts.requests',
+  'accounts.decideRequest',
   'accounts.caseManagers',
   'clients.search',
   'clients.checkDuplicates',

@@ -9,6 +9,8 @@ import { AccountEntity, type Account } from './account-entity';
 import { insertAccount, toAccountSummary } from './account-service';
 import type { AccountSummary } from '../../contract/types/workstation-types';
 import type { VaultKeyContext } from '../service-context';
+import type { MachinePolicy } from '../../contract/machine-policy';
+import { approvalFor, pendingByAccount, requestPassphrase, seesClientData, supersedePending } from './account-requests';
 import { confirmCaller } from './reauthentication';
 import { assertStrongPassphrase } from './passphrase-strength';
 
@@ -18,27 +20,20 @@ import { assertStrongPassphrase } from './passphrase-strength';
  * administrator's own passphrase again.
  */
 
-/** Wraps the database key for `login` under `passphrase` with the session's key, and saves the keyring. */
-async function wrapFor(ctx: VaultKeyContext, keyring: Keyring, login: string, passphrase: string): Promise<void> {
-  const key = ctx.databaseKey();
-  try {
-    keyring.verifyMac(key);
-    await keyring.setAccountPassphrase(login, passphrase, key);
-  } finally {
-    key.fill(0);
-  }
-}
-
-
 async function requireAccount(m: EntityManager, id: string): Promise<Account> {
   const account = await m.findOneBy(AccountEntity, { id });
   if (!account) throw new AppError('record.notFound', { entity: 'account' });
   return account;
 }
 
+/**
+ * Creates an account with a one-time passphrase. For a role that sees client data, under a policy that asks for
+ * approval, the passphrase opens nothing until Datenschutz approves (see account-requests).
+ */
 export async function createAccount(
   ctx: VaultKeyContext,
   input: { login: string; displayName: string; role: Role; passphrase: string; office?: Office },
+  policy: MachinePolicy,
 ): Promise<AccountSummary> {
   const { tx } = ctx;
   const keyring = loadKeyring(ctx.dataDir);
@@ -46,21 +41,27 @@ export async function createAccount(
   assertStrongPassphrase(input.passphrase, [input.login, input.displayName, ctx.user.office]);
   const office = officeForRole(input.role, input.office ?? ctx.user.office);
   const account = await insertAccount(tx, { ...input, office }, ctx.deviceId, ctx.now);
-  await wrapFor(ctx, keyring, input.login, input.passphrase);
-  // Saved last: if the transaction still failed, a wrap without an active account is refused at unlock.
-  keyring.save();
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push('login', 'displayName', 'role');
-  return toAccountSummary(account, keyring);
+  await requestPassphrase(ctx, keyring, account, 'create', input.passphrase, policy);
+  return summaryOf(ctx, account.id, keyring);
+}
+
+async function summaryOf(ctx: VaultKeyContext, id: string, keyring: Keyring): Promise<AccountSummary> {
+  const account = (await ctx.tx.findOneBy(AccountEntity, { id }))!;
+  return toAccountSummary(account, keyring, (await pendingByAccount(ctx.tx, ctx.now)).get(id));
 }
 
 /**
  * Changes name, role or active state. Disabling removes the account's key wrap, so its old passphrase opens
- * nothing any more; a re-enabled account needs a passphrase reset. There is always one active IT administrator.
+ * nothing any more; a re-enabled account needs a passphrase reset. So does an account whose new role sees client
+ * data, where the policy asks for approval (the reset then waits for Datenschutz). There is always one active IT
+ * administrator.
  */
 export async function updateAccount(
   ctx: VaultKeyContext,
   input: { id: string; version: number; displayName: string; role: Role; active: boolean; confirmPassphrase: string },
+  policy: MachinePolicy,
 ): Promise<AccountSummary> {
   const { tx } = ctx;
   const keyring = loadKeyring(ctx.dataDir);
@@ -81,7 +82,15 @@ export async function updateAccount(
     { displayName: input.displayName, role: input.role, office, active: input.active, updatedAt: ctx.now.toISOString(), version: account.version + 1 },
   );
   if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: [...changed] });
-  if (!input.active && account.active && keyring.hasAccount(account.login)) {
+  // A role that starts seeing client data is like a new account of that role: its passphrase (which IT may know)
+  // stops working, and only an approved reset opens the account again. Disabling drops the wrap too.
+  const gainsClientData = !seesClientData(account.role) && seesClientData(input.role) && input.active;
+  const approval = gainsClientData ? approvalFor(input.role, policy) : 'not-required';
+  if (approval === 'waived-by-policy') changed.push('approval:waived-by-policy');
+  const dropWrap = (!input.active && account.active) || approval === 'required';
+  if (approval === 'required') changed.push('approval:required');
+  if (!input.active) await supersedePending(ctx, account.id);
+  if (dropWrap && keyring.hasAccount(account.login)) {
     const key = ctx.databaseKey();
     try {
       keyring.removeAccount(account.login, key);
@@ -92,13 +101,18 @@ export async function updateAccount(
   }
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push(...changed);
-  return toAccountSummary((await tx.findOneBy(AccountEntity, { id: account.id }))!, keyring);
+  return summaryOf(ctx, account.id, keyring);
 }
 
-/** An administrator sets a new passphrase for a colleague who forgot theirs (or after re-enabling). */
+/**
+ * An administrator sets a new, one-time passphrase for a colleague who forgot theirs (or after re-enabling). For an
+ * account that sees client data it waits for Datenschutz approval where the policy asks for it; until then the
+ * old passphrase (if any) keeps working.
+ */
 export async function resetAccountPassphrase(
   ctx: VaultKeyContext,
   input: { id: string; newPassphrase: string; confirmPassphrase: string },
+  policy: MachinePolicy,
 ): Promise<AccountSummary> {
   const { tx } = ctx;
   const keyring = loadKeyring(ctx.dataDir);
@@ -106,11 +120,8 @@ export async function resetAccountPassphrase(
   const account = await requireAccount(tx, input.id);
   if (!account.active) throw new AppError('record.notFound', { entity: 'account' });
   assertStrongPassphrase(input.newPassphrase, [account.login, account.displayName, account.office]);
-  await wrapFor(ctx, keyring, account.login, input.newPassphrase);
-  keyring.clearFailures(account.login);
-  keyring.save();
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push('passphrase');
-  return toAccountSummary(account, keyring);
+  await requestPassphrase(ctx, keyring, account, 'reset', input.newPassphrase, policy);
+  return summaryOf(ctx, account.id, keyring);
 }
-

@@ -153,6 +153,27 @@ export class Keyring {
     this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
   }
 
+  /**
+   * A wrap of the database key for `login` under `passphrase` that is not (yet) part of the keyring: an IT change
+   * waiting for approval keeps it elsewhere (inside the encrypted database), so it opens nothing until installed.
+   */
+  async prepareAccountWrap(login: string, passphrase: string, databaseKey: Buffer): Promise<string> {
+    const id = accountIdFor(this.data.vaultId, login);
+    const kdf = newKdfParams();
+    const wrappingKey = await deriveWrappingKey(passphrase, kdf);
+    const wrap: WrappedKey = wrapKey(databaseKey, wrappingKey, `${this.data.vaultId}:${id}`);
+    wrappingKey.fill(0);
+    return JSON.stringify({ id, kdf, wrap });
+  }
+
+  /** Puts a wrap from prepareAccountWrap in place of the account's current one (the change was approved). */
+  installAccountWrap(login: string, prepared: string, databaseKey: Buffer): void {
+    const entry = accountSchema.parse(JSON.parse(prepared));
+    if (entry.id !== accountIdFor(this.data.vaultId, login)) throw new Error('prepared wrap belongs to another account');
+    this.data.accounts = [...this.data.accounts.filter((a) => a.id !== entry.id), entry];
+    this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
+  }
+
   /** Removes an account's wrap (disabled account: its old passphrase no longer opens anything). */
   removeAccount(login: string, databaseKey: Buffer): void {
     const id = accountIdFor(this.data.vaultId, login);
