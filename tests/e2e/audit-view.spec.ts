@@ -5,7 +5,7 @@ import { lockViaUserMenu, setupToDashboard, unlock } from './flows';
 import { berlinToday, formatGermanDay } from '../../electron/core/contract/dates';
 import { enrolViaApi } from './enrol-flows';
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 const DPO = { login: 'dsb.kaya', name: 'Selin Kaya', passphrase: 'Rathaus Selm hat sieben Türme!' } as const;
 
