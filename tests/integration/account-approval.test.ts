@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { CoreDispatcher as Dispatcher } from '../../electron/core/api/dispatcher';
 import { POLICY_FILE_ENV } from '../../electron/core/platform/policy/machine-policy';
+import { loadKeyring } from '../../electron/core/platform/vault/vault';
 import { CASE_MANAGER, clientInput } from '../helpers/case-worker';
 import { APPROVER, enrolAccount } from '../helpers/enrol';
 import { ADMIN_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
@@ -152,6 +153,20 @@ describe('an IT reset of a case manager (issue 10, item 5)', () => {
     expect(promoted).toMatchObject({ role: 'fallmanagement', canUnlock: false });
     await call(core, 'session.lock');
     expect(await core.dispatch('session.unlock', { login: 'ko.neu', passphrase: RESET })).toMatchObject({ error: { code: 'unlock.failed' } });
+  });
+
+  it('IT cannot mint a second Datenschutz account to approve its own requests', async () => {
+    await switchUser(core, ADMIN.login, ADMIN.passphrase);
+    const second = await call(core, 'accounts.create', { login: 'ds.zwei', displayName: 'Zweite Prüferin', role: 'datenschutz', passphrase: RESET });
+    expect(second).toMatchObject({ canUnlock: false, pendingRequest: { kind: 'create' } });
+    // Its passphrase is in no keyring entry (earlier failures of unknown logins would only throttle an unlock try).
+    expect(loadKeyring(tmp.dir).hasAccount('ds.zwei')).toBe(false);
+    // Nor turn an account it knows into one.
+    const it2 = await call(core, 'accounts.create', { login: 'it.zwei', displayName: 'Ida Zwei', role: 'it-admin', passphrase: RESET });
+    expect(it2).toMatchObject({ canUnlock: true, pendingRequest: null });
+    const changed = await call(core, 'accounts.update', { id: it2.id, version: it2.version, displayName: it2.displayName, role: 'datenschutz', active: true, confirmPassphrase: ADMIN_PASSPHRASE });
+    expect(changed).toMatchObject({ role: 'datenschutz', canUnlock: false });
+    expect(loadKeyring(tmp.dir).hasAccount('it.zwei')).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ import { insertAccount, toAccountSummary } from './account-service';
 import type { AccountSummary } from '../../contract/types/workstation-types';
 import type { VaultKeyContext } from '../service-context';
 import type { MachinePolicy } from '../../contract/machine-policy';
-import { approvalFor, pendingByAccount, requestPassphrase, seesClientData, supersedePending } from './account-requests';
+import { approvalFor, needsSecondPerson, pendingByAccount, requestPassphrase, seesClientData, supersedePending } from './account-requests';
 import { confirmCaller } from './reauthentication';
 import { assertStrongPassphrase } from './passphrase-strength';
 
@@ -55,8 +55,8 @@ async function summaryOf(ctx: VaultKeyContext, id: string, keyring: Keyring): Pr
 /**
  * Changes name, role or active state. Disabling removes the account's key wrap, so its old passphrase opens
  * nothing any more; a re-enabled account needs a passphrase reset. So does an account whose new role sees client
- * data, where the policy asks for approval (the reset then waits for Datenschutz). There is always one active IT
- * administrator.
+ * data or approves (Datenschutz), where the policy asks for approval (the reset then waits for Datenschutz). There
+ * is always one active IT administrator.
  */
 export async function updateAccount(
   ctx: VaultKeyContext,
@@ -82,10 +82,10 @@ export async function updateAccount(
     { displayName: input.displayName, role: input.role, office, active: input.active, updatedAt: ctx.now.toISOString(), version: account.version + 1 },
   );
   if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: [...changed] });
-  // A role that starts seeing client data is like a new account of that role: its passphrase (which IT may know)
-  // stops working, and only an approved reset opens the account again. Disabling drops the wrap too.
-  const gainsClientData = !seesClientData(account.role) && seesClientData(input.role) && input.active;
-  const approval = gainsClientData ? approvalFor(input.role, policy) : 'not-required';
+  // A role that starts seeing client data (or approving) is like a new account of that role: its passphrase, which
+  // IT may know, stops working, and only an approved reset opens the account again. Disabling drops the wrap too.
+  const gains = input.active && input.role !== account.role && needsSecondPerson(input.role) && !seesClientData(account.role);
+  const approval = gains ? await approvalFor(tx, { id: account.id, role: input.role }, policy) : 'not-required';
   if (approval === 'waived-by-policy') changed.push('approval:waived-by-policy');
   const dropWrap = (!input.active && account.active) || approval === 'required';
   if (approval === 'required') changed.push('approval:required');

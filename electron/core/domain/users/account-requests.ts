@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import { AppError } from '../../contract/errors';
 import { ROLE_CATEGORIES } from '../../contract/data-categories';
 import type { MachinePolicy } from '../../contract/machine-policy';
@@ -31,9 +31,19 @@ export function seesClientData(role: Role): boolean {
   return ROLE_CATEGORIES[role] !== undefined;
 }
 
-/** Whether IT's change for an account of `role` waits for approval, or why not. */
-export function approvalFor(role: Role, policy: MachinePolicy): AccountRequestApproval {
-  if (!seesClientData(role)) return 'not-required';
+/** Roles IT may not give a passphrase without a second person: those that see client data, and Datenschutz. */
+export function needsSecondPerson(role: Role): boolean {
+  return seesClientData(role) || role === 'datenschutz';
+}
+
+/**
+ * Whether IT's change for an account of `role` waits for approval, or why not. A Datenschutz account is the second
+ * person itself, so IT may not mint one to approve its own requests: it needs another Datenschutz account's approval,
+ * except the first one of the workstation (there is nobody to ask yet).
+ */
+export async function approvalFor(m: EntityManager, account: { id: string; role: Role }, policy: MachinePolicy): Promise<AccountRequestApproval> {
+  if (!needsSecondPerson(account.role)) return 'not-required';
+  if (account.role === 'datenschutz' && (await m.count(AccountEntity, { where: { role: 'datenschutz', active: true, id: Not(account.id) } })) === 0) return 'not-required';
   return policy.accounts.requireApproval ? 'required' : 'waived-by-policy';
 }
 
@@ -93,7 +103,7 @@ export async function requestPassphrase(
 ): Promise<AccountRequest> {
   await expireOverdue(ctx);
   const superseded = await supersedePending(ctx, account.id);
-  const approval = approvalFor(account.role, policy);
+  const approval = await approvalFor(ctx.tx, account, policy);
   const key = ctx.databaseKey();
   let prepared: string;
   try {
