@@ -119,8 +119,8 @@ export async function changePassphrase(ctx: SessionContext, current: string, nex
   } finally {
     key.fill(0);
   }
-  await clearOneTime(ctx, session.user.id);
   if (session.user.passphraseChange) {
+    await clearOneTime(ctx, session.user.id);
     ctx.audit.fields.push('oneTimePassphrase');
     ctx.afterCommit(() => {
       const { passphraseChange: _done, ...user } = session.user;
