@@ -8,7 +8,8 @@ export default defineConfig({
     setupFiles: ['tests/helpers/close-cores.ts'],
     // scrypt at OWASP strength takes ~0.5 s per unlock on these machines; give integration tests room.
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Enrolling an account as IT does (one-time passphrase, approval, first login) costs five KDF runs.
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { runSessionCall, type CaseWorkContext, type UnlockedSession } from '../../electron/core/api/call-context';
 import type { OpenVault } from '../../electron/core/platform/vault/vault';
+import { DEFAULT_MACHINE_POLICY } from '../../electron/core/contract/machine-policy';
 
 /**
  * Calls services directly on a DataSource (no dispatcher: no role gate, guard or audit entry) through the same
@@ -9,5 +10,5 @@ import type { OpenVault } from '../../electron/core/platform/vault/vault';
  */
 export function withServiceCall<T>(ds: DataSource, now: Date, user: UnlockedSession['user'], run: (ctx: CaseWorkContext) => Promise<T>): Promise<T> {
   const session: UnlockedSession = { user, deviceId: 'bench', vault: { dataSource: ds } as OpenVault };
-  return runSessionCall(session, { location: { dataDir: '' }, now, clock: () => now, appVersion: 'bench' }, run);
+  return runSessionCall(session, { location: { dataDir: '' }, now, clock: () => now, appVersion: 'bench', machinePolicy: DEFAULT_MACHINE_POLICY }, run);
 }

@@ -7,7 +7,7 @@ import type { Office } from '../../electron/core/contract/offices';
 import type { OpenVault } from '../../electron/core/platform/vault/vault';
 import { callCore, EXIT } from '../../electron/cli/core-call';
 import { CliError, readPassphrase } from '../../electron/cli/passphrase-input';
-import { DEMO_ADMIN, demoCaseManagers, setUpDemoVault, unlockAsAdministrator } from './demo-accounts';
+import { DEMO_ADMIN, DEMO_PRIVACY, demoCaseManagers, setUpDemoVault, unlockAsAdministrator } from './demo-accounts';
 import { isDemoVault, markDemoVault } from './demo-vault-mark';
 import type { DemoCounts } from './import/bulk-writer';
 import { importDemoData } from './import/demo-import';
@@ -104,7 +104,7 @@ async function prepareVault(dataDir: string, o: DemoDataOptions, passphrase: str
         EXIT.notDemoVault,
       );
     }
-    const managers = await demoCaseManagers(core, admin.office, passphrase);
+    const managers = await demoCaseManagers(core, admin.office, { login, passphrase });
     return { vault, admin, managers, recoveryKey: setup?.recoveryKey ?? null };
   } catch (error) {
     if (vault) await closeVault(vault);
@@ -165,7 +165,7 @@ export async function demoDataCommand(o: DemoDataOptions, out: (line: string) =>
   const c = run.counts;
   if (run.recoveryKey) {
     out('Store the recovery key in the IT safe now. It is shown only this once and opens the database without any passphrase.');
-    out(`Logins (passphrase from KIM_AKTE_PASSPHRASE): ${run.adminLogin} (administrator), ${run.caseManagerLogins.join(', ')} (Fallmanagement).`);
+    out(`Logins (passphrase from KIM_AKTE_PASSPHRASE): ${run.adminLogin} (administrator), ${run.caseManagerLogins.join(', ')} (Fallmanagement), ${DEMO_PRIVACY.login} (Datenschutz: approves accounts).`);
   }
   out(`Demo data added to ${run.dataDir} (office ${run.office}, seed ${run.seed}) in ${run.seconds.toFixed(1)} s:`);
   out(

@@ -1,10 +1,13 @@
 import { CASE_MANAGER, shot } from './case-flows';
 import { expect, expectNoA11yViolations, test, type HarnessFixture } from './fixtures';
 import { ADMIN, confirmRecoveryKey, createVault, lockViaUserMenu, setupToDashboard, unlock } from './flows';
+import { enrolViaApi } from './enrol-flows';
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 const RESET_PASSPHRASE = 'Lüner Hafen zählt neun blaue Kräne';
+const OWN_PASSPHRASE = 'Am Datteln-Hamm-Kanal wachsen 40 Weiden';
+const DPO = { login: 'dsb.kaya', name: 'Selin Kaya', passphrase: 'Rathaus Selm hat sieben Türme!' } as const;
 
 interface Account {
   id: string;
@@ -24,8 +27,7 @@ async function accountByLogin(harness: HarnessFixture, login: string): Promise<A
 test('IT changes a role, disables, re-enables and resets an account; a disabled account cannot unlock', async ({ page, harness }) => {
   await page.goto(harness.url);
   await setupToDashboard(page);
-  const created = await harness.api('accounts.create', { login: CASE_MANAGER.login, displayName: CASE_MANAGER.name, role: 'fallmanagement', passphrase: CASE_MANAGER.passphrase });
-  expect(created.ok, JSON.stringify(created)).toBe(true);
+  await enrolViaApi(harness, CASE_MANAGER, 'fallmanagement');
 
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   await nav.getByRole('link', { name: 'Benutzerkonten' }).click();
@@ -35,7 +37,8 @@ test('IT changes a role, disables, re-enables and resets an account; a disabled 
   const own = list.getByRole('row').filter({ hasText: ADMIN.login });
   await expect(row.getByRole('cell', { name: 'aktiv', exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: 'Lünen', exact: true })).toBeVisible();
-  await expect(row.getByRole('cell', { name: 'noch nie' })).toBeVisible();
+  // The colleague has signed in once, to replace the one-time passphrase IT set.
+  await expect(row).toContainText(/\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr/);
   await expect(own.getByRole('cell', { name: `${ADMIN.name} (Sie)` })).toBeVisible();
   await expectNoA11yViolations(page, 'accounts with administration');
   await shot(page, 'accounts-admin');
@@ -134,12 +137,18 @@ test('IT changes a role, disables, re-enables and resets an account; a disabled 
   await dialog.getByRole('textbox', { name: 'Neue Passphrase wiederholen' }).fill(RESET_PASSPHRASE);
   await dialog.getByRole('textbox', { name: 'Ihre eigene Passphrase' }).fill(ADMIN.passphrase);
   await dialog.getByRole('button', { name: 'Passphrase zurücksetzen' }).click();
+  // Koordination sees no client data: no approval needed, but the passphrase is one-time.
   await expect(page.getByText(`Die Passphrase für „${CASE_MANAGER.login}“ wurde zurückgesetzt.`, { exact: false })).toBeVisible({ timeout: 15_000 });
-  await expect(row.getByRole('cell', { name: 'aktiv', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'aktiv, Einmal-Passphrase', exact: true })).toBeVisible();
 
-  // The colleague signs in with the new passphrase, in the new role.
+  // The colleague signs in with the new passphrase, chooses an own one, and works in the new role.
   await lockViaUserMenu(page);
   await unlock(page, CASE_MANAGER.login, RESET_PASSPHRASE);
+  await expect(page.getByRole('heading', { level: 1, name: 'Eigene Passphrase festlegen' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('textbox', { name: 'Passphrase von der IT' }).fill(RESET_PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Ihre neue Passphrase' }).fill(OWN_PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Neue Passphrase wiederholen' }).fill(OWN_PASSPHRASE);
+  await page.getByRole('button', { name: 'Passphrase festlegen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('button', { name: /^Benutzermenü: Aylin Yılmaz-Berg, Koordination/ })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Benutzerkonten' })).toHaveCount(0);
@@ -186,5 +195,105 @@ test('the lock screen resets a forgotten passphrase with the recovery key', asyn
   await unlock(page, ADMIN.login, ADMIN.passphrase);
   await expect(page.getByRole('alert').filter({ hasText: 'Anmeldename oder Passphrase ist falsch.' })).toBeVisible({ timeout: 15_000 });
   await unlock(page, ADMIN.login, RESET_PASSPHRASE);
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
+});
+
+test('an IT reset of a case manager waits for Datenschutz, and the case manager sets an own passphrase before seeing anything', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await setupToDashboard(page);
+  await enrolViaApi(harness, DPO, 'datenschutz');
+  await enrolViaApi(harness, CASE_MANAGER, 'fallmanagement', DPO);
+  const client = await (async () => {
+    // A client file exists, kept by the case manager.
+    await harness.api('session.lock');
+    await harness.api('session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase });
+    const r = await harness.api<{ id: string }>('clients.create', { familyName: 'Okafor', givenNames: 'Chinedu' });
+    await harness.api('session.lock');
+    await harness.api('session.unlock', { login: ADMIN.login, passphrase: ADMIN.passphrase });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  })();
+
+  // IT resets the passphrase: it waits for approval, the old one keeps working.
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await nav.getByRole('link', { name: 'Benutzerkonten' }).click();
+  const row = page.getByRole('region', { name: 'Vorhandene Konten' }).getByRole('row').filter({ hasText: CASE_MANAGER.login });
+  await row.getByRole('button', { name: `Aktionen für ${CASE_MANAGER.login}` }).click();
+  await page.getByRole('menuitem', { name: 'Passphrase zurücksetzen …' }).click();
+  const dialog = page.getByRole('dialog', { name: `Passphrase für „${CASE_MANAGER.login}“ zurücksetzen` });
+  await expect(dialog.getByText(/muss der Datenschutz das Zurücksetzen freigeben/)).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Neue Passphrase für das Konto' }).fill(RESET_PASSPHRASE);
+  await dialog.getByRole('textbox', { name: 'Neue Passphrase wiederholen' }).fill(RESET_PASSPHRASE);
+  await dialog.getByRole('textbox', { name: 'Ihre eigene Passphrase' }).fill(ADMIN.passphrase);
+  await dialog.getByRole('button', { name: 'Passphrase zurücksetzen' }).click();
+  await expect(page.getByText(`Die neue Passphrase für „${CASE_MANAGER.login}“ wartet auf die Freigabe durch den Datenschutz`, { exact: false })).toBeVisible({ timeout: 15_000 });
+  await expect(row.getByRole('cell', { name: 'wartet auf Freigabe (Datenschutz)' })).toBeVisible();
+  await expectNoA11yViolations(page, 'accounts with a reset waiting for approval');
+
+  // IT tries the new passphrase itself: it opens nothing yet.
+  await lockViaUserMenu(page);
+  await unlock(page, CASE_MANAGER.login, RESET_PASSPHRASE);
+  await expect(page.getByRole('alert').filter({ hasText: 'Anmeldename oder Passphrase ist falsch.' })).toBeVisible({ timeout: 15_000 });
+
+  // Datenschutz approves from the keyboard, with the own passphrase.
+  await unlock(page, DPO.login, DPO.passphrase);
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
+  await nav.getByRole('link', { name: 'Freigaben' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Freigaben' })).toBeVisible();
+  const open = page.getByRole('region', { name: 'Offene Anträge' });
+  await expect(open.getByRole('row').filter({ hasText: CASE_MANAGER.login })).toContainText('Passphrase zurückgesetzt');
+  await expect(open.getByRole('row').filter({ hasText: CASE_MANAGER.login })).toContainText(`${ADMIN.name}, `);
+  await expectNoA11yViolations(page, 'approvals with an open request');
+  await shot(page, 'approvals');
+  const approve = open.getByRole('button', { name: `Antrag für ${CASE_MANAGER.login} freigeben …` });
+  await approve.focus();
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('alertdialog', { name: `Antrag für „${CASE_MANAGER.login}“ freigeben` });
+  await expect(confirm).toBeVisible();
+  await expectNoA11yViolations(page, 'approve dialog');
+  await expect(confirm.getByRole('textbox', { name: 'Ihre Passphrase' })).toBeFocused();
+  await page.keyboard.type('nicht meine Passphrase');
+  await page.keyboard.press('Enter');
+  await expect(confirm.getByText('Die Passphrase ist falsch. Es wurde nichts entschieden.')).toBeVisible({ timeout: 15_000 });
+  await confirm.getByRole('textbox', { name: 'Ihre Passphrase' }).fill(DPO.passphrase);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Der Antrag für „${CASE_MANAGER.login}“ ist freigegeben.`, { exact: false })).toBeVisible({ timeout: 15_000 });
+  await expect(open.getByText('Es gibt keine offenen Anträge.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Entschiedene Anträge' }).getByRole('row').filter({ hasText: CASE_MANAGER.login }).first()).toContainText(`freigegeben von ${DPO.name}`);
+  await expectNoA11yViolations(page, 'approvals after the decision');
+
+  // The case manager signs in with the reset passphrase: told who reset it and when, and nothing else is served.
+  await lockViaUserMenu(page);
+  await unlock(page, CASE_MANAGER.login, RESET_PASSPHRASE);
+  await expect(page.getByRole('heading', { level: 1, name: 'Eigene Passphrase festlegen' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(new RegExp(`${ADMIN.name} \\(IT-Administration\\) hat Ihre Passphrase am \\d\\d\\.\\d\\d\\.\\d{4} um \\d\\d:\\d\\d Uhr zurückgesetzt\\. Freigegeben von ${DPO.name} \\(Datenschutz\\)\\.`))).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
+  expect(await harness.api('clients.get', { id: client.id })).toMatchObject({ ok: false, error: { code: 'session.passphraseChangeRequired' } });
+  await expectNoA11yViolations(page, 'first passphrase after a reset');
+  await shot(page, 'first-passphrase');
+
+  // Keyboard only: the fields follow the heading in order; the IT passphrase again is refused.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Passphrase von der IT' })).toBeFocused();
+  await page.keyboard.type(RESET_PASSPHRASE);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Ihre neue Passphrase' })).toBeFocused();
+  await page.keyboard.type(RESET_PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Neue Passphrase wiederholen' }).focus();
+  await page.keyboard.type(RESET_PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Die neue Passphrase muss sich von der Passphrase der IT unterscheiden.')).toBeVisible();
+  await expectNoA11yViolations(page, 'first passphrase with an error');
+  await page.getByRole('textbox', { name: 'Ihre neue Passphrase' }).fill(OWN_PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Neue Passphrase wiederholen' }).fill(OWN_PASSPHRASE);
+  await page.getByRole('button', { name: 'Passphrase festlegen' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
+  expect(await harness.api('clients.get', { id: client.id })).toMatchObject({ ok: true });
+
+  // From now on the own passphrase opens the app directly; the reset one opens nothing.
+  await lockViaUserMenu(page);
+  await unlock(page, CASE_MANAGER.login, RESET_PASSPHRASE);
+  await expect(page.getByRole('alert').filter({ hasText: 'Anmeldename oder Passphrase ist falsch.' })).toBeVisible({ timeout: 15_000 });
+  await unlock(page, CASE_MANAGER.login, OWN_PASSPHRASE);
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
 });

@@ -3,6 +3,7 @@ import { addDays, berlinToday, formatGermanDay } from '../../electron/core/contr
 import { OTHER_PASSPHRASE } from '../helpers/temp-vault';
 import { expect, type HarnessFixture } from './fixtures';
 import { ADMIN, lockViaUserMenu, setupToDashboard, unlock } from './flows';
+import { enrolViaApi } from './enrol-flows';
 
 export const CASE_MANAGER = { login: 'a.yilmaz', name: 'Aylin Yılmaz', passphrase: OTHER_PASSPHRASE } as const;
 
@@ -48,13 +49,7 @@ export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 export async function asCaseManager(page: Page, harness: HarnessFixture): Promise<void> {
   await page.goto(harness.url);
   await setupToDashboard(page);
-  const created = await harness.api('accounts.create', {
-    login: CASE_MANAGER.login,
-    displayName: CASE_MANAGER.name,
-    role: 'fallmanagement',
-    passphrase: CASE_MANAGER.passphrase,
-  });
-  expect(created.ok, JSON.stringify(created)).toBe(true);
+  await enrolViaApi(harness, CASE_MANAGER, 'fallmanagement');
   await lockViaUserMenu(page);
   await unlock(page, CASE_MANAGER.login, CASE_MANAGER.passphrase);
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });

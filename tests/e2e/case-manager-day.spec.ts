@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { CASE_MANAGER, germanDay, isoDay, minimalPdf, shot, TINY_PNG } from './case-flows';
-import { lockViaUserMenu, setupToDashboard, unlock } from './flows';
+import { ADMIN, lockViaUserMenu, setupToDashboard, unlock } from './flows';
+import { APPROVER, enrolViaApi } from './enrol-flows';
+
+const ONE_TIME = 'Einmal-Passphrase vom Rathaus Lünen 2026';
 
 // One long walk through a case manager's day; every screen and dialog is checked with axe on the way.
-test.setTimeout(240_000);
+test.setTimeout(480_000);
 
 test("a case manager's day: account, client, duplicate warning, residence, documents, case through all phases", async ({ page, harness }) => {
   await page.goto(harness.url);
@@ -25,15 +28,35 @@ test("a case manager's day: account, client, duplicate warning, residence, docum
   await form.getByRole('textbox', { name: 'Anmeldename' }).fill(CASE_MANAGER.login);
   await form.getByRole('textbox', { name: 'Vollständiger Name' }).fill(CASE_MANAGER.name);
   await form.getByRole('combobox', { name: 'Rolle' }).selectOption({ label: 'Fallmanagement' });
-  await form.getByRole('textbox', { name: 'Anfangs-Passphrase', exact: true }).fill(CASE_MANAGER.passphrase);
-  await form.getByRole('textbox', { name: 'Anfangs-Passphrase wiederholen' }).fill(CASE_MANAGER.passphrase);
+  await form.getByRole('textbox', { name: 'Anfangs-Passphrase', exact: true }).fill(ONE_TIME);
+  await form.getByRole('textbox', { name: 'Anfangs-Passphrase wiederholen' }).fill(ONE_TIME);
   await form.getByRole('button', { name: 'Konto anlegen' }).click();
-  await expect(page.getByText(`Das Konto „${CASE_MANAGER.login}“ für ${CASE_MANAGER.name} (Fallmanagement) wurde angelegt.`)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByText(`Das Konto „${CASE_MANAGER.login}“ für ${CASE_MANAGER.name} (Fallmanagement) wurde angelegt und wartet auf die Freigabe durch den Datenschutz`, { exact: false }),
+  ).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('region', { name: 'Vorhandene Konten' }).getByRole('cell', { name: CASE_MANAGER.name })).toBeVisible();
 
-  // The case manager unlocks and sees her work, not the account administration.
+  // Datenschutz approves the new account (the approval screens have their own test in account-admin.spec.ts).
+  await enrolViaApi(harness, APPROVER, 'datenschutz');
+  await harness.api('session.lock');
+  await harness.api('session.unlock', { login: APPROVER.login, passphrase: APPROVER.passphrase });
+  const requests = await harness.api<{ id: string; status: string }[]>('accounts.requests');
+  const pending = requests.ok ? requests.value.find((r) => r.status === 'pending') : undefined;
+  expect(await harness.api('accounts.decideRequest', { id: pending?.id, decision: 'approve', confirmPassphrase: APPROVER.passphrase })).toMatchObject({ ok: true });
+  await harness.api('session.lock');
+  await harness.api('session.unlock', { login: ADMIN.login, passphrase: ADMIN.passphrase });
+
+  // The case manager unlocks with the one-time passphrase, chooses her own, and sees her work, not the account
+  // administration.
   await lockViaUserMenu(page);
-  await unlock(page, CASE_MANAGER.login, CASE_MANAGER.passphrase);
+  await unlock(page, CASE_MANAGER.login, ONE_TIME);
+  await expect(page.getByRole('heading', { level: 1, name: 'Eigene Passphrase festlegen' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(`${ADMIN.name} (IT-Administration) hat Ihr Konto am`, { exact: false })).toBeVisible();
+  await expectNoA11yViolations(page, 'first passphrase of a new account');
+  await page.getByRole('textbox', { name: 'Passphrase von der IT' }).fill(ONE_TIME);
+  await page.getByRole('textbox', { name: 'Ihre neue Passphrase' }).fill(CASE_MANAGER.passphrase);
+  await page.getByRole('textbox', { name: 'Neue Passphrase wiederholen' }).fill(CASE_MANAGER.passphrase);
+  await page.getByRole('button', { name: 'Passphrase festlegen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 2, name: 'Meine Arbeit' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Benutzerkonten' })).toHaveCount(0);

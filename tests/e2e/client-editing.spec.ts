@@ -1,6 +1,9 @@
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { asCaseManager } from './case-flows';
 
+// Each test enrols its case manager as IT does (one-time passphrase, approval, first login): several KDF runs.
+test.setTimeout(120_000);
+
 test('two windows edit one client: the second save is refused in German and the first change is kept', async ({ page, harness, context }) => {
   await asCaseManager(page, harness);
   const created = await harness.api<{ id: string }>('clients.create', { familyName: 'Husain', givenNames: 'Amina', birthDate: '1985-03-12', office: 'lunen' });

@@ -2,6 +2,7 @@ import { CASE_MANAGER, isoDay, shot } from './case-flows';
 import { expect, expectNoA11yViolations, test, type HarnessFixture } from './fixtures';
 import { lockViaUserMenu, setupToDashboard, unlock } from './flows';
 import type { Page } from '@playwright/test';
+import { enrolViaApi } from './enrol-flows';
 
 test.setTimeout(300_000);
 
@@ -39,15 +40,9 @@ async function arrangeClient(harness: HarnessFixture, familyName: string, givenN
 test('an ABH clerk sees only the consented categories of a consented client, nothing of others, and nothing after revocation', async ({ page, harness }) => {
   await page.goto(harness.url);
   await setupToDashboard(page);
-  for (const [a, role] of [
-    [CASE_MANAGER, 'fallmanagement'],
-    [ABH, 'abh'],
-    [DPO, 'datenschutz'],
-  ] as const) {
-    const created = await harness.api<{ office: string }>('accounts.create', { login: a.login, displayName: a.name, role, passphrase: a.passphrase });
-    expect(created.ok, JSON.stringify(created)).toBe(true);
-    if (created.ok && role === 'abh') expect(created.value.office).toBe('abh-lunen');
-  }
+  await enrolViaApi(harness, DPO, 'datenschutz');
+  await enrolViaApi(harness, CASE_MANAGER, 'fallmanagement', DPO);
+  expect((await enrolViaApi(harness, ABH, 'abh', DPO)).office).toBe('abh-lunen');
 
   // The case manager keeps two files and records a consent for one of them in the app.
   await switchTo(page, CASE_MANAGER);

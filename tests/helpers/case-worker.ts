@@ -1,12 +1,13 @@
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { call, setupVault } from './temp-vault';
+import { ADMIN_PASSPHRASE, call, setupVault } from './temp-vault';
+import { enrolAccount } from './enrol';
 
 export const CASE_MANAGER = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: 'Seseke Brücke am Morgen 2026' };
 
 /** A vault with an administrator and a case manager; returned unlocked as the case manager. */
 export async function caseWorkerVault(dir: string, now?: () => Date): Promise<{ core: CoreDispatcher; recoveryKey: string; caseManagerId: string }> {
   const { core, recoveryKey } = await setupVault(dir, now);
-  const account = await call(core, 'accounts.create', CASE_MANAGER);
+  const account = await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, CASE_MANAGER);
   await call(core, 'session.lock');
   await call(core, 'session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase });
   return { core, recoveryKey, caseManagerId: account.id };

@@ -8,6 +8,7 @@ import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/contract
 import { RESPONSE_FIELDS, type FieldRule } from '../../electron/core/contract/response-fields';
 import type { Office, Role } from '../../electron/core/contract/offices';
 import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { enrolAccount } from '../helpers/enrol';
 
 /**
  * The access matrix, generated: every user (role × office) × every client (consent situation) × every probe of a
@@ -390,7 +391,9 @@ describe('the access matrix (role × office × consent × category × method)', 
     for (const u of USERS) {
       if (u.key === 'admin') continue;
       const input = { login: u.login, displayName: `Konto ${u.key}`, role: u.role, passphrase: u.passphrase };
-      const created = await call(core, 'accounts.create', u.office === 'werne' ? { ...input, office: 'werne' } : input);
+      // Datenschutz comes first in USERS and approves the accounts that see client data.
+      const approver = u.key === 'ds' ? undefined : USERS.find((x) => x.key === 'ds');
+      const created = await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, u.office === 'werne' ? { ...input, office: 'werne' } : input, approver);
       expect(created.office).toBe(u.office);
       u.id = created.id;
     }
@@ -552,7 +555,7 @@ describe('consent revocation', () => {
     try {
       const abh = USERS.find((u) => u.key === 'abh')!;
       const fm = USERS.find((u) => u.key === 'fm')!;
-      for (const u of [abh, fm]) await call(core, 'accounts.create', { login: u.login, displayName: u.key, role: u.role, passphrase: u.passphrase });
+      for (const u of [abh, fm]) await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, { login: u.login, displayName: u.key, role: u.role as 'abh', passphrase: u.passphrase });
       await call(core, 'session.lock');
       await call(core, 'session.unlock', { login: fm.login, passphrase: fm.passphrase });
       const client = await call(core, 'clients.create', { familyName: 'Haddad', givenNames: 'Rami', birthDate: '1988-03-01' });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { CASE_MANAGER } from '../helpers/case-worker';
 import { ADMIN_PASSPHRASE, call, openCore, setupVault, tempDir } from '../helpers/temp-vault';
+import { APPROVER, enrolAccount } from '../helpers/enrol';
 
 const NEW_PASSPHRASE = 'Halde Werne leuchtet im Nebel 42';
 
@@ -17,7 +18,7 @@ describe('account administration', () => {
   beforeAll(async () => {
     ({ core, recoveryKey } = await setupVault(tmp.dir));
     adminId = (await call(core, 'session.current'))!.id;
-    fmId = (await call(core, 'accounts.create', CASE_MANAGER)).id;
+    fmId = (await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, CASE_MANAGER)).id;
   });
   afterAll(async () => {
     await core.close();
@@ -57,14 +58,18 @@ describe('account administration', () => {
     expect(await other.dispatch('session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase })).toMatchObject({ error: { code: 'unlock.failed' } });
   });
 
-  it('re-enabled accounts need a passphrase reset by an administrator', async () => {
+  it('re-enabled accounts need a passphrase reset by an administrator, approved by Datenschutz', async () => {
     const fm = await account(fmId);
     await call(core, 'accounts.update', { id: fmId, version: fm.version, displayName: fm.displayName, role: fm.role, active: true, confirmPassphrase: ADMIN_PASSPHRASE });
     expect(await account(fmId)).toMatchObject({ active: true, canUnlock: false });
-    await call(core, 'accounts.resetPassphrase', { id: fmId, newPassphrase: NEW_PASSPHRASE, confirmPassphrase: ADMIN_PASSPHRASE });
-    expect(await account(fmId)).toMatchObject({ canUnlock: true });
+    const reset = await call(core, 'accounts.resetPassphrase', { id: fmId, newPassphrase: NEW_PASSPHRASE, confirmPassphrase: ADMIN_PASSPHRASE });
+    expect(reset).toMatchObject({ canUnlock: false, pendingRequest: { kind: 'reset' } });
     const other = openCore({ dataDir: tmp.dir });
-    expect(await call(other, 'session.unlock', { login: CASE_MANAGER.login, passphrase: NEW_PASSPHRASE })).toMatchObject({ role: 'verwaltung' });
+    await call(other, 'session.unlock', { login: APPROVER.login, passphrase: APPROVER.passphrase });
+    await call(other, 'accounts.decideRequest', { id: reset.pendingRequest!.id, decision: 'approve', confirmPassphrase: APPROVER.passphrase });
+    await call(other, 'session.lock');
+    expect(await account(fmId)).toMatchObject({ canUnlock: true, pendingRequest: null, oneTimePassphrase: true });
+    expect(await call(other, 'session.unlock', { login: CASE_MANAGER.login, passphrase: NEW_PASSPHRASE })).toMatchObject({ role: 'verwaltung', passphraseChange: { kind: 'reset' } });
     await call(other, 'session.lock');
   });
 
@@ -87,6 +92,7 @@ describe('account administration', () => {
   it('is for administrators only', async () => {
     await call(core, 'session.lock');
     await call(core, 'session.unlock', { login: CASE_MANAGER.login, passphrase: NEW_PASSPHRASE });
+    await call(core, 'session.changePassphrase', { currentPassphrase: NEW_PASSPHRASE, newPassphrase: CASE_MANAGER.passphrase });
     expect(await core.dispatch('accounts.create', { ...CASE_MANAGER, login: 'x.y' })).toMatchObject({ error: { code: 'permission.denied' } });
     expect(await core.dispatch('accounts.resetPassphrase', { id: adminId, newPassphrase: NEW_PASSPHRASE, confirmPassphrase: NEW_PASSPHRASE })).toMatchObject({
       error: { code: 'permission.denied' },

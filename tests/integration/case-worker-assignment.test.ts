@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir, openRawVault } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, openRawVault, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { enrolAccount } from '../helpers/enrol';
 
 /**
  * Follow-ups and case management stay with the office that keeps the file: a Lünen case manager could assign a
@@ -24,7 +25,7 @@ describe('who may manage a case or take a follow-up', () => {
   beforeAll(async () => {
     ({ core, recoveryKey } = await setupVault(tmp.dir));
     const create = (login: string, role: 'fallmanagement' | 'abh' | 'it-admin', office?: 'werne') =>
-      call(core, 'accounts.create', { login, displayName: login, role, passphrase: OTHER_PASSPHRASE, ...(office ? { office } : {}) });
+      enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, { login, displayName: login, role, passphrase: OTHER_PASSPHRASE, ...(office ? { office } : {}) });
     ids.fm = (await create('fm.luenen', 'fallmanagement')).id;
     ids.abh = (await create('abh.clerk', 'abh')).id;
     ids.werne = (await create('fm.werne', 'fallmanagement', 'werne')).id;

@@ -33,7 +33,8 @@ function snapshot(run: DemoDataRun) {
       followUps: all('SELECT case_id, title, due_date, done_at FROM follow_up ORDER BY id'),
       consents: all('SELECT k.client_id, c.office, k.parties, k.categories, k.valid_from, k.valid_until FROM consent k JOIN client c ON c.id = k.client_id ORDER BY k.id'),
       grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
-      changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account')`),
+      // Accounts and IT's requests for them are real (enrolled through the API); demo rows are not.
+      changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account', 'account-request')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
       demoMark: all(`SELECT key FROM setting WHERE key = 'demo.vault'`),
     };
@@ -63,7 +64,8 @@ describe('demo data', () => {
     const c = snapshot(await demo(join(tmp.dir, 'c'), 8));
     const names = (s: typeof snapA) => s.clients.map((r) => JSON.stringify(r)).sort();
     expect(names(c)).not.toEqual(names(snapA));
-  });
+    // Two more demo vaults, each enrolling its accounts as IT does (one-time passphrase, approval, first login).
+  }, 300_000);
 
   it('writes no sync changes for demo rows and one audit entry for the import', () => {
     expect(snapA.changes).toEqual([]);
@@ -152,11 +154,11 @@ describe('demo data', () => {
       const r = devCli(['demo-data', '--data-dir', dataDir, '--clients', '25', '--notes-per-client', '3', '--seed', '4', '--office', 'werne'], ADMIN_PASSPHRASE);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Recovery key: [0-9A-F]{8}(-[0-9A-F]{8}){7}$/m);
-      expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement)');
+      expect(r.stdout).toContain('admin (administrator), fm.1, fm.2, fm.3, fm.4 (Fallmanagement), datenschutz (Datenschutz: approves accounts)');
       expect(r.stdout).toMatch(/25 clients, .* 75 notes/s);
       expect(r.stdout).not.toContain(ADMIN_PASSPHRASE);
       expect(r.stderr).toMatch(/demo-data: 100% \(25 of 25 clients\)/);
-    });
+    }, 180_000);
 
     it('adds to an existing vault as its administrator', () => {
       const r = devCli(['demo-data', '--data-dir', dataDir, '--user', 'admin', '--clients', '5', '--notes-per-client', '2'], ADMIN_PASSPHRASE);

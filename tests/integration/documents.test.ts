@@ -25,6 +25,7 @@ import { addAccount } from '../helpers/accounts';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { call, setupVault, tempDir } from '../helpers/temp-vault';
 import type { SessionUser } from '../../electron/core/contract/types/workstation-types';
+import { DEFAULT_MACHINE_POLICY } from '../../electron/core/contract/machine-policy';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Bescheid Jobcenter Lünen: Weiterbewilligung bis 31.12.\n'), Buffer.from('%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
@@ -54,7 +55,7 @@ describe('encrypted documents', () => {
   /** Runs service code through the dispatcher's own call context (transaction, access rules, commit hooks). */
   function withCtx<T>(run: (ctx: CaseWorkContext, tx: EntityManager) => Promise<T>): Promise<T> {
     const now = new Date();
-    return runSessionCall(session, { location: { dataDir: tmp.dir }, now, clock: () => new Date(), appVersion: 'test' }, (ctx) => run(ctx, ctx.tx));
+    return runSessionCall(session, { location: { dataDir: tmp.dir }, now, clock: () => new Date(), appVersion: 'test', machinePolicy: DEFAULT_MACHINE_POLICY }, (ctx) => run(ctx, ctx.tx));
   }
 
   const upload = (over: Partial<Parameters<typeof uploadDocument>[1]> = {}, bytes: Buffer = PDF) =>

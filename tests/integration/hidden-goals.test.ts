@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir, openRawVault } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, openRawVault, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { enrolAccount } from '../helpers/enrol';
 
 /**
  * Verwaltung sees no Gesundheit: closing a case used to answer with the ids of its hidden health goals (which it
@@ -22,7 +23,7 @@ describe('closing a case with goals of a category the caller may not see', () =>
   beforeAll(async () => {
     ({ core, recoveryKey } = await setupVault(tmp.dir));
     for (const [login, role] of [['fm', 'fallmanagement'], ['vw', 'verwaltung']] as const) {
-      await call(core, 'accounts.create', { login, displayName: login, role, passphrase: OTHER_PASSPHRASE });
+      await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, { login, displayName: login, role, passphrase: OTHER_PASSPHRASE });
     }
     await switchUser(core, 'fm');
     const client = await call(core, 'clients.create', clientInput('Haddad', 'Amina'));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';
 import { ADMIN_PASSPHRASE, call, openCore, openRawVault, OTHER_PASSPHRASE, setupVault, tempDir } from '../helpers/temp-vault';
+import { enrolAccount } from '../helpers/enrol';
 
 describe('unlocking with a personal passphrase', () => {
   const tmp = tempDir();
@@ -81,7 +82,7 @@ describe('throttling failed unlocks', () => {
 
   beforeAll(async () => {
     core = (await setupVault(tmp.dir, now)).core;
-    await call(core, 'accounts.create', { login: 'fm', displayName: 'Fallmanagerin', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE });
+    await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, { login: 'fm', displayName: 'Fallmanagerin', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE });
     await call(core, 'session.lock');
   });
 

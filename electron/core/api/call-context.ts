@@ -5,6 +5,7 @@ import type { ClientDataContext } from '../domain/access/call-access';
 import type { AuditNotes, VaultKeyContext } from '../domain/service-context';
 import { berlinDate } from '../contract/dates';
 import type { OpenVault, VaultLocation } from '../platform/vault/vault';
+import type { MachinePolicy } from '../contract/machine-policy';
 
 /** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
 export interface UnlockedSession {
@@ -21,6 +22,8 @@ export interface CallBasics {
   now: Date;
   /** The current time, for events that happen later in a long call (e.g. after a KDF). */
   clock: () => Date;
+  /** The machine policy read at start (policy.json). */
+  machinePolicy: MachinePolicy;
 }
 
 /** Public methods (status, setup, unlock, lock, recovery reset): no session needed, and they may replace it. */

@@ -9,6 +9,8 @@ import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMetho
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
+import type { MachinePolicy } from '../contract/machine-policy';
+import { readMachinePolicy } from '../platform/policy/machine-policy';
 
 export interface CoreLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -19,7 +21,12 @@ export interface CoreOptions extends VaultLocation {
   now?: () => Date;
   appVersion?: string;
   logger?: CoreLogger;
+  /** The machine policy; read from policy.json (see platform/policy) when not given. */
+  policy?: MachinePolicy;
 }
+
+/** The only method a session with a one-time passphrase (set by IT) may call besides the public ones. */
+const ONE_TIME_SESSION_METHODS: ReadonlySet<MethodName> = new Set(['session.changePassphrase']);
 
 const silentLogger: CoreLogger = { info: () => undefined, error: () => undefined };
 
@@ -48,11 +55,26 @@ export class CoreDispatcher {
   private readonly now: () => Date;
   private readonly logger: CoreLogger;
   private readonly location: VaultLocation;
+  private readonly policy: MachinePolicy | AppError;
 
   constructor(private readonly options: CoreOptions) {
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.location = { dataDir: options.dataDir, nativeBinding: options.nativeBinding };
+    this.policy = options.policy ?? this.loadPolicy();
+  }
+
+  /** An invalid policy is logged once and then answers every call: no vault is opened under a policy IT did not mean. */
+  private loadPolicy(): MachinePolicy | AppError {
+    try {
+      const loaded = readMachinePolicy();
+      this.logger.info(loaded.file ? `machine policy read from ${loaded.file}` : 'no machine policy file; defaults apply');
+      return loaded.policy;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.logger.error(error.message, { code: error.code });
+      return error;
+    }
   }
 
   get isUnlocked(): boolean {
@@ -80,13 +102,15 @@ export class CoreDispatcher {
     }
     const spec = contract[method];
     try {
+      if (this.policy instanceof AppError) throw this.policy;
       // Access before validation: an unauthorised caller learns nothing about the input rules.
-      if (spec.access !== 'public') await this.authorise(spec.access);
+      if (spec.access !== 'public') await this.authorise(method, spec.access);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) throw new AppError('validation.invalid', { issues: toIssues(parsed.error) });
       return { ok: true, value: await this.execute(method, parsed.data) };
     } catch (error) {
       if (error instanceof AccessDenied) await this.auditDenial(method, error);
+      else if (error instanceof AppError && error.code === 'session.passphraseChangeRequired') await this.auditDenial(method, null);
       return this.fail(method, error);
     } finally {
       if (this.session) await syncAuditHead(this.session.vault.dataSource).catch(() => this.logger.error('audit head not written'));
@@ -94,18 +118,20 @@ export class CoreDispatcher {
   }
 
   /** Requires an unlocked session whose role may call; a refusal is audited (see auditDenial). */
-  private async authorise(access: Exclude<Access, 'public'>): Promise<void> {
+  private async authorise(method: MethodName, access: Exclude<Access, 'public'>): Promise<void> {
     const session = this.session;
     if (!session) throw new AppError('session.locked');
+    // Whoever signs in with a passphrase IT set (IT itself, perhaps) sees nothing until the owner's own is set.
+    if (session.user.passphraseChange && !ONE_TIME_SESSION_METHODS.has(method)) throw new AppError('session.passphraseChangeRequired');
     if (!this.permits(access, session)) throw new AccessDenied('role');
   }
 
   /** A refused call leaves an entry of its own, outside the call's rolled-back transaction. */
-  private async auditDenial(method: MethodName, denial: AccessDenied): Promise<void> {
+  private async auditDenial(method: MethodName, denial: AccessDenied | null): Promise<void> {
     const session = this.session;
     if (!session) return;
     const actor = { id: session.user.id, role: session.user.role, office: session.user.office };
-    const record = denial.record ?? { entity: null, entityId: null };
+    const record = denial?.record ?? { entity: null, entityId: null, fields: denial ? undefined : ['oneTimePassphrase'] };
     await session.vault.dataSource
       .transaction((tx) => appendAudit(tx, { at: this.now(), actor, action: method, ...record, outcome: 'denied' }))
       .catch(() => this.logger.error('audit entry of a denial not written'));
@@ -113,7 +139,13 @@ export class CoreDispatcher {
 
   private async execute(method: MethodName, input: unknown): Promise<unknown> {
     const spec = contract[method];
-    const basics: CallBasics = { location: this.location, now: this.now(), clock: this.now, appVersion: this.options.appVersion ?? APP_VERSION };
+    const basics: CallBasics = {
+      location: this.location,
+      now: this.now(),
+      clock: this.now,
+      appVersion: this.options.appVersion ?? APP_VERSION,
+      machinePolicy: this.policy as MachinePolicy,
+    };
     if (spec.access === 'public' || spec.outsideTransaction) {
       const handler = handlers[method] as (i: unknown, c: LifecycleContext) => Promise<unknown>;
       return handler(input, { ...basics, session: this.session, setSession: (next) => this.replaceSession(next) });

@@ -16,10 +16,14 @@ export const ERROR_CODES = [
   'vault.schemaTooNew',
   'vault.dataDirUnavailable',
   'vault.rekeyFailed',
+  'policy.invalid',
+  'session.passphraseChangeRequired',
   'unlock.failed',
   'unlock.throttled',
   'passphrase.tooWeak',
   'passphrase.wrongCurrent',
+  'passphrase.reused',
+  'accountRequest.notPending',
   'recoveryKey.invalid',
   'record.notFound',
   'record.staleVersion',
@@ -77,11 +81,16 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'vault.schemaTooNew': (p) =>
     `The database was written by a newer KIM-Akte (schema ${String(p.found)}, this version knows ${String(p.known)}). Update the app.`,
   'vault.dataDirUnavailable': (p) => `The data directory cannot be used: ${String(p.reason ?? 'unknown reason')}.`,
+  'policy.invalid': (p) =>
+    `The machine policy ${String(p.file ?? '')} is invalid: ${String(p.key ?? '(file)')}: ${String(p.rule ?? 'unreadable')}. Fix the file; no data is opened until then.`,
+  'session.passphraseChangeRequired': () => 'Your passphrase was set by IT and is one-time: change it before anything else.',
   'unlock.failed': () => 'Wrong user name or passphrase.',
   'unlock.throttled': (p) => `Too many failed attempts. Try again in ${String(p.retryAfterSeconds)} seconds.`,
   'passphrase.tooWeak': (p) =>
     `The passphrase is too weak (at least ${String(p.minLength)} characters and strength ${String(p.minScore)} of 4 required).`,
   'passphrase.wrongCurrent': () => 'The current passphrase is wrong.',
+  'passphrase.reused': () => 'The new passphrase must differ from the one-time passphrase IT set.',
+  'accountRequest.notPending': (p) => `The request is no longer open (${String(p.status ?? 'decided')}); nothing was changed.`,
   'recoveryKey.invalid': () => 'The recovery key is wrong or malformed (64 hexadecimal digits expected).',
   'record.notFound': (p) => `The ${String(p.entity ?? 'record')} does not exist (or was deleted).`,
   'record.staleVersion': (p) =>

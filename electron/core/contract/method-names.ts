@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'accounts.create',
   'accounts.update',
   'accounts.resetPassphrase',
+  'accounts.requests',
+  'accounts.decideRequest',
   'accounts.caseManagers',
   'clients.search',
   'clients.checkDuplicates',

@@ -38,6 +38,7 @@ import type {
 } from './types/client-types';
 import {
   accountCreateInput,
+  accountRequestDecisionInput,
   accountResetInput,
   accountUpdateInput,
   auditExportInput,
@@ -59,6 +60,7 @@ import type { RekeyResult, SetupResult } from './types/workstation-types';
 import type { DraftRecord } from './types/workstation-types';
 import type { HomeSummary } from './types/workstation-types';
 import type { AccountSummary } from './types/workstation-types';
+import type { AccountRequestView } from './types/account-request-types';
 import type { VaultInfo } from './types/workstation-types';
 import type { SettingsView } from './types/workstation-types';
 import type { AuditPage } from './types/audit-types';
@@ -131,6 +133,9 @@ export const contract = {
   'accounts.create': method<AccountSummary>()({ input: accountCreateInput, access: 'admin', audit: write('account') }),
   'accounts.update': method<AccountSummary>()({ input: accountUpdateInput, access: 'admin', audit: write('account') }),
   'accounts.resetPassphrase': method<AccountSummary>()({ input: accountResetInput, access: 'admin', audit: write('account') }),
+  // IT's requests to create accounts or reset passphrases: IT follows them, Datenschutz decides.
+  'accounts.requests': method<AccountRequestView[]>()({ input: emptyInput, access: 'audit', audit: read('account') }),
+  'accounts.decideRequest': method<AccountRequestView>()({ input: accountRequestDecisionInput, access: 'privacy', audit: write('account') }),
   'accounts.caseManagers': method<CaseManagerOption[]>()({ input: emptyInput, access: 'caseWork', audit: none }),
   'clients.search': method<SearchHit[]>()({ input: searchInput, access: 'caseWork', audit: read('client-list') }),
   'clients.checkDuplicates': method<SearchHit[]>()({ input: duplicateCheckInput, access: 'caseWork', audit: read('client-list') }),

@@ -5,6 +5,7 @@ import { StartupError } from '../components/StartupError';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { LockPage } from '../pages/LockPage';
 import { SetupPage } from '../pages/SetupPage';
+import { FirstPassphrasePage } from '../pages/FirstPassphrasePage';
 import { takeLastLockReason } from './lock-coordinator';
 import { useLockTriggers } from './use-lock-triggers';
 
@@ -67,6 +68,8 @@ export function App() {
     case 'locked':
       return <LockPage office={state.status.office} appVersion={state.status.appVersion} lockReason={lockReason} onUnlocked={refresh} />;
     case 'unlocked':
+      // A passphrase IT set is one-time: the core serves nothing but the change, so the app is not even loaded.
+      if (state.user.passphraseChange) return <FirstPassphrasePage user={{ ...state.user, passphraseChange: state.user.passphraseChange }} onChanged={refresh} />;
       return (
         <Suspense fallback={<LoadingScreen />}>
           <AppFrame

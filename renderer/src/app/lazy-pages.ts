@@ -10,3 +10,4 @@ export const ClientFilePage = lazy(() => import('../pages/ClientFilePage').then(
 export const CaseFilePage = lazy(() => import('../pages/CaseFilePage').then((m) => ({ default: m.CaseFilePage })));
 export const AccountsPage = lazy(() => import('../pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 export const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+export const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));

@@ -2,7 +2,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AccountsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NewClientPage } from '../app/lazy-pages';
+import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NewClientPage } from '../app/lazy-pages';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
 import { BrandMark } from './BrandMark';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
@@ -147,6 +147,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
 function AreaPage({ route, user }: { route: Route; user: SessionUser }) {
   if (route.area === 'accounts') return <AccountsPage user={user} />;
   if (route.area === 'audit') return <AuditPage user={user} />;
+  if (route.area === 'approvals') return <ApprovalsPage user={user} />;
   if (route.area !== 'clients') return null;
   switch (route.view) {
     case 'list':

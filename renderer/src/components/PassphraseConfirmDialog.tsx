@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passphraseSchema } from '../api/core';
 import { deletePassphraseErrorText, errorText } from '../api/error-text';
+import { toApiError } from '../api/api-error';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { FormDialog } from './FormDialog';
 
@@ -16,6 +17,8 @@ interface Props {
   /** Runs the delete with the typed passphrase; throw to keep the dialog open with the error shown. */
   onConfirm: (passphrase: string) => Promise<void>;
   onCancel: () => void;
+  /** For confirmations that delete nothing: the busy label and the text for a wrong passphrase. */
+  texts?: { working: string; wrong: string };
 }
 
 /** The field of the confirmed-delete inputs (household, residence, documents): the contract's passphrase schema. */
@@ -26,7 +29,7 @@ const schema = z.object({ passphrase: passphraseSchema });
  * the core checks it, throttled like an unlock). The passphrase lives only in this dialog's form state: never a
  * draft, emptied whenever the dialog closes.
  */
-export function PassphraseConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
+export function PassphraseConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, texts }: Props) {
   const { t } = useTranslation();
   const form = useSchemaForm(schema, { passphrase: '' });
   const [alert, setAlert] = useState<string | null>(null);
@@ -47,7 +50,8 @@ export function PassphraseConfirmDialog({ open, title, message, confirmLabel, on
       form.reset();
     } catch (error) {
       form.setValue('passphrase', '');
-      const passphraseProblem = deletePassphraseErrorText(t, error);
+      const passphraseProblem =
+        texts && toApiError(error).code === 'passphrase.wrongCurrent' ? texts.wrong : deletePassphraseErrorText(t, error);
       if (passphraseProblem) form.setError('passphrase', { type: 'server', message: passphraseProblem });
       else setAlert(errorText(t, error));
     }
@@ -61,7 +65,7 @@ export function PassphraseConfirmDialog({ open, title, message, confirmLabel, on
       intro={message}
       alert={alert}
       busy={busy}
-      busyLabel={t('confirmDelete.working')}
+      busyLabel={texts?.working ?? t('confirmDelete.working')}
       submitLabel={confirmLabel}
       onSubmit={submit}
       onCancel={cancel}

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { toApiError } from '../api/api-error';
 import { call } from '../api/client';
 import { displayNameSchema, loginSchema, ROLES, type AccountSummary, type Role, type SessionUser } from '../api/core';
@@ -49,10 +50,23 @@ const LOGIN_MESSAGES = { invalid_format: 'validation.loginFormat' };
 
 type AccountAction = { kind: 'edit' | 'status' | 'reset'; account: AccountSummary };
 
-/** aktiv / deaktiviert / wartet auf Zurücksetzen (active, but no key wrap yet: re-enabled, not yet reset). */
-function statusOf(a: AccountSummary): 'active' | 'disabled' | 'waiting' {
+/**
+ * aktiv / deaktiviert / wartet auf Freigabe (IT's change waits for Datenschutz) / wartet auf Zurücksetzen (no key
+ * wrap: re-enabled, not yet reset) / Einmal-Passphrase (set by IT, changed at the next login).
+ */
+function statusOf(a: AccountSummary): 'active' | 'disabled' | 'waiting' | 'approval' | 'oneTime' {
   if (!a.active) return 'disabled';
-  return a.canUnlock ? 'active' : 'waiting';
+  if (a.pendingRequest) return 'approval';
+  if (!a.canUnlock) return 'waiting';
+  return a.oneTimePassphrase ? 'oneTime' : 'active';
+}
+
+/** The notice after IT set a passphrase: waiting for approval (until when), or one-time from now on. */
+function passphraseSetNotice(t: TFunction, a: AccountSummary, key: 'accounts.created' | 'accountAdmin.resetDialog.done'): string {
+  const params = { login: a.login, name: a.displayName, role: t(`roles.${a.role}`) };
+  if (!a.pendingRequest) return t(key, params);
+  const until = a.pendingRequest.expiresAt;
+  return t(`${key}Pending`, { ...params, date: formatDate(until), time: formatTime(until) });
 }
 
 /**
@@ -100,7 +114,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
       const created = await call('accounts.create', { login: values.login, displayName: values.displayName, role: values.role, passphrase: values.passphrase });
       setValues(EMPTY);
       setSubmitted(false);
-      setNotice(t('accounts.created', { name: created.displayName, login: created.login, role: t(`roles.${created.role}`) }));
+      setNotice(passphraseSetNotice(t, created, 'accounts.created'));
       accounts.reload();
     } catch (error) {
       const e = toApiError(error);
@@ -168,7 +182,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
                     <td className={table.td}>{t(`roles.${a.role}`)}</td>
                     <td className={table.td}>{t(`offices.${a.office}`)}</td>
                     <td className={table.td}>
-                      <span className={status === 'waiting' ? styles.statusWaiting : undefined}>{t(`accountAdmin.statuses.${status}`)}</span>
+                      <span className={status === 'waiting' || status === 'approval' ? styles.statusWaiting : undefined}>{t(`accountAdmin.statuses.${status}`)}</span>
                     </td>
                     <td className={table.td}>
                       {a.lastLoginAt ? t('accountAdmin.lastLoginAt', { date: formatDate(a.lastLoginAt), time: formatTime(a.lastLoginAt) }) : t('accounts.never')}
@@ -228,7 +242,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
         <AccountResetDialog
           account={action.account}
           {...dialogProps}
-          onDone={(u) => actionDone(t('accountAdmin.resetDialog.done', { login: u.login, name: u.displayName }))}
+          onDone={(u) => actionDone(passphraseSetNotice(t, u, 'accountAdmin.resetDialog.done'))}
         />
       ) : null}
       <VaultKeyCard

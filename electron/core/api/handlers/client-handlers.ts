@@ -68,7 +68,7 @@ export const clientHandlers: HandlerMap<
   | 'consents.add'
   | 'consents.revoke'
 > = {
-  'accounts.create': (i, ctx) => createAccount(ctx, i),
+  'accounts.create': (i, ctx) => createAccount(ctx, i, ctx.machinePolicy),
   'accounts.caseManagers': async (_i, ctx) => {
     return listCaseManagers(ctx.tx, ctx.user.office);
   },

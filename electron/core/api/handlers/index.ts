@@ -9,6 +9,7 @@ import { recoveryReset } from '../session/recovery-reset';
 import { rekeyVault } from '../session/vault-rekey';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { listAccounts } from '../../domain/users/account-service';
+import { decideRequest, listRequests } from '../../domain/users/account-requests';
 import { setupVault, vaultStatus } from '../session/vault-setup';
 import { countRows } from '../session/vault-stats';
 import { loadKeyring } from '../../platform/vault/vault';
@@ -33,8 +34,14 @@ export const handlers: HandlerMap<MethodName> = {
   'vault.rekey': (i, ctx) => rekeyVault(ctx, i),
   'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
   'session.recoveryReset': (i, ctx) => recoveryReset(ctx, i),
-  'accounts.update': (i, ctx) => updateAccount(ctx, i),
-  'accounts.resetPassphrase': (i, ctx) => resetAccountPassphrase(ctx, i),
+  'accounts.update': (i, ctx) => updateAccount(ctx, i, ctx.machinePolicy),
+  'accounts.resetPassphrase': (i, ctx) => resetAccountPassphrase(ctx, i, ctx.machinePolicy),
+  'accounts.requests': async (_i, ctx) => {
+    const requests = await listRequests(ctx.tx, ctx.now);
+    ctx.audit.entityIds.push(...new Set(requests.map((r) => r.account.id)));
+    return requests;
+  },
+  'accounts.decideRequest': (i, ctx) => decideRequest(ctx, i),
   'session.current': async (_i, ctx) => ctx.session?.user ?? null,
   'session.lock': (_i, ctx) => lock(ctx),
   'session.changePassphrase': (i, ctx) => changePassphrase(ctx, i.currentPassphrase, i.newPassphrase),
@@ -52,7 +59,7 @@ export const handlers: HandlerMap<MethodName> = {
     };
   },
   'accounts.list': async (_i, ctx) => {
-    const accounts = await listAccounts(ctx.tx, loadKeyring(ctx.dataDir));
+    const accounts = await listAccounts(ctx.tx, loadKeyring(ctx.dataDir), ctx.now);
     ctx.audit.entityIds.push(...accounts.map((a) => a.id));
     return accounts;
   },

@@ -15,10 +15,12 @@ import { DraftEntity } from '../../domain/drafts/draft-entity';
 import { SettingEntity } from '../../platform/settings/setting-entity';
 import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { AccountEntity } from '../../domain/users/account-entity';
+import { AccountRequestEntity } from '../../domain/users/account-request-entity';
 
 /** Every entity of the vault; EntitySchema keeps metadata intact through bundling (no decorators needed). */
 export const VAULT_ENTITIES = [
   AccountEntity,
+  AccountRequestEntity,
   SettingEntity,
   AuditEntryEntity,
   ChangeEntryEntity,

@@ -3,6 +3,7 @@ import { appendAudit } from '../../platform/audit/audit-log';
 import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { findActiveAccount, toSessionUser } from '../../domain/users/account-service';
+import { clearOneTime, oneTimeNotice } from '../../domain/users/account-requests';
 import { loadKeyring } from '../../platform/vault/vault';
 import { openUnlockedVault } from './open-vault';
 import { zeroSecrets } from '../../platform/vault/vault-secrets';
@@ -80,7 +81,9 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
     });
     // Saved once they are in the trail: a crash in between repeats an entry rather than losing one.
     keyring.save();
-    const user = toSessionUser(account);
+    // A passphrase IT set is one-time: the session opens, but the core refuses every data method until it is changed.
+    const notice = await oneTimeNotice(m, account);
+    const user = notice ? { ...toSessionUser(account), passphraseChange: notice } : toSessionUser(account);
     await ctx.setSession({ vault, user, deviceId });
     return user;
   } catch (error) {
@@ -105,7 +108,10 @@ export async function lock(ctx: LifecycleContext): Promise<null> {
   return null;
 }
 
-/** Seals the vault's secrets to a new key pair of the caller under a new passphrase; the database is untouched. */
+/**
+ * Seals the vault's secrets to a new key pair of the caller under a new passphrase; the database is untouched. A
+ * one-time passphrase (set by IT) must be replaced by a different one, and the session is then released.
+ */
 export async function changePassphrase(ctx: SessionContext, current: string, next: string): Promise<null> {
   const { session } = ctx;
   const keyring = loadKeyring(ctx.location.dataDir);
@@ -115,6 +121,7 @@ export async function changePassphrase(ctx: SessionContext, current: string, nex
   const key = await keyring.unwrapFor(login, current);
   if (!key) throw failAttempt(keyring, login, ctx.clock(), 'passphrase.wrongCurrent');
   try {
+    if (session.user.passphraseChange && next.normalize('NFC') === current.normalize('NFC')) throw new AppError('passphrase.reused');
     assertStrongPassphrase(next, [login, session.user.displayName, session.user.office]);
     keyring.verifyMac(key);
     keyring.clearFailures(login);
@@ -127,6 +134,14 @@ export async function changePassphrase(ctx: SessionContext, current: string, nex
     keyring.save();
   } finally {
     key.fill(0);
+  }
+  if (session.user.passphraseChange) {
+    await clearOneTime(ctx, session.user.id);
+    ctx.audit.fields.push('oneTimePassphrase');
+    ctx.afterCommit(() => {
+      const { passphraseChange: _done, ...user } = session.user;
+      session.user = user;
+    });
   }
   ctx.audit.entityIds.push(session.user.id);
   ctx.audit.fields.push('passphrase');

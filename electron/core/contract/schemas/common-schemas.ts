@@ -85,6 +85,13 @@ export const accountResetInput = z.strictObject({
 /** Re-keying the vault: the administrator's own passphrase again. */
 export const rekeyInput = z.strictObject({ confirmPassphrase: passphraseSchema });
 
+/** Datenschutz approves or rejects IT's request to create an account or reset its passphrase. */
+export const accountRequestDecisionInput = z.strictObject({
+  id: z.uuid(),
+  decision: z.enum(['approve', 'reject']),
+  confirmPassphrase: passphraseSchema,
+});
+
 /** Forgotten passphrase without another administrator: IT uses the recovery key from the safe. */
 export const recoveryResetInput = z.strictObject({
   recoveryKey: z.string().max(200),

@@ -1,5 +1,6 @@
 // What the API returns about the workstation, its session, accounts, drafts and settings.
 import type { Office, Role } from '../offices';
+import type { AccountRequestKind, PassphraseChangeNotice } from './account-request-types';
 
 export interface SessionUser {
   id: string;
@@ -7,6 +8,11 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   office: Office;
+  /**
+   * Present while the passphrase is one-time (set by IT): until it is changed, the core refuses every data method
+   * of this session.
+   */
+  passphraseChange?: PassphraseChangeNotice;
 }
 
 export interface VaultStatus {
@@ -54,6 +60,10 @@ export interface AccountSummary {
   office: Office;
   active: boolean;
   lastLoginAt: string | null;
+  /** IT's change that waits for Datenschutz approval; until then the account keeps its old passphrase (if any). */
+  pendingRequest: { id: string; kind: AccountRequestKind; expiresAt: string } | null;
+  /** The passphrase was set by IT and must be changed at the next login. */
+  oneTimePassphrase: boolean;
 }
 
 export interface VaultInfo {

@@ -10,6 +10,8 @@ import { AccountEntity, type Account } from './account-entity';
 import { insertAccount, toAccountSummary } from './account-service';
 import type { AccountSummary } from '../../contract/types/workstation-types';
 import type { VaultKeyContext } from '../service-context';
+import type { MachinePolicy } from '../../contract/machine-policy';
+import { approvalFor, needsSecondPerson, pendingByAccount, requestPassphrase, seesClientData, supersedePending } from './account-requests';
 import { confirmCaller } from './reauthentication';
 import { assertStrongPassphrase } from './passphrase-strength';
 
@@ -19,27 +21,20 @@ import { assertStrongPassphrase } from './passphrase-strength';
  * administrator's own passphrase again.
  */
 
-/** Seals the session's vault secrets to `login` under `passphrase` (a new key pair for the account). */
-async function wrapFor(ctx: VaultKeyContext, keyring: Keyring, login: string, passphrase: string): Promise<void> {
-  const secrets = ctx.vaultSecrets();
-  try {
-    keyring.verifyMac(secrets.database);
-    await keyring.setAccountPassphrase(login, passphrase, secrets);
-  } finally {
-    zeroSecrets(secrets);
-  }
-}
-
-
 async function requireAccount(m: EntityManager, id: string): Promise<Account> {
   const account = await m.findOneBy(AccountEntity, { id });
   if (!account) throw new AppError('record.notFound', { entity: 'account' });
   return account;
 }
 
+/**
+ * Creates an account with a one-time passphrase. For a role that sees client data, under a policy that asks for
+ * approval, the passphrase opens nothing until Datenschutz approves (see account-requests).
+ */
 export async function createAccount(
   ctx: VaultKeyContext,
   input: { login: string; displayName: string; role: Role; passphrase: string; office?: Office },
+  policy: MachinePolicy,
 ): Promise<AccountSummary> {
   const { tx } = ctx;
   const keyring = loadKeyring(ctx.dataDir);
@@ -47,21 +42,27 @@ export async function createAccount(
   assertStrongPassphrase(input.passphrase, [input.login, input.displayName, ctx.user.office]);
   const office = officeForRole(input.role, input.office ?? ctx.user.office);
   const account = await insertAccount(tx, { ...input, office }, ctx.deviceId, ctx.now);
-  await wrapFor(ctx, keyring, input.login, input.passphrase);
-  // Saved last: if the transaction still failed, a wrap without an active account is refused at unlock.
-  keyring.save();
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push('login', 'displayName', 'role');
-  return toAccountSummary(account, keyring);
+  await requestPassphrase(ctx, keyring, account, 'create', input.passphrase, policy);
+  return summaryOf(ctx, account.id, keyring);
+}
+
+async function summaryOf(ctx: VaultKeyContext, id: string, keyring: Keyring): Promise<AccountSummary> {
+  const account = (await ctx.tx.findOneBy(AccountEntity, { id }))!;
+  return toAccountSummary(account, keyring, (await pendingByAccount(ctx.tx, ctx.now)).get(id));
 }
 
 /**
  * Changes name, role or active state. Disabling removes the account's key wrap, so its old passphrase opens
- * nothing any more; a re-enabled account needs a passphrase reset. There is always one active IT administrator.
+ * nothing any more; a re-enabled account needs a passphrase reset. So does an account whose new role sees client
+ * data or approves (Datenschutz), where the policy asks for approval (the reset then waits for Datenschutz). There
+ * is always one active IT administrator.
  */
 export async function updateAccount(
   ctx: VaultKeyContext,
   input: { id: string; version: number; displayName: string; role: Role; active: boolean; confirmPassphrase: string },
+  policy: MachinePolicy,
 ): Promise<AccountSummary> {
   const { tx } = ctx;
   const keyring = loadKeyring(ctx.dataDir);
@@ -82,7 +83,15 @@ export async function updateAccount(
     { displayName: input.displayName, role: input.role, office, active: input.active, updatedAt: ctx.now.toISOString(), version: account.version + 1 },
   );
   if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: [...changed] });
-  if (!input.active && account.active && keyring.hasAccount(account.login)) {
+  // A role that starts seeing client data (or approving) is like a new account of that role: its passphrase, which
+  // IT may know, stops working, and only an approved reset opens the account again. Disabling drops the wrap too.
+  const gains = input.active && input.role !== account.role && needsSecondPerson(input.role) && !seesClientData(account.role);
+  const approval = gains ? await approvalFor(tx, { id: account.id, role: input.role }, policy) : 'not-required';
+  if (approval === 'waived-by-policy') changed.push('approval:waived-by-policy');
+  const dropWrap = (!input.active && account.active) || approval === 'required';
+  if (approval === 'required') changed.push('approval:required');
+  if (!input.active) await supersedePending(ctx, account.id);
+  if (dropWrap && keyring.hasAccount(account.login)) {
     const secrets = ctx.vaultSecrets();
     try {
       keyring.removeAccount(account.login, secrets.database);
@@ -93,13 +102,18 @@ export async function updateAccount(
   }
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push(...changed);
-  return toAccountSummary((await tx.findOneBy(AccountEntity, { id: account.id }))!, keyring);
+  return summaryOf(ctx, account.id, keyring);
 }
 
-/** An administrator sets a new passphrase for a colleague who forgot theirs (or after re-enabling). */
+/**
+ * An administrator sets a new, one-time passphrase for a colleague who forgot theirs (or after re-enabling). For an
+ * account that sees client data it waits for Datenschutz approval where the policy asks for it; until then the
+ * old passphrase (if any) keeps working.
+ */
 export async function resetAccountPassphrase(
   ctx: VaultKeyContext,
   input: { id: string; newPassphrase: string; confirmPassphrase: string },
+  policy: MachinePolicy,
 ): Promise<AccountSummary> {
   const { tx } = ctx;
   const keyring = loadKeyring(ctx.dataDir);
@@ -107,11 +121,8 @@ export async function resetAccountPassphrase(
   const account = await requireAccount(tx, input.id);
   if (!account.active) throw new AppError('record.notFound', { entity: 'account' });
   assertStrongPassphrase(input.newPassphrase, [account.login, account.displayName, account.office]);
-  await wrapFor(ctx, keyring, account.login, input.newPassphrase);
-  keyring.clearFailures(account.login);
-  keyring.save();
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push('passphrase');
-  return toAccountSummary(account, keyring);
+  await requestPassphrase(ctx, keyring, account, 'reset', input.newPassphrase, policy);
+  return summaryOf(ctx, account.id, keyring);
 }
-

@@ -13,6 +13,8 @@ export interface Account {
   updatedAt: string;
   lastLoginAt: string | null;
   version: number;
+  /** The approved (or applied) IT request whose one-time passphrase is in force; null once the owner chose one. */
+  oneTimeRequestId: string | null;
 }
 
 export const AccountEntity = new EntitySchema<Account>({
@@ -29,5 +31,6 @@ export const AccountEntity = new EntitySchema<Account>({
     updatedAt: { type: 'text', name: 'updated_at' },
     lastLoginAt: { type: 'text', name: 'last_login_at', nullable: true },
     version: { type: 'integer', version: true },
+    oneTimeRequestId: { type: 'text', name: 'one_time_request_id', nullable: true },
   },
 });

@@ -5,6 +5,7 @@ import type { Office, Role } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { AccountEntity, type Account } from './account-entity';
+import { AccountRequestEntity, type AccountRequest } from './account-request-entity';
 import type { SessionUser } from '../../contract/types/workstation-types';
 import type { AccountSummary } from '../../contract/types/workstation-types';
 
@@ -31,6 +32,7 @@ export async function insertAccount(
     updatedAt: at,
     lastLoginAt: null,
     version: 1,
+    oneTimeRequestId: null,
   };
   await m.insert(AccountEntity, account);
   await recordChange(m, deviceId, now.getTime(), {
@@ -53,7 +55,7 @@ export async function listCaseManagers(m: EntityManager, office: Office): Promis
 }
 
 /** The admin view of an account; `canUnlock` needs the keyring, which holds the passphrase wraps. */
-export function toAccountSummary(a: Account, keyring: Keyring): AccountSummary {
+export function toAccountSummary(a: Account, keyring: Keyring, pending?: AccountRequest): AccountSummary {
   return {
     id: a.id,
     version: a.version,
@@ -64,10 +66,14 @@ export function toAccountSummary(a: Account, keyring: Keyring): AccountSummary {
     office: a.office,
     active: a.active,
     lastLoginAt: a.lastLoginAt,
+    pendingRequest: pending ? { id: pending.id, kind: pending.kind, expiresAt: pending.expiresAt } : null,
+    oneTimePassphrase: a.oneTimeRequestId !== null,
   };
 }
 
-export async function listAccounts(m: EntityManager, keyring: Keyring): Promise<AccountSummary[]> {
+export async function listAccounts(m: EntityManager, keyring: Keyring, now: Date): Promise<AccountSummary[]> {
   const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
-  return rows.map((a) => toAccountSummary(a, keyring));
+  const pending = (await m.find(AccountRequestEntity, { where: { status: 'pending' } })).filter((r) => r.expiresAt > now.toISOString());
+  const byAccount = new Map(pending.map((r) => [r.accountId, r]));
+  return rows.map((a) => toAccountSummary(a, keyring, byAccount.get(a.id)));
 }

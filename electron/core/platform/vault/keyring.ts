@@ -51,6 +51,8 @@ const keyPairAccountSchema = z.strictObject({
   grants: grantsSchema,
 });
 const accountSchema = z.union([keyPairAccountSchema, legacyAccountSchema]);
+/** An account's key pair prepared while an IT change waits for approval (see prepareAccountEntry). */
+const preparedEntrySchema = keyPairAccountSchema.omit({ grants: true });
 /** The recovery key in IT's safe is the private key of this record; absent in format 1 (recovery key = database key). */
 const recoverySchema = z.strictObject({ publicKey: publicKeySchema, grants: grantsSchema });
 /** A re-keying under way: every member's grants of the new secrets, kept until the database is re-encrypted. */
@@ -256,6 +258,34 @@ export class Keyring {
     pair.privateKey.fill(0);
     const account: KeyPairAccount = { id, kdf, secret, publicKey: pair.publicKey.toString('base64'), grants: this.sealGrants(secrets, pair.publicKey, id) };
     this.data.accounts = [...this.data.accounts.filter((a) => a.id !== id), account];
+    this.data.version = 2;
+    this.data.mac = keyringMac(secrets.database, canonicalFixedPart(this.data));
+  }
+
+
+  /**
+   * A key pair for `login` under `passphrase` that is not (yet) part of the keyring: an IT change waiting for
+   * approval keeps it elsewhere (inside the encrypted database), so it opens nothing until installed. It holds no
+   * secret of the vault: those are sealed to it when it is installed, so a re-keying in between does not matter.
+   */
+  async prepareAccountEntry(login: string, passphrase: string): Promise<string> {
+    const id = accountIdFor(this.data.vaultId, login);
+    const kdf = newKdfParams();
+    const pair = newKeyPair();
+    const wrappingKey = await deriveWrappingKey(passphrase, kdf);
+    const secret: WrappedKey = wrapKey(pair.privateKey, wrappingKey, `${this.data.vaultId}:${id}:secret`);
+    wrappingKey.fill(0);
+    pair.privateKey.fill(0);
+    return JSON.stringify({ id, kdf, secret, publicKey: pair.publicKey.toString('base64') });
+  }
+
+  /** Puts an entry from prepareAccountEntry in place of the account's current one, with `secrets` sealed to it. */
+  installAccountEntry(login: string, prepared: string, secrets: VaultSecrets): void {
+    this.assertNoRekeyPending();
+    const entry = preparedEntrySchema.parse(JSON.parse(prepared));
+    if (entry.id !== accountIdFor(this.data.vaultId, login)) throw new Error('prepared entry belongs to another account');
+    const grants = this.sealGrants(secrets, Buffer.from(entry.publicKey, 'base64'), entry.id);
+    this.data.accounts = [...this.data.accounts.filter((a) => a.id !== entry.id), { ...entry, grants }];
     this.data.version = 2;
     this.data.mac = keyringMac(secrets.database, canonicalFixedPart(this.data));
   }

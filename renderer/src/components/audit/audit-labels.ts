@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = [
   'accounts.create',
   'accounts.update',
   'accounts.resetPassphrase',
+  'accounts.requests',
+  'accounts.decideRequest',
   'settings.update',
   'vault.setup',
   'vault.rekey',

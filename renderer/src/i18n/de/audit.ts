@@ -107,6 +107,8 @@ export const audit = {
         create: 'Benutzerkonto angelegt',
         update: 'Benutzerkonto geändert',
         resetPassphrase: 'Passphrase eines Kontos zurückgesetzt',
+        requests: 'Freigabe-Anträge angesehen',
+        decideRequest: 'Freigabe-Antrag entschieden',
       },
       clients: {
         search: 'Klient:innen gesucht',

@@ -57,7 +57,16 @@ export const common = {
       malformed: 'Die Anfrage war fehlerhaft und wurde nicht ausgeführt.',
     },
     validation: { invalid: 'Einige Eingaben sind ungültig. Bitte prüfen Sie die markierten Felder.' },
-    session: { locked: 'Die KIM-Akte ist gesperrt. Bitte entsperren Sie sie zuerst.' },
+    session: {
+      locked: 'Die KIM-Akte ist gesperrt. Bitte entsperren Sie sie zuerst.',
+      passphraseChangeRequired: 'Ihre Passphrase wurde von der IT gesetzt und gilt nur einmal. Bitte legen Sie zuerst eine eigene Passphrase fest.',
+    },
+    policy: {
+      invalid: 'Die Richtlinie dieses Arbeitsplatzes ist ungültig (Datei {{file}}, Einstellung „{{key}}“: {{rule}}). Deshalb öffnet die KIM-Akte keine Daten. Bitte wenden Sie sich an die IT.',
+    },
+    accountRequest: {
+      notPending: 'Der Antrag ist nicht mehr offen (bereits entschieden, abgelaufen oder ersetzt). Es wurde nichts geändert.',
+    },
     permission: {
       denied: 'Für diese Aktion fehlt Ihnen die Berechtigung.',
       reasons: {
@@ -88,6 +97,7 @@ export const common = {
     passphrase: {
       tooWeak: 'Die Passphrase ist zu schwach: mindestens {{minLength}} Zeichen und Stärke {{minScore}} von 4 sind nötig.',
       wrongCurrent: 'Die bisherige Passphrase ist falsch.',
+      reused: 'Die neue Passphrase muss sich von der Passphrase der IT unterscheiden.',
     },
     recoveryKey: {
       invalid: 'Der Wiederherstellungsschlüssel ist falsch oder unvollständig (64 Hexadezimalzeichen erwartet).',

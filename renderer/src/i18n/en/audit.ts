@@ -110,6 +110,8 @@ export const audit: Texts<typeof de> = {
         create: 'User account created',
         update: 'User account changed',
         resetPassphrase: 'Passphrase of an account reset',
+        requests: 'Approval requests viewed',
+        decideRequest: 'Approval request decided',
       },
       clients: {
         search: 'Clients searched',

@@ -54,7 +54,16 @@ export const common: Texts<typeof de> = {
       malformed: 'The request was malformed and was not carried out.',
     },
     validation: { invalid: 'Some input is invalid. Please check the marked fields.' },
-    session: { locked: 'KIM-Akte is locked. Please unlock it first.' },
+    session: {
+      locked: 'KIM-Akte is locked. Please unlock it first.',
+      passphraseChangeRequired: 'IT set your passphrase and it is valid once only. Please choose your own passphrase first.',
+    },
+    policy: {
+      invalid: 'The policy of this workstation is invalid (file {{file}}, setting “{{key}}”: {{rule}}). KIM-Akte therefore opens no data. Please contact IT.',
+    },
+    accountRequest: {
+      notPending: 'The request is no longer open (already decided, expired or replaced). Nothing was changed.',
+    },
     permission: {
       denied: 'You are not allowed to do this.',
       reasons: {
@@ -85,6 +94,7 @@ export const common: Texts<typeof de> = {
     passphrase: {
       tooWeak: 'The passphrase is too weak: at least {{minLength}} characters and strength {{minScore}} of 4 are required.',
       wrongCurrent: 'The current passphrase is wrong.',
+      reused: 'The new passphrase must differ from the one IT set.',
     },
     recoveryKey: { invalid: 'The recovery key is wrong or incomplete (64 hexadecimal digits expected).' },
     record: {

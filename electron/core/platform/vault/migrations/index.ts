@@ -5,6 +5,7 @@ import { AuditHashChain1764000000004 } from './0004-audit-hash-chain';
 import { ClientListIndexes1764000000005 } from './0005-client-list-indexes';
 import { ClientListPagingIndexes1764000000006 } from './0006-client-list-paging-indexes';
 import { Consents1764000000007 } from './0007-consents';
+import { AccountRequests1764000000008 } from './0008-account-requests';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   ClientListIndexes1764000000005,
   ClientListPagingIndexes1764000000006,
   Consents1764000000007,
+  AccountRequests1764000000008,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MACHINE_POLICY } from '../../electron/core/contract/machine-policy';
+import { policyFilePath, readMachinePolicy } from '../../electron/core/platform/policy/machine-policy';
+import { AppError } from '../../electron/core/contract/errors';
+import { tempDir } from '../helpers/temp-vault';
+
+describe('machine policy file', () => {
+  const tmp = tempDir('kim-akte-policy-');
+  afterAll(() => tmp.cleanup());
+  const write = (name: string, text: string) => {
+    const file = join(tmp.dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const refusal = (file: string) => {
+    try {
+      readMachinePolicy(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      return (error as AppError).toPayload();
+    }
+    throw new Error('expected policy.invalid');
+  };
+
+  it('lives where IT places it per platform, unless KIM_AKTE_POLICY_FILE points elsewhere', () => {
+    expect(policyFilePath({}, 'linux')).toBe('/etc/kim-akte/policy.json');
+    expect(policyFilePath({ ProgramData: 'D:\\ProgramData' }, 'win32')).toBe(join('D:\\ProgramData', 'KIM-Akte', 'policy.json'));
+    expect(policyFilePath({ KIM_AKTE_POLICY_FILE: '/tmp/p.json' }, 'win32')).toBe('/tmp/p.json');
+  });
+
+  it('asks for approval by default: no file, an empty object, or a file saved with a BOM by Notepad', () => {
+    expect(readMachinePolicy(join(tmp.dir, 'missing.json'))).toEqual({ policy: DEFAULT_MACHINE_POLICY, file: null });
+    expect(DEFAULT_MACHINE_POLICY).toEqual({ accounts: { requireApproval: true } });
+    expect(readMachinePolicy(write('empty.json', '{}')).policy).toEqual(DEFAULT_MACHINE_POLICY);
+    expect(readMachinePolicy(write('bom.json', '\uFEFF{"accounts":{"requireApproval":false}}')).policy).toEqual({ accounts: { requireApproval: false } });
+  });
+
+  it('refuses a broken file naming the key and the rule', () => {
+    const json = write('broken.json', '{"accounts": ');
+    expect(refusal(json)).toEqual({ code: 'policy.invalid', params: { file: json, key: '(file)', rule: 'not valid JSON' } });
+    const typo = write('typo.json', '{"accounts":{"requireAproval":false}}');
+    expect(refusal(typo)).toEqual({ code: 'policy.invalid', params: { file: typo, key: 'accounts.requireAproval', rule: 'unknown key' } });
+    const wrongType = write('type.json', '{"accounts":{"requireApproval":"no"}}');
+    expect(refusal(wrongType)).toMatchObject({ params: { key: 'accounts.requireApproval', rule: expect.stringContaining('expected boolean') } });
+    expect(refusal(tmp.dir)).toMatchObject({ params: { key: '(file)', rule: 'unreadable (EISDIR)' } });
+  });
+});
