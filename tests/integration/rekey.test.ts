@@ -12,7 +12,9 @@ import { formatRecoveryKey } from '../../electron/core/platform/vault/recovery-k
 import { databaseKeyForRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { ADMIN_PASSPHRASE, call, openCore, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
 import { CASE_MANAGER, clientInput } from '../helpers/case-worker';
+import { enrolAccount } from '../helpers/enrol';
 
+const ADMIN = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
 const LEAVER = { login: 'fm.alt', displayName: 'Gerd Altmann', role: 'fallmanagement' as const, passphrase: 'Cappenberger Schloss im Frühnebel 1953' };
 
 async function auditActions(core: CoreDispatcher): Promise<string[]> {
@@ -27,8 +29,8 @@ describe('re-keying the vault', () => {
   it('gives the file a new key: a leaver’s old keyring and the old recovery key open nothing, every active account keeps its passphrase', async () => {
     const dir = join(tmp.dir, 'leaver');
     const { core, recoveryKey } = await setupVault(dir);
-    await call(core, 'accounts.create', CASE_MANAGER);
-    const leaver = await call(core, 'accounts.create', LEAVER);
+    await enrolAccount(core, ADMIN, CASE_MANAGER);
+    const leaver = await enrolAccount(core, ADMIN, LEAVER);
     const oldKeyring = join(tmp.dir, 'leaver-keyring.json');
     copyFileSync(join(dir, 'keyring.json'), oldKeyring);
     await call(core, 'accounts.update', { id: leaver.id, version: leaver.version, displayName: LEAVER.displayName, role: LEAVER.role, active: false, confirmPassphrase: ADMIN_PASSPHRASE });
@@ -56,7 +58,8 @@ describe('re-keying the vault', () => {
     await call(core, 'session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase });
     await call(core, 'session.lock');
     const raw = openRawVault(dir, result.recoveryKey);
-    expect(raw.prepare('SELECT count(*) AS n FROM account').get()).toEqual({ n: 3 });
+    // admin, the approver, the case manager and the disabled leaver
+    expect(raw.prepare('SELECT count(*) AS n FROM account').get()).toEqual({ n: 4 });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     await core.close();
@@ -65,7 +68,7 @@ describe('re-keying the vault', () => {
   it('refuses a wrong confirmation and any role but IT administration, changing nothing', async () => {
     const dir = join(tmp.dir, 'refused');
     const { core } = await setupVault(dir);
-    await call(core, 'accounts.create', CASE_MANAGER);
+    await enrolAccount(core, ADMIN, CASE_MANAGER);
     const before = readFileSync(join(dir, 'keyring.json'), 'utf8');
     expect(await core.dispatch('vault.rekey', { confirmPassphrase: 'nicht die richtige Passphrase' })).toEqual({
       ok: false,
@@ -160,7 +163,7 @@ describe('re-keying the vault', () => {
   it('a kill at any point of re-keying leaves a vault that opens with the old or the new key, never neither', async () => {
     const dir = join(tmp.dir, 'crash');
     const { core, recoveryKey } = await setupVault(dir);
-    await call(core, 'accounts.create', CASE_MANAGER);
+    await enrolAccount(core, ADMIN, CASE_MANAGER);
     await call(core, 'session.lock');
     await call(core, 'session.unlock', { login: CASE_MANAGER.login, passphrase: CASE_MANAGER.passphrase });
     for (let i = 0; i < 40; i++) await call(core, 'clients.create', clientInput(`Haddad${i}`, 'Amina', { birthDate: '1990' }));
