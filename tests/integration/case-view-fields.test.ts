@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { clientInput } from '../helpers/case-worker';
-import { OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { enrolAccount } from '../helpers/enrol';
+
+/** Accounts are enrolled as at a workstation: IT creates them one-time, Datenschutz approves, the owner sets a passphrase. */
+const ADMIN = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
 
 /**
  * The case view used to spread the whole case row to consent parties: an ABH clerk whose consent covers only
@@ -20,7 +24,7 @@ describe('the case view of a consent party', () => {
   beforeAll(async () => {
     ({ core } = await setupVault(tmp.dir));
     for (const [login, role] of [['fm', 'fallmanagement'], ['vw', 'verwaltung'], ['abh', 'abh']] as const) {
-      await call(core, 'accounts.create', { login, displayName: `Konto ${login}`, role, passphrase: OTHER_PASSPHRASE });
+      await enrolAccount(core, ADMIN, { login, displayName: `Konto ${login}`, role, passphrase: OTHER_PASSPHRASE });
     }
     await switchUser(core, 'fm');
     clientId = (await call(core, 'clients.create', clientInput('Haddad', 'Amina', { birthDate: '1991-04-12' }))).id;
@@ -101,7 +105,7 @@ describe('search and list rows of a consent party', () => {
   it('name the open case and its phase, not who works it', async () => {
     ({ core } = await setupVault(tmp.dir));
     for (const [login, role] of [['fm', 'fallmanagement'], ['abh', 'abh']] as const) {
-      await call(core, 'accounts.create', { login, displayName: `Konto ${login}`, role, passphrase: OTHER_PASSPHRASE });
+      await enrolAccount(core, ADMIN, { login, displayName: `Konto ${login}`, role, passphrase: OTHER_PASSPHRASE });
     }
     await switchUser(core, 'fm');
     const client = await call(core, 'clients.create', clientInput('Okafor', 'Chinedu'));
