@@ -1,7 +1,7 @@
-import { type CoreDispatcher } from '../core/api/dispatcher';
+import type { CoreDispatcher } from '../core/api/dispatcher';
 import type { MethodName, OutputOf, Result } from '../core/contract/methods';
 import { englishMessage } from '../core/contract/errors';
-import { CliError } from './passphrase-input';
+import { CliError, readPassphrase } from './passphrase-input';
 
 /** Exit codes, stable for scripts run by municipal IT. */
 export const EXIT = {
@@ -32,4 +32,16 @@ export async function callCore<M extends MethodName>(core: CoreDispatcher, metho
   const result = (await core.dispatch(method, input)) as Result<OutputOf<M>>;
   if (!result.ok) throw new CliError(englishMessage(result.error), exitCodeFor(result.error.code));
   return result.value;
+}
+
+/**
+ * The start every unlocking command shares: refuse a missing vault before asking for a passphrase, then unlock as
+ * `login`. Returns the passphrase for commands that must confirm it again (re-keying).
+ */
+export async function unlockForCommand(core: CoreDispatcher, login: string): Promise<string> {
+  const status = await callCore(core, 'vault.status', {});
+  if (status.state === 'uninitialised') throw new CliError(englishMessage({ code: 'vault.notInitialised', params: {} }), EXIT.vaultMissing);
+  const passphrase = await readPassphrase(`Passphrase for ${login}: `);
+  await callCore(core, 'session.unlock', { login, passphrase });
+  return passphrase;
 }

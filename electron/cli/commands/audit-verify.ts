@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { CoreDispatcher } from '../../core/api/dispatcher';
-import { englishMessage } from '../../core/contract/errors';
 import { APP_VERSION } from '../../core/contract/app-version';
-import { callCore, EXIT } from '../core-call';
-import { CliError, readPassphrase } from '../passphrase-input';
+import { callCore, EXIT, unlockForCommand } from '../core-call';
+import { CliError } from '../passphrase-input';
 import type { ChainBreak } from '../../core/contract/types/audit-types';
 
 const REASONS: Record<ChainBreak['reason'], string> = {
@@ -19,10 +18,7 @@ export async function auditVerifyCommand(opts: { dataDir: string; user: string }
   const dataDir = resolve(opts.dataDir);
   const core = new CoreDispatcher({ dataDir, appVersion: APP_VERSION });
   try {
-    const status = await callCore(core, 'vault.status', {});
-    if (status.state === 'uninitialised') throw new CliError(englishMessage({ code: 'vault.notInitialised', params: {} }), EXIT.vaultMissing);
-    const passphrase = await readPassphrase(`Passphrase for ${opts.user}: `);
-    await callCore(core, 'session.unlock', { login: opts.user, passphrase });
+    await unlockForCommand(core, opts.user);
     const result = await callCore(core, 'audit.verify', {});
     if (!result.firstBreak) {
       out(`Audit trail intact: ${result.entries} entries verified.`);
