@@ -185,8 +185,10 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
       lists: workload.lists.slice(0, o.per / 4),
       noteCases: workload.noteCases.slice(0, o.per / 4),
     };
-    const encrypted = dispatcherOver({ vault: await openWithRecoveryKey({ dataDir }, run.recoveryKey!), user, deviceId: session.deviceId }, dataDir);
-    const plain = dispatcherOver({ vault: await openPlainVault(plainDir, key), user, deviceId: session.deviceId }, plainDir);
+    const encryptedVault = await openWithRecoveryKey({ dataDir }, run.recoveryKey!);
+    const encrypted = dispatcherOver({ vault: encryptedVault, user, deviceId: session.deviceId }, dataDir);
+    // The same category keys on both sides: only SQLCipher differs.
+    const plain = dispatcherOver({ vault: await openPlainVault(plainDir, key, encryptedVault.fields), user, deviceId: session.deviceId }, plainDir);
     const encMs: number[] = [];
     const plainMs: number[] = [];
     // CPU time of this process as well: waits for fsync and other processes' load are not in it, the cipher's work is.

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../electron/core/platform/vault/field-cipher';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -41,7 +42,7 @@ export function makePlainCopy(vaultDir: string, key: Buffer, targetDir: string):
  * keys registered as at unlock, so a dispatcher over it writes the same audit entries and head file. Only the cipher
  * differs from the encrypted vault.
  */
-export async function openPlainVault(dir: string, key: Buffer): Promise<OpenVault> {
+export async function openPlainVault(dir: string, key: Buffer, fields: FieldCipher): Promise<OpenVault> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: join(dir, DATABASE_FILE),
@@ -62,6 +63,7 @@ export async function openPlainVault(dir: string, key: Buffer): Promise<OpenVaul
     schemaVersion: MIGRATIONS.length,
     keyring: loadKeyring(dir),
     secrets: () => ({ database: Buffer.from(held), audit: Buffer.from(held) }),
+    fields,
     forgetKey: () => held.fill(0),
   };
 }

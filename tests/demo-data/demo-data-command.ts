@@ -130,7 +130,7 @@ export async function runDemoData(o: DemoDataOptions, passphrase: string, io: De
   if (recoveryKey) io.out(`Recovery key: ${recoveryKey}`);
   const started = process.hrtime.bigint();
   try {
-    const counts = await importDemoData(vault.dataSource, {
+    const counts = await importDemoData(vault.dataSource, vault.fields, {
       clients,
       notesPerClient,
       seed,

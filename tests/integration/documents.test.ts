@@ -154,7 +154,7 @@ describe('encrypted documents', () => {
 
     const changes = await session.vault.dataSource.manager.findBy(ChangeEntryEntity, { entity: 'document', entityId: view.id });
     expect(changes.map((c) => c.operation)).toEqual(['upsert']);
-    expect((await withCtx((_ctx, tx) => listDocuments(tx, { caseId }))).map((d) => d.id)).toContain(view.id);
+    expect((await withCtx((ctx, tx) => listDocuments(tx, ctx.fields, { caseId }))).map((d) => d.id)).toContain(view.id);
   });
 
   it('keeps only ciphertext on disk, under a different key per file', async () => {
@@ -251,11 +251,11 @@ describe('encrypted documents', () => {
       ctx.now = new Date(Date.now() + 60_000);
       return uploadDocument(ctx, { clientId, fileName: 'neu.pdf', mimeType: 'application/pdf', category: 'other', contentBase64: PDF.toString('base64') });
     });
-    const list = await withCtx((_ctx, tx) => listDocuments(tx, { clientId }));
+    const list = await withCtx((ctx, tx) => listDocuments(tx, ctx.fields, { clientId }));
     expect(list[0]?.id).toBe(other.id);
     const dates = list.map((d) => d.createdAt);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(await withCtx((_ctx, tx) => listDocuments(tx, { clientId: otherClientId }))).toEqual([]);
+    expect(await withCtx((ctx, tx) => listDocuments(tx, ctx.fields, { clientId: otherClientId }))).toEqual([]);
   });
 
   it('deletes nothing when the passphrase is wrong, and deletes with the right one', async () => {

@@ -85,10 +85,11 @@ export async function runSessionCall<T>(
         deviceId: session.deviceId,
         dataDir: basics.location.dataDir,
         vaultSecrets: () => session.vault.secrets(),
+        fields: session.vault.fields,
         audit,
         afterCommit: (fn) => afterCommit.push(fn),
         onRollback: (fn) => onRollback.push(fn),
-        policy: new AccessPolicy(tx, session.user, berlinDate(basics.now)),
+        policy: new AccessPolicy(tx, session.user, berlinDate(basics.now), session.vault.fields),
         clientAccess: null,
       }),
     );

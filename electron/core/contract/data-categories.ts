@@ -30,6 +30,19 @@ export const ROLE_CATEGORIES: Partial<Record<Role, readonly DataCategory[]>> = {
   abh: DATA_CATEGORIES,
 };
 
+/**
+ * Categories whose fields are encrypted once more, under a category key that only accounts whose role may read the
+ * category hold (see platform/vault/field-cipher.ts): a colleague of another role who copies the vault folder holds
+ * the database key but not these.
+ */
+export const KEY_PROTECTED_CATEGORIES = ['health', 'conversation-notes'] as const satisfies readonly DataCategory[];
+export type KeyProtectedCategory = (typeof KEY_PROTECTED_CATEGORIES)[number];
+
+/** Whether accounts of `role` hold the key of a protected category (their role may read it somewhere). */
+export function roleHoldsCategoryKey(role: Role, category: KeyProtectedCategory): boolean {
+  return (ROLE_CATEGORIES[role] ?? []).includes(category);
+}
+
 /** Roles that keep client files of their own office (create and change them). */
 export const OWNER_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung'];
 

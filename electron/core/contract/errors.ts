@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'vault.schemaTooNew',
   'vault.dataDirUnavailable',
   'vault.rekeyFailed',
+  'vault.fieldUnreadable',
   'policy.invalid',
   'session.passphraseChangeRequired',
   'unlock.failed',
@@ -76,6 +77,7 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'vault.alreadyInitialised': () => 'A vault already exists in this data directory; it was not touched.',
   'vault.keyringCorrupt': () => 'The key file (keyring.json) is unreadable or corrupt. Restore it from a backup.',
   'vault.rekeyFailed': () => 'Re-keying the vault failed; it still opens with its previous key and nothing was lost. Try again, or check the disk.',
+  'vault.fieldUnreadable': () => 'A protected field (health or conversation notes) is damaged or was altered outside KIM-Akte; nothing was changed.',
   'vault.keyringTampered': () => 'The key file (keyring.json) was modified outside KIM-Akte. Restore it from a backup.',
   'vault.databaseCorrupt': () => 'The database file (vault.db) is damaged or not a KIM-Akte vault.',
   'vault.schemaTooNew': (p) =>

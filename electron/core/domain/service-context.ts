@@ -1,5 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../contract/types/workstation-types';
+import type { KeyProtectedCategory } from '../contract/data-categories';
+
+/** The session's category keys, as services use them (platform/vault/field-cipher.ts implements it). */
+export interface ProtectedFields {
+  holds(category: KeyProtectedCategory): boolean;
+  encrypt(category: KeyProtectedCategory, value: string, place: string): string;
+  encryptNullable(category: KeyProtectedCategory, value: string | null, place: string): string | null;
+  decrypt(category: KeyProtectedCategory, stored: string, place: string): string;
+  /** Copies of held private keys (to seal to an account); the caller zeroes them. */
+  keysFor(wanted: (category: KeyProtectedCategory) => boolean): Partial<Record<KeyProtectedCategory, Buffer>>;
+}
 
 /** Details a service adds for the audit entry that the dispatcher writes in the same transaction. */
 export interface AuditNotes {
@@ -24,6 +35,8 @@ export interface ServiceContext {
   /** The current time, for events that happen later in a long call (e.g. after a KDF). */
   clock: () => Date;
   audit: AuditNotes;
+  /** The category keys of this session: protected fields are written and read through it (field-cipher.ts). */
+  fields: ProtectedFields;
   /** Runs `fn` once the call's transaction has committed (e.g. deleting a document's file). */
   afterCommit(fn: () => void): void;
   /** Runs `fn` if the call's transaction rolls back (e.g. removing a file written for it). */

@@ -13,6 +13,9 @@ import {
 } from '../../../electron/core/domain/cases/case-entities';
 import { ConsentEntity, ConsentGrantEntity } from '../../../electron/core/domain/consent/consent-entities';
 import type { GeneratedClient } from '../generate/generator';
+import type { GeneratedCase } from '../generate/case-history';
+import type { FieldCipher } from '../../../electron/core/platform/vault/field-cipher';
+import { assessmentPlace, casePlace, goalPlace, measurePlace, notePlace } from '../../../electron/core/domain/cases/protected-fields';
 import { entityInsert, type InsertRow } from './entity-insert';
 
 /** Rows written per table. */
@@ -81,7 +84,11 @@ export class BulkWriter {
   private readonly writeBatch: (batch: GeneratedClient[]) => void;
   readonly counts = emptyCounts();
 
-  constructor(db: SqliteDatabase, dataSource: DataSource) {
+  constructor(
+    db: SqliteDatabase,
+    dataSource: DataSource,
+    private readonly fields: FieldCipher,
+  ) {
     this.insert = tableInserts(db, dataSource);
     this.writeBatch = db.transaction((batch: GeneratedClient[]) => {
       for (const c of batch) this.writeClient(c);
@@ -106,7 +113,8 @@ export class BulkWriter {
     this.run('nameKeys', person.nameKeys.map((key) => ({ key, clientId })));
     this.run('householdMembers', person.household);
     this.run('residenceStatuses', person.residence);
-    for (const k of cases) {
+    for (const generated of cases) {
+      const k = this.protect(generated);
       this.run('cases', [k.kase]);
       this.run('phaseEvents', k.phaseEvents);
       this.run('assessments', k.assessment);
@@ -119,5 +127,31 @@ export class BulkWriter {
       this.run('consents', [consent]);
       this.run('consentGrants', grants);
     }
+  }
+
+  /** The case with its health and conversation-note fields under the category keys, as the services store them. */
+  private protect(k: GeneratedCase): GeneratedCase {
+    const f = this.fields;
+    const healthGoals = new Set(k.goals.filter((g) => g.area === 'health').map((g) => g.id));
+    return {
+      ...k,
+      kase: { ...k.kase, closureSummary: f.encryptNullable('conversation-notes', k.kase.closureSummary, casePlace(k.kase.id)) },
+      assessment: k.assessment.map((a) => (a.area === 'health' ? { ...a, note: f.encryptNullable('health', a.note, assessmentPlace(a.caseId, a.area)) } : a)),
+      goals: k.goals.map((g) =>
+        g.area === 'health'
+          ? {
+              ...g,
+              title: f.encrypt('health', g.title, goalPlace(g.id, 'title')),
+              outcomeNote: f.encryptNullable('health', g.outcomeNote, goalPlace(g.id, 'outcomeNote')),
+            }
+          : g,
+      ),
+      measures: k.measures.map((m) => (healthGoals.has(m.goalId) ? { ...m, title: f.encrypt('health', m.title, measurePlace(m.id)) } : m)),
+      notes: k.notes.map((n) => ({
+        ...n,
+        text: f.encrypt('conversation-notes', n.text, notePlace(n.id, 'text')),
+        participants: f.encryptNullable('conversation-notes', n.participants, notePlace(n.id, 'participants')),
+      })),
+    };
   }
 }

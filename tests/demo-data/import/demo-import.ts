@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../../electron/core/platform/vault/field-cipher';
 import type { DataSource } from 'typeorm';
 import { appendAudit, type AuditActor } from '../../../electron/core/platform/audit/audit-log';
 import { BulkWriter, type DemoCounts } from './bulk-writer';
@@ -23,11 +24,11 @@ const IMPORT_CACHE_KIB = 256 * 1024;
  * ('demo.import') for the whole import instead of one per record: nobody read or changed a real person's file.
  * No change_entry rows are written (see BulkWriter), so demo data never leaves this workstation by sync.
  */
-export async function importDemoData(dataSource: DataSource, options: DemoImportOptions): Promise<DemoCounts> {
+export async function importDemoData(dataSource: DataSource, fields: FieldCipher, options: DemoImportOptions): Promise<DemoCounts> {
   const db = rawConnection(dataSource);
   const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
   const generator = new DemoGenerator({ ...options, idSalt: existing });
-  const writer = new BulkWriter(db, dataSource);
+  const writer = new BulkWriter(db, dataSource, fields);
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {

@@ -8,6 +8,8 @@ import { removeRekeyLeftovers } from '../../platform/vault/rekey-database';
 import { zeroSecrets } from '../../platform/vault/vault-secrets';
 import { rebuildNameKeysIfOutdated } from '../../domain/clients/name-key-rebuild';
 import { VAULT_ENTITIES } from './entity-list';
+import { settleCategoryKeys } from './category-keys';
+import { zeroCategoryKeys } from '../../platform/vault/field-cipher';
 
 /** What happened to a re-keying that a crash interrupted: nothing pending, completed, or rolled back. */
 export type RekeySettlement = 'none' | 'completed' | 'aborted';
@@ -30,6 +32,7 @@ export async function openUnlockedVault(
 async function upToDate(vault: OpenVault): Promise<OpenVault> {
   try {
     await rebuildNameKeysIfOutdated(vault.dataSource);
+    await settleCategoryKeys(vault);
     return vault;
   } catch (error) {
     vault.forgetKey();
@@ -43,11 +46,11 @@ async function openSettlingRekey(location: VaultLocation, keyring: Keyring, unlo
   try {
     let vault: OpenVault;
     try {
-      vault = await openVaultWithSecrets(location, keyring, unlocked.current, VAULT_ENTITIES);
+      vault = await openVaultWithSecrets(location, keyring, unlocked.current, VAULT_ENTITIES, unlocked.categories);
     } catch (error) {
       const wrongKey = error instanceof AppError && error.code === 'vault.databaseCorrupt';
       if (!unlocked.next || !wrongKey) throw error;
-      vault = await openVaultWithSecrets(location, keyring, unlocked.next, VAULT_ENTITIES);
+      vault = await openVaultWithSecrets(location, keyring, unlocked.next, VAULT_ENTITIES, unlocked.categories);
       keyring.finishRekey(unlocked.next.database);
       keyring.save();
       return { vault, rekey: 'completed' };
@@ -59,6 +62,7 @@ async function openSettlingRekey(location: VaultLocation, keyring: Keyring, unlo
   } finally {
     zeroSecrets(unlocked.current);
     zeroSecrets(unlocked.next);
+    zeroCategoryKeys(unlocked.categories);
   }
 }
 
@@ -105,6 +109,7 @@ export function databaseKeyForRecoveryKey(location: VaultLocation, recoveryKey: 
     }
   }
   for (const secrets of candidates) zeroSecrets(secrets);
+  zeroCategoryKeys(unlocked.categories);
   if (!found) throw new AppError('recoveryKey.invalid');
   return found;
 }

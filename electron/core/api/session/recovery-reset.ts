@@ -5,6 +5,8 @@ import { appendAudit } from '../../platform/audit/audit-log';
 import type { LifecycleContext } from '../call-context';
 import { openWithRecoveryKey } from './open-vault';
 import { zeroSecrets } from '../../platform/vault/vault-secrets';
+import { roleHoldsCategoryKey } from '../../contract/data-categories';
+import { zeroCategoryKeys } from '../../platform/vault/field-cipher';
 
 /**
  * Without any administrator who knows a passphrase: the recovery key from IT's safe opens the vault and sets a new
@@ -19,7 +21,9 @@ export async function recoveryReset(ctx: LifecycleContext, input: { recoveryKey:
     assertStrongPassphrase(input.newPassphrase, [account.login, account.displayName, account.office]);
     const secrets = vault.secrets();
     try {
-      await keyring.setAccountPassphrase(account.login, input.newPassphrase, secrets);
+      const categories = vault.fields.keysFor((c) => roleHoldsCategoryKey(account.role, c));
+      await keyring.setAccountPassphrase(account.login, input.newPassphrase, secrets, categories);
+      zeroCategoryKeys(categories);
     } finally {
       zeroSecrets(secrets);
     }

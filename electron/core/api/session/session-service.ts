@@ -11,6 +11,8 @@ import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import type { Keyring } from '../../platform/vault/keyring';
 import type { LifecycleContext, SessionContext } from '../call-context';
 import type { SessionUser } from '../../contract/types/workstation-types';
+import { roleHoldsCategoryKey } from '../../contract/data-categories';
+import { zeroCategoryKeys } from '../../platform/vault/field-cipher';
 
 function throttled(keyring: Keyring, login: string, now: Date): AppError | null {
   const wait = keyring.retryAfterMs(login, now);
@@ -52,7 +54,9 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
     if (legacyAccount && keyring.legacyAccountIds().includes(keyring.accountKey(login))) {
       const secrets = vault.secrets();
       try {
-        await keyring.setAccountPassphrase(login, passphrase, secrets);
+        const categories = vault.fields.keysFor((c) => roleHoldsCategoryKey(account.role, c));
+        await keyring.setAccountPassphrase(login, passphrase, secrets, categories);
+        zeroCategoryKeys(categories);
       } finally {
         zeroSecrets(secrets);
       }
@@ -127,7 +131,9 @@ export async function changePassphrase(ctx: SessionContext, current: string, nex
     keyring.clearFailures(login);
     const secrets = session.vault.secrets();
     try {
-      await keyring.setAccountPassphrase(login, next, secrets);
+      const categories = session.vault.fields.keysFor((c) => roleHoldsCategoryKey(session.user.role, c));
+      await keyring.setAccountPassphrase(login, next, secrets, categories);
+      zeroCategoryKeys(categories);
     } finally {
       zeroSecrets(secrets);
     }

@@ -11,6 +11,8 @@ import { randomBytes } from 'node:crypto';
 import type { VaultLifecycleContext } from '../call-context';
 import { VAULT_ENTITIES } from './entity-list';
 import { openUnlockedVault } from './open-vault';
+import { settleCategoryKeys } from './category-keys';
+import { copyCategoryKeys, zeroCategoryKeys } from '../../platform/vault/field-cipher';
 
 /**
  * Re-keying: a new database key for the vault file, sealed to every account's key pair, and a new recovery key
@@ -32,9 +34,11 @@ export async function rekeyVault(ctx: VaultLifecycleContext, input: { confirmPas
   const current = session.vault.secrets();
   const next: VaultSecrets = { database: randomBytes(SECRET_BYTES), audit: Buffer.from(current.audit) };
   const recovery = newKeyPair();
+  // The new recovery key gets the category keys the session holds; any others follow at a holder's next unlock.
+  const categories = session.vault.fields.keysFor(() => true);
   try {
     keyring.verifyMac(current.database);
-    const unreachable = keyring.beginRekey(current, next, recovery.publicKey);
+    const unreachable = keyring.beginRekey(current, next, recovery.publicKey, categories);
     keyring.save();
     // The session's connection closes first: every page must be in the file (WAL checkpointed) and nothing else
     // may write while it is re-encrypted.
@@ -45,18 +49,24 @@ export async function rekeyVault(ctx: VaultLifecycleContext, input: { confirmPas
       keyring.save();
     } catch {
       // The file opens with one of the keys: settle as an unlock would, keep the user signed in, record it, say so.
-      const { vault, rekey } = await openUnlockedVault(ctx.location, keyring, { current: copySecrets(current), next: copySecrets(next) });
+      const { vault, rekey } = await openUnlockedVault(ctx.location, keyring, {
+        current: copySecrets(current),
+        next: copySecrets(next),
+        categories: copyCategoryKeys(categories),
+      });
       await recordRekey(vault, rekey === 'completed' ? 'vault.rekeyCompleted' : 'vault.rekeyAborted');
       await ctx.setSession({ vault, user, deviceId });
       throw new AppError('vault.rekeyFailed');
     }
-    const vault = await openVaultWithSecrets(ctx.location, keyring, next, VAULT_ENTITIES);
+    const vault = await openVaultWithSecrets(ctx.location, keyring, next, VAULT_ENTITIES, categories);
+    await settleCategoryKeys(vault);
     await recordRekey(vault, 'vault.rekey');
     await ctx.setSession({ vault, user, deviceId });
     return { recoveryKey: formatRecoveryKey(recovery.privateKey), accountsWithoutAccess: unreachable.length };
   } finally {
     zeroSecrets(current);
     zeroSecrets(next);
+    zeroCategoryKeys(categories);
     recovery.privateKey.fill(0);
   }
 }

@@ -9,6 +9,7 @@ import type { Office } from '../../contract/offices';
 import { insertAccount, toSessionUser } from '../../domain/users/account-service';
 import { loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
 import { createWorkstationVault } from './open-vault';
+import { settleCategoryKeys } from './category-keys';
 import { NAME_KEY_VERSION } from '../../domain/clients/name-key-rebuild';
 import type { VaultStatus } from '../../contract/types/workstation-types';
 import type { SetupResult } from '../../contract/types/workstation-types';
@@ -67,6 +68,7 @@ export async function setupVault(
       return admin;
     });
     created.keyring.save();
+    await settleCategoryKeys(created);
     const user = toSessionUser(account);
     await ctx.setSession({ vault: created, user, deviceId });
     return { recoveryKey: created.recoveryKey, user };

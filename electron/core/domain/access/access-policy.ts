@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ClientAccessView } from '../../contract/types/access-types';
-import { DATA_CATEGORIES, OWNER_ROLES, ROLE_CATEGORIES, type DataCategory } from '../../contract/data-categories';
+import {
+  DATA_CATEGORIES,
+  KEY_PROTECTED_CATEGORIES,
+  OWNER_ROLES,
+  ROLE_CATEGORIES,
+  type DataCategory,
+  type KeyProtectedCategory,
+} from '../../contract/data-categories';
 import type { SessionUser } from '../../contract/types/workstation-types';
 
 /** What one caller may do with one client file, decided fresh on every call (a revocation counts at once). */
@@ -31,12 +38,18 @@ const ACTIVE_CONSENT = `k.revoked_on IS NULL AND k.valid_from <= ? AND (k.valid_
 export class AccessPolicy {
   private readonly roleCategories: ReadonlySet<DataCategory>;
 
+  /**
+   * `keys`: the category keys this session holds. A protected category (health, conversation notes) whose key it
+   * lacks (an account IT just created, before a colleague who holds it unlocked) is treated as outside the role.
+   */
   constructor(
     private readonly m: EntityManager,
     readonly user: SessionUser,
     readonly today: string,
+    keys: { holds(category: KeyProtectedCategory): boolean },
   ) {
-    this.roleCategories = new Set(ROLE_CATEGORIES[user.role] ?? []);
+    const isProtected = (c: DataCategory): c is KeyProtectedCategory => (KEY_PROTECTED_CATEGORIES as readonly DataCategory[]).includes(c);
+    this.roleCategories = new Set((ROLE_CATEGORIES[user.role] ?? []).filter((c) => !isProtected(c) || keys.holds(c)));
   }
 
   /** Whether the role keeps client files of its own office (create, change). */

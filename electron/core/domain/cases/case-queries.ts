@@ -5,6 +5,9 @@ import { listDocuments } from '../documents/document-service';
 import type { CasePhase, ClosureReason, GoalStatus, LifeArea, MeasureStatus, NeedLevel, NoteKind, Rechtskreis } from '../../contract/case-domain';
 import type { Office } from '../../contract/offices';
 import { AssessmentEntity, GoalEntity, KimCaseEntity, type KimCase } from './case-entities';
+import type { ProtectedFields } from '../service-context';
+import type { KeyProtectedCategory } from '../../contract/data-categories';
+import { assessmentPlace, casePlace, goalPlace, measurePlace, notePlace } from './protected-fields';
 
 export async function requireCase(m: EntityManager, id: string): Promise<KimCase> {
   const found = await m.findOneBy(KimCaseEntity, { id });
@@ -80,8 +83,15 @@ export async function queryFollowUps(m: EntityManager, where: string, params: un
   return ((await m.query(`${FOLLOW_UP_SELECT} WHERE ${where} ORDER BY f.due_date, f.title`, params)) as FollowUpRow[]).map(toFollowUpView);
 }
 
-/** Everything the case screen shows, in one call, before it is cut to the caller's access (see readCase). */
-export async function loadCaseDetail(m: EntityManager, id: string): Promise<Omit<CaseDetail, 'access'>> {
+/**
+ * Everything the case screen shows, in one call, before it is cut to the caller's access (see readCase). Protected
+ * fields are decrypted with the session's category keys; without a key they are blank, and the caller's access
+ * (which leaves such categories out) cuts them anyway.
+ */
+export async function loadCaseDetail(m: EntityManager, fields: ProtectedFields, id: string): Promise<Omit<CaseDetail, 'access'>> {
+  const reveal = (c: KeyProtectedCategory, v: string, place: string) => (fields.holds(c) ? fields.decrypt(c, v, place) : '');
+  const revealNullable = (c: KeyProtectedCategory, v: string | null, place: string) => (v === null ? null : reveal(c, v, place));
+  const health = (area: string) => area === 'health';
   const k = await requireCase(m, id);
   const [row] = (await m.query(
     `SELECT k.id, k.office, k.phase, k.case_manager_id, a.display_name AS case_manager_name, k.opened_on, k.closed_on,
@@ -117,17 +127,27 @@ export async function loadCaseDetail(m: EntityManager, id: string): Promise<Omit
     version: k.version,
     rechtskreise: JSON.parse(k.rechtskreise) as Rechtskreis[],
     phaseHistory: phases.map((p): PhaseEvent => ({ phase: p.phase as CasePhase, on: p.on_date, byName: p.display_name ?? '' })),
-    assessment: assessment.map((a) => ({ area: a.area as LifeArea, need: a.need as NeedLevel, note: a.note })),
+    assessment: assessment.map((a) => ({
+      area: a.area as LifeArea,
+      need: a.need as NeedLevel,
+      note: health(a.area) ? revealNullable('health', a.note, assessmentPlace(a.caseId, a.area)) : a.note,
+    })),
     goals: goals.map(
       (g): GoalView => ({
         id: g.id,
         area: g.area as LifeArea,
-        title: g.title,
+        title: health(g.area) ? reveal('health', g.title, goalPlace(g.id, 'title')) : g.title,
         status: g.status as GoalStatus,
-        outcomeNote: g.outcomeNote,
+        outcomeNote: health(g.area) ? revealNullable('health', g.outcomeNote, goalPlace(g.id, 'outcomeNote')) : g.outcomeNote,
         measures: measures
           .filter((x) => x.goal_id === g.id)
-          .map((x) => ({ id: x.id, title: x.title, owner: x.owner, dueDate: x.due_date, status: x.status as MeasureStatus })),
+          .map((x) => ({
+            id: x.id,
+            title: health(g.area) ? reveal('health', x.title, measurePlace(x.id)) : x.title,
+            owner: x.owner,
+            dueDate: x.due_date,
+            status: x.status as MeasureStatus,
+          })),
       }),
     ),
     notes: notes.map(
@@ -135,15 +155,17 @@ export async function loadCaseDetail(m: EntityManager, id: string): Promise<Omit
         id: n.id,
         occurredOn: n.occurred_on,
         kind: n.kind as NoteKind,
-        participants: n.participants,
-        text: n.text,
+        participants: revealNullable('conversation-notes', n.participants, notePlace(n.id, 'participants')),
+        text: reveal('conversation-notes', n.text, notePlace(n.id, 'text')),
         internal: Boolean(n.internal),
         authorName: n.author_name ?? '',
         createdAt: n.created_at,
       }),
     ),
     followUps: await queryFollowUps(m, 'f.case_id = ?', [id]),
-    documents: await listDocuments(m, { caseId: id }),
-    closure: k.closureReason ? { reason: k.closureReason as ClosureReason, summary: k.closureSummary } : null,
+    documents: await listDocuments(m, fields, { caseId: id }),
+    closure: k.closureReason
+      ? { reason: k.closureReason as ClosureReason, summary: revealNullable('conversation-notes', k.closureSummary, casePlace(k.id)) }
+      : null,
   };
 }

@@ -29,8 +29,10 @@ import {
   KimCaseEntity,
   MeasureEntity,
   NoteEntity,
+  type Goal,
   type KimCase,
 } from './case-entities';
+import { assessmentPlace, casePlace, goalPlace, measurePlace, notePlace } from './protected-fields';
 import { loadCaseDetail, queryFollowUps, requireCase } from './case-queries';
 import { AccessDenied } from '../access/access-denied';
 import { accessTo } from '../access/call-access';
@@ -68,7 +70,7 @@ async function touchCase(ctx: ClientDataContext, k: KimCase, fields: string[]): 
 
 /** The case screen as the caller may see it (access/redaction.ts). */
 export async function readCase(ctx: ClientDataContext, id: string): Promise<CaseDetail> {
-  const full = await loadCaseDetail(ctx.tx, id);
+  const full = await loadCaseDetail(ctx.tx, ctx.fields, id);
   return shapeCaseDetail(full, await accessTo(ctx, full.clientId));
 }
 
@@ -130,7 +132,8 @@ export async function setCasePhase(ctx: ClientDataContext, input: z.output<typeo
 export async function setAssessment(ctx: ClientDataContext, input: z.output<typeof assessmentInput>): Promise<CaseDetail> {
   const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
-  await tx.upsert(AssessmentEntity, { caseId: k.id, area: input.area, need: input.need, note: input.note }, ['caseId', 'area']);
+  const note = input.area === 'health' ? ctx.fields.encryptNullable('health', input.note, assessmentPlace(k.id, input.area)) : input.note;
+  await tx.upsert(AssessmentEntity, { caseId: k.id, area: input.area, need: input.need, note }, ['caseId', 'area']);
   await touchCase(ctx, k, [`assessment.${input.area}`]);
   return detail(ctx, k.id);
 }
@@ -138,11 +141,12 @@ export async function setAssessment(ctx: ClientDataContext, input: z.output<type
 export async function addGoal(ctx: ClientDataContext, input: z.output<typeof goalInput>): Promise<CaseDetail> {
   const { tx } = ctx;
   const k = await requireOpenCase(tx, input.caseId);
+  const id = randomUUID();
   await tx.insert(GoalEntity, {
-    id: randomUUID(),
+    id,
     caseId: k.id,
     area: input.area,
-    title: input.title,
+    title: input.area === 'health' ? ctx.fields.encrypt('health', input.title, goalPlace(id, 'title')) : input.title,
     status: 'open',
     outcomeNote: null,
     createdAt: ctx.now.toISOString(),
@@ -151,24 +155,31 @@ export async function addGoal(ctx: ClientDataContext, input: z.output<typeof goa
   return detail(ctx, k.id);
 }
 
-async function caseOfGoal(m: EntityManager, goalId: string): Promise<KimCase> {
+async function goalAndCase(m: EntityManager, goalId: string): Promise<{ goal: Goal; k: KimCase }> {
   const goal = await m.findOneBy(GoalEntity, { id: goalId });
   if (!goal) throw new AppError('record.notFound', { entity: 'goal' });
-  return requireOpenCase(m, goal.caseId);
+  return { goal, k: await requireOpenCase(m, goal.caseId) };
+}
+
+/** A goal's outcome note as stored: under the health key for a health goal. */
+function storedOutcome(ctx: ClientDataContext, goal: { id: string; area: string }, note: string | null): string | null {
+  return goal.area === 'health' ? ctx.fields.encryptNullable('health', note, goalPlace(goal.id, 'outcomeNote')) : note;
 }
 
 export async function setGoalStatus(ctx: ClientDataContext, input: z.output<typeof goalStatusInput>): Promise<CaseDetail> {
   const { tx } = ctx;
-  const k = await caseOfGoal(tx, input.id);
-  await tx.update(GoalEntity, { id: input.id }, { status: input.status, outcomeNote: input.outcomeNote });
+  const { goal, k } = await goalAndCase(tx, input.id);
+  await tx.update(GoalEntity, { id: input.id }, { status: input.status, outcomeNote: storedOutcome(ctx, goal, input.outcomeNote) });
   await touchCase(ctx, k, ['goals']);
   return detail(ctx, k.id);
 }
 
 export async function addMeasure(ctx: ClientDataContext, input: z.output<typeof measureInput>): Promise<CaseDetail> {
   const { tx } = ctx;
-  const k = await caseOfGoal(tx, input.goalId);
-  await tx.insert(MeasureEntity, { id: randomUUID(), goalId: input.goalId, title: input.title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
+  const { goal, k } = await goalAndCase(tx, input.goalId);
+  const id = randomUUID();
+  const title = goal.area === 'health' ? ctx.fields.encrypt('health', input.title, measurePlace(id)) : input.title;
+  await tx.insert(MeasureEntity, { id, goalId: input.goalId, title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
   await touchCase(ctx, k, ['measures']);
   return detail(ctx, k.id);
 }
@@ -177,7 +188,7 @@ export async function setMeasureStatus(ctx: ClientDataContext, input: z.output<t
   const { tx } = ctx;
   const measure = await tx.findOneBy(MeasureEntity, { id: input.id });
   if (!measure) throw new AppError('record.notFound', { entity: 'measure' });
-  const k = await caseOfGoal(tx, measure.goalId);
+  const { k } = await goalAndCase(tx, measure.goalId);
   await tx.update(MeasureEntity, { id: input.id }, { status: input.status });
   await touchCase(ctx, k, ['measures']);
   return detail(ctx, k.id);
@@ -194,8 +205,8 @@ export async function addNote(ctx: ClientDataContext, input: z.output<typeof not
     clientId: k.clientId,
     occurredOn: input.occurredOn,
     kind: input.kind,
-    participants: input.participants,
-    text: input.text,
+    participants: ctx.fields.encryptNullable('conversation-notes', input.participants, notePlace(id, 'participants')),
+    text: ctx.fields.encrypt('conversation-notes', input.text, notePlace(id, 'text')),
     internal: input.internal,
     authorId: ctx.user.id,
     createdAt: ctx.now.toISOString(),
@@ -267,9 +278,12 @@ export async function closeCase(ctx: ClientDataContext, input: z.output<typeof c
   if (allGoals.some((g) => !goals.includes(g) && OPEN_GOAL_STATUSES.includes(g.status as GoalStatus))) {
     throw new AccessDenied('roleCategory', { entity: 'client', entityId: k.clientId, fields: ['goals'] });
   }
-  for (const o of input.goalOutcomes) await tx.update(GoalEntity, { id: o.goalId }, { status: o.status, outcomeNote: o.outcomeNote });
+  for (const o of input.goalOutcomes) {
+    await tx.update(GoalEntity, { id: o.goalId }, { status: o.status, outcomeNote: storedOutcome(ctx, goals.find((g) => g.id === o.goalId)!, o.outcomeNote) });
+  }
   const on = input.closedOn ?? berlinDate(ctx.now);
-  await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary: input.summary });
+  const closureSummary = ctx.fields.encryptNullable('conversation-notes', input.summary, casePlace(k.id));
+  await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary });
   await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: ctx.user.id });
   await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
   await refreshClientCaseColumns(tx, k.clientId);

@@ -44,7 +44,7 @@ export async function loadClientDetail(ctx: ClientDataContext, id: string): Prom
       (h): HouseholdMemberView => ({ id: h.id, name: h.name, relation: h.relation as HouseholdRelation, birthYear: h.birthYear }),
     ),
     residenceHistory: residence.map(toResidenceView),
-    documents: await listDocuments(tx, { clientId: id }),
+    documents: await listDocuments(tx, ctx.fields, { clientId: id }),
     cases: await listCaseSummaries(tx, id),
   };
   return shapeClientDetail(full, access, await listConsentViews(tx, id, access, ctx.user.office, today));

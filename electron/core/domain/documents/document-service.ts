@@ -15,6 +15,35 @@ import { DocumentEntity, type StoredDocument } from './document-entity';
 import { deleteEncryptedDocument, readEncryptedDocument, writeEncryptedDocument } from './document-store';
 import { sniffMimeType } from './file-type';
 import type { ServiceContext } from '../service-context';
+import { DOCUMENT_DATA_CATEGORY } from '../../contract/data-categories';
+import { fieldPlace } from '../../platform/vault/field-cipher';
+import type { ProtectedFields } from '../service-context';
+
+/**
+ * Medical documents (category health) keep their file key and file name under the health category key
+ * (field-cipher.ts): without it the file cannot be decrypted even with the database open. See PROTECTED_COLUMNS.
+ */
+const isHealth = (d: { category: string }) => DOCUMENT_DATA_CATEGORY[d.category as DocumentCategory] === 'health';
+
+function protectDocument(fields: ProtectedFields, d: StoredDocument): StoredDocument {
+  if (!isHealth(d)) return d;
+  return {
+    ...d,
+    fileKey: fields.encrypt('health', d.fileKey, fieldPlace('document', d.id, 'fileKey')),
+    fileName: fields.encrypt('health', d.fileName, fieldPlace('document', d.id, 'fileName')),
+  };
+}
+
+/** The row with its protected fields in plain text; without the key they are blank (the caller cannot see them). */
+function revealDocument(fields: ProtectedFields, d: StoredDocument): StoredDocument {
+  if (!isHealth(d)) return d;
+  if (!fields.holds('health')) return { ...d, fileKey: '', fileName: '' };
+  return {
+    ...d,
+    fileKey: fields.decrypt('health', d.fileKey, fieldPlace('document', d.id, 'fileKey')),
+    fileName: fields.decrypt('health', d.fileName, fieldPlace('document', d.id, 'fileName')),
+  };
+}
 
 type UploadInput = z.output<typeof documentUploadInput>;
 
@@ -109,7 +138,7 @@ export async function uploadDocument(ctx: ServiceContext, input: UploadInput): P
     createdAt: ctx.now.toISOString(),
     createdBy: ctx.user.id,
   };
-  await tx.insert(DocumentEntity, doc);
+  await tx.insert(DocumentEntity, protectDocument(ctx.fields, doc));
   await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
   ctx.audit.entityIds.push(doc.id);
   return toDocumentView(doc);
@@ -117,7 +146,7 @@ export async function uploadDocument(ctx: ServiceContext, input: UploadInput): P
 
 export async function readDocument(ctx: ServiceContext, id: string): Promise<DocumentContent> {
   const { tx } = ctx;
-  const doc = await findDocument(tx, id);
+  const doc = revealDocument(ctx.fields, await findDocument(tx, id));
   // Audited before decrypting: an attempt to open a damaged document is still an access to that record.
   ctx.audit.entityIds.push(doc.id);
   const bytes = readEncryptedDocument(ctx.dataDir, doc.fileId, doc.fileKey, doc.sha256);
@@ -141,7 +170,7 @@ export async function deleteDocument(ctx: ServiceContext, { id, passphrase }: { 
   return null;
 }
 
-export async function listDocuments(m: EntityManager, where: { clientId: string } | { caseId: string }): Promise<DocumentView[]> {
+export async function listDocuments(m: EntityManager, fields: ProtectedFields, where: { clientId: string } | { caseId: string }): Promise<DocumentView[]> {
   const rows = await m.find(DocumentEntity, { where, order: { createdAt: 'DESC', id: 'ASC' } });
-  return rows.map(toDocumentView);
+  return rows.map((d) => toDocumentView(revealDocument(fields, d)));
 }

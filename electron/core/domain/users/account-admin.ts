@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../contract/errors';
-import { officeForRole } from '../../contract/data-categories';
+import { KEY_PROTECTED_CATEGORIES, officeForRole, roleHoldsCategoryKey } from '../../contract/data-categories';
 import type { Office, Role } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
@@ -99,6 +99,15 @@ export async function updateAccount(
       zeroSecrets(secrets);
     }
     keyring.save();
+  } else if (input.role !== account.role && keyring.hasAccount(account.login)) {
+    // A role that no longer reads a protected category gives up its key now (a new one gets it from a holder).
+    const secrets = ctx.vaultSecrets();
+    try {
+      keyring.dropCategoryGrants(account.login, KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(input.role, c)), secrets.database);
+    } finally {
+      zeroSecrets(secrets);
+    }
+    ctx.afterCommit(() => keyring.save());
   }
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push(...changed);

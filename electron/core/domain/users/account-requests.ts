@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, Not, type EntityManager } from 'typeorm';
 import { AppError } from '../../contract/errors';
-import { ROLE_CATEGORIES } from '../../contract/data-categories';
+import { ROLE_CATEGORIES, roleHoldsCategoryKey } from '../../contract/data-categories';
 import type { MachinePolicy } from '../../contract/machine-policy';
 import type { Role } from '../../contract/offices';
 import type {
@@ -14,6 +14,7 @@ import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { loadKeyring } from '../../platform/vault/vault';
 import { zeroSecrets } from '../../platform/vault/vault-secrets';
+import { zeroCategoryKeys } from '../../platform/vault/field-cipher';
 import type { VaultKeyContext } from '../service-context';
 import { AccountEntity, type Account } from './account-entity';
 import { AccountRequestEntity, type AccountRequest } from './account-request-entity';
@@ -79,7 +80,10 @@ async function activate(ctx: VaultKeyContext, keyring: Keyring, account: Account
   const secrets = ctx.vaultSecrets();
   try {
     keyring.verifyMac(secrets.database);
-    keyring.installAccountEntry(account.login, prepared, secrets);
+    // The category keys this session holds go along, for a role that reads them (IT holds none: see category-keys.ts).
+    const categories = ctx.fields.keysFor((c) => roleHoldsCategoryKey(account.role, c));
+    keyring.installAccountEntry(account.login, prepared, secrets, categories);
+    zeroCategoryKeys(categories);
   } finally {
     zeroSecrets(secrets);
   }

@@ -15,6 +15,12 @@ export const SETTING_KEYS = {
   nameKeyVersion: 'search.nameKeyVersion',
 } as const;
 
+/**
+ * A category private key that no account of a role reading the category holds yet (a new workstation has only its
+ * IT administrator): kept under the database key until the first such account receives it, then deleted.
+ */
+export const unclaimedCategoryKeySetting = (category: string) => `vault.categoryKey.unclaimed.${category}`;
+
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 export async function readSetting(m: EntityManager, key: string): Promise<string | null> {
@@ -29,4 +35,8 @@ export async function writeSetting(m: EntityManager, key: string, value: string)
 export async function readIdleLockMinutes(m: EntityManager): Promise<number> {
   const v = Number(await readSetting(m, SETTING_KEYS.idleLockMinutes));
   return Number.isInteger(v) && v > 0 ? v : DEFAULT_IDLE_LOCK_MINUTES;
+}
+
+export async function deleteSetting(m: EntityManager, key: string): Promise<void> {
+  await m.delete(SettingEntity, { key });
 }

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { OFFICES, type Office } from '../../contract/offices';
+import { KEY_PROTECTED_CATEGORIES, type KeyProtectedCategory } from '../../contract/data-categories';
+import { zeroCategoryKeys, type CategoryKeys, type CategoryPublicKeys } from './field-cipher';
 import { writeFileAtomic } from '../files/atomic-file';
 import { newKeyPair, open, publicKeyOf, seal } from './sealed-box';
 import { GRANT_NAMES, zeroSecrets, type GrantName, type VaultSecrets } from './vault-secrets';
@@ -37,6 +39,8 @@ const kdfSchema = z.strictObject({
 const wrapSchema = z.strictObject({ alg: z.literal('aes-256-gcm'), iv: z.string(), ct: z.string(), tag: z.string() });
 const grantsSchema = z.partialRecord(z.enum(GRANT_NAMES), z.string().max(512));
 const publicKeySchema = z.base64().length(44);
+/** Category private keys (see field-cipher.ts) sealed to one holder; only roles that may read the category get one. */
+const categoryGrantsSchema = z.partialRecord(z.enum(KEY_PROTECTED_CATEGORIES), z.string().max(512));
 /** Format 1: the database key wrapped directly under the passphrase (upgraded at the account's next unlock). */
 const legacyAccountSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/), kdf: kdfSchema, wrap: wrapSchema });
 /**
@@ -49,12 +53,13 @@ const keyPairAccountSchema = z.strictObject({
   secret: wrapSchema,
   publicKey: publicKeySchema,
   grants: grantsSchema,
+  categoryGrants: categoryGrantsSchema.optional(),
 });
 const accountSchema = z.union([keyPairAccountSchema, legacyAccountSchema]);
 /** An account's key pair prepared while an IT change waits for approval (see prepareAccountEntry). */
-const preparedEntrySchema = keyPairAccountSchema.omit({ grants: true });
+const preparedEntrySchema = keyPairAccountSchema.omit({ grants: true, categoryGrants: true });
 /** The recovery key in IT's safe is the private key of this record; absent in format 1 (recovery key = database key). */
-const recoverySchema = z.strictObject({ publicKey: publicKeySchema, grants: grantsSchema });
+const recoverySchema = z.strictObject({ publicKey: publicKeySchema, grants: grantsSchema, categoryGrants: categoryGrantsSchema.optional() });
 /** A re-keying under way: every member's grants of the new secrets, kept until the database is re-encrypted. */
 const pendingRekeySchema = z.strictObject({ accounts: z.record(z.string(), grantsSchema), recovery: recoverySchema });
 /**
@@ -74,6 +79,8 @@ const keyringSchema = z.strictObject({
   createdAt: z.string(),
   accounts: z.array(accountSchema).min(1),
   recovery: recoverySchema.optional(),
+  /** The category public keys: anyone may encrypt to them; absent until the first unlock that creates them. */
+  categories: z.partialRecord(z.enum(KEY_PROTECTED_CATEGORIES), publicKeySchema).optional(),
   pendingRekey: pendingRekeySchema.optional(),
   mac: z.string(),
   /** During a re-keying: the same MAC under the new database key, so either key proves the keyring. */
@@ -109,11 +116,31 @@ export function accountIdFor(vaultId: string, login: string): string {
   return createHash('sha256').update(`${vaultId}\u0000${login}`).digest('hex');
 }
 
+type CategoryGrants = z.infer<typeof categoryGrantsSchema>;
+
+const sortedEntries = (r: CategoryGrants | undefined) => Object.entries(r ?? {}).sort(([a], [b]) => a.localeCompare(b));
+
 function canonicalFixedPart(k: Omit<KeyringData, 'mac' | 'nextMac' | 'throttle'>): string {
+  const withoutCategories = (o: object): object => {
+    const { categoryGrants: _c, ...rest } = o as { categoryGrants?: unknown };
+    return rest;
+  };
   const accounts = [...k.accounts].sort((a, b) => a.id.localeCompare(b.id));
-  const fixed: unknown[] = [k.format, k.version, k.vaultId, k.office, k.createdAt, accounts];
+  const fixed: unknown[] = [k.format, k.version, k.vaultId, k.office, k.createdAt, accounts.map(withoutCategories)];
   // Format 1 keyrings had neither; leaving them out keeps their MAC valid.
-  if (k.recovery || k.pendingRekey) fixed.push(k.recovery ?? null, k.pendingRekey ?? null);
+  if (k.recovery || k.pendingRekey) {
+    const pending = k.pendingRekey && { ...k.pendingRekey, recovery: withoutCategories(k.pendingRekey.recovery) };
+    fixed.push(k.recovery ? withoutCategories(k.recovery) : null, pending ?? null);
+  }
+  // Category keys came later: in key order of their own, so the MAC does not depend on how objects were built.
+  if (k.categories) {
+    fixed.push({
+      categories: sortedEntries(k.categories),
+      accounts: accounts.map((a) => [a.id, sortedEntries('categoryGrants' in a ? a.categoryGrants : undefined)]),
+      recovery: sortedEntries(k.recovery?.categoryGrants),
+      pendingRecovery: sortedEntries(k.pendingRekey?.recovery.categoryGrants),
+    });
+  }
   return JSON.stringify(fixed);
 }
 
@@ -126,6 +153,8 @@ const isKeyPairAccount = (a: KeyringData['accounts'][number]): a is KeyPairAccou
 export interface UnlockedSecrets {
   current: VaultSecrets;
   next?: VaultSecrets;
+  /** The category private keys this holder was given (none for roles that may not read them). */
+  categories: CategoryKeys;
 }
 
 export class Keyring {
@@ -140,6 +169,11 @@ export class Keyring {
 
   get office(): Office {
     return this.data.office;
+  }
+
+  /** False for format 1 vaults, whose recovery key is the database key itself (until re-keyed). */
+  get hasRecoveryKeyPair(): boolean {
+    return this.data.recovery !== undefined;
   }
 
   get rekeyPending(): boolean {
@@ -237,18 +271,119 @@ export class Keyring {
     return opened as VaultSecrets;
   }
 
-  private unlockWithPrivateKey(privateKey: Buffer, holder: string, grants: Grants, pendingGrants: Grants | undefined): UnlockedSecrets | null {
+  private unlockWithPrivateKey(
+    privateKey: Buffer,
+    holder: string,
+    grants: Grants,
+    pendingGrants: Grants | undefined,
+    categoryGrants: CategoryGrants | undefined,
+  ): UnlockedSecrets | null {
     const current = this.openGrants(grants, privateKey, holder);
     if (!current) return null;
     const next = pendingGrants ? this.openGrants(pendingGrants, privateKey, holder) : null;
-    return next ? { current, next } : { current };
+    const categories = this.openCategoryGrants(categoryGrants, privateKey, holder);
+    return next ? { current, next, categories } : { current, categories };
+  }
+
+  private categoryPurpose(holder: string, category: KeyProtectedCategory): string {
+    return `${this.data.vaultId}:${holder}:category:${category}`;
+  }
+
+  /** A box that does not open (altered) counts as not held: the unlock goes on, the category stays closed. */
+  private openCategoryGrants(grants: CategoryGrants | undefined, privateKey: Buffer, holder: string): CategoryKeys {
+    const keys: CategoryKeys = {};
+    for (const c of KEY_PROTECTED_CATEGORIES) {
+      const box = grants?.[c];
+      const key = box ? open(box, privateKey, this.categoryPurpose(holder, c)) : null;
+      if (key) keys[c] = key;
+    }
+    return keys;
+  }
+
+  private sealCategoryGrants(keys: CategoryKeys | undefined, publicKey: Buffer, holder: string): CategoryGrants | undefined {
+    const grants: CategoryGrants = {};
+    for (const c of KEY_PROTECTED_CATEGORIES) {
+      const key = keys?.[c];
+      if (key) grants[c] = seal(key, publicKey, this.categoryPurpose(holder, c));
+    }
+    return Object.keys(grants).length ? grants : undefined;
+  }
+
+  /** The category public keys, or null before the first unlock that creates them. */
+  categoryPublicKeys(): CategoryPublicKeys | null {
+    const c = this.data.categories;
+    if (!c) return null;
+    const keys: CategoryPublicKeys = {};
+    for (const name of KEY_PROTECTED_CATEGORIES) if (c[name]) keys[name] = Buffer.from(c[name], 'base64');
+    return keys;
+  }
+
+  /** Records the category public keys of this vault (once; see domain/users/category-grants.ts). */
+  setCategoryPublicKeys(keys: CategoryPublicKeys, databaseKey: Buffer): void {
+    this.assertNoRekeyPending();
+    const categories: Partial<Record<KeyProtectedCategory, string>> = {};
+    for (const c of KEY_PROTECTED_CATEGORIES) if (keys[c]) categories[c] = keys[c].toString('base64');
+    this.data.categories = categories;
+    this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
+  }
+
+  /** Which categories each account with a key pair holds ('recovery' for the recovery key), by account id. */
+  categoryHolders(): Map<string, KeyProtectedCategory[]> {
+    const held = (g: CategoryGrants | undefined) => KEY_PROTECTED_CATEGORIES.filter((c) => g?.[c] !== undefined);
+    const out = new Map<string, KeyProtectedCategory[]>();
+    for (const a of this.data.accounts) if (isKeyPairAccount(a)) out.set(a.id, held(a.categoryGrants));
+    if (this.data.recovery) out.set('recovery', held(this.data.recovery.categoryGrants));
+    return out;
+  }
+
+  /**
+   * Gives the accounts (by id, or 'recovery') the category keys they lack, and takes from them those not in
+   * `allowed`. Returns whether anything changed; the MAC is renewed under `databaseKey`.
+   */
+  setCategoryGrants(allowed: Map<string, readonly KeyProtectedCategory[]>, keys: CategoryKeys, databaseKey: Buffer): boolean {
+    this.assertNoRekeyPending();
+    let changed = false;
+    const settle = (holder: string, publicKey: string, grants: CategoryGrants | undefined): CategoryGrants | undefined => {
+      const want = allowed.get(holder) ?? [];
+      const next: CategoryGrants = {};
+      for (const c of KEY_PROTECTED_CATEGORIES) {
+        const have = grants?.[c];
+        const key = keys[c];
+        if (!want.includes(c)) changed ||= have !== undefined;
+        else if (have !== undefined) next[c] = have;
+        else if (key) {
+          next[c] = seal(key, Buffer.from(publicKey, 'base64'), this.categoryPurpose(holder, c));
+          changed = true;
+        }
+      }
+      return Object.keys(next).length ? next : undefined;
+    };
+    this.data.accounts = this.data.accounts.map((a) => {
+      if (!isKeyPairAccount(a)) return a;
+      const { categoryGrants, ...rest } = a;
+      const next = settle(a.id, a.publicKey, categoryGrants);
+      return next ? { ...rest, categoryGrants: next } : rest;
+    });
+    if (this.data.recovery) {
+      const { categoryGrants, ...rest } = this.data.recovery;
+      const next = settle('recovery', rest.publicKey, categoryGrants);
+      this.data.recovery = next ? { ...rest, categoryGrants: next } : rest;
+    }
+    if (changed) this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
+    return changed;
   }
 
   /**
    * Adds an account, or gives it a new key pair under a new passphrase (passphrase change, reset, recovery), with
    * the given secrets sealed to it. Keys it held before and `secrets` lacks are gone from its entry.
    */
-  async setAccountPassphrase(login: string, passphrase: string, secrets: VaultSecrets, kdf: KdfParams = newKdfParams()): Promise<void> {
+  async setAccountPassphrase(
+    login: string,
+    passphrase: string,
+    secrets: VaultSecrets,
+    categoryKeys?: CategoryKeys,
+    kdf: KdfParams = newKdfParams(),
+  ): Promise<void> {
     this.assertNoRekeyPending();
     const id = accountIdFor(this.data.vaultId, login);
     const pair = newKeyPair();
@@ -257,6 +392,8 @@ export class Keyring {
     wrappingKey.fill(0);
     pair.privateKey.fill(0);
     const account: KeyPairAccount = { id, kdf, secret, publicKey: pair.publicKey.toString('base64'), grants: this.sealGrants(secrets, pair.publicKey, id) };
+    const categoryGrants = this.sealCategoryGrants(categoryKeys, pair.publicKey, id);
+    if (categoryGrants) account.categoryGrants = categoryGrants;
     this.data.accounts = [...this.data.accounts.filter((a) => a.id !== id), account];
     this.data.version = 2;
     this.data.mac = keyringMac(secrets.database, canonicalFixedPart(this.data));
@@ -280,14 +417,30 @@ export class Keyring {
   }
 
   /** Puts an entry from prepareAccountEntry in place of the account's current one, with `secrets` sealed to it. */
-  installAccountEntry(login: string, prepared: string, secrets: VaultSecrets): void {
+  installAccountEntry(login: string, prepared: string, secrets: VaultSecrets, categoryKeys?: CategoryKeys): void {
     this.assertNoRekeyPending();
     const entry = preparedEntrySchema.parse(JSON.parse(prepared));
     if (entry.id !== accountIdFor(this.data.vaultId, login)) throw new Error('prepared entry belongs to another account');
-    const grants = this.sealGrants(secrets, Buffer.from(entry.publicKey, 'base64'), entry.id);
-    this.data.accounts = [...this.data.accounts.filter((a) => a.id !== entry.id), { ...entry, grants }];
+    const publicKey = Buffer.from(entry.publicKey, 'base64');
+    const grants = this.sealGrants(secrets, publicKey, entry.id);
+    const categoryGrants = this.sealCategoryGrants(categoryKeys, publicKey, entry.id);
+    this.data.accounts = [...this.data.accounts.filter((a) => a.id !== entry.id), { ...entry, grants, ...(categoryGrants ? { categoryGrants } : {}) }];
     this.data.version = 2;
     this.data.mac = keyringMac(secrets.database, canonicalFixedPart(this.data));
+  }
+
+  /** Takes from an account the category keys its (new) role may not hold. */
+  dropCategoryGrants(login: string, keep: readonly KeyProtectedCategory[], databaseKey: Buffer): void {
+    const id = accountIdFor(this.data.vaultId, login);
+    this.assertNoRekeyPending();
+    this.data.accounts = this.data.accounts.map((a) => {
+      if (a.id !== id || !isKeyPairAccount(a) || !a.categoryGrants) return a;
+      const { categoryGrants, ...rest } = a;
+      const kept: CategoryGrants = {};
+      for (const c of keep) if (categoryGrants[c]) kept[c] = categoryGrants[c];
+      return Object.keys(kept).length ? { ...rest, categoryGrants: kept } : rest;
+    });
+    this.data.mac = keyringMac(databaseKey, canonicalFixedPart(this.data));
   }
 
   /** Removes an account's entry (disabled account: its old passphrase no longer opens anything). */
@@ -315,12 +468,12 @@ export class Keyring {
       if (!account) return null;
       if (!isKeyPairAccount(account)) {
         const key = unwrapKey(account.wrap, wrappingKey, `${this.data.vaultId}:${id}`);
-        return key ? { current: { database: key, audit: Buffer.from(key) } } : null;
+        return key ? { current: { database: key, audit: Buffer.from(key) }, categories: {} } : null;
       }
       const privateKey = unwrapKey(account.secret, wrappingKey, `${this.data.vaultId}:${id}:secret`);
       if (!privateKey) return null;
       try {
-        return this.unlockWithPrivateKey(privateKey, id, account.grants, this.data.pendingRekey?.accounts[id]);
+        return this.unlockWithPrivateKey(privateKey, id, account.grants, this.data.pendingRekey?.accounts[id], account.categoryGrants);
       } finally {
         privateKey.fill(0);
       }
@@ -334,6 +487,7 @@ export class Keyring {
     const unlocked = await this.unlockAccount(login, passphrase);
     if (!unlocked) return null;
     zeroSecrets(unlocked.next);
+    zeroCategoryKeys(unlocked.categories);
     unlocked.current.audit.fill(0);
     return unlocked.current.database;
   }
@@ -344,14 +498,14 @@ export class Keyring {
    */
   openWithRecoveryKey(recoveryKey: Buffer): UnlockedSecrets | null {
     const recovery = this.data.recovery;
-    if (!recovery) return { current: { database: Buffer.from(recoveryKey), audit: Buffer.from(recoveryKey) } };
+    if (!recovery) return { current: { database: Buffer.from(recoveryKey), audit: Buffer.from(recoveryKey) }, categories: {} };
     const publicKey = publicKeyOf(recoveryKey).toString('base64');
-    if (publicKey === recovery.publicKey) return this.unlockWithPrivateKey(recoveryKey, 'recovery', recovery.grants, undefined);
+    if (publicKey === recovery.publicKey) return this.unlockWithPrivateKey(recoveryKey, 'recovery', recovery.grants, undefined, recovery.categoryGrants);
     // Re-keying shows the new recovery key before it completes: it opens the new secrets only.
     const pending = this.data.pendingRekey?.recovery;
     if (pending && publicKey === pending.publicKey) {
       const next = this.openGrants(pending.grants, recoveryKey, 'recovery');
-      return next ? { current: next } : null;
+      return next ? { current: next, categories: this.openCategoryGrants(pending.categoryGrants, recoveryKey, 'recovery') } : null;
     }
     return null;
   }
@@ -374,15 +528,21 @@ export class Keyring {
    * stored beside the current ones (MAC'd under the current database key). Format 1 accounts cannot be reached and
    * are returned; they lose access when re-keying completes.
    */
-  beginRekey(current: VaultSecrets, next: VaultSecrets, recoveryPublic: Buffer): string[] {
+  beginRekey(current: VaultSecrets, next: VaultSecrets, recoveryPublic: Buffer, categoryKeys?: CategoryKeys): string[] {
     this.assertNoRekeyPending();
     const accounts: Record<string, Grants> = {};
     for (const a of this.data.accounts) {
       if (isKeyPairAccount(a)) accounts[a.id] = this.sealGrants(next, Buffer.from(a.publicKey, 'base64'), a.id);
     }
+    // The new recovery key gets the category keys the caller holds; the rest at the next unlock of a holder.
+    const recoveryCategories = this.sealCategoryGrants(categoryKeys, recoveryPublic, 'recovery');
     this.data.pendingRekey = {
       accounts,
-      recovery: { publicKey: recoveryPublic.toString('base64'), grants: this.sealGrants(next, recoveryPublic, 'recovery') },
+      recovery: {
+        publicKey: recoveryPublic.toString('base64'),
+        grants: this.sealGrants(next, recoveryPublic, 'recovery'),
+        ...(recoveryCategories ? { categoryGrants: recoveryCategories } : {}),
+      },
     };
     this.data.version = 2;
     const canonical = canonicalFixedPart(this.data);

@@ -8,6 +8,7 @@ import { formatRecoveryKey } from './recovery-key';
 import { newKeyPair } from './sealed-box';
 import { copySecrets, newVaultSecrets, zeroSecrets, type VaultSecrets } from './vault-secrets';
 import { openVaultDatabase, type OpenDatabaseOptions } from './vault-database';
+import { FieldCipher, type CategoryKeys } from './field-cipher';
 
 export const DATABASE_FILE = 'vault.db';
 
@@ -25,14 +26,24 @@ export interface OpenVault {
   keyring: Keyring;
   /** A copy of the vault's secrets, for sealing them to an account; the caller zeroes the copy. */
   secrets(): VaultSecrets;
-  /** Zeroes the held secrets; called when the vault is locked. */
+  /** The category keys this session holds, for the protected fields (see field-cipher.ts). */
+  fields: FieldCipher;
+  /** Zeroes the held secrets and category keys; called when the vault is locked. */
   forgetKey(): void;
 }
 
 /** Holds the secrets while unlocked (SQLCipher holds the key anyway); only copies leave. */
-function holdSecrets(secrets: VaultSecrets): Pick<OpenVault, 'secrets' | 'forgetKey'> {
+function holdSecrets(secrets: VaultSecrets, keyring: Keyring, categories: CategoryKeys): Pick<OpenVault, 'secrets' | 'forgetKey' | 'fields'> {
   const held = copySecrets(secrets);
-  return { secrets: () => copySecrets(held), forgetKey: () => zeroSecrets(held) };
+  const fields = new FieldCipher(keyring.vaultId, keyring.categoryPublicKeys() ?? {}, categories);
+  return {
+    secrets: () => copySecrets(held),
+    fields,
+    forgetKey: () => {
+      zeroSecrets(held);
+      fields.forget();
+    },
+  };
 }
 
 export const vaultPaths = (dataDir: string) => ({
@@ -79,7 +90,7 @@ export async function createVault(
     const keyring = await Keyring.create(paths.keyring, office, login, passphrase, secrets, recovery.publicKey, now);
     const opened = await openVaultDatabase({ ...databaseOptions(location, secrets), create: true, entities });
     restrictToOwner(paths.database);
-    return { ...opened, keyring, ...holdSecrets(secrets), recoveryKey: formatRecoveryKey(recovery.privateKey) };
+    return { ...opened, keyring, ...holdSecrets(secrets, keyring, {}), recoveryKey: formatRecoveryKey(recovery.privateKey) };
   } finally {
     zeroSecrets(secrets);
     recovery.privateKey.fill(0);
@@ -90,11 +101,17 @@ function databaseOptions(location: VaultLocation, secrets: VaultSecrets) {
   return { path: vaultPaths(location.dataDir).database, key: secrets.database, auditKey: secrets.audit, nativeBinding: location.nativeBinding };
 }
 
-/** Opens an existing vault with secrets already unsealed (passphrase or recovery key). */
-export async function openVaultWithSecrets(location: VaultLocation, keyring: Keyring, secrets: VaultSecrets, entities: Entities): Promise<OpenVault> {
+/** Opens an existing vault with secrets already unsealed (passphrase or recovery key); the caller zeroes its copies. */
+export async function openVaultWithSecrets(
+  location: VaultLocation,
+  keyring: Keyring,
+  secrets: VaultSecrets,
+  entities: Entities,
+  categories: CategoryKeys = {},
+): Promise<OpenVault> {
   keyring.verifyMac(secrets.database);
   const opened = await openVaultDatabase({ ...databaseOptions(location, secrets), create: false, entities });
-  return { ...opened, keyring, ...holdSecrets(secrets) };
+  return { ...opened, keyring, ...holdSecrets(secrets, keyring, categories) };
 }
 
 /** Encrypted or not, the vault files are for this account only (Windows relies on the installer's ACLs). */

@@ -82,6 +82,7 @@ export const common = {
       alreadyInitialised: 'Auf diesem Arbeitsplatz ist bereits eine KIM-Akte eingerichtet. Es wurde nichts verändert. Bitte laden Sie die Anwendung neu.',
       keyringCorrupt: 'Die Schlüsseldatei (keyring.json) ist unlesbar oder beschädigt. Es wurden keine Daten verändert. Bitte wenden Sie sich an die IT, um sie aus einer Sicherung wiederherzustellen.',
       rekeyFailed: 'Die Neuverschlüsselung ist fehlgeschlagen. Der Datentresor ist unverändert mit dem bisherigen Schlüssel nutzbar, es ist nichts verloren gegangen. Bitte versuchen Sie es erneut oder lassen Sie den Datenträger prüfen.',
+      fieldUnreadable: 'Ein geschützter Eintrag (Gesundheit oder Gesprächsnotizen) ist beschädigt oder wurde außerhalb der KIM-Akte verändert. Es wurde nichts geändert. Bitte wenden Sie sich an die IT.',
       keyringTampered: 'Die Schlüsseldatei (keyring.json) wurde außerhalb der KIM-Akte verändert. Aus Sicherheitsgründen wird nicht entsperrt. Bitte wenden Sie sich an die IT.',
       databaseCorrupt: 'Die Datenbank (vault.db) ist beschädigt oder keine KIM-Akte. Es wurden keine Daten verändert. Bitte wenden Sie sich an die IT, um sie aus einer Sicherung wiederherzustellen.',
       schemaTooNew: 'Die Datenbank stammt aus einer neueren Version der KIM-Akte (Schema {{found}}, diese Version kennt {{known}}). Bitte lassen Sie die Anwendung von der IT aktualisieren.',

@@ -79,6 +79,7 @@ export const common: Texts<typeof de> = {
       alreadyInitialised: 'KIM-Akte is already set up on this workstation; nothing was changed. Please reload the application.',
       keyringCorrupt: 'The key file (keyring.json) is unreadable or damaged. No data was changed. Please ask IT to restore it from a backup.',
       rekeyFailed: 'Re-keying failed. The vault is unchanged and still opens with its previous key; nothing was lost. Please try again or have the disk checked.',
+      fieldUnreadable: 'A protected entry (health or conversation notes) is damaged or was altered outside KIM-Akte. Nothing was changed. Please contact IT.',
       keyringTampered: 'The key file (keyring.json) was modified outside KIM-Akte. For safety it will not be unlocked. Please contact IT.',
       databaseCorrupt: 'The database (vault.db) is damaged or not a KIM-Akte vault. No data was changed. Please ask IT to restore it from a backup.',
       schemaTooNew: 'The database was written by a newer KIM-Akte (schema {{found}}, this version knows {{known}}). Please ask IT to update the application.',

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import type { KeyProtectedCategory } from '../../contract/data-categories';
+import { fieldPlace, isProtectedValue } from '../../platform/vault/field-cipher';
+import type { ProtectedFields } from '../service-context';
+
+/**
+ * Every column held under a category key (issue 10, item 4), in one list: the writers and readers of cases and
+ * documents use the same places, and the one-time encryption of an older vault walks this list.
+ */
+interface ProtectedColumn {
+  category: KeyProtectedCategory;
+  table: string;
+  /** The entity name and row id bound into the ciphertext (see fieldPlace). */
+  entity: string;
+  idSql: string;
+  column: string;
+  /** The field name in fieldPlace (the entity's property). */
+  field: string;
+  /** Which rows of the table belong to the category. */
+  where: string;
+}
+
+const HEALTH_GOALS = `goal_id IN (SELECT id FROM goal WHERE area = 'health')`;
+
+export const PROTECTED_COLUMNS: readonly ProtectedColumn[] = [
+  { category: 'conversation-notes', table: 'note', entity: 'note', idSql: 'id', column: 'text', field: 'text', where: '1' },
+  { category: 'conversation-notes', table: 'note', entity: 'note', idSql: 'id', column: 'participants', field: 'participants', where: '1' },
+  { category: 'conversation-notes', table: 'kim_case', entity: 'case', idSql: 'id', column: 'closure_summary', field: 'closureSummary', where: '1' },
+  { category: 'health', table: 'assessment', entity: 'assessment', idSql: `case_id || '/' || area`, column: 'note', field: 'note', where: `area = 'health'` },
+  { category: 'health', table: 'goal', entity: 'goal', idSql: 'id', column: 'title', field: 'title', where: `area = 'health'` },
+  { category: 'health', table: 'goal', entity: 'goal', idSql: 'id', column: 'outcome_note', field: 'outcomeNote', where: `area = 'health'` },
+  { category: 'health', table: 'measure', entity: 'measure', idSql: 'id', column: 'title', field: 'title', where: HEALTH_GOALS },
+  { category: 'health', table: 'document', entity: 'document', idSql: 'id', column: 'file_key', field: 'fileKey', where: `category = 'medical'` },
+  { category: 'health', table: 'document', entity: 'document', idSql: 'id', column: 'file_name', field: 'fileName', where: `category = 'medical'` },
+];
+
+export const notePlace = (id: string, field: 'text' | 'participants') => fieldPlace('note', id, field);
+export const casePlace = (id: string) => fieldPlace('case', id, 'closureSummary');
+export const assessmentPlace = (caseId: string, area: string) => fieldPlace('assessment', `${caseId}/${area}`, 'note');
+export const goalPlace = (id: string, field: 'title' | 'outcomeNote') => fieldPlace('goal', id, field);
+export const measurePlace = (id: string) => fieldPlace('measure', id, 'title');
+
+/**
+ * Encrypts the values of `category` still stored in plain text (a vault from before category keys), in the
+ * caller's transaction. Values already protected are left alone, so an interrupted run simply continues.
+ */
+export async function encryptPlainFields(m: EntityManager, fields: ProtectedFields, category: KeyProtectedCategory): Promise<number> {
+  let count = 0;
+  for (const c of PROTECTED_COLUMNS.filter((p) => p.category === category)) {
+    const rows = (await m.query(`SELECT ${c.idSql} AS id, rowid AS r, ${c.column} AS v FROM ${c.table} WHERE ${c.where} AND ${c.column} IS NOT NULL`)) as {
+      id: string;
+      r: number;
+      v: string;
+    }[];
+    for (const row of rows) {
+      if (isProtectedValue(row.v)) continue;
+      await m.query(`UPDATE ${c.table} SET ${c.column} = ? WHERE rowid = ?`, [fields.encrypt(category, row.v, fieldPlace(c.entity, row.id, c.field)), row.r]);
+      count++;
+    }
+  }
+  return count;
+}
