@@ -1,4 +1,5 @@
 // What the API returns about the workstation, its session, accounts, drafts and settings.
+import type { KeyProtectedCategory } from '../data-categories';
 import type { Office, Role } from '../offices';
 import type { AccountRequestKind, PassphraseChangeNotice } from './account-request-types';
 
@@ -13,6 +14,12 @@ export interface SessionUser {
    * of this session.
    */
   passphraseChange?: PassphraseChangeNotice;
+  /**
+   * Protected categories (health, conversation notes) the role reads but this account holds no key for yet: an
+   * account IT created or reset receives them at the next unlock of a colleague who holds them, or when IT uses the
+   * recovery key. Until then those parts of client files stay hidden. Absent when nothing is missing.
+   */
+  awaitingCategoryKeys?: KeyProtectedCategory[];
 }
 
 export interface VaultStatus {
