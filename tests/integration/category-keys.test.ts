@@ -236,4 +236,22 @@ describe('handing the category keys on', () => {
     expect(grantsOf('fm2')).toEqual([]);
     expect(grantsOf('fm')).toEqual(['health', 'conversation-notes']);
   });
+
+  it('keeps every account key through re-keying; the new recovery key receives the category keys at a holder unlock', async () => {
+    await switchUser(core, 'admin', ADMIN_PASSPHRASE);
+    const { recoveryKey: next } = await call(core, 'vault.rekey', { confirmPassphrase: ADMIN_PASSPHRASE });
+    // IT holds no category key to give the new recovery key; the accounts keep theirs.
+    expect(loadKeyring(tmp.dir).categoryHolders().get('recovery')).toEqual([]);
+    expect(grantsOf('fm')).toEqual(['health', 'conversation-notes']);
+    await switchUser(core, 'fm');
+    expect(loadKeyring(tmp.dir).categoryHolders().get('recovery')).toEqual(['health', 'conversation-notes']);
+    const vault = await openWithRecoveryKey({ dataDir: tmp.dir }, next);
+    try {
+      expect(vault.fields.held()).toEqual(['health', 'conversation-notes']);
+    } finally {
+      vault.forgetKey();
+      await vault.dataSource.destroy();
+    }
+    recoveryKey = next;
+  });
 });
