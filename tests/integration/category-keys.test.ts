@@ -208,7 +208,7 @@ describe('handing the category keys on', () => {
     const caseId = (await call(core, 'cases.open', { clientId, rechtskreise: ['sgb2'] })).id;
     await call(core, 'notes.add', { caseId, occurredOn: TODAY, kind: 'phone', text: SECRETS.note, internal: false });
     await switchUser(core, 'admin', ADMIN_PASSPHRASE);
-    await enrolAccount(core, ADMIN, { login: 'fm2', displayName: 'Konto fm2', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE });
+    await enrolAccount(core, ADMIN, { login: 'fm2', displayName: 'Konto fm2', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE }, undefined, { handOnKeys: false });
     expect(grantsOf('fm2')).toEqual([]);
     const unlockFm2 = async () => {
       await call(core, 'session.lock');
