@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
 import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NewClientPage } from '../app/lazy-pages';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
+import { AwaitingKeysNotice } from './AwaitingKeysNotice';
 import { BrandMark } from './BrandMark';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { MAIN_ID } from './CenteredShell';
@@ -111,6 +112,12 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
         </ul>
       </nav>
       <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+        {/* Stays for the whole session: the keys arrive only with a later unlock (see SessionUser). */}
+        {user.awaitingCategoryKeys?.length ? (
+          <div className={styles.notice}>
+            <AwaitingKeysNotice categories={user.awaitingCategoryKeys} />
+          </div>
+        ) : null}
         {notice ? (
           <div className={styles.notice}>
             <StatusNotice message={notice} />

@@ -20,7 +20,7 @@ export function FormAlert({ message, title, intent = 'error' }: { message: strin
 }
 
 /** The polite counterpart for confirmations and notices. */
-export function StatusNotice({ message, title, intent = 'success' }: { message: string | null; title?: string; intent?: 'success' | 'info' }) {
+export function StatusNotice({ message, title, intent = 'success' }: { message: string | null; title?: string; intent?: 'success' | 'info' | 'warning' }) {
   return (
     <div role="status" aria-atomic="true">
       {message || title ? (

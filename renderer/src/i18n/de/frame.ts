@@ -1,4 +1,7 @@
-/** German: The signed-in frame: navigation, home dashboard, scratch note, settings, own passphrase change. */
+/**
+ * German: The signed-in frame: navigation, notices (protected areas still hidden), home dashboard, scratch note,
+ * settings, own passphrase change.
+ */
 export const frame = {
   frame: {
     navLabel: 'Hauptnavigation',
@@ -10,6 +13,13 @@ export const frame = {
     changePassphrase: 'Passphrase ändern …',
     passphraseChanged: 'Ihre Passphrase wurde geändert. Sie gilt ab der nächsten Anmeldung.',
     dismiss: 'Hinweis schließen',
+    awaitingKeys: {
+      title: 'Noch ausgeblendet: {{categories}}',
+      text_one:
+        'Dieser Bereich ist in den Akten vorerst ausgeblendet, weil Ihr Konto den Schlüssel dafür noch nicht hat. Ihr Konto erhält ihn automatisch, sobald sich an diesem Arbeitsplatz eine Kolleg:in anmeldet, die diesen Bereich sehen darf; ab Ihrer nächsten Anmeldung ist er dann sichtbar. Alternativ kann die IT den Wiederherstellungsschlüssel verwenden. Es geht nichts verloren.',
+      text_other:
+        'Diese Bereiche sind in den Akten vorerst ausgeblendet, weil Ihr Konto den Schlüssel dafür noch nicht hat. Ihr Konto erhält ihn automatisch, sobald sich an diesem Arbeitsplatz eine Kolleg:in anmeldet, die diese Bereiche sehen darf; ab Ihrer nächsten Anmeldung sind sie dann sichtbar. Alternativ kann die IT den Wiederherstellungsschlüssel verwenden. Es geht nichts verloren.',
+    },
   },
   home: {
     title: 'Übersicht',

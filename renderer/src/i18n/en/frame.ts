@@ -1,7 +1,10 @@
 import type { frame as de } from '../de/frame';
 import type { Texts } from '../texts';
 
-/** English: The signed-in frame: navigation, home dashboard, scratch note, settings, own passphrase change. */
+/**
+ * English: The signed-in frame: navigation, notices (protected areas still hidden), home dashboard, scratch note,
+ * settings, own passphrase change.
+ */
 export const frame: Texts<typeof de> = {
   frame: {
     navLabel: 'Main navigation',
@@ -13,6 +16,13 @@ export const frame: Texts<typeof de> = {
     changePassphrase: 'Change passphrase …',
     passphraseChanged: 'Your passphrase has been changed. It applies from your next sign-in.',
     dismiss: 'Dismiss notice',
+    awaitingKeys: {
+      title: 'Hidden for now: {{categories}}',
+      text_one:
+        'This part of client files is hidden for now because your account does not hold its key yet. Your account receives it automatically as soon as a colleague who may see this part signs in on this workstation; it is visible from your next sign-in on. Alternatively, IT can use the recovery key. Nothing is lost.',
+      text_other:
+        'These parts of client files are hidden for now because your account does not hold the key yet. Your account receives it automatically as soon as a colleague who may see these parts signs in on this workstation; they are visible from your next sign-in on. Alternatively, IT can use the recovery key. Nothing is lost.',
+    },
   },
   home: {
     title: 'Overview',
