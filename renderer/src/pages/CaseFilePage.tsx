@@ -171,7 +171,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={0}>
         {tab === 'assessment' ? <AssessmentSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
         {tab === 'plan' ? <PlanSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
-        {tab === 'notes' && !c.access.categories.includes('conversation-notes') ? <NotSharedNotice client={c} /> : null}
+        {tab === 'notes' && !c.access.categories.includes('conversation-notes') ? <NotSharedNotice client={c} awaitingKey={c.access.owner && !!user.awaitingCategoryKeys?.includes('conversation-notes')} /> : null}
         {tab === 'notes' && c.access.categories.includes('conversation-notes') ? <NotesSection kase={c} readOnly={readOnly} onChanged={changed} /> : null}
         {tab === 'followUps' && c.followUps ? (
           <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={readOnly} onChanged={kase.reload} onUpdated={changed} />

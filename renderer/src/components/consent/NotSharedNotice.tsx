@@ -10,9 +10,20 @@ type Kept = { office: Office; access: ClientAccessView };
  * Shown instead of a part of the file the caller may not see: the core left those fields out, so the screen says
  * why and what the caller may see, rather than showing empty fields that look like missing data.
  */
-export function NotSharedNotice({ client }: { client: Kept }) {
+export function NotSharedNotice({ client, awaitingKey = false }: { client: Kept; awaitingKey?: boolean }) {
   const { t } = useTranslation();
   const categories = client.access.categories.map((c) => t(`dataCategories.${c}`)).join(', ') || t('access.noneShared');
+  // The role reads this part, but the account does not hold its key yet (see the frame's notice).
+  if (awaitingKey) {
+    return (
+      <MessageBar intent="info" data-testid="awaiting-key">
+        <MessageBarBody>
+          <MessageBarTitle>{t('access.awaitingKeyTitle')}</MessageBarTitle>
+          {t('access.awaitingKeyText')}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <MessageBar intent="info" data-testid="not-shared">
       <MessageBarBody>

@@ -65,6 +65,8 @@ export const consent = {
     notSharedTitle: 'Für diesen Bereich liegt Ihnen keine Einwilligung vor',
     notSharedText: 'Die Akte wird von {{office}} geführt. Sie sehen nur die Datenbereiche, für die eine gültige Einwilligung Ihre Dienststelle nennt: {{categories}}.',
     noneShared: 'keine',
+    awaitingKeyTitle: 'Vorerst ausgeblendet: Ihr Konto hat den Schlüssel noch nicht',
+    awaitingKeyText: 'Sie erhalten ihn automatisch, sobald sich an diesem Arbeitsplatz eine Kolleg:in anmeldet, die diesen Bereich sehen darf; ab Ihrer nächsten Anmeldung ist er sichtbar. Es geht nichts verloren.',
     roleHiddenTitle: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen',
     roleHiddenText: 'Ihre Rolle sieht in dieser Akte: {{categories}}.',
     readOnly: 'Nur lesen: Diese Akte führt {{office}}. Änderungen nimmt die führende Dienststelle vor.',

@@ -68,6 +68,8 @@ export const consent: Texts<typeof de> = {
     notSharedTitle: 'No consent covers this part for you',
     notSharedText: 'The file is kept by {{office}}. You see only the data categories a valid consent names your office for: {{categories}}.',
     noneShared: 'none',
+    awaitingKeyTitle: 'Hidden for now: your account does not hold the key yet',
+    awaitingKeyText: 'It arrives automatically as soon as a colleague who may see this part signs in on this workstation; from your next sign-in it is visible. Nothing is lost.',
     roleHiddenTitle: 'This data category is not part of your role',
     roleHiddenText: 'Your role sees in this file: {{categories}}.',
     readOnly: 'Read only: {{office}} keeps this file. Changes are made by that office.',
