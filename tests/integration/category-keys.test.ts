@@ -11,7 +11,8 @@ import { openRawEncrypted } from '../../electron/core/platform/vault/sqlcipher';
 import { loadKeyring } from '../../electron/core/platform/vault/vault';
 import { clientInput } from '../helpers/case-worker';
 import { enrolAccount } from '../helpers/enrol';
-import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, openRawVault, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, OTHER_PASSPHRASE, call, openCore, openRawVault, setupVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { downgradeToPlainCategories } from '../helpers/pre-category-vault';
 
 /**
  * Issue 10, item 4: role limits that hold offline. Every account of a workstation unwraps the database key, so a
@@ -253,5 +254,57 @@ describe('handing the category keys on', () => {
       await vault.dataSource.destroy();
     }
     recoveryKey = next;
+  });
+});
+
+describe('a vault from before category keys', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('encrypts its plain health and conversation-note values at the first unlock, by any account, and loses none', async () => {
+    const { core, recoveryKey } = await setupVault(tmp.dir);
+    for (const [login, role] of [['fm', 'fallmanagement'], ['vw', 'verwaltung']] as const) {
+      await enrolAccount(core, ADMIN, { login, displayName: `Konto ${login}`, role, passphrase: OTHER_PASSPHRASE });
+    }
+    await switchUser(core, 'fm');
+    const clientId = (await call(core, 'clients.create', clientInput('Rahimi', 'Sara'))).id;
+    const caseId = (await call(core, 'cases.open', { clientId, rechtskreise: ['sgb2'] })).id;
+    await call(core, 'notes.add', { caseId, occurredOn: TODAY, kind: 'in-person', participants: SECRETS.participants, text: SECRETS.note, internal: false });
+    const goalId = (await call(core, 'goals.add', { caseId, area: 'health', title: SECRETS.goal })).goals[0]!.id;
+    await call(core, 'measures.add', { goalId, title: SECRETS.measure, owner: 'KIM' });
+    const documentId = (
+      await call(core, 'documents.upload', { clientId, fileName: SECRETS.fileName, mimeType: 'application/pdf', category: 'medical', contentBase64: PDF.toString('base64') })
+    ).id;
+    const before = await call(core, 'cases.get', { id: caseId });
+    await core.close();
+
+    await downgradeToPlainCategories(tmp.dir, recoveryKey);
+    const plainDump = () => {
+      const raw = openRawVault(tmp.dir, recoveryKey);
+      try {
+        return (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
+          .map((t) => JSON.stringify(raw.prepare(`SELECT * FROM "${t.name}"`).all()))
+          .join('\n');
+      } finally {
+        raw.close();
+      }
+    };
+    // The precondition: the old vault holds them in plain text.
+    expect(plainDump()).toContain(SECRETS.note);
+
+    // Verwaltung unlocks first: keys are made, old values encrypted, and handed to the case manager at once.
+    const upgraded = openCore({ dataDir: tmp.dir });
+    try {
+      await call(upgraded, 'session.unlock', { login: 'vw', passphrase: OTHER_PASSPHRASE });
+      const dump = plainDump();
+      for (const secret of [SECRETS.note, SECRETS.participants, SECRETS.goal, SECRETS.measure, SECRETS.fileName]) expect(dump).not.toContain(secret);
+      expect(dump).not.toContain('vault.categoryKey.unclaimed');
+      await switchUser(upgraded, 'fm');
+      expect(await call(upgraded, 'cases.get', { id: caseId })).toEqual(before);
+      const content = await call(upgraded, 'documents.content', { id: documentId });
+      expect(Buffer.from(content.contentBase64, 'base64').equals(PDF)).toBe(true);
+    } finally {
+      await upgraded.close();
+    }
   });
 });
