@@ -1,4 +1,5 @@
-import { shot } from './case-flows';
+import type { Page } from '@playwright/test';
+import { isoDay, shot } from './case-flows';
 import { expect, expectNoA11yViolations, test, type HarnessFixture } from './fixtures';
 import { ADMIN, lockViaUserMenu, setupToDashboard, unlock } from './flows';
 import { APPROVER, enrolViaApi } from './enrol-flows';
@@ -12,6 +13,12 @@ const LATER = { login: 'j.nowak', name: 'Jonas Nowak', passphrase: 'Die Lippe fl
 const LATER_ONE_TIME = 'Einmal-Passphrase aus dem Rathaus Werne 2026';
 
 const NOTICE_TITLE = 'Noch ausgeblendet: Gesundheit und Gesprächsnotizen';
+const KEY_NOTICE_TITLE = 'Vorerst ausgeblendet: Ihr Konto hat den Schlüssel noch nicht';
+const ROLE_HIDDEN_TITLE = 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen';
+
+// A's client, case and conversation note (encrypted under the conversation-notes key).
+const CLIENT = { familyName: 'Demir', givenNames: 'Elif' } as const;
+const NOTE_TEXT = 'Termin beim Jobcenter am Donnerstag vereinbart, Dolmetscherin für Türkisch angefragt.';
 
 type User = { login: string; awaitingCategoryKeys?: string[] };
 
@@ -25,12 +32,38 @@ async function currentUser(harness: HarnessFixture): Promise<User> {
   return ok(harness.api<User>('session.current'));
 }
 
+/** From anywhere in the app to the notes tab of the client's (only) case, by clicks as a case manager works. */
+async function openCaseNotes(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient:innen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Klient:innen' })).toBeVisible();
+  await page.getByRole('link', { name: `${CLIENT.familyName}, ${CLIENT.givenNames}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${CLIENT.givenNames} ${CLIENT.familyName}` })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Fälle' }).click();
+  await page.getByRole('link', { name: /^Fall vom / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Fallakte ${CLIENT.givenNames} ${CLIENT.familyName}` })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Notizen/ }).click();
+  await expect(page.getByRole('tab', { name: /^Notizen/ })).toHaveAttribute('aria-selected', 'true');
+}
+
 test('an account without the category keys sees which areas are hidden and why, until a colleague who holds them signs in', async ({ page, harness }) => {
   await page.goto(harness.url);
   await setupToDashboard(page);
   // A: approved by Datenschutz while the keys still wait in the new vault, so the approval hands them on; A's first
   // login then leaves the keys with an account, and the waiting copies are deleted.
   await enrolViaApi(harness, FIRST, 'fallmanagement');
+
+  // A, who holds the keys, takes on a client, opens a case and writes a conversation note, all before B's account
+  // exists (a later unlock of A would hand the keys on to B).
+  await ok(harness.api('session.lock'));
+  await ok(harness.api('session.unlock', { login: FIRST.login, passphrase: FIRST.passphrase }));
+  const client = await ok(harness.api<{ id: string }>('clients.create', { ...CLIENT, birthDate: '1988' }));
+  const opened = await ok(harness.api<{ id: string }>('cases.open', { clientId: client.id, rechtskreise: ['sgb2'] }));
+  const noted = await ok(
+    harness.api<{ notes?: { text: string }[] }>('notes.add', { caseId: opened.id, occurredOn: isoDay(0), kind: 'in-person', text: NOTE_TEXT }),
+  );
+  expect(noted.notes?.map((n) => n.text)).toEqual([NOTE_TEXT]);
+  await ok(harness.api('session.lock'));
+  await ok(harness.api('session.unlock', { login: ADMIN.login, passphrase: ADMIN.passphrase }));
 
   // B: IT creates the account, Datenschutz approves it; neither holds a key any more.
   const created = await ok(
@@ -76,6 +109,23 @@ test('an account without the category keys sees which areas are hidden and why, 
   await expect(notice.getByRole('status')).toContainText(NOTICE_TITLE);
   await expectNoA11yViolations(page, 'client list with the notice about awaited category keys');
 
+  // In A's case file (B's own office, so B keeps it too), the notes tab says the key is missing, not that the role
+  // does not see notes; the note itself is not on the page.
+  await openCaseNotes(page);
+  const keyNotice = page.getByTestId('awaiting-key');
+  await expect(keyNotice).toBeVisible();
+  await expect(keyNotice).toContainText(KEY_NOTICE_TITLE);
+  await expect(keyNotice).toContainText('Sie erhalten ihn automatisch, sobald sich an diesem Arbeitsplatz eine Kolleg:in anmeldet, die diesen Bereich sehen darf');
+  await expect(page.getByText(ROLE_HIDDEN_TITLE)).toHaveCount(0);
+  await expect(page.getByTestId('not-shared')).toHaveCount(0);
+  await expect(page.getByText(NOTE_TEXT)).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Notizen, neueste zuerst' })).toHaveCount(0);
+  await expect(notice.getByRole('status')).toContainText(NOTICE_TITLE);
+  await expectNoA11yViolations(page, 'case file notes tab while the conversation-notes key is awaited');
+  await shot(page, 'awaiting-category-keys-case-notes');
+  await nav.getByRole('link', { name: 'Klient:innen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Klient:innen' })).toBeVisible();
+
   // A colleague who holds the keys signs in (and out): her unlock hands them on to B. A herself sees no notice.
   await lockViaUserMenu(page);
   await unlock(page, FIRST.login, FIRST.passphrase);
@@ -96,4 +146,11 @@ test('an account without the category keys sees which areas are hidden and why, 
   await nav.getByRole('link', { name: 'Übersicht' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
   await expect(notice).toHaveCount(0);
+
+  // The same notes tab now shows A's note, and no notice about the key.
+  await openCaseNotes(page);
+  await expect(page.getByRole('list', { name: 'Notizen, neueste zuerst' }).getByText(NOTE_TEXT)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('awaiting-key')).toHaveCount(0);
+  await expect(page.getByText(KEY_NOTICE_TITLE)).toHaveCount(0);
+  await expect(page.getByTestId('not-shared')).toHaveCount(0);
 });
