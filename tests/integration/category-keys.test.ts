@@ -33,6 +33,7 @@ const SECRETS = {
   outcome: 'Therapie läuft seit März',
   summary: 'Abschlussgespräch: Familie stabil, Therapie fortgesetzt',
   fileName: 'Befund-Psychiatrie-Wagner.pdf',
+  draft: 'Entwurf: Schlafstörungen und Albträume angesprochen',
 };
 const VISIBLE = 'Sprachkurs B1 anmelden';
 
@@ -78,6 +79,7 @@ describe('category keys', () => {
     documentId = (
       await call(core, 'documents.upload', { clientId, caseId, fileName: SECRETS.fileName, mimeType: 'application/pdf', category: 'medical', contentBase64: PDF.toString('base64') })
     ).id;
+    await call(core, 'drafts.save', { formId: `note:${caseId}`, data: { text: SECRETS.draft } });
     const current = await call(core, 'cases.get', { id: caseId });
     await call(core, 'cases.close', {
       id: caseId,
@@ -108,6 +110,7 @@ describe('category keys', () => {
     expect(k.documents.find((d) => d.id === documentId)?.fileName).toBe(SECRETS.fileName);
     const content = await call(core, 'documents.content', { id: documentId });
     expect(Buffer.from(content.contentBase64, 'base64').equals(PDF)).toBe(true);
+    expect((await call(core, 'drafts.get', { formId: `note:${caseId}` }))?.data).toEqual({ text: SECRETS.draft });
   });
 
   it.each([
