@@ -66,7 +66,7 @@ export async function benchAccess(o: { clients: number; per: number; log: (line:
     const guard: number[] = [];
     const audit: number[] = [];
     for (const id of own) {
-      direct.push(await timeMs(() => withServiceCall(vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, id))));
+      direct.push(await timeMs(() => withServiceCall(vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, id), vault.fields)));
       guard.push(await timeMs(() => enforce('clients.get', { id }, new AccessPolicy(m, user, today, vault.fields), m)));
       const actor = { id: user.id, role: user.role, office: user.office };
       audit.push(

@@ -171,7 +171,7 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
     const direct: number[] = [];
     for (const [clientId] of workload.opens) {
       ok(await timed(viaDispatcher, () => core.dispatch('clients.get', { id: clientId })));
-      await timed(direct, () => withServiceCall(session.vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, clientId)));
+      await timed(direct, () => withServiceCall(session.vault.dataSource, now, user, (ctx) => loadClientDetail(ctx, clientId), session.vault.fields));
     }
     await core.close();
 

@@ -9,6 +9,8 @@ import { berlinDate } from '../../electron/core/contract/dates';
 import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
 import { ADMIN_PASSPHRASE, call, openCore, openRawVault, tempDir } from '../helpers/temp-vault';
 import { devCli, kimAkte } from '../helpers/cli';
+import { openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
+import { notePlace } from '../../electron/core/domain/cases/protected-fields';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
 const NOW = new Date('2026-03-11T09:30:00Z');
@@ -18,8 +20,21 @@ function demo(dataDir: string, seed: number): Promise<DemoDataRun> {
   return runDemoData({ dataDir, office: 'lunen', clients: '300', notesPerClient: '8', seed: String(seed) }, ADMIN_PASSPHRASE, quiet, NOW);
 }
 
+/** Note rows with their text decrypted: stored, it is under the vault's own conversation-notes key (random IVs). */
+async function plainNotes(run: DemoDataRun): Promise<unknown[]> {
+  const vault = await openWithRecoveryKey({ dataDir: run.dataDir }, run.recoveryKey!);
+  try {
+    const rows = (await vault.dataSource.query('SELECT id, case_id, occurred_on, kind, text, internal FROM note ORDER BY id')) as { id: string; text: string }[];
+    return rows.map(({ id, text, ...rest }) => ({ ...rest, text: vault.fields.decrypt('conversation-notes', text, notePlace(id, 'text')) }));
+  } finally {
+    vault.forgetKey();
+    await vault.dataSource.destroy();
+  }
+}
+
 /** Rows of the data tables that do not depend on account ids (those are random per vault). */
-function snapshot(run: DemoDataRun) {
+async function snapshot(run: DemoDataRun) {
+  const notes = await plainNotes(run);
   const db = openRawVault(run.dataDir, run.recoveryKey!);
   try {
     const all = (sql: string) => db.prepare(sql).all();
@@ -29,7 +44,7 @@ function snapshot(run: DemoDataRun) {
       keys: all('SELECT key, client_id FROM client_name_key ORDER BY key, client_id'),
       residence: all('SELECT client_id, type, legal_basis, valid_from, valid_until FROM residence_status ORDER BY id'),
       cases: all('SELECT id, client_id, phase, opened_on, closed_on, closure_reason FROM kim_case ORDER BY id'),
-      notes: all('SELECT case_id, occurred_on, kind, text, internal FROM note ORDER BY id'),
+      notes,
       followUps: all('SELECT case_id, title, due_date, done_at FROM follow_up ORDER BY id'),
       consents: all('SELECT k.client_id, c.office, k.parties, k.categories, k.valid_from, k.valid_until FROM consent k JOIN client c ON c.id = k.client_id ORDER BY k.id'),
       grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
@@ -47,10 +62,10 @@ function snapshot(run: DemoDataRun) {
 describe('demo data', () => {
   const tmp = tempDir();
   let a: DemoDataRun;
-  let snapA: ReturnType<typeof snapshot>;
+  let snapA: Awaited<ReturnType<typeof snapshot>>;
   beforeAll(async () => {
     a = await demo(join(tmp.dir, 'a'), 7);
-    snapA = snapshot(a);
+    snapA = await snapshot(a);
   });
   afterAll(() => tmp.cleanup());
 
@@ -59,9 +74,9 @@ describe('demo data', () => {
     expect(snapA.clients).toHaveLength(300);
     const b = await demo(join(tmp.dir, 'b'), 7);
     expect(b.counts).toEqual(a.counts);
-    expect(snapshot(b)).toEqual(snapA);
+    expect(await snapshot(b)).toEqual(snapA);
 
-    const c = snapshot(await demo(join(tmp.dir, 'c'), 8));
+    const c = await snapshot(await demo(join(tmp.dir, 'c'), 8));
     const names = (s: typeof snapA) => s.clients.map((r) => JSON.stringify(r)).sort();
     expect(names(c)).not.toEqual(names(snapA));
     // Two more demo vaults, each enrolling its accounts as IT does (one-time passphrase, approval, first login).
