@@ -530,6 +530,20 @@ describe('the access matrix (role × office × consent × category × method)', 
     }
   });
 
+  it('never answers with a stored ciphertext of a category key (health, conversation notes), for any caller', () => {
+    const answered = [...made, ...outcomes.map((o) => ({ user: o.user, method: o.probe.method, value: o.value }))];
+    const ciphertexts: string[] = [];
+    const scan = (v: unknown, path: string): void => {
+      if (typeof v === 'string' && /^(k1|s1):/.test(v)) ciphertexts.push(path);
+      else if (Array.isArray(v)) v.forEach((e, i) => scan(e, `${path}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, e] of Object.entries(v)) scan(e, `${path}.${k}`);
+    };
+    for (const o of answered) scan(o.value, `${o.user.key} × ${o.method}`);
+    expect(ciphertexts).toEqual([]);
+    // The control: the fixtures' protected values are stored as ciphertext, and reached the callers who may read them.
+    expect(answered.some((o) => JSON.stringify(o.value).includes('Offene Notiz'))).toBe(true);
+  });
+
   it('writes an audit entry for every refused call, naming the client it was about', async () => {
     const ds = USERS.find((u) => u.key === 'ds')!;
     await login(ds);

@@ -97,6 +97,14 @@ async function scoreToken(m: EntityManager, token: string): Promise<Map<string, 
   return scores;
 }
 
+/** The particle's exact-match score (weighted) for those of `among` that carry it. */
+async function particleScores(m: EntityManager, particle: string, among: ReadonlySet<string>): Promise<Map<string, number>> {
+  const rows = (await m.query('SELECT client_id FROM client_name_key WHERE key = ? LIMIT ?', [`f:${particle}`, MAX_CANDIDATES_PER_TOKEN * 4])) as {
+    client_id: string;
+  }[];
+  return new Map(rows.filter((r) => among.has(r.client_id)).map((r) => [r.client_id, PARTICLE_WEIGHT * EXACT]));
+}
+
 export interface ParsedQuery {
   tokens: string[];
   /** The folded name words in the order typed, hyphenated parts split ("Al-Ubaidi" → al, ubaidi). */
@@ -130,14 +138,17 @@ async function scoreWords(m: EntityManager, words: string[]): Promise<Map<string
     if (!byToken.has(token)) byToken.set(token, await scoreToken(m, token));
     return byToken.get(token)!;
   };
+  // A particle beside other words only adds to clients the other words found, by its exact spelling: alone it
+  // matches a large share of all clients ("al"), and scanning its variants and prefixes cost most of such a search.
+  const isParticle = (w: string) => NAME_PARTICLES.has(w) && words.length > 1;
   const single: Map<string, number>[] = [];
-  for (const w of words) {
-    const weight = NAME_PARTICLES.has(w) && words.length > 1 ? PARTICLE_WEIGHT : 1;
-    single.push(new Map([...(await scoresOf(w))].map(([id, score]) => [id, weight * score])));
-  }
+  for (const w of words) single.push(isParticle(w) ? new Map() : await scoresOf(w));
   const joined: Map<string, number>[] = [];
   for (let i = 0; i + 1 < words.length; i++) joined.push(await scoresOf(words[i]! + words[i + 1]!));
   const ids = new Set([...single, ...joined].flatMap((scores) => [...scores.keys()]));
+  for (let i = 0; i < words.length; i++) {
+    if (isParticle(words[i]!)) single[i] = await particleScores(m, words[i]!, ids);
+  }
   const total = new Map<string, number>();
   for (const id of ids) {
     // best[i]: the best score of the first i words.
