@@ -59,8 +59,7 @@ export async function settleCategoryKeys(vault: OpenVault): Promise<void> {
         KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(a.role, c)),
       );
     }
-    const held: CategoryKeys = {};
-    Object.assign(held, fields.keysFor(() => true));
+    const held = fields.keysFor(() => true);
     try {
       if (keyring.setCategoryGrants(allowed, held, secrets.database)) keyring.save();
     } finally {
@@ -73,7 +72,11 @@ export async function settleCategoryKeys(vault: OpenVault): Promise<void> {
     const claimed = keyring.hasRecoveryKeyPair
       ? KEY_PROTECTED_CATEGORIES.filter((c) => waiting[c] && holders.some(([, cats]) => cats.includes(c)))
       : [];
-    if (claimed.length) await dataSource.transaction(async (tx) => Promise.all(claimed.map((c) => deleteSetting(tx, unclaimedCategoryKeySetting(c)))));
+    if (claimed.length) {
+      await dataSource.transaction(async (tx) => {
+        for (const c of claimed) await deleteSetting(tx, unclaimedCategoryKeySetting(c));
+      });
+    }
   } finally {
     zeroSecrets(secrets);
     zeroCategoryKeys(waiting);

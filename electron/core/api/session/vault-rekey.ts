@@ -59,7 +59,13 @@ export async function rekeyVault(ctx: VaultLifecycleContext, input: { confirmPas
       throw new AppError('vault.rekeyFailed');
     }
     const vault = await openVaultWithSecrets(ctx.location, keyring, next, VAULT_ENTITIES, categories);
-    await settleCategoryKeys(vault);
+    try {
+      await settleCategoryKeys(vault);
+    } catch (error) {
+      vault.forgetKey();
+      await vault.dataSource.destroy().catch(() => undefined);
+      throw error;
+    }
     await recordRekey(vault, 'vault.rekey');
     await ctx.setSession({ vault, user, deviceId });
     return { recoveryKey: formatRecoveryKey(recovery.privateKey), accountsWithoutAccess: unreachable.length };
