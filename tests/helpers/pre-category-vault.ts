@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWithRecoveryKey, databaseKeyForRecoveryKey } from '../../electron/core/api/session/open-vault';
-import { PROTECTED_COLUMNS } from '../../electron/core/domain/cases/protected-fields';
+import { PROTECTED_COLUMNS, protectedValues } from '../../electron/core/domain/cases/protected-fields';
 import { keyringMac } from '../../electron/core/platform/vault/key-crypto';
-import { fieldPlace } from '../../electron/core/platform/vault/field-cipher';
 
 /**
  * Turns a vault back into what app versions before category keys (issue 10, item 4) wrote: protected columns in
@@ -15,14 +14,8 @@ export async function downgradeToPlainCategories(dataDir: string, recoveryKey: s
   try {
     await vault.dataSource.transaction(async (m) => {
       for (const c of PROTECTED_COLUMNS) {
-        const rows = (await m.query(`SELECT ${c.idSql} AS id, rowid AS r, ${c.column} AS v FROM ${c.table} WHERE ${c.where} AND ${c.column} IS NOT NULL`)) as {
-          id: string;
-          r: number;
-          v: string;
-        }[];
-        for (const row of rows) {
-          const plain = vault.fields.decrypt(c.category, row.v, fieldPlace(c.entity, row.id, c.field));
-          await m.query(`UPDATE ${c.table} SET ${c.column} = ? WHERE rowid = ?`, [plain, row.r]);
+        for (const row of await protectedValues(m, c)) {
+          await m.query(`UPDATE ${c.table} SET ${c.column} = ? WHERE rowid = ?`, [vault.fields.decrypt(c.category, row.value, row.place), row.rowid]);
         }
       }
       await m.query(`DELETE FROM setting WHERE key LIKE 'vault.categoryKey.unclaimed.%'`);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
-import { openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
+import { databaseKeyForRecoveryKey, openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { berlinDate } from '../../electron/core/contract/dates';
 import type { Result } from '../../electron/core/contract/methods';
 import { loadCaseDetail } from '../../electron/core/domain/cases/case-queries';
@@ -283,13 +283,11 @@ describe('a vault from before category keys', () => {
 
     await downgradeToPlainCategories(tmp.dir, recoveryKey);
     const plainDump = () => {
-      const raw = openRawVault(tmp.dir, recoveryKey);
+      const key = databaseKeyForRecoveryKey({ dataDir: tmp.dir }, recoveryKey);
       try {
-        return (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
-          .map((t) => JSON.stringify(raw.prepare(`SELECT * FROM "${t.name}"`).all()))
-          .join('\n');
+        return dumpDatabase(tmp.dir, key);
       } finally {
-        raw.close();
+        key.fill(0);
       }
     };
     // The precondition: the old vault holds them in plain text.

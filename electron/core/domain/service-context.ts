@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../contract/types/workstation-types';
 import type { KeyProtectedCategory } from '../contract/data-categories';
+import type { Role } from '../contract/offices';
 
 /** The session's category keys, as services use them (platform/vault/field-cipher.ts implements it). */
 export interface ProtectedFields {
@@ -8,8 +9,8 @@ export interface ProtectedFields {
   encrypt(category: KeyProtectedCategory, value: string, place: string): string;
   encryptNullable(category: KeyProtectedCategory, value: string | null, place: string): string | null;
   decrypt(category: KeyProtectedCategory, stored: string, place: string): string;
-  /** Copies of held private keys (to seal to an account); the caller zeroes them. */
-  keysFor(wanted: (category: KeyProtectedCategory) => boolean): Partial<Record<KeyProtectedCategory, Buffer>>;
+  /** Copies of the held private keys an account of `role` may hold (to seal to it); the caller zeroes them. */
+  keysFor(role?: Role): Partial<Record<KeyProtectedCategory, Buffer>>;
 }
 
 /** Details a service adds for the audit entry that the dispatcher writes in the same transaction. */

@@ -59,7 +59,7 @@ export async function settleCategoryKeys(vault: OpenVault): Promise<void> {
         KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(a.role, c)),
       );
     }
-    const held = fields.keysFor(() => true);
+    const held = fields.keysFor();
     try {
       if (keyring.setCategoryGrants(allowed, held, secrets.database)) keyring.save();
     } finally {

@@ -5,7 +5,6 @@ import { appendAudit } from '../../platform/audit/audit-log';
 import type { LifecycleContext } from '../call-context';
 import { openWithRecoveryKey } from './open-vault';
 import { zeroSecrets } from '../../platform/vault/vault-secrets';
-import { roleHoldsCategoryKey } from '../../contract/data-categories';
 import { zeroCategoryKeys } from '../../platform/vault/field-cipher';
 
 /**
@@ -21,7 +20,7 @@ export async function recoveryReset(ctx: LifecycleContext, input: { recoveryKey:
     assertStrongPassphrase(input.newPassphrase, [account.login, account.displayName, account.office]);
     const secrets = vault.secrets();
     try {
-      const categories = vault.fields.keysFor((c) => roleHoldsCategoryKey(account.role, c));
+      const categories = vault.fields.keysFor(account.role);
       await keyring.setAccountPassphrase(account.login, input.newPassphrase, secrets, categories);
       zeroCategoryKeys(categories);
     } finally {

@@ -54,7 +54,7 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
     if (legacyAccount && keyring.legacyAccountIds().includes(keyring.accountKey(login))) {
       const secrets = vault.secrets();
       try {
-        const categories = vault.fields.keysFor((c) => roleHoldsCategoryKey(account.role, c));
+        const categories = vault.fields.keysFor(account.role);
         await keyring.setAccountPassphrase(login, passphrase, secrets, categories);
         zeroCategoryKeys(categories);
       } finally {
@@ -136,7 +136,7 @@ export async function changePassphrase(ctx: SessionContext, current: string, nex
     keyring.clearFailures(login);
     const secrets = session.vault.secrets();
     try {
-      const categories = session.vault.fields.keysFor((c) => roleHoldsCategoryKey(session.user.role, c));
+      const categories = session.vault.fields.keysFor(session.user.role);
       await keyring.setAccountPassphrase(login, next, secrets, categories);
       zeroCategoryKeys(categories);
     } finally {

@@ -35,7 +35,7 @@ export async function rekeyVault(ctx: VaultLifecycleContext, input: { confirmPas
   const next: VaultSecrets = { database: randomBytes(SECRET_BYTES), audit: Buffer.from(current.audit) };
   const recovery = newKeyPair();
   // The new recovery key gets the category keys the session holds; any others follow at a holder's next unlock.
-  const categories = session.vault.fields.keysFor(() => true);
+  const categories = session.vault.fields.keysFor();
   try {
     keyring.verifyMac(current.database);
     const unreachable = keyring.beginRekey(current, next, recovery.publicKey, categories);

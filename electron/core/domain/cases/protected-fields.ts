@@ -7,7 +7,7 @@ import type { ProtectedFields } from '../service-context';
  * Every column held under a category key (issue 10, item 4), in one list: the writers and readers of cases and
  * documents use the same places, and the one-time encryption of an older vault walks this list.
  */
-interface ProtectedColumn {
+export interface ProtectedColumn {
   category: KeyProtectedCategory;
   table: string;
   /** The entity name and row id bound into the ciphertext (see fieldPlace). */
@@ -40,6 +40,16 @@ export const assessmentPlace = (caseId: string, area: string) => fieldPlace('ass
 export const goalPlace = (id: string, field: 'title' | 'outcomeNote') => fieldPlace('goal', id, field);
 export const measurePlace = (id: string) => fieldPlace('measure', id, 'title');
 
+/** The stored values of one protected column (non-null), with the place their ciphertext is bound to. */
+export async function protectedValues(m: EntityManager, c: ProtectedColumn): Promise<{ rowid: number; place: string; value: string }[]> {
+  const rows = (await m.query(`SELECT ${c.idSql} AS id, rowid AS r, ${c.column} AS v FROM ${c.table} WHERE ${c.where} AND ${c.column} IS NOT NULL`)) as {
+    id: string;
+    r: number;
+    v: string;
+  }[];
+  return rows.map((row) => ({ rowid: row.r, place: fieldPlace(c.entity, row.id, c.field), value: row.v }));
+}
+
 /**
  * Encrypts the values of `category` still stored in plain text (a vault from before category keys), in the
  * caller's transaction. Values already protected are left alone, so an interrupted run simply continues.
@@ -47,14 +57,9 @@ export const measurePlace = (id: string) => fieldPlace('measure', id, 'title');
 export async function encryptPlainFields(m: EntityManager, fields: ProtectedFields, category: KeyProtectedCategory): Promise<number> {
   let count = 0;
   for (const c of PROTECTED_COLUMNS.filter((p) => p.category === category)) {
-    const rows = (await m.query(`SELECT ${c.idSql} AS id, rowid AS r, ${c.column} AS v FROM ${c.table} WHERE ${c.where} AND ${c.column} IS NOT NULL`)) as {
-      id: string;
-      r: number;
-      v: string;
-    }[];
-    for (const row of rows) {
-      if (isProtectedValue(row.v)) continue;
-      await m.query(`UPDATE ${c.table} SET ${c.column} = ? WHERE rowid = ?`, [fields.encrypt(category, row.v, fieldPlace(c.entity, row.id, c.field)), row.r]);
+    for (const row of await protectedValues(m, c)) {
+      if (isProtectedValue(row.value)) continue;
+      await m.query(`UPDATE ${c.table} SET ${c.column} = ? WHERE rowid = ?`, [fields.encrypt(category, row.value, row.place), row.rowid]);
       count++;
     }
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, Not, type EntityManager } from 'typeorm';
 import { AppError } from '../../contract/errors';
-import { ROLE_CATEGORIES, roleHoldsCategoryKey } from '../../contract/data-categories';
+import { ROLE_CATEGORIES } from '../../contract/data-categories';
 import type { MachinePolicy } from '../../contract/machine-policy';
 import type { Role } from '../../contract/offices';
 import type {
@@ -81,7 +81,7 @@ async function activate(ctx: VaultKeyContext, keyring: Keyring, account: Account
   try {
     keyring.verifyMac(secrets.database);
     // The category keys this session holds go along, for a role that reads them (IT holds none: see category-keys.ts).
-    const categories = ctx.fields.keysFor((c) => roleHoldsCategoryKey(account.role, c));
+    const categories = ctx.fields.keysFor(account.role);
     keyring.installAccountEntry(account.login, prepared, secrets, categories);
     zeroCategoryKeys(categories);
   } finally {

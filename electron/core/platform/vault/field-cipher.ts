@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { AppError } from '../../contract/errors';
-import { KEY_PROTECTED_CATEGORIES, type KeyProtectedCategory } from '../../contract/data-categories';
+import { KEY_PROTECTED_CATEGORIES, roleHoldsCategoryKey, type KeyProtectedCategory } from '../../contract/data-categories';
+import type { Role } from '../../contract/offices';
 import { open, seal } from './sealed-box';
 
 /**
@@ -78,10 +79,13 @@ export class FieldCipher {
     return KEY_PROTECTED_CATEGORIES.filter((c) => this.holds(c));
   }
 
-  /** Copies of the held private keys of the categories `wanted` picks, to seal them to an account; the caller zeroes them. */
-  keysFor(wanted: (category: KeyProtectedCategory) => boolean): CategoryKeys {
+  /**
+   * Copies of the held private keys an account of `role` may hold (every held one without a role), to seal them to
+   * an account or the recovery key; the caller zeroes them.
+   */
+  keysFor(role?: Role): CategoryKeys {
     const keys: CategoryKeys = {};
-    for (const c of this.held()) if (wanted(c)) keys[c] = Buffer.from(this.privateKeys[c]!);
+    for (const c of this.held()) if (!role || roleHoldsCategoryKey(role, c)) keys[c] = Buffer.from(this.privateKeys[c]!);
     return keys;
   }
 
