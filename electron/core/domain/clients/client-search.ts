@@ -25,6 +25,15 @@ function variantPrefixes(token: string): string[] {
 const MIN_VARIANT_SIMILARITY = 0.8;
 
 /**
+ * The distinct keys in a range, one index seek each (a skip scan): a common code has thousands of keys but a few
+ * dozen distinct sound forms, and SELECT DISTINCT would read every key.
+ */
+const DISTINCT_KEYS_IN_RANGE = `WITH RECURSIVE k(key) AS (
+    SELECT (SELECT min(key) FROM client_name_key WHERE key > ? AND key < ?)
+    UNION ALL SELECT (SELECT min(key) FROM client_name_key WHERE key > k.key AND key < ?) FROM k WHERE k.key IS NOT NULL LIMIT ?
+  ) SELECT key FROM k WHERE key IS NOT NULL`;
+
+/**
  * Clients with a name token that sounds like `token` (same skeleton or phonetic code), with the best similarity per
  * client. Two steps keep this cheap with many clients sharing a common name: the range scans read only the distinct
  * stored sound forms (index only), each is compared once, and client ids are read only for the similar ones.
@@ -33,11 +42,7 @@ async function variantMatches(m: EntityManager, token: string): Promise<Map<stri
   const sound = soundForm(token);
   const similarity = new Map<string, number>();
   for (const prefix of variantPrefixes(token)) {
-    const rows = (await m.query('SELECT DISTINCT key FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [
-      prefix,
-      `${prefix}\uffff`,
-      MAX_CANDIDATES_PER_TOKEN,
-    ])) as { key: string }[];
+    const rows = (await m.query(DISTINCT_KEYS_IN_RANGE, [prefix, `${prefix}\uffff`, `${prefix}\uffff`, MAX_CANDIDATES_PER_TOKEN])) as { key: string }[];
     for (const r of rows) {
       const form = r.key.slice(prefix.length);
       if (!similarity.has(form)) similarity.set(form, jaroWinkler(sound, form));
@@ -49,13 +54,20 @@ async function variantMatches(m: EntityManager, token: string): Promise<Map<stri
   const best = new Map<string, number>();
   if (similarKeys.size === 0) return best;
   const keys = [...similarKeys.keys()];
-  const rows = (await m.query(`SELECT key, client_id FROM client_name_key WHERE key IN (${keys.map(() => '?').join(',')}) LIMIT ?`, [
-    ...keys,
-    MAX_CANDIDATES_PER_TOKEN,
-  ])) as { key: string; client_id: string }[];
+  // Grouped in index order (no sort), the ids of a key as one string: see clientIds.
+  const rows = (await m.query(`SELECT key, group_concat(client_id, ',') AS ids FROM client_name_key WHERE key IN (${keys.map(() => '?').join(',')}) GROUP BY key`, keys)) as {
+    key: string;
+    ids: string;
+  }[];
+  // The closest spellings first, so that the cap (a safety bound, far above any real name's count) drops the farthest.
+  rows.sort((a, b) => similarKeys.get(b.key)! - similarKeys.get(a.key)!);
+  let taken = 0;
   for (const r of rows) {
     const s = similarKeys.get(r.key)!;
-    if (s > (best.get(r.client_id) ?? 0)) best.set(r.client_id, s);
+    for (const id of r.ids.split(',')) {
+      if (taken++ >= MAX_CANDIDATES_PER_TOKEN) return best;
+      if (s > (best.get(id) ?? 0)) best.set(id, s);
+    }
   }
   return best;
 }
@@ -75,34 +87,37 @@ const PREFIX = 1;
 const MIN_PREFIX = 3;
 const MAX_CANDIDATES_PER_TOKEN = 5_000;
 
+/**
+ * Client ids of the name keys matching `where`, at most `limit`. Read as one concatenated string: a common name has
+ * thousands of keys, and building a JS row object per key costs several times what reading them from the index does.
+ */
+async function clientIds(m: EntityManager, where: string, params: unknown[], limit = MAX_CANDIDATES_PER_TOKEN): Promise<string[]> {
+  const [row] = (await m.query(`SELECT group_concat(client_id, ',') AS ids FROM (SELECT client_id FROM client_name_key WHERE ${where} LIMIT ?)`, [
+    ...params,
+    limit,
+  ])) as { ids: string | null }[];
+  return row?.ids ? row.ids.split(',') : [];
+}
+
 /** Best score per client for one query token: exact folded match, same skeleton, or folded prefix. */
 async function scoreToken(m: EntityManager, token: string): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
-  const take = (rows: { client_id: string }[], score: number) => {
-    for (const r of rows) if ((scores.get(r.client_id) ?? 0) < score) scores.set(r.client_id, score);
+  const take = (ids: string[], score: number) => {
+    for (const id of ids) if ((scores.get(id) ?? 0) < score) scores.set(id, score);
   };
   const exact = `f:${token}`;
-  take((await m.query('SELECT client_id FROM client_name_key WHERE key = ? LIMIT ?', [exact, MAX_CANDIDATES_PER_TOKEN])) as { client_id: string }[], EXACT);
+  take(await clientIds(m, 'key = ?', [exact]), EXACT);
   for (const [clientId, similarity] of await variantMatches(m, token)) {
     if ((scores.get(clientId) ?? 0) < VARIANT_BASE + similarity) scores.set(clientId, VARIANT_BASE + similarity);
   }
-  if (token.length >= MIN_PREFIX) {
-    take(
-      (await m.query('SELECT client_id FROM client_name_key WHERE key > ? AND key < ? LIMIT ?', [exact, `${exact}\uffff`, MAX_CANDIDATES_PER_TOKEN])) as {
-        client_id: string;
-      }[],
-      PREFIX,
-    );
-  }
+  if (token.length >= MIN_PREFIX) take(await clientIds(m, 'key > ? AND key < ?', [exact, `${exact}\uffff`]), PREFIX);
   return scores;
 }
 
 /** The particle's exact-match score (weighted) for those of `among` that carry it. */
 async function particleScores(m: EntityManager, particle: string, among: ReadonlySet<string>): Promise<Map<string, number>> {
-  const rows = (await m.query('SELECT client_id FROM client_name_key WHERE key = ? LIMIT ?', [`f:${particle}`, MAX_CANDIDATES_PER_TOKEN * 4])) as {
-    client_id: string;
-  }[];
-  return new Map(rows.filter((r) => among.has(r.client_id)).map((r) => [r.client_id, PARTICLE_WEIGHT * EXACT]));
+  const ids = await clientIds(m, 'key = ?', [`f:${particle}`], MAX_CANDIDATES_PER_TOKEN * 4);
+  return new Map(ids.filter((id) => among.has(id)).map((id) => [id, PARTICLE_WEIGHT * EXACT]));
 }
 
 export interface ParsedQuery {
@@ -145,19 +160,23 @@ async function scoreWords(m: EntityManager, words: string[]): Promise<Map<string
   for (const w of words) single.push(isParticle(w) ? new Map() : await scoresOf(w));
   const joined: Map<string, number>[] = [];
   for (let i = 0; i + 1 < words.length; i++) joined.push(await scoresOf(words[i]! + words[i + 1]!));
-  const ids = new Set([...single, ...joined].flatMap((scores) => [...scores.keys()]));
+  const ids = new Set<string>();
+  for (const scores of [...single, ...joined]) for (const id of scores.keys()) ids.add(id);
   for (let i = 0; i < words.length; i++) {
     if (isParticle(words[i]!)) single[i] = await particleScores(m, words[i]!, ids);
   }
   const total = new Map<string, number>();
   for (const id of ids) {
-    // best[i]: the best score of the first i words.
-    const best = [0];
+    // The best score of the first i words (`current`) and of the first i - 1 (`before`).
+    let before = 0;
+    let current = 0;
     for (let i = 0; i < words.length; i++) {
-      const alone = best[i]! + (single[i]!.get(id) ?? 0);
-      best.push(i > 0 ? Math.max(alone, best[i - 1]! + (joined[i - 1]!.get(id) ?? 0)) : alone);
+      const alone = current + (single[i]!.get(id) ?? 0);
+      const next = i > 0 ? Math.max(alone, before + (joined[i - 1]!.get(id) ?? 0)) : alone;
+      before = current;
+      current = next;
     }
-    if (best[words.length]! > 0) total.set(id, best[words.length]!);
+    if (current > 0) total.set(id, current);
   }
   return total;
 }
@@ -191,15 +210,8 @@ export async function searchClients(
     scores = next;
   }
   if (!scores || scores.size === 0) return [];
-  const sorted = await preferCloserSpelling(m, tokens, [...scores.entries()].sort((a, b) => b[1] - a[1]));
-  // Take the best candidates the caller may see, a window at a time (usually the first window is enough).
-  const window = Math.max(limit * 4, limit);
-  const ranked: [string, number][] = [];
-  for (let i = 0; i < sorted.length && ranked.length < window; i += window) {
-    const chunk = sorted.slice(i, i + window);
-    const keep = new Set(await visible(chunk.map(([id]) => id)));
-    ranked.push(...chunk.filter(([id]) => keep.has(id)));
-  }
+  const candidates = await bestVisible([...scores.entries()], limit, visible);
+  const ranked = await preferCloserSpelling(m, tokens, candidates);
   // Summaries (a join per client) only for the hits shown, and those tied with the last of them (the name decides).
   const cut = ranked[limit - 1]?.[1];
   const shown = ranked.filter(([, score], i) => i < limit || score === cut);
@@ -213,20 +225,56 @@ export async function searchClients(
 
 /** Weight of the written-spelling tie-break: below any difference of match kind, so it only orders near-equals. */
 const SPELLING_TIEBREAK = 0.01;
-/** The best-scored candidates the tie-break looks at (one indexed read of their folded tokens). */
+/** At most this many candidates take part in the tie-break (one indexed read of their folded tokens). */
 const TIEBREAK_CANDIDATES = 60;
+
+const byScore = (a: [string, number], b: [string, number]) => b[1] - a[1];
+
+/**
+ * The entries scoring at least the n-th best score, in score order (ties in their given order, as a full stable sort
+ * would give them). A common name has thousands of candidates, and sorting them all cost more than the rest of the
+ * ranking; a typed array finds the threshold cheaply.
+ */
+function bestFirst(entries: [string, number][], n: number): [string, number][] {
+  if (entries.length <= n) return [...entries].sort(byScore);
+  const scores = Float64Array.from(entries, ([, score]) => score).sort();
+  const threshold = scores[scores.length - n]!;
+  return entries.filter(([, score]) => score >= threshold).sort(byScore);
+}
+
+/**
+ * The best-scored candidates the caller may see, checked a window at a time in score order (usually one window is
+ * enough): the first `limit`, and after them those the spelling tie-break could still lift past the last of them.
+ */
+async function bestVisible(entries: [string, number][], limit: number, visible: VisibleFilter): Promise<[string, number][]> {
+  const window = limit * 4;
+  const most = Math.max(limit, TIEBREAK_CANDIDATES);
+  const reach = (ranked: [string, number][]) => (ranked[limit - 1]?.[1] ?? -Infinity) - SPELLING_TIEBREAK;
+  // Three windows in order first; all of them only if the caller may see too few of those.
+  let sorted = bestFirst(entries, window * 3);
+  const ranked: [string, number][] = [];
+  for (let i = 0; i < entries.length && ranked.length < most; i += window) {
+    if (i + window >= sorted.length && sorted.length < entries.length) sorted = [...entries].sort(byScore);
+    const chunk = sorted.slice(i, i + window);
+    const keep = new Set(await visible(chunk.map(([id]) => id)));
+    ranked.push(...chunk.filter(([id]) => keep.has(id)));
+    // Sorted: once the next candidate is out of reach, all later ones are.
+    if (ranked.length >= limit && (sorted[i + window]?.[1] ?? -Infinity) < reach(ranked)) break;
+  }
+  const floor = reach(ranked);
+  return ranked.filter(([, score], i) => i < limit || score >= floor).slice(0, most);
+}
 
 /**
  * Sound forms collapse spellings (Haddad/Hadad, Nour/Nur), so many clients can share a score; among those, the one
  * whose written name is closest to the query comes first (with many clients of the same name, the right one must
- * not fall out of the top 5 by chance). Adds at most SPELLING_TIEBREAK to the best-scored candidates.
+ * not fall out of the top 5 by chance). Adds at most SPELLING_TIEBREAK to each candidate's score and re-sorts.
  */
-async function preferCloserSpelling(m: EntityManager, tokens: string[], sorted: [string, number][]): Promise<[string, number][]> {
-  const head = sorted.slice(0, TIEBREAK_CANDIDATES);
-  if (head.length < 2 || tokens.length === 0) return sorted;
+async function preferCloserSpelling(m: EntityManager, tokens: string[], candidates: [string, number][]): Promise<[string, number][]> {
+  if (candidates.length === 0 || tokens.length === 0) return candidates;
   const rows = (await m.query(
-    `SELECT client_id, key FROM client_name_key WHERE client_id IN (${head.map(() => '?').join(',')}) AND key > 'f:' AND key < 'f;'`,
-    head.map(([id]) => id),
+    `SELECT client_id, key FROM client_name_key WHERE client_id IN (${candidates.map(() => '?').join(',')}) AND key > 'f:' AND key < 'f;'`,
+    candidates.map(([id]) => id),
   )) as { client_id: string; key: string }[];
   const written = new Map<string, string[]>();
   for (const r of rows) written.set(r.client_id, [...(written.get(r.client_id) ?? []), r.key.slice(2)]);
@@ -236,8 +284,7 @@ async function preferCloserSpelling(m: EntityManager, tokens: string[], sorted: 
     for (const t of tokens) sum += Math.max(0, ...stored.map((w) => jaroWinkler(t, w)));
     return sum / tokens.length;
   };
-  const rescored = head.map(([id, score]): [string, number] => [id, score + SPELLING_TIEBREAK * closeness(id)]).sort((a, b) => b[1] - a[1]);
-  return [...rescored, ...sorted.slice(TIEBREAK_CANDIDATES)];
+  return candidates.map(([id, score]): [string, number] => [id, score + SPELLING_TIEBREAK * closeness(id)]).sort((a, b) => b[1] - a[1]);
 }
 
 /** Ids of clients whose (partial) birth date is compatible with the searched (partial) date. */
