@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { auditChainKey, entryHash } from './audit-chain';
-import { AuditEntryEntity, type AuditEntry, type AuditOutcome } from './audit-entity';
+import type { AuditEntry, AuditOutcome } from './audit-entity';
 
 export interface AuditActor {
   id: string;
@@ -39,5 +39,11 @@ export async function appendAudit(m: EntityManager, r: AuditRecord): Promise<voi
     hash: null,
   };
   entry.hash = entryHash(auditChainKey(m), entry);
-  await m.insert(AuditEntryEntity, entry);
+  // A plain statement, not m.insert: every call writes at least one entry, and the query builder cost more than the
+  // insert itself (about 0.25 ms per entry).
+  await m.query(
+    `INSERT INTO audit_entry (id, at, actor_id, actor_role, office, action, entity, entity_id, fields, outcome, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [entry.id, entry.at, entry.actorId, entry.actorRole, entry.office, entry.action, entry.entity, entry.entityId, entry.fields, entry.outcome, entry.prevHash, entry.hash],
+  );
 }
