@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { AUDIT_HEAD_FILE } from '../../electron/core/platform/audit/audit-head';
 import { join } from 'node:path';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
@@ -11,6 +12,7 @@ import { drawWorkload, type CaseWorkload } from './case-workload';
 import { dispatcherOver, sessionOf } from './bench-dispatcher';
 import { recallOn, type RecallResult } from './search-recall';
 import { makePlainCopy, openPlainVault } from './plain-copy';
+import { zeroSecrets } from '../../electron/core/platform/vault/vault-secrets';
 import { withServiceCall } from './service-context';
 import { median, percentile, round, timeMs } from './stats';
 
@@ -187,8 +189,10 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
     };
     const encryptedVault = await openWithRecoveryKey({ dataDir }, run.recoveryKey!);
     const encrypted = dispatcherOver({ vault: encryptedVault, user, deviceId: session.deviceId }, dataDir);
-    // The same category keys on both sides: only SQLCipher differs.
-    const plain = dispatcherOver({ vault: await openPlainVault(plainDir, key, encryptedVault.fields), user, deviceId: session.deviceId }, plainDir);
+    // The same audit secret and category keys on both sides: only SQLCipher differs.
+    const secrets = encryptedVault.secrets();
+    const plain = dispatcherOver({ vault: await openPlainVault(plainDir, secrets, encryptedVault.fields), user, deviceId: session.deviceId }, plainDir);
+    zeroSecrets(secrets);
     const encMs: number[] = [];
     const plainMs: number[] = [];
     // CPU time of this process as well: waits for fsync and other processes' load are not in it, the cipher's work is.
@@ -200,6 +204,8 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
       const used = process.cpuUsage(before);
       cpu.push((used.user + used.system) / 1000);
     };
+    const heads = () => [dataDir, plainDir].map((dir) => (JSON.parse(readFileSync(join(dir, AUDIT_HEAD_FILE), 'utf8')) as { lastId: number }).lastId);
+    const headsBefore = heads();
     try {
       await dispatchWorkload(encrypted, share, today);
       await dispatchWorkload(plain, share, today);
@@ -213,6 +219,8 @@ export async function benchCases(o: CaseBenchOptions): Promise<CaseBenchResult> 
       await encrypted.close();
       await plain.close();
     }
+    // Both sides must do the same work: a side whose audit head stood still skipped a file write per call.
+    if (heads().some((id, i) => id <= headsBefore[i]!)) throw new Error('cipher comparison: an audit head was not written on both sides');
 
     // Recall at this population: the pairs' clients join the vault last, so they change none of the figures above.
     o.log('  measuring search recall on the generated variant pairs in this vault …');

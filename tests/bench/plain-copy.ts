@@ -15,6 +15,7 @@ import {
   type SqliteDatabase,
 } from '../../electron/core/platform/vault/sqlcipher';
 import { DATABASE_FILE, loadKeyring, type OpenVault } from '../../electron/core/platform/vault/vault';
+import { copySecrets, zeroSecrets, type VaultSecrets } from '../../electron/core/platform/vault/vault-secrets';
 
 /**
  * BENCHMARK ONLY: a decrypted copy of a vault folder, to measure what the cipher costs on the same data. Never in
@@ -38,11 +39,12 @@ export function makePlainCopy(vaultDir: string, key: Buffer, targetDir: string):
 
 /**
  * The plain copy opened like the vault (openVaultDatabase): the same TypeORM options (WAL) and the same connection
- * settings (applyConnectionSettings: page cache, secure_delete, fsync, temp store), minus the key; audit chain and head
- * keys registered as at unlock, so a dispatcher over it writes the same audit entries and head file. Only the cipher
- * differs from the encrypted vault.
+ * settings (applyConnectionSettings: page cache, secure_delete, fsync, temp store), minus the key; the audit chain and
+ * head keys registered from the vault's own audit secret as at unlock, so that the copy's head (copied beside it)
+ * verifies and a dispatcher over it writes the same audit entries and head file. With any other key the head would
+ * not match, stay frozen as evidence and never be written: the plain side would skip a file write per call.
  */
-export async function openPlainVault(dir: string, key: Buffer, fields: FieldCipher): Promise<OpenVault> {
+export async function openPlainVault(dir: string, secrets: VaultSecrets, fields: FieldCipher): Promise<OpenVault> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: join(dir, DATABASE_FILE),
@@ -55,15 +57,15 @@ export async function openPlainVault(dir: string, key: Buffer, fields: FieldCiph
     prepareDatabase: (db: SqliteDatabase) => applyConnectionSettings(db),
   });
   await dataSource.initialize();
-  registerAuditChainKey(dataSource, key);
-  registerAuditHead(dataSource, key, dir);
-  const held = Buffer.from(key);
+  registerAuditChainKey(dataSource, secrets.audit);
+  registerAuditHead(dataSource, secrets.audit, dir);
+  const held = copySecrets(secrets);
   return {
     dataSource,
     schemaVersion: MIGRATIONS.length,
     keyring: loadKeyring(dir),
-    secrets: () => ({ database: Buffer.from(held), audit: Buffer.from(held) }),
+    secrets: () => copySecrets(held),
     fields,
-    forgetKey: () => held.fill(0),
+    forgetKey: () => zeroSecrets(held),
   };
 }
