@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appendAudit } from '../platform/audit/audit-log';
 import { forgetAuditHead, syncAuditHead } from '../platform/audit/audit-head';
+import { checkpointWal, IDLE_CHECKPOINT_MS, IdleCheckpoint } from '../platform/vault/idle-checkpoint';
+import { sqliteReason } from '../platform/vault/sqlcipher';
 import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleContext, type UnlockedSession } from './call-context';
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
@@ -23,6 +25,8 @@ export interface CoreOptions extends VaultLocation {
   logger?: CoreLogger;
   /** The machine policy; read from policy.json (see platform/policy) when not given. */
   policy?: MachinePolicy;
+  /** Quiet time before the WAL is checkpointed (IDLE_CHECKPOINT_MS by default; tests shorten it). */
+  idleCheckpointMs?: number;
 }
 
 /** The only method a session with a one-time passphrase (set by IT) may call besides the public ones. */
@@ -56,8 +60,12 @@ export class CoreDispatcher {
   private readonly logger: CoreLogger;
   private readonly location: VaultLocation;
   private readonly policy: MachinePolicy | AppError;
+  private readonly idle: IdleCheckpoint;
 
   constructor(private readonly options: CoreOptions) {
+    this.idle = new IdleCheckpoint(options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS, () => {
+      this.queue = this.queue.then(() => this.checkpointWhileIdle());
+    });
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.location = { dataDir: options.dataDir, nativeBinding: options.nativeBinding };
@@ -83,8 +91,19 @@ export class CoreDispatcher {
 
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
     const run = this.queue.then(() => this.run(method, input));
-    this.queue = run.catch(() => undefined);
+    this.queue = run
+      .catch(() => undefined)
+      .then(() => (this.session ? this.idle.touch() : this.idle.cancel()));
     return run;
+  }
+
+  /** Queued by the idle timer: the WAL goes into the file while nobody waits for an answer. */
+  private async checkpointWhileIdle(): Promise<void> {
+    const dataSource = this.session?.vault.dataSource;
+    if (!dataSource) return;
+    await checkpointWal(dataSource).catch((error: unknown) =>
+      this.logger.error('idle WAL checkpoint failed', { reason: sqliteReason(error) }),
+    );
   }
 
   /** Locks and releases the database; for shutdown. */
