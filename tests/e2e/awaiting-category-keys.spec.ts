@@ -32,6 +32,13 @@ async function currentUser(harness: HarnessFixture): Promise<User> {
   return ok(harness.api<User>('session.current'));
 }
 
+const KEYS_HINT = /^„Wartet auf Schlüssel“: Dieses Konto sieht die genannten Bereiche erst, wenn sich an diesem Arbeitsplatz einmal eine Kolleg:in anmeldet/;
+
+async function openAccounts(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Benutzerkonten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Benutzerkonten' })).toBeVisible({ timeout: 15_000 });
+}
+
 /** From anywhere in the app to the notes tab of the client's (only) case, by clicks as a case manager works. */
 async function openCaseNotes(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Klient:innen' }).click();
@@ -75,6 +82,14 @@ test('an account without the category keys sees which areas are hidden and why, 
   await ok(harness.api('accounts.decideRequest', { id: created.pendingRequest!.id, decision: 'approve', confirmPassphrase: APPROVER.passphrase }));
   await ok(harness.api('session.lock'));
   await ok(harness.api('session.unlock', { login: ADMIN.login, passphrase: ADMIN.passphrase }));
+
+  // IT's account list says that B waits for the keys and what hands them on (IT holds none); A waits for nothing.
+  await openAccounts(page);
+  await expect(page.getByTestId(`awaiting-keys-${LATER.login}`)).toHaveText('wartet auf Schlüssel: Gesundheit und Gesprächsnotizen');
+  await expect(page.getByTestId(`awaiting-keys-${FIRST.login}`)).toHaveCount(0);
+  await expect(page.getByText(KEYS_HINT)).toBeVisible();
+  await expectNoA11yViolations(page, 'account list with an account waiting for category keys');
+  await shot(page, 'awaiting-category-keys-accounts');
 
   // B's first login, at the workstation: the one-time passphrase, then an own one.
   await lockViaUserMenu(page);
@@ -153,4 +168,12 @@ test('an account without the category keys sees which areas are hidden and why, 
   await expect(page.getByTestId('awaiting-key')).toHaveCount(0);
   await expect(page.getByText(KEY_NOTICE_TITLE)).toHaveCount(0);
   await expect(page.getByTestId('not-shared')).toHaveCount(0);
+
+  // IT's account list: nobody waits any more.
+  await lockViaUserMenu(page);
+  await unlock(page, ADMIN.login, ADMIN.passphrase);
+  await openAccounts(page);
+  await expect(page.getByRole('cell', { name: LATER.login, exact: true })).toBeVisible();
+  await expect(page.getByTestId(`awaiting-keys-${LATER.login}`)).toHaveCount(0);
+  await expect(page.getByText(KEYS_HINT)).toHaveCount(0);
 });

@@ -214,6 +214,9 @@ describe('handing the category keys on', () => {
     await switchUser(core, 'admin', ADMIN_PASSPHRASE);
     await enrolAccount(core, ADMIN, { login: 'fm2', displayName: 'Konto fm2', role: 'fallmanagement', passphrase: OTHER_PASSPHRASE }, undefined, { handOnKeys: false });
     expect(grantsOf('fm2')).toEqual([]);
+    // IT's account list says who still waits for which key (IT's own role reads neither).
+    const awaited = async () => Object.fromEntries((await call(core, 'accounts.list')).map((a) => [a.login, a.awaitingCategoryKeys]));
+    expect(await awaited()).toEqual({ admin: [], 'ds.freigabe': [], fm: [], fm2: ['health', 'conversation-notes'] });
     const unlockFm2 = async () => {
       await call(core, 'session.lock');
       return call(core, 'session.unlock', { login: 'fm2', passphrase: OTHER_PASSPHRASE });
@@ -236,8 +239,11 @@ describe('handing the category keys on', () => {
     await switchUser(core, 'admin', ADMIN_PASSPHRASE);
     const fm2 = (await call(core, 'accounts.list')).find((a) => a.login === 'fm2')!;
     expect(grantsOf('fm2')).toEqual(['health', 'conversation-notes']);
-    await call(core, 'accounts.update', { id: fm2.id, version: fm2.version, displayName: fm2.displayName, role: 'verwaltung', active: true, confirmPassphrase: ADMIN_PASSPHRASE });
+    expect(fm2.awaitingCategoryKeys).toEqual([]);
+    const updated = await call(core, 'accounts.update', { id: fm2.id, version: fm2.version, displayName: fm2.displayName, role: 'verwaltung', active: true, confirmPassphrase: ADMIN_PASSPHRASE });
     expect(grantsOf('fm2')).toEqual([]);
+    // Verwaltung reads neither category: nothing is awaited.
+    expect(updated.awaitingCategoryKeys).toEqual([]);
     expect(grantsOf('fm')).toEqual(['health', 'conversation-notes']);
   });
 

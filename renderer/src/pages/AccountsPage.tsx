@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   tableWrap: { overflowX: 'auto' },
   disabledRow: { color: tokens.colorNeutralForeground2 },
   statusWaiting: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  keysAwaited: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1 },
+  keysHint: { margin: 0, marginTop: tokens.spacingVerticalS, color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
@@ -77,7 +79,8 @@ function passphraseSetNotice(t: TFunction, a: AccountSummary, key: 'accounts.cre
 export function AccountsPage({ user }: { user: SessionUser }) {
   const styles = useStyles();
   const table = useTableStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const listFormat = (items: string[]) => new Intl.ListFormat(i18n.resolvedLanguage ?? i18n.language, { type: 'conjunction' }).format(items);
   const accounts = useLoad(() => call('accounts.list', {}), []);
   const [values, setValues] = useState(EMPTY);
   const [submitted, setSubmitted] = useState(false);
@@ -183,6 +186,11 @@ export function AccountsPage({ user }: { user: SessionUser }) {
                     <td className={table.td}>{t(`offices.${a.office}`)}</td>
                     <td className={table.td}>
                       <span className={status === 'waiting' || status === 'approval' ? styles.statusWaiting : undefined}>{t(`accountAdmin.statuses.${status}`)}</span>
+                      {a.awaitingCategoryKeys.length ? (
+                        <span className={styles.keysAwaited} data-testid={`awaiting-keys-${a.login}`}>
+                          {t('accountAdmin.awaitingKeys', { categories: listFormat(a.awaitingCategoryKeys.map((c) => t(`dataCategories.${c}`))) })}
+                        </span>
+                      ) : null}
                     </td>
                     <td className={table.td}>
                       {a.lastLoginAt ? t('accountAdmin.lastLoginAt', { date: formatDate(a.lastLoginAt), time: formatTime(a.lastLoginAt) }) : t('accounts.never')}
@@ -219,6 +227,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
             </tbody>
           </table>
         </div>
+        {(accounts.data ?? []).some((a) => a.awaitingCategoryKeys.length > 0) ? <p className={styles.keysHint}>{t('accountAdmin.awaitingKeysHint')}</p> : null}
       </DashboardCard>
       {action?.kind === 'edit' ? (
         <AccountEditDialog

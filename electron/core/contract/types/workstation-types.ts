@@ -71,6 +71,11 @@ export interface AccountSummary {
   pendingRequest: { id: string; kind: AccountRequestKind; expiresAt: string } | null;
   /** The passphrase was set by IT and must be changed at the next login. */
   oneTimePassphrase: boolean;
+  /**
+   * Categories the role reads whose key the account does not hold yet (it is sealed to the account at the next unlock
+   * of a colleague who holds it); empty for accounts that cannot sign in.
+   */
+  awaitingCategoryKeys: KeyProtectedCategory[];
 }
 
 export interface VaultInfo {

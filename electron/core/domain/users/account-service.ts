@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { CaseManagerOption } from '../../contract/types/client-types';
 import type { Office, Role } from '../../contract/offices';
+import { KEY_PROTECTED_CATEGORIES, roleHoldsCategoryKey } from '../../contract/data-categories';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { AccountEntity, type Account } from './account-entity';
@@ -56,10 +57,12 @@ export async function listCaseManagers(m: EntityManager, office: Office): Promis
 
 /** The admin view of an account; `canUnlock` needs the keyring, which holds the passphrase wraps. */
 export function toAccountSummary(a: Account, keyring: Keyring, pending?: AccountRequest): AccountSummary {
+  const canUnlock = a.active && keyring.hasAccount(a.login);
+  const held = keyring.categoriesHeldBy(a.login);
   return {
     id: a.id,
     version: a.version,
-    canUnlock: a.active && keyring.hasAccount(a.login),
+    canUnlock,
     login: a.login,
     displayName: a.displayName,
     role: a.role,
@@ -68,6 +71,7 @@ export function toAccountSummary(a: Account, keyring: Keyring, pending?: Account
     lastLoginAt: a.lastLoginAt,
     pendingRequest: pending ? { id: pending.id, kind: pending.kind, expiresAt: pending.expiresAt } : null,
     oneTimePassphrase: a.oneTimeRequestId !== null,
+    awaitingCategoryKeys: canUnlock ? KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(a.role, c) && !held.includes(c)) : [],
   };
 }
 

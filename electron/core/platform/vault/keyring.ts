@@ -336,6 +336,11 @@ export class Keyring {
     return out;
   }
 
+  /** The category keys sealed to the account with this login (none for an account without a key pair). */
+  categoriesHeldBy(login: string): KeyProtectedCategory[] {
+    return this.categoryHolders().get(accountIdFor(this.vaultId, login)) ?? [];
+  }
+
   /**
    * Gives the accounts (by id, or 'recovery') the category keys they lack, and takes from them those not in
    * `allowed`. Returns whether anything changed; the MAC is renewed under `databaseKey`.

@@ -31,6 +31,9 @@ export const accounts = {
       approval: 'wartet auf Freigabe (Datenschutz)',
       oneTime: 'aktiv, Einmal-Passphrase',
     },
+    awaitingKeys: 'wartet auf Schlüssel: {{categories}}',
+    awaitingKeysHint:
+      '„Wartet auf Schlüssel“: Dieses Konto sieht die genannten Bereiche erst, wenn sich an diesem Arbeitsplatz einmal eine Kolleg:in anmeldet, die diese Bereiche sehen darf und den Schlüssel schon hat; ihr Konto gibt ihn dann automatisch weiter. Die IT hält diese Schlüssel nicht und kann sie nicht vergeben.',
     you: '{{name}} (Sie)',
     lastLoginAt: '{{date}}, {{time}} Uhr',
     actions: 'Aktionen',

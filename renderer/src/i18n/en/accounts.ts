@@ -34,6 +34,9 @@ export const accounts: Texts<typeof de> = {
       approval: 'waiting for approval (data protection)',
       oneTime: 'active, one-time passphrase',
     },
+    awaitingKeys: 'waiting for keys: {{categories}}',
+    awaitingKeysHint:
+      '“Waiting for keys”: this account sees the named areas only once a colleague who may see them and already holds the key signs in at this workstation; their account then hands the key on automatically. IT holds none of these keys and cannot hand them out.',
     you: '{{name}} (you)',
     lastLoginAt: '{{date}}, {{time}}',
     actions: 'Actions',
