@@ -28,9 +28,10 @@ describe('idle WAL checkpoint', () => {
   }
 
   it('writes the committed pages into the database file after a quiet time, and the vault works on', async () => {
-    const { core, dir } = await vaultWithCalls(100);
+    // 300 ms: no call of the loop takes that long, so the checkpoint cannot run before the first hash.
+    const { core, dir } = await vaultWithCalls(300);
     const before = fileHash(dir);
-    await sleep(600);
+    await sleep(1_500);
     expect(fileHash(dir)).not.toBe(before);
     // The vault works on, and its audit trail (written across the checkpoint) still verifies.
     expect((await call(core, 'audit.verify')).ok).toBe(true);
@@ -40,7 +41,7 @@ describe('idle WAL checkpoint', () => {
   it('does not touch the database file before the quiet time is over', async () => {
     const { core, dir } = await vaultWithCalls(60_000);
     const before = fileHash(dir);
-    await sleep(600);
+    await sleep(1_500);
     expect(fileHash(dir)).toBe(before);
     await core.close();
   });
