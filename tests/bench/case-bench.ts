@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { AUDIT_HEAD_FILE } from '../../electron/core/platform/audit/audit-head';
 import { join } from 'node:path';
+import { AUDIT_HEAD_FILE } from '../../electron/core/platform/audit/audit-head';
 import { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { loadClientDetail } from '../../electron/core/domain/client-file/client-detail';
 import { berlinDate } from '../../electron/core/contract/dates';

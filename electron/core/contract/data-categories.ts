@@ -43,6 +43,11 @@ export function roleHoldsCategoryKey(role: Role, category: KeyProtectedCategory)
   return (ROLE_CATEGORIES[role] ?? []).includes(category);
 }
 
+/** The protected categories `role` reads whose key the account does not hold (yet): what it waits for. */
+export function awaitedCategoryKeys(role: Role, holds: (category: KeyProtectedCategory) => boolean): KeyProtectedCategory[] {
+  return KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(role, c) && !holds(c));
+}
+
 /** Roles that keep client files of their own office (create and change them). */
 export const OWNER_ROLES: readonly Role[] = ['fallmanagement', 'verwaltung'];
 

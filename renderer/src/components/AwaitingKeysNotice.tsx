@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyProtectedCategory } from '../api/core';
 import { StatusNotice } from './FormAlert';
+import { useCategoryList } from '../format/category-list';
 
 /**
  * Shown in the frame for as long as the account still waits for the keys of protected categories (health,
@@ -9,11 +10,10 @@ import { StatusNotice } from './FormAlert';
  * with everything else meanwhile.
  */
 export function AwaitingKeysNotice({ categories }: { categories: readonly KeyProtectedCategory[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const categoryList = useCategoryList();
   if (categories.length === 0) return null;
-  const names = new Intl.ListFormat(i18n.resolvedLanguage ?? i18n.language, { type: 'conjunction' }).format(
-    categories.map((c) => t(`dataCategories.${c}`)),
-  );
+  const names = categoryList(categories);
   return (
     <div data-testid="awaiting-keys-notice">
       <StatusNotice

@@ -32,6 +32,7 @@ import { PageHeader } from '../components/PageHeader';
 import { passphraseProblem, usePassphraseAssessment } from '../components/passphrase-assessment';
 import { PassphraseStrengthMeter } from '../components/PassphraseStrengthMeter';
 import { formatDate, formatTime } from '../format/date';
+import { useCategoryList } from '../format/category-list';
 import { useTableStyles } from '../components/table-styles';
 
 const useStyles = makeStyles({
@@ -79,8 +80,8 @@ function passphraseSetNotice(t: TFunction, a: AccountSummary, key: 'accounts.cre
 export function AccountsPage({ user }: { user: SessionUser }) {
   const styles = useStyles();
   const table = useTableStyles();
-  const { t, i18n } = useTranslation();
-  const listFormat = (items: string[]) => new Intl.ListFormat(i18n.resolvedLanguage ?? i18n.language, { type: 'conjunction' }).format(items);
+  const { t } = useTranslation();
+  const categoryList = useCategoryList();
   const accounts = useLoad(() => call('accounts.list', {}), []);
   const [values, setValues] = useState(EMPTY);
   const [submitted, setSubmitted] = useState(false);
@@ -188,7 +189,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
                       <span className={status === 'waiting' || status === 'approval' ? styles.statusWaiting : undefined}>{t(`accountAdmin.statuses.${status}`)}</span>
                       {a.awaitingCategoryKeys.length ? (
                         <span className={styles.keysAwaited} data-testid={`awaiting-keys-${a.login}`}>
-                          {t('accountAdmin.awaitingKeys', { categories: listFormat(a.awaitingCategoryKeys.map((c) => t(`dataCategories.${c}`))) })}
+                          {t('accountAdmin.awaitingKeys', { categories: categoryList(a.awaitingCategoryKeys) })}
                         </span>
                       ) : null}
                     </td>

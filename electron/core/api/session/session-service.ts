@@ -11,7 +11,7 @@ import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import type { Keyring } from '../../platform/vault/keyring';
 import type { LifecycleContext, SessionContext } from '../call-context';
 import type { SessionUser } from '../../contract/types/workstation-types';
-import { KEY_PROTECTED_CATEGORIES, roleHoldsCategoryKey } from '../../contract/data-categories';
+import { awaitedCategoryKeys } from '../../contract/data-categories';
 import { zeroCategoryKeys } from '../../platform/vault/field-cipher';
 
 function throttled(keyring: Keyring, login: string, now: Date): AppError | null {
@@ -87,7 +87,7 @@ export async function unlock(ctx: LifecycleContext, login: string, passphrase: s
     keyring.save();
     // A passphrase IT set is one-time: the session opens, but the core refuses every data method until it is changed.
     const notice = await oneTimeNotice(m, account);
-    const awaiting = KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(account.role, c) && !vault.fields.holds(c));
+    const awaiting = awaitedCategoryKeys(account.role, (c) => vault.fields.holds(c));
     const user: SessionUser = {
       ...toSessionUser(account),
       ...(notice ? { passphraseChange: notice } : {}),

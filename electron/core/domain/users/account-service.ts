@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { CaseManagerOption } from '../../contract/types/client-types';
 import type { Office, Role } from '../../contract/offices';
-import { KEY_PROTECTED_CATEGORIES, roleHoldsCategoryKey } from '../../contract/data-categories';
+import { awaitedCategoryKeys } from '../../contract/data-categories';
 import { recordChange } from '../../platform/sync/change-recorder';
 import type { Keyring } from '../../platform/vault/keyring';
 import { AccountEntity, type Account } from './account-entity';
@@ -71,7 +71,7 @@ export function toAccountSummary(a: Account, keyring: Keyring, pending?: Account
     lastLoginAt: a.lastLoginAt,
     pendingRequest: pending ? { id: pending.id, kind: pending.kind, expiresAt: pending.expiresAt } : null,
     oneTimePassphrase: a.oneTimeRequestId !== null,
-    awaitingCategoryKeys: canUnlock ? KEY_PROTECTED_CATEGORIES.filter((c) => roleHoldsCategoryKey(a.role, c) && !held.includes(c)) : [],
+    awaitingCategoryKeys: canUnlock ? awaitedCategoryKeys(a.role, (c) => held.includes(c)) : [],
   };
 }
 
