@@ -15,6 +15,10 @@ export const EXIT = {
   auditBroken: 7,
   /** Reserved for the development command demo-data (`npm run cli`, tests/demo-data): the vault is not a demo vault. */
   notDemoVault: 8,
+  /** The shared sync folder is unreachable or read-only: offline, nothing lost; try again later. */
+  offline: 9,
+  /** The network refused the step (invitation invalid, expired or wrong code, device unknown or revoked). */
+  networkRefused: 10,
 } as const;
 
 function exitCodeFor(code: string): number {
@@ -24,6 +28,8 @@ function exitCodeFor(code: string): number {
   if (code.startsWith('vault.')) return EXIT.vaultDamaged;
   if (code === 'validation.invalid' || code === 'passphrase.tooWeak') return EXIT.usage;
   if (code === 'permission.denied') return EXIT.failure;
+  if (code === 'network.shareUnreachable' || code === 'network.shareReadOnly') return EXIT.offline;
+  if (code.startsWith('network.')) return EXIT.networkRefused;
   return EXIT.failure;
 }
 

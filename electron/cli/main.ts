@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { rekeyCommand } from './commands/rekey';
 import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
+import { networkCreateCommand, networkDevicesCommand, networkInviteCommand, networkJoinCommand, networkRevokeCommand, syncCommand } from './commands/network';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
 
@@ -56,6 +57,54 @@ export function buildProgram(out: (line: string) => void): Command {
     .description('check the recovery key (KIM_AKTE_RECOVERY_KEY or typed) and print the SQLCipher key of vault.db')
     .requiredOption('--data-dir <dir>', 'folder holding the vault')
     .action((o: { dataDir: string }) => recoveryDatabaseKeyCommand(o, out));
+
+  const network = program.command('network').description('the network of trusted workstations that sync through the shared folder');
+  network
+    .command('create')
+    .description('found the network on a shared folder; prints the network fingerprint')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .requiredOption('--share <dir>', 'the shared folder (mapped drive, UNC path or mount point)')
+    .action((o: { dataDir: string; user: string; share: string }) => networkCreateCommand(o, out));
+  network
+    .command('invite')
+    .description('write a single-use invitation for a new workstation and print its code')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .addOption(new Option('--office <office>', 'office of the new workstation').choices([...OFFICES]).makeOptionMandatory())
+    .requiredOption('--out <file>', 'invitation file to write (must not exist)')
+    .action((o: { dataDir: string; user: string; office: string; out: string }) => networkInviteCommand(o, out));
+  network
+    .command('join')
+    .description('join the network with an invitation file and its code')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .requiredOption('--share <dir>', 'the shared folder')
+    .requiredOption('--invitation <file>', 'the invitation file')
+    .requiredOption('--code <code>', 'the invitation code (XXXX-XXXX-XXXX-XXXX)')
+    .action((o: { dataDir: string; user: string; share: string; invitation: string; code: string }) => networkJoinCommand(o, out));
+  network
+    .command('devices')
+    .description('list the workstations of the network, their state and last sync')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .option('--json', 'print JSON')
+    .action((o: { dataDir: string; user: string; json?: boolean }) => networkDevicesCommand(o, out));
+  network
+    .command('revoke')
+    .description('revoke a workstation (stolen, replaced); every member honours it from its next sync')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .requiredOption('--device <id>', 'device id (see network devices)')
+    .action((o: { dataDir: string; user: string; device: string }) => networkRevokeCommand(o, out));
+
+  program
+    .command('sync')
+    .description('run one full sync round through the shared folder (exit 9: share offline)')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'any login that can unlock')
+    .option('--json', 'print {"sent","received","applied","conflicts","rejected"}')
+    .action((o: { dataDir: string; user: string; json?: boolean }) => syncCommand(o, out));
 
   return program;
 }

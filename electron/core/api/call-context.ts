@@ -6,6 +6,7 @@ import type { AuditNotes, VaultKeyContext } from '../domain/service-context';
 import { berlinDate } from '../contract/dates';
 import type { OpenVault, VaultLocation } from '../platform/vault/vault';
 import type { MachinePolicy } from '../contract/machine-policy';
+import type { SyncIo } from '../domain/sync/sync-context';
 
 /** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
 export interface UnlockedSession {
@@ -24,6 +25,8 @@ export interface CallBasics {
   clock: () => Date;
   /** The machine policy read at start (policy.json). */
   machinePolicy: MachinePolicy;
+  /** How the shared folder is reached (node:fs by default; tests inject file-system faults). */
+  syncIo?: SyncIo;
 }
 
 /** Public methods (status, setup, unlock, lock, recovery reset): no session needed, and they may replace it. */

@@ -13,6 +13,7 @@ import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
 import type { MachinePolicy } from '../contract/machine-policy';
 import { readMachinePolicy } from '../platform/policy/machine-policy';
+import type { SyncIo } from '../domain/sync/sync-context';
 
 export interface CoreLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -27,6 +28,8 @@ export interface CoreOptions extends VaultLocation {
   policy?: MachinePolicy;
   /** Quiet time before the WAL is checkpointed (IDLE_CHECKPOINT_MS by default; tests shorten it). */
   idleCheckpointMs?: number;
+  /** How the shared sync folder is reached; node:fs by default (tests inject file-system faults). */
+  syncIo?: SyncIo;
 }
 
 /** The only method a session with a one-time passphrase (set by IT) may call besides the public ones. */
@@ -164,6 +167,7 @@ export class CoreDispatcher {
       clock: this.now,
       appVersion: this.options.appVersion ?? APP_VERSION,
       machinePolicy: this.policy as MachinePolicy,
+      syncIo: this.options.syncIo,
     };
     if (spec.access === 'public' || spec.outsideTransaction) {
       const handler = handlers[method] as (i: unknown, c: LifecycleContext) => Promise<unknown>;

@@ -61,6 +61,13 @@ export const METHOD_NAMES = [
   'audit.users',
   'settings.get',
   'settings.update',
+  'network.status',
+  'network.create',
+  'network.invite',
+  'network.join',
+  'network.devices',
+  'network.revoke',
+  'sync.run',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -68,6 +68,8 @@ import type { AuditExport } from './types/audit-types';
 import type { AuditSubject } from './types/audit-types';
 import type { AuditUserOption } from './types/audit-types';
 import type { AuditVerification } from './types/audit-types';
+import { networkCreateInput, networkInviteInput, networkJoinInput, networkRevokeInput } from './schemas/network-schemas';
+import type { InvitationView, NetworkDevice, NetworkStatus, SyncRoundResult } from './types/network-types';
 
 /**
  * The one contract of the API: every method's name, input schema, output type, required access and audit rule.
@@ -173,6 +175,15 @@ export const contract = {
   'audit.users': method<AuditUserOption[]>()({ input: emptyInput, access: 'audit', audit: read('account') }),
   'settings.get': method<SettingsView>()({ input: emptyInput, access: 'session', audit: none }),
   'settings.update': method<SettingsView>()({ input: settingsUpdateInput, access: 'admin', audit: { kind: 'write', entity: 'setting' } }),
+  // The network of trusted workstations: IT creates it, invites, joins and revokes; anyone unlocked sees its state.
+  'network.status': method<NetworkStatus>()({ input: emptyInput, access: 'session', audit: none }),
+  'network.create': method<NetworkStatus>()({ input: networkCreateInput, access: 'admin', audit: write('network') }),
+  'network.invite': method<InvitationView>()({ input: networkInviteInput, access: 'admin', audit: write('network') }),
+  'network.join': method<NetworkStatus>()({ input: networkJoinInput, access: 'admin', audit: write('network') }),
+  'network.devices': method<NetworkDevice[]>()({ input: emptyInput, access: 'admin', audit: read('network') }),
+  'network.revoke': method<NetworkDevice[]>()({ input: networkRevokeInput, access: 'admin', audit: write('network') }),
+  // One round through the shared folder, in chunks of its own transactions; it writes its own audit entries.
+  'sync.run': method<SyncRoundResult>()({ input: emptyInput, access: 'session', audit: none, outsideTransaction: true }),
 } as const;
 
 /**

@@ -15,11 +15,14 @@ import { countRows } from '../session/vault-stats';
 import { loadKeyring } from '../../platform/vault/vault';
 import type { MethodName } from '../../contract/methods';
 import { clientHandlers } from './client-handlers';
+import { networkContext, networkHandlers } from './network-handlers';
+import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
 /** Maps each contract method to its service call. The dispatcher has already validated input and access. */
 export const handlers: HandlerMap<MethodName> = {
   ...clientHandlers,
+  ...networkHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {
@@ -63,7 +66,14 @@ export const handlers: HandlerMap<MethodName> = {
     ctx.audit.entityIds.push(...accounts.map((a) => a.id));
     return accounts;
   },
-  'audit.verify': (_i, ctx) => verifyAuditTrail(ctx),
+  'audit.verify': async (_i, ctx) => {
+    const local = await verifyAuditTrail(ctx);
+    const anchor = await checkAuditAnchor(networkContext(ctx));
+    if (!anchor) return local;
+    // The local chain's own break comes first; a checkpoint mismatch means the chain verifies but was rewritten.
+    const firstBreak = local.firstBreak ?? anchor.firstBreak;
+    return { ...local, ok: firstBreak === null, firstBreak, anchor: anchor.check };
+  },
   'audit.list': (i, ctx) => listAudit(ctx, i),
   'audit.exportCsv': (i, ctx) => exportAuditCsv(ctx, i),
   'audit.subjects': (i, ctx) => findAuditSubjects(ctx, i),

@@ -48,9 +48,22 @@ export interface AuditVerification {
   ok: boolean;
   entries: number;
   firstBreak: ChainBreak | null;
+  /**
+   * The comparison with the checkpoints of the audit head this workstation published in its sync log (issue 9):
+   * absent before the workstation joined a network; `unreachable` when the share could not be read (not checked).
+   */
+  anchor?: AuditAnchorCheck;
+}
+
+export interface AuditAnchorCheck {
+  state: 'ok' | 'mismatch' | 'unreachable';
+  /** Checkpoints compared with the local trail. */
+  checked: number;
+  /** Files of this workstation's log that are missing on the share (removed there). */
+  missingFiles: number;
 }
 
 export interface ChainBreak {
   id: number;
-  reason: 'changed' | 'removed-or-reordered' | 'tail-cut' | 'head-invalid' | 'head-missing';
+  reason: 'changed' | 'removed-or-reordered' | 'tail-cut' | 'head-invalid' | 'head-missing' | 'checkpoint-mismatch';
 }

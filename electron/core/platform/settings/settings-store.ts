@@ -13,6 +13,29 @@ export const SETTING_KEYS = {
   demoVault: 'demo.vault',
   /** Version of the algorithm that wrote the client name search keys (see domain/clients/name-key-rebuild.ts). */
   nameKeyVersion: 'search.nameKeyVersion',
+  /** The sync network this workstation belongs to (issue 9): id, share folder, founding device, fingerprint. */
+  networkId: 'network.id',
+  networkShare: 'network.share',
+  networkFounder: 'network.founder',
+  networkFingerprint: 'network.fingerprint',
+  /** '1' once a member's enrollment of this device was read (the founder is enrolled from the start). */
+  networkEnrolled: 'network.enrolled',
+  /** This device's private keys (base64): Ed25519 seed for signing, X25519 for the content keys sealed to it. */
+  deviceSignKey: 'device.signKey',
+  deviceBoxKey: 'device.boxKey',
+  /** Sequence number and hash of the newest file this device wrote to its log on the share. */
+  syncSeq: 'sync.seq',
+  syncHash: 'sync.hash',
+  /** The audit entry id of the newest checkpoint of the audit head published in the log. */
+  syncCheckpointAuditId: 'sync.checkpointAuditId',
+  syncCheckpointAt: 'sync.checkpointAt',
+  /** JSON of a file prepared but not yet known to be on the share (crash safety of publishing). */
+  syncPending: 'sync.pending',
+  /** JSON list of this workstation's earlier device ids (before it forked to a new identity). */
+  networkPredecessors: 'network.predecessors',
+  /** JSON of the last round's summary (NetworkStatus.lastRound) and the time of the last successful one. */
+  syncLastRound: 'sync.lastRound',
+  syncLastSuccess: 'sync.lastSuccess',
 } as const;
 
 /**

@@ -17,6 +17,7 @@ export const audit = {
         'tail-cut': 'die neuesten Einträge wurden entfernt',
         'head-invalid': 'die Kontrolldatei audit-head.json ist ungültig',
         'head-missing': 'die Kontrolldatei audit-head.json fehlt',
+        'checkpoint-mismatch': 'der Eintrag weicht vom Prüfpunkt ab, den dieser Arbeitsplatz früher im Netzwerkordner veröffentlicht hat (nachträglich umgeschrieben)',
       },
       recheck: 'Erneut prüfen',
     },

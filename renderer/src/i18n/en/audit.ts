@@ -20,6 +20,7 @@ export const audit: Texts<typeof de> = {
         'tail-cut': 'the newest entries were removed',
         'head-invalid': 'the control file audit-head.json is invalid',
         'head-missing': 'the control file audit-head.json is missing',
+        'checkpoint-mismatch': 'the entry differs from the checkpoint this workstation published earlier in the network folder (rewritten later)',
       },
       recheck: 'Check again',
     },

@@ -6,6 +6,7 @@ import { ClientListIndexes1764000000005 } from './0005-client-list-indexes';
 import { ClientListPagingIndexes1764000000006 } from './0006-client-list-paging-indexes';
 import { Consents1764000000007 } from './0007-consents';
 import { AccountRequests1764000000008 } from './0008-account-requests';
+import { SyncNetwork1764000000009 } from './0009-sync-network';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   ClientListPagingIndexes1764000000006,
   Consents1764000000007,
   AccountRequests1764000000008,
+  SyncNetwork1764000000009,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

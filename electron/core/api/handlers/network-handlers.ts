@@ -1,0 +1,48 @@
+import * as fsPromises from 'node:fs/promises';
+import type { CallBasics, SessionContext, VaultLifecycleContext } from '../call-context';
+import { runSessionCall } from '../call-context';
+import type { NetworkContext, SyncIo } from '../../domain/sync/sync-context';
+import { createNetwork, inviteDevice, joinNetwork } from '../../domain/sync/network-setup';
+import { networkDevices, revokeNetworkDevice } from '../../domain/sync/network-admin';
+import { networkStatus } from '../../domain/sync/network-status';
+import { runSyncRound } from '../../domain/sync/sync-round';
+import type { SyncStep } from '../../domain/sync/sync-step';
+import { readDeviceId } from '../../domain/sync/own-device';
+import type { HandlerMap } from './handler-types';
+
+const NODE_IO: SyncIo = { fs: fsPromises };
+
+function ioOf(basics: CallBasics): SyncIo {
+  return basics.syncIo ?? NODE_IO;
+}
+
+/** A session call's context as the network services see it: plus the workstation's office and the share's fs. */
+export function networkContext(ctx: SessionContext): NetworkContext {
+  return Object.assign(ctx, { workstationOffice: ctx.session.vault.keyring.office, io: ioOf(ctx) });
+}
+
+/** The sync round's chunks: each its own transaction on the session's vault, like any call. */
+function stepsOf(ctx: VaultLifecycleContext): SyncStep {
+  const basics: CallBasics = { location: ctx.location, appVersion: ctx.appVersion, now: ctx.clock(), clock: ctx.clock, machinePolicy: ctx.machinePolicy, syncIo: ctx.syncIo };
+  return (fn) => runSessionCall(ctx.session, { ...basics, now: ctx.clock() }, (c) => fn(networkContext(c)));
+}
+
+type NetworkMethod = 'network.status' | 'network.create' | 'network.invite' | 'network.join' | 'network.devices' | 'network.revoke' | 'sync.run';
+
+export const networkHandlers: HandlerMap<NetworkMethod> = {
+  'network.status': (_i, ctx) => networkStatus(networkContext(ctx)),
+  'network.create': (i, ctx) => createNetwork(networkContext(ctx), i.share),
+  'network.invite': (i, ctx) => inviteDevice(networkContext(ctx), i.office),
+  'network.join': (i, ctx) => joinNetwork(networkContext(ctx), i),
+  'network.devices': (_i, ctx) => networkDevices(networkContext(ctx)),
+  'network.revoke': (i, ctx) => revokeNetworkDevice(networkContext(ctx), i.deviceId),
+  'sync.run': async (_i, ctx) => {
+    const step = stepsOf(ctx);
+    try {
+      return await runSyncRound(step);
+    } finally {
+      // A fork gives this workstation a new device id: changes from now on are recorded under it.
+      ctx.session.deviceId = await step((c) => readDeviceId(c.tx));
+    }
+  },
+};

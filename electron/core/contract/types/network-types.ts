@@ -1,0 +1,73 @@
+import type { Office } from '../offices';
+
+/**
+ * What the network of trusted workstations looks like from this workstation (issue 9). Device ids and
+ * fingerprints identify PCs, never people; nothing here is personal data.
+ */
+export type DeviceStatus = 'self' | 'member' | 'pending' | 'revoked' | 'frozen';
+
+export interface NetworkDevice {
+  deviceId: string;
+  office: Office;
+  /** Short fingerprint of the device's public keys (XXXX-XXXX-XXXX-XXXX), compared by IT at enrollment. */
+  fingerprint: string;
+  status: DeviceStatus;
+  /** The member device whose invitation enrolled it; null for the founding workstation. */
+  enrolledBy: string | null;
+  /** When this device last wrote to the share (from its newest file read here), ISO time. */
+  lastSyncAt: string | null;
+  /** How many of its files this workstation has read. */
+  filesRead: number;
+  revokedAt: string | null;
+  /** Why the device was frozen (two different files under one number): IT must act. */
+  frozenReason: string | null;
+}
+
+export interface SyncRoundSummary {
+  at: string;
+  outcome: 'ok' | 'offline' | 'error';
+  /** Error code when the round failed or was offline (e.g. network.shareUnreachable). */
+  code: string | null;
+  sent: number;
+  received: number;
+  applied: number;
+  conflicts: number;
+  rejected: number;
+}
+
+export interface NetworkStatus {
+  joined: boolean;
+  /** A joined device is enrolled once the inviting member confirmed it; until then the others ignore its files. */
+  enrolled: boolean;
+  office: Office;
+  deviceId: string;
+  /** The network's fingerprint, printed when it was created: every member shows the same. */
+  networkFingerprint: string | null;
+  deviceFingerprint: string | null;
+  share: string | null;
+  lastRound: SyncRoundSummary | null;
+  /** The last round whose outcome was ok. */
+  lastSuccessAt: string | null;
+  quarantined: number;
+  /** Members frozen or files refused: IT should look at the device list. */
+  alerts: number;
+}
+
+export interface InvitationView {
+  invitationId: string;
+  office: Office;
+  expiresAt: string;
+  /** The single-use code (XXXX-XXXX-XXXX-XXXX) IT types on the new workstation; shown once. */
+  code: string;
+  networkFingerprint: string;
+  /** The invitation file's content, carried to the new workstation (it holds no secret without the code). */
+  file: string;
+}
+
+export interface SyncRoundResult {
+  sent: number;
+  received: number;
+  applied: number;
+  conflicts: number;
+  rejected: number;
+}

@@ -1,0 +1,34 @@
+import type { NetworkStatus, SyncRoundSummary } from '../../contract/types/network-types';
+import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
+import type { NetworkContext } from './sync-context';
+import { loadOwnDevice, readDeviceId } from './own-device';
+import { deviceFingerprint } from './network-records';
+
+/** What the frame and the IT view show about the network: membership, the last round, what needs IT's attention. */
+export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstationOffice'>): Promise<NetworkStatus> {
+  const { tx } = ctx;
+  const own = await loadOwnDevice(tx, ctx.workstationOffice);
+  const lastRoundText = await readSetting(tx, SETTING_KEYS.syncLastRound);
+  let lastRound: SyncRoundSummary | null = null;
+  try {
+    lastRound = lastRoundText ? (JSON.parse(lastRoundText) as SyncRoundSummary) : null;
+  } catch {
+    lastRound = null;
+  }
+  const [{ quarantined }] = (await tx.query('SELECT COUNT(*) AS quarantined FROM sync_quarantine')) as [{ quarantined: number }];
+  const [{ frozen }] = (await tx.query(`SELECT COUNT(*) AS frozen FROM sync_device WHERE status = 'frozen'`)) as [{ frozen: number }];
+  const [self] = (await tx.query(`SELECT enrolled_by FROM sync_device WHERE status = 'self'`)) as { enrolled_by: string | null }[];
+  return {
+    joined: own !== null,
+    enrolled: own !== null && (self?.enrolled_by === null || (await readSetting(tx, SETTING_KEYS.networkEnrolled)) === '1'),
+    office: ctx.workstationOffice,
+    deviceId: own?.deviceId ?? (await readDeviceId(tx)),
+    networkFingerprint: own?.networkFingerprint ?? null,
+    deviceFingerprint: own ? deviceFingerprint(own.networkId, own.keys.signPublic, own.keys.boxPublic) : null,
+    share: own?.share ?? null,
+    lastRound,
+    lastSuccessAt: await readSetting(tx, SETTING_KEYS.syncLastSuccess),
+    quarantined: Number(quarantined),
+    alerts: Number(frozen),
+  };
+}

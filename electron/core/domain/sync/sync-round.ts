@@ -1,0 +1,99 @@
+import { AppError } from '../../contract/errors';
+import { DEVICE_ID_PATTERN } from '../../contract/schemas/network-schemas';
+import type { SyncRoundSummary } from '../../contract/types/network-types';
+import { probeShare, readShareFile } from '../../platform/files/share-io';
+import { SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { findDevice } from './device-registry';
+import { readDeviceLog, type PayloadApplier } from './log-reader';
+import { publishOwnFile, settleOwnLog, type ContentBuilder } from './log-writer';
+import { considerCard, parseCard } from './membership';
+import { loadOwnDevice, type OwnDevice } from './own-device';
+import { isShareFailure, shareAppError } from './share-errors';
+import { MAX_CARD_BYTES, shareLayout } from './share-layout';
+import type { RoundCounts, SyncStep } from './sync-step';
+import type { NetworkContext } from './sync-context';
+
+/** Enrollments can chain within one round (A enrolls B, whose file enrolls C): read again, a few times at most. */
+const MAX_PASSES = 4;
+
+export interface RoundParts {
+  /** Applies the content of a file addressed to this workstation (data sync); none: control records only. */
+  applyPayload?: PayloadApplier;
+  /** Builds the content of this device's next file (data sync); none: control records only. */
+  buildContent?: ContentBuilder;
+}
+
+async function deviceFolders(fs: NetworkContext['io']['fs'], dir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir)).filter((name) => DEVICE_ID_PATTERN.test(name)).sort();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Reads every device folder once: new cards are considered, members' new files read. Returns whether anyone joined. */
+async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, parts: RoundParts, fs: NetworkContext['io']['fs']): Promise<boolean> {
+  const layout = shareLayout(own.share);
+  let joined = false;
+  for (const device of await deviceFolders(fs, layout.devicesDir)) {
+    if (device === own.deviceId) continue;
+    let row = await step((ctx) => findDevice(ctx.tx, device));
+    if (!row || row.status === 'pending') {
+      const text = await readShareFile(fs, layout.cardFile(device), MAX_CARD_BYTES);
+      const card = text ? parseCard(text.toString('utf8'), own.networkId, device) : null;
+      if (!card) continue;
+      joined = (await step((ctx) => considerCard(ctx, own, card))) || joined;
+      row = await step((ctx) => findDevice(ctx.tx, device));
+    }
+    if (!row || (row.status !== 'member' && row.status !== 'revoked')) continue;
+    joined = (await readDeviceLog(step, own, row, counts, parts.applyPayload ?? (async () => undefined), fs)) || joined;
+  }
+  return joined;
+}
+
+async function recordRound(step: SyncStep, summary: SyncRoundSummary): Promise<void> {
+  await step(async (ctx) => {
+    await writeSetting(ctx.tx, SETTING_KEYS.syncLastRound, JSON.stringify(summary));
+    if (summary.outcome === 'ok') await writeSetting(ctx.tx, SETTING_KEYS.syncLastSuccess, summary.at);
+  });
+}
+
+/**
+ * One full sync round: settle this device's own log (crash recovery, restored-vault fork), read every member's new
+ * files in order, then write this device's next file. Each file is applied in its own transaction, so a crash or
+ * a share that vanishes mid-round loses nothing and applies nothing twice. An unreachable share ends the round as
+ * offline with network.shareUnreachable; nothing local changes but the round's summary.
+ */
+export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Promise<RoundCounts> {
+  const { own, fs, sleep, started } = await step(async (ctx) => {
+    const loaded = await loadOwnDevice(ctx.tx, ctx.workstationOffice);
+    if (!loaded) throw new AppError('network.notJoined');
+    const self = await findDevice(ctx.tx, loaded.deviceId);
+    if (self?.status === 'revoked') throw new AppError('network.deviceRevoked');
+    return { own: loaded, fs: ctx.io.fs, sleep: ctx.io.sleep, started: ctx.now.toISOString() };
+  });
+  const counts: RoundCounts = { sent: 0, received: 0, applied: 0, conflicts: 0, rejected: 0 };
+  try {
+    const state = await probeShare(fs, shareLayout(own.share).root);
+    if (state === 'missing') throw new AppError('network.shareUnreachable', { reason: 'missing' });
+    const current = await settleOwnLog(step, own, fs);
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      if (!(await readPass(step, current, counts, parts, fs))) break;
+    }
+    const revoked = await step(async (ctx) => (await findDevice(ctx.tx, current.deviceId))?.status === 'revoked');
+    if (revoked) throw new AppError('network.deviceRevoked');
+    if (state === 'ok') counts.sent = await publishOwnFile(step, current, parts.buildContent ?? null, fs, sleep);
+    await recordRound(step, { at: started, outcome: state === 'ok' ? 'ok' : 'offline', code: state === 'ok' ? null : 'network.shareReadOnly', ...counts });
+    if (state === 'readOnly') throw new AppError('network.shareReadOnly');
+    return counts;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'network.shareReadOnly') throw error;
+    // A share that fails mid-round is offline, not an error of the vault; anything else is reported as it is.
+    const failure = error instanceof AppError ? error : isShareFailure(error) ? shareAppError(error) : null;
+    const code = failure?.code ?? 'internal';
+    const outcome = code.startsWith('network.share') ? 'offline' : 'error';
+    await recordRound(step, { at: started, outcome, code, ...counts }).catch(() => undefined);
+    throw failure ?? error;
+  }
+}
