@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/core/contract/methods';
@@ -65,7 +65,16 @@ describe('network of trusted workstations', () => {
 
     const joined = await call(werne.core, 'network.join', { share, invitation: forWerne.file, code: forWerne.code.toLowerCase().replace(/-/g, ' ') });
     expect(joined).toMatchObject({ joined: true, enrolled: false, networkFingerprint: founded.networkFingerprint });
+    // The inviter enrolls Werne at its next round, and shows the fingerprint Werne printed.
+    await syncAll(lunen);
+    const seenByLunen = (await call(lunen.core, 'network.devices')).find((d) => d.deviceId === joined.deviceId);
+    expect(seenByLunen).toMatchObject({ status: 'member', office: 'werne', fingerprint: joined.deviceFingerprint, enrolledBy: founded.deviceId });
 
+    // The invitation is used up: a second workstation with the same file and code is never enrolled.
+    const werne2 = await workstation(tmp.dir, 'werne-2', 'werne', { now: clock });
+    const late = await call(werne2.core, 'network.join', { share, invitation: forWerne.file, code: forWerne.code });
+    await syncAll(lunen);
+    expect(await statusOf(lunen, late.deviceId)).toBe('pending');
     // Selm joins through an invitation that expires before it is used.
     const forSelm = await call(lunen.core, 'network.invite', { office: 'selm' });
     now = new Date(now.getTime() + 73 * 3600_000);
@@ -73,21 +82,11 @@ describe('network of trusted workstations', () => {
     const forSelm2 = await call(lunen.core, 'network.invite', { office: 'selm' });
     const selmJoined = await call(selm.core, 'network.join', { share, invitation: forSelm2.file, code: forSelm2.code });
 
-    // Before the inviter's round, Werne is pending for the others; the inviter enrolls it and the fingerprints match.
-    await syncAll(selm);
-    expect(await statusOf(selm, joined.deviceId)).toBe('pending');
-    await syncAll(lunen);
-    const seenByLunen = (await call(lunen.core, 'network.devices')).find((d) => d.deviceId === joined.deviceId);
-    expect(seenByLunen).toMatchObject({ status: 'member', office: 'werne', fingerprint: joined.deviceFingerprint, enrolledBy: founded.deviceId });
-    await syncAll(selm, werne);
+    // Selm, once in the network, learns Werne from Lünen's enrollment; the inviter enrolled Selm at its round.
+    await syncAll(selm, lunen, selm, werne);
     expect(await statusOf(selm, joined.deviceId)).toBe('member');
     expect(await statusOf(werne, selmJoined.deviceId)).toBe('member');
     expect((await call(werne.core, 'network.status')).enrolled).toBe(true);
-    // The invitation is used up: a second workstation with the same file and code is never enrolled.
-    const werne2 = await workstation(tmp.dir, 'werne-2', 'werne', { now: clock });
-    const late = await call(werne2.core, 'network.join', { share, invitation: forWerne.file, code: forWerne.code });
-    await syncAll(lunen, selm);
-    expect(await statusOf(lunen, late.deviceId)).toBe('pending');
     expect(await statusOf(selm, late.deviceId)).toBe('pending');
   });
 
@@ -110,7 +109,7 @@ describe('network of trusted workstations', () => {
     // So it copies a member's card folder under its own name, with its keys: the signature no longer matches.
     const lunenId = (await call(lunen.core, 'network.status')).deviceId;
     const werneId = (await call(werne.core, 'network.status')).deviceId;
-    await syncAll(lunen, werne);
+    await syncAll(lunen, werne, lunen, werne, lunen);
     const forgedId = '0badc0de-0000-4000-8000-000000000001';
     const forgedDir = join(share, 'kim-akte-sync', 'devices', forgedId);
     (await import('node:fs')).cpSync(join(share, 'kim-akte-sync', 'devices', werneId), forgedDir, { recursive: true });

@@ -1,5 +1,5 @@
 import * as fsp from 'node:fs/promises';
-import { chmodSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShareFs } from '../../electron/core/platform/files/share-io';
@@ -14,7 +14,7 @@ const errorCode = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
  * that fail with EBUSY/EPERM for a while, reads that find a listed file gone, a share that disappears.
  */
 function faultyFs() {
-  const faults = { renameFailures: 0, renameCode: 'EBUSY', vanishOnRead: false, gone: false, renames: 0 };
+  const faults = { renameFailures: 0, renameCode: 'EBUSY', vanishOnRead: false, gone: false, readOnly: false, renames: 0 };
   const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
   const guard = () => {
     if (faults.gone) throw fail('ENOENT');
@@ -41,6 +41,8 @@ function faultyFs() {
     }) as typeof fsp.readdir,
     open: (async (...args: Parameters<typeof fsp.open>) => {
       guard();
+      // A share mapped read-only: reading works, creating a file is refused (as SMB does, with EACCES).
+      if (faults.readOnly && args[1] === 'wx') throw fail('EACCES');
       return fsp.open(...args);
     }) as typeof fsp.open,
     stat: (async (...args: Parameters<typeof fsp.stat>) => {
@@ -84,6 +86,7 @@ describe('sync on a flaky share', () => {
       const before = faults.renames;
       faults.renameCode = code;
       faults.renameFailures = 2;
+      await call(lunen.core, 'network.devices');
       expect((await call(lunen.core, 'sync.run')).sent).toBe(1);
       expect(faults.renames - before).toBe(3);
     }
@@ -135,22 +138,26 @@ describe('sync on a flaky share', () => {
     expect(status.lastSuccessAt).not.toBeNull();
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only share is offline for writing: members are still read, nothing is lost', async () => {
+  it('a read-only share is offline for writing; what waits to be sent is kept and goes out once the share is writable', async () => {
     tmp = tempDir('kim-akte-faults-');
     const share = join(tmp.dir, 'share');
     mkdirSync(share);
+    const { fs, faults } = faultyFs();
     const lunen = await workstation(tmp.dir, 'lunen-1', 'lunen');
-    const werne = await workstation(tmp.dir, 'werne-1', 'werne');
+    const werne = await workstation(tmp.dir, 'werne-1', 'werne', { io: { fs, sleep: async () => undefined } });
     await call(lunen.core, 'network.create', { share });
     await inviteAndJoin(lunen, werne, share);
-    await syncAll(lunen);
-    const root = join(share, 'kim-akte-sync');
-    chmodSync(root, 0o555);
-    try {
-      expect(errorCode(await werne.core.dispatch('sync.run', {}))).toBe('network.shareReadOnly');
-      expect((await call(werne.core, 'network.status')).enrolled).toBe(true);
-    } finally {
-      chmodSync(root, 0o755);
-    }
+    await syncAll(lunen, werne);
+    const lunenId = (await call(lunen.core, 'network.status')).deviceId;
+    expect(errorCode(await werne.core.dispatch('network.revoke', { deviceId: lunenId }))).toBe('ok');
+    faults.readOnly = true;
+    expect(errorCode(await werne.core.dispatch('sync.run', {}))).toBe('network.shareReadOnly');
+    const status = await call(werne.core, 'network.status');
+    expect(status.enrolled).toBe(true);
+    expect(status.lastRound).toMatchObject({ outcome: 'offline', code: 'network.shareReadOnly' });
+    // Writable again: the revocation that waited goes out, and Lünen learns of it.
+    faults.readOnly = false;
+    expect((await call(werne.core, 'sync.run')).sent).toBe(1);
+    expect(errorCode(await lunen.core.dispatch('sync.run', {}))).toBe('network.deviceRevoked');
   });
 });
