@@ -10,6 +10,8 @@ export interface Workstation {
   name: string;
   dir: string;
   core: CoreDispatcher;
+  /** The recovery key shown at setup (absent for a workstation the test only reopened). */
+  recoveryKey?: string;
 }
 
 const instant = () => Promise.resolve();
@@ -24,8 +26,8 @@ export async function workstation(
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   const core = openCore({ dataDir: dir, now: options.now, syncIo: options.io ?? { fs: (await import('node:fs/promises')).default, sleep: instant } });
-  await call(core, 'vault.setup', { office, adminLogin: 'admin', adminName: `IT ${name}`, passphrase: ADMIN_PASSPHRASE });
-  return { name, dir, core };
+  const { recoveryKey } = await call(core, 'vault.setup', { office, adminLogin: 'admin', adminName: `IT ${name}`, passphrase: ADMIN_PASSPHRASE });
+  return { name, dir, core, recoveryKey };
 }
 
 /** Reopens a workstation's vault (after a test closed it), unlocked as "admin". */
