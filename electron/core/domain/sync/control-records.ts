@@ -21,6 +21,8 @@ export const enrollRecord = z.looseObject({
 export const revokeRecord = z.looseObject({
   type: z.literal('revoke'),
   device: deviceId,
+  /** The revoked device's office, so a member that has not seen its card yet can still list it as revoked. */
+  office: z.enum(OFFICES),
   /** The revoked device's files up to this number stay applied (the revoker had read them); later ones never are. */
   afterSeq: z.number().int().min(0),
 });

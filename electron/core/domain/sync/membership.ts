@@ -106,7 +106,11 @@ export async function applyControl(ctx: NetworkContext, own: OwnDevice, author: 
       enrolled = true;
     } else if (r.type === 'revoke') {
       const known = await findDevice(ctx.tx, r.device);
-      if (!known || known.status === 'revoked') continue;
+      if (known?.status === 'revoked') continue;
+      // Not seen yet (its card may come later in this round): listed as revoked at once, so it can never join.
+      if (!known) {
+        await putDevice(ctx.tx, { deviceId: r.device, office: r.office, signKey: '', boxKey: '', fingerprint: '', status: 'pending', enrolledBy: null, at });
+      }
       await revokeDevice(ctx.tx, r.device, author, r.device === own.deviceId ? Number.MAX_SAFE_INTEGER : r.afterSeq, at);
       await auditMembership(ctx, 'network.revoke', r.device, [`by:${author}`, `afterSeq:${r.afterSeq}`]);
     }

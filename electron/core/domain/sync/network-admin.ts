@@ -30,7 +30,7 @@ export async function revokeNetworkDevice(ctx: NetworkContext, deviceId: string)
   if (device.status !== 'revoked') {
     const at = ctx.now.toISOString();
     await revokeDevice(ctx.tx, deviceId, own.deviceId, device.read_seq, at);
-    const record: ControlRecord = { type: 'revoke', device: deviceId, afterSeq: device.read_seq };
+    const record: ControlRecord = { type: 'revoke', device: deviceId, office: device.office, afterSeq: device.read_seq };
     await ctx.tx.query('INSERT INTO sync_outbox (record, created_at) VALUES (?, ?)', [JSON.stringify(record), at]);
   }
   ctx.audit.entityIds.push(deviceId);

@@ -47,6 +47,8 @@ async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, par
       row = await step((ctx) => findDevice(ctx.tx, device));
     }
     if (!row || (row.status !== 'member' && row.status !== 'revoked')) continue;
+    // A revoked device read up to its cut has nothing more for us: no listing of its folder, round after round.
+    if (row.status === 'revoked' && row.read_seq >= (row.revoked_after_seq ?? 0)) continue;
     joined = (await readDeviceLog(step, own, row, counts, parts.applyPayload ?? (async () => undefined), fs)) || joined;
   }
   return joined;

@@ -1,0 +1,122 @@
+import * as fsp from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ShareFs } from '../../electron/core/platform/files/share-io';
+import { newDeviceKeys } from '../../electron/core/platform/sync/device-keys';
+import { readRecord, signRecord } from '../../electron/core/platform/sync/signed-record';
+import { call, tempDir } from '../helpers/temp-vault';
+import { inviteAndJoin, syncAll, workstation, type Workstation } from '../helpers/sync-network';
+
+/**
+ * A process that dies at the k-th file-system operation: before it reaches the share, or (`afterIt`) just after it
+ * did (a rename done, the vault not yet told). Nothing later reaches the share.
+ */
+class Crash extends Error {}
+function dyingFs(k: number, afterIt: boolean): { fs: ShareFs; renamed: () => boolean } {
+  let ops = 0;
+  let renamed = false;
+  const wrap =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      ops++;
+      if (ops > k || (ops === k && !afterIt)) throw new Crash('process killed');
+      const result = await fn(...a);
+      if (ops === k) {
+        renamed ||= fn === (fsp.rename as unknown);
+        throw new Crash('process killed');
+      }
+      return result;
+    };
+  const fs = {
+    open: wrap(fsp.open),
+    rename: wrap(fsp.rename),
+    readFile: wrap(fsp.readFile),
+    readdir: wrap(fsp.readdir),
+    stat: wrap(fsp.stat),
+    unlink: wrap(fsp.unlink),
+    mkdir: wrap(fsp.mkdir),
+    access: wrap(fsp.access),
+  } as ShareFs;
+  return { fs, renamed: () => renamed };
+}
+
+/** A card on the share of a device nobody enrolled: something for IT to revoke, so a round has a file to write. */
+function pendingCard(share: string, network: string): string {
+  const keys = newDeviceKeys();
+  const device = randomUUID();
+  const card = {
+    network,
+    device,
+    office: 'werne',
+    signKey: keys.signPublic.toString('base64'),
+    boxKey: keys.boxPublic.toString('base64'),
+    createdAt: new Date().toISOString(),
+    enrollment: { kind: 'invitation', invitation: randomUUID(), inviter: randomUUID(), proof: 'AAAA' },
+  };
+  const dir = join(share, 'kim-akte-sync', 'devices', device);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'card.json'), signRecord('device-card', card, keys.signPrivate));
+  return device;
+}
+
+/**
+ * Kills a sync round at every point of it (100 runs), then syncs again: the workstation keeps its identity (no false
+ * "restored from backup"), every revocation goes out, and the other member reads the whole log without a refusal.
+ */
+describe('a sync round killed at any point', () => {
+  const tmp = tempDir('kim-akte-crash-');
+  afterAll(() => tmp.cleanup());
+
+  it('loses nothing, applies nothing twice and leaves the share readable (100 crash points, before and after every file operation of a round)', async () => {
+    const share = join(tmp.dir, 'share');
+    mkdirSync(share);
+    // The share as this workstation reaches it; each run swaps in one that dies at the k-th operation.
+    let target: ShareFs = fsp as unknown as ShareFs;
+    const switchable = new Proxy({} as ShareFs, { get: (_t, name: keyof ShareFs) => target[name] });
+    const lunen: Workstation = await workstation(tmp.dir, 'lunen-1', 'lunen', { io: { fs: switchable, sleep: async () => undefined } });
+    const werne = await workstation(tmp.dir, 'werne-1', 'werne');
+    const created = await call(lunen.core, 'network.create', { share });
+    await inviteAndJoin(lunen, werne, share);
+    await syncAll(lunen, werne, lunen);
+    const networkId = (readRecord(await fsp.readFile(join(share, 'kim-akte-sync', 'network.json'), 'utf8'), 'network').payload as { network: string }).network;
+    let runs = 0;
+    let reachedRename = 0;
+    const crashOnce = async (k: number, afterIt: boolean): Promise<boolean> => {
+      runs++;
+      const dummy = pendingCard(share, networkId);
+      await syncAll(lunen);
+      await call(lunen.core, 'network.revoke', { deviceId: dummy });
+      const dying = dyingFs(k, afterIt);
+      target = dying.fs;
+      // The transaction in flight rolls back as after a kill; what reached the share stays as it was left.
+      const crashed = await lunen.core.dispatch('sync.run', {});
+      if (!crashed.ok) expect(['internal', 'network.shareUnreachable']).toContain(crashed.error.code);
+      if (dying.renamed() && !crashed.ok) reachedRename++;
+      target = fsp as unknown as ShareFs;
+      await call(lunen.core, 'sync.run');
+      const status = await call(lunen.core, 'network.status');
+      expect(status.deviceId).toBe(created.deviceId);
+      const r = await call(werne.core, 'sync.run');
+      expect(r.rejected).toBe(0);
+      const seen = await call(werne.core, 'network.devices');
+      expect(seen.find((d) => d.deviceId === created.deviceId)?.filesRead).toBe(
+        readdirSync(join(share, 'kim-akte-sync', 'devices', created.deviceId, 'log')).filter((f) => f.endsWith('.kimsync')).length,
+      );
+      expect(seen.find((d) => d.deviceId === dummy)?.status).toBe('revoked');
+      return crashed.ok;
+    };
+    // Every crash point of a round, before and after each operation, swept until the round runs to its end; the
+    // sweeps repeat on a growing share until 100 runs are done.
+    while (runs < 100) {
+      for (let k = 1; runs < 100; k++) {
+        const before = await crashOnce(k, false);
+        const after = runs < 100 ? await crashOnce(k, true) : true;
+        if (before && after) break;
+      }
+    }
+    expect(reachedRename).toBeGreaterThan(0);
+    expect(runs).toBe(100);
+  }, 600_000);
+});
