@@ -38,7 +38,7 @@ function dyingFs(k: number, afterIt: boolean): { fs: ShareFs; renamed: () => boo
     unlink: wrap(fsp.unlink),
     mkdir: wrap(fsp.mkdir),
     access: wrap(fsp.access),
-  } as ShareFs;
+  } as unknown as ShareFs;
   return { fs, renamed: () => renamed };
 }
 

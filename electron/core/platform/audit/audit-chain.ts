@@ -55,7 +55,7 @@ export function hashesEqual(a: string | null, b: string | null): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-interface RawEntry {
+export interface RawEntry {
   id: number;
   at: string;
   actor_id: string | null;
