@@ -134,7 +134,7 @@ test('IT creates a network on a share folder, invites a Werne workstation, which
     await expect(dialog.getByRole('button', { name: 'Einladung erstellen' })).toBeFocused();
     await page.keyboard.press('Enter');
 
-    dialog = page.getByRole('dialog', { name: 'Einladung für Werne' });
+    dialog = page.getByRole('alertdialog', { name: 'Einladung für Werne' });
     await expect(dialog).toBeVisible({ timeout: 15_000 });
     const groups = await dialog.getByTestId('invitation-code').locator('code').allTextContents();
     expect(groups).toHaveLength(4);
@@ -231,7 +231,7 @@ test('IT creates a network on a share folder, invites a Werne workstation, which
     // Revoking Werne: the confirmation explains it; cancel changes nothing, confirm updates the list.
     const revoke = werneRow.getByRole('button', { name: `Arbeitsplatz ${werneStatus.deviceId.slice(0, 8)} (Werne) ausschließen` });
     await revoke.click();
-    dialog = page.getByRole('dialog', { name: `Arbeitsplatz ${werneStatus.deviceId.slice(0, 8)} ausschließen?` });
+    dialog = page.getByRole('alertdialog', { name: `Arbeitsplatz ${werneStatus.deviceId.slice(0, 8)} ausschließen?` });
     await expect(dialog).toContainText('endgültig aus dem Netz ausgeschlossen');
     await expect(dialog).toContainText('braucht er eine neue Einladung');
     await expectNoA11yViolations(page, 'revoke dialog');

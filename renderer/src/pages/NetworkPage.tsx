@@ -55,8 +55,11 @@ export function NetworkPage({ user }: { user: SessionUser }) {
   return (
     <div className={styles.page}>
       <PageHeader title={t('networkAdmin.title')} lead={t('networkAdmin.lead')} />
-      <StatusNotice message={notice} />
-      <FormAlert message={status.error ? errorText(t, status.error) : null} />
+      {/* One block for both live regions, so the empty ones add no gap. */}
+      <div>
+        <StatusNotice message={notice} />
+        <FormAlert message={status.error ? errorText(t, status.error) : null} />
+      </div>
       {status.data ? (
         <>
           <NetworkStatusCard ref={syncButton} status={status.data} onSynced={refresh} />

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -13,11 +13,17 @@ import { dateTimeText, shortDeviceId } from './network-format';
 import { useNetworkStyles } from './network-styles';
 
 const useStyles = makeStyles({
-  tableWrap: { overflowX: 'auto' },
+  tableWrap: {
+    overflowX: 'auto',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   self: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  nowrap: { whiteSpace: 'nowrap' },
+  wrapTh: { whiteSpace: 'normal' },
   hint: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  intro: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   text: { margin: 0 },
 });
 
@@ -45,8 +51,10 @@ export function DevicesCard({
   const { t } = useTranslation();
   const [revoking, setRevoking] = useState<NetworkDevice | null>(null);
   const buttons = useRef<Record<string, HTMLElement | null>>({});
-  const heading = useRef<HTMLDivElement>(null);
+  const tableRegion = useRef<HTMLDivElement>(null);
 
+  // Headers may wrap: eight columns fit the page's width without scrolling sideways.
+  const th = mergeClasses(table.th, styles.wrapTh);
   const byId = new Map((devices ?? []).map((d) => [d.deviceId, d]));
   const deviceName = (id: string) => {
     const d = byId.get(id);
@@ -59,7 +67,7 @@ export function DevicesCard({
     if (device && updated) {
       onRevoked(updated, t('networkAdmin.revoke.done', { id: shortDeviceId(device.deviceId), office: t(`offices.${device.office}`) }));
       // The row's button is gone after revoking: focus goes to the table.
-      window.setTimeout(() => heading.current?.focus(), 0);
+      window.setTimeout(() => tableRegion.current?.focus(), 0);
     } else if (device) window.setTimeout(() => buttons.current[device.deviceId]?.focus(), 0);
   };
 
@@ -68,30 +76,30 @@ export function DevicesCard({
       <FormAlert message={error ? errorText(t, error) : null} />
       {devices && devices.length === 0 ? <p className={table.empty}>{t('networkAdmin.devices.empty')}</p> : null}
       {devices && devices.length > 0 ? (
-        <div className={styles.tableWrap} ref={heading} tabIndex={-1} aria-labelledby="network-devices-title" role="group">
+        // Focusable: the table may scroll sideways, and there may be no button in it to reach it by keyboard.
+        <div className={styles.tableWrap} ref={tableRegion} tabIndex={0} aria-labelledby="network-devices-title" role="group">
           <table className={table.table}>
             <thead>
               <tr>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.office')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.deviceId')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.fingerprint')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.status')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.enrolledBy')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.lastSync')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.filesRead')}</th>
-                <th scope="col" className={table.th}>{t('networkAdmin.devices.actions')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.workstation')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.fingerprint')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.status')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.enrolledBy')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.lastSync')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.filesRead')}</th>
+                <th scope="col" className={th}>{t('networkAdmin.devices.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {devices.map((d) => (
                 <tr key={d.deviceId} className={d.status === 'revoked' ? styles.muted : undefined} data-testid={`device-${d.deviceId}`}>
-                  <td className={table.td}>{t(`offices.${d.office}`)}</td>
                   <td className={table.td}>
-                    <code className={network.mono} title={d.deviceId}>
-                      {shortDeviceId(d.deviceId)}
-                    </code>
+                    {t(`offices.${d.office}`)}
+                    <span className={mergeClasses(styles.hint, styles.nowrap)}>
+                      {t('networkAdmin.devices.deviceId')} <code className={network.mono}>{shortDeviceId(d.deviceId)}</code>
+                    </span>
                   </td>
-                  <td className={table.td}>
+                  <td className={mergeClasses(table.td, styles.nowrap)}>
                     <code className={network.mono}>{d.fingerprint}</code>
                   </td>
                   <td className={table.td}>
@@ -153,10 +161,10 @@ function RevokeDeviceDialog({ device, onClose }: { device: NetworkDevice; onClos
       modalType="alert"
       title={t('networkAdmin.revoke.title', params)}
       intro={
-        <>
+        <div className={styles.intro}>
           <p className={styles.text}>{t('networkAdmin.revoke.intro', params)}</p>
           <p className={styles.text}>{t('networkAdmin.revoke.when')}</p>
-        </>
+        </div>
       }
       alert={alert}
       busy={busy}

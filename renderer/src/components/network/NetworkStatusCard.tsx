@@ -108,8 +108,10 @@ export const NetworkStatusCard = forwardRef<HTMLButtonElement, { status: Network
             </Button>
             {syncing ? <Spinner size="tiny" label={t('networkAdmin.sync.running')} /> : null}
           </div>
-          <StatusNotice title={result ? t('networkAdmin.sync.doneTitle') : undefined} message={result ? countsText(t, result) : null} />
-          <FormAlert title={failure ? t('networkAdmin.sync.failedTitle') : undefined} message={failure} />
+          <div>
+            <StatusNotice title={result ? t('networkAdmin.sync.doneTitle') : undefined} message={result ? countsText(t, result) : null} />
+            <FormAlert title={failure ? t('networkAdmin.sync.failedTitle') : undefined} message={failure} />
+          </div>
         </>
       ) : null}
     </DashboardCard>

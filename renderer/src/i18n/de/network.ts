@@ -97,7 +97,7 @@ export const network = {
     devices: {
       title: 'Arbeitsplätze im Netz',
       empty: 'Noch keine Arbeitsplätze.',
-      office: 'Dienststelle',
+      workstation: 'Arbeitsplatz',
       deviceId: 'Kennung',
       fingerprint: 'Fingerabdruck',
       status: 'Status',

@@ -98,7 +98,7 @@ export const network: Texts<typeof de> = {
     devices: {
       title: 'Workstations in the network',
       empty: 'No workstations yet.',
-      office: 'Office',
+      workstation: 'Workstation',
       deviceId: 'Id',
       fingerprint: 'Fingerprint',
       status: 'Status',
