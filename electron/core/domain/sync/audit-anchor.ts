@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AuditAnchorCheck, ChainBreak } from '../../contract/types/audit-types';
-import { listNumbered, readShareFile, seqFileName } from '../../platform/files/share-io';
+import { listNumbered, probeShare, readShareFile, seqFileName } from '../../platform/files/share-io';
 import { readBundleHeader, verifyBundle } from '../../platform/sync/bundle-codec';
 import { hashesEqual } from '../../platform/audit/audit-chain';
 import { parseControl } from './control-records';
@@ -25,6 +25,8 @@ export async function checkAuditAnchor(ctx: NetworkContext): Promise<{ check: Au
   let checked = 0;
   let missingFiles = 0;
   let firstBreak: ChainBreak | null = null;
+  // An absent folder lists as empty: tell "not reachable" apart from "files removed" before counting.
+  if ((await probeShare(ctx.io.fs, layout.root)) === 'missing') return { check: { state: 'unreachable', checked: 0, missingFiles: 0 }, firstBreak: null };
   try {
     for (const { device, upTo: written } of identities) {
       const row = await findDevice(ctx.tx, device);

@@ -78,7 +78,7 @@ export async function settleOwnLog(step: SyncStep, own: OwnDevice, fs: NetworkCo
   }
   const position = await step((ctx) => readLogPosition(ctx.tx));
   const seqs = await listNumbered(fs, dir, LOG_EXT);
-  const newest = seqs.length ? seqs[seqs.length - 1] : 0;
+  const newest = seqs.at(-1) ?? 0;
   if (newest > position.seq) return forkIdentity(step, own, `the share holds file ${newest}, this vault knows only ${position.seq}`);
   return own;
 }

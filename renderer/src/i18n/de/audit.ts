@@ -87,8 +87,26 @@ export const audit = {
       audit: 'Protokoll',
       'audit-export': 'Protokollexport',
       vault: 'Datenbank',
+      network: 'Sync-Netz',
+      'sync-device': 'Arbeitsplatz im Netz',
     },
     actions: {
+      network: {
+        status: 'Netzstatus angezeigt',
+        create: 'Sync-Netz angelegt',
+        invite: 'Arbeitsplatz eingeladen',
+        join: 'Sync-Netz beigetreten',
+        devices: 'Arbeitsplätze des Netzes angezeigt',
+        revoke: 'Arbeitsplatz ausgeschlossen',
+        enroll: 'Arbeitsplatz ins Netz aufgenommen',
+        successor: 'Neue Identität eines wiederhergestellten Arbeitsplatzes anerkannt',
+        fork: 'Neue Identität nach Wiederherstellung angenommen',
+      },
+      sync: {
+        run: 'Abgleich ausgeführt',
+        quarantine: 'Datei aus dem Netzwerkordner abgewiesen',
+        freeze: 'Arbeitsplatz gesperrt (zwei Dateien mit derselben Nummer)',
+      },
       vault: {
         setup: 'Arbeitsplatz eingerichtet',
         rekey: 'Datenbankschlüssel erneuert',

@@ -90,8 +90,26 @@ export const audit: Texts<typeof de> = {
       audit: 'Audit trail',
       'audit-export': 'Audit export',
       vault: 'Database',
+      network: 'Sync network',
+      'sync-device': 'Network workstation',
     },
     actions: {
+      network: {
+        status: 'Network status shown',
+        create: 'Sync network created',
+        invite: 'Workstation invited',
+        join: 'Sync network joined',
+        devices: 'Network workstations listed',
+        revoke: 'Workstation revoked',
+        enroll: 'Workstation enrolled in the network',
+        successor: 'New identity of a restored workstation accepted',
+        fork: 'New identity taken after a restore',
+      },
+      sync: {
+        run: 'Sync round run',
+        quarantine: 'File from the network folder refused',
+        freeze: 'Workstation frozen (two files with the same number)',
+      },
       vault: {
         setup: 'Workstation set up',
         rekey: 'Database key renewed',

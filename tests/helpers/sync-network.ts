@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import type { Office } from '../../electron/core/contract/offices';
+import type { SyncIo } from '../../electron/core/domain/sync/sync-context';
+import { ADMIN_PASSPHRASE, call, openCore } from './temp-vault';
+
+/** A workstation of the test network: its own vault folder, unlocked as its IT administrator "admin". */
+export interface Workstation {
+  name: string;
+  dir: string;
+  core: CoreDispatcher;
+  /** The recovery key shown at setup (absent for a workstation the test only reopened). */
+  recoveryKey?: string;
+}
+
+const instant = () => Promise.resolve();
+
+/** Sets up a vault for `office` in `root/name`; `io` lets a test put faults between it and the share. */
+export async function workstation(
+  root: string,
+  name: string,
+  office: Office,
+  options: { now?: () => Date; io?: SyncIo } = {},
+): Promise<Workstation> {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  const core = openCore({ dataDir: dir, now: options.now, syncIo: options.io ?? { fs: (await import('node:fs/promises')).default, sleep: instant } });
+  const { recoveryKey } = await call(core, 'vault.setup', { office, adminLogin: 'admin', adminName: `IT ${name}`, passphrase: ADMIN_PASSPHRASE });
+  return { name, dir, core, recoveryKey };
+}
+
+/** Reopens a workstation's vault (after a test closed it), unlocked as "admin". */
+export async function reopen(w: Workstation, options: { now?: () => Date; io?: SyncIo } = {}): Promise<Workstation> {
+  const core = openCore({ dataDir: w.dir, now: options.now, syncIo: options.io ?? { fs: (await import('node:fs/promises')).default, sleep: instant } });
+  await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+  return { ...w, core };
+}
+
+/** `inviter` invites a workstation of `joiner`'s office and `joiner` joins with file and code. */
+export async function inviteAndJoin(inviter: Workstation, joiner: Workstation, share: string): Promise<{ code: string; file: string }> {
+  const office = (await call(joiner.core, 'network.status')).office;
+  const invitation = await call(inviter.core, 'network.invite', { office });
+  await call(joiner.core, 'network.join', { share, invitation: invitation.file, code: invitation.code });
+  return { code: invitation.code, file: invitation.file };
+}
+
+/** Runs sync rounds on the workstations in the given order. */
+export async function syncAll(...stations: Workstation[]): Promise<void> {
+  for (const w of stations) await call(w.core, 'sync.run');
+}
+
+/** The status each workstation gives another device. */
+export async function statusOf(w: Workstation, deviceId: string): Promise<string | undefined> {
+  return (await call(w.core, 'network.devices')).find((d) => d.deviceId === deviceId)?.status;
+}
