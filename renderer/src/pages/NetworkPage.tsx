@@ -65,7 +65,8 @@ export function NetworkPage({ user }: { user: SessionUser }) {
           <NetworkStatusCard ref={syncButton} status={status.data} onSynced={refresh} />
           {status.data.joined ? (
             <>
-              <InviteCard ownOffice={user.office} onInvited={setNotice} />
+              {/* Only an enrolled member vouches for new workstations. */}
+              {status.data.enrolled ? <InviteCard ownOffice={user.office} onInvited={setNotice} /> : null}
               <DevicesCard
                 devices={devices.data}
                 error={devices.error}
