@@ -55,3 +55,21 @@ export {
 export { consentAddInput, consentRevokeInput } from '../../../electron/core/contract/schemas/consent-schemas';
 export * from '../../../electron/core/contract/case-domain';
 export * from '../../../electron/core/contract/data-categories';
+export {
+  DEVICE_ID_PATTERN,
+  INVITATION_MAX_CHARS,
+  invitationCodeSchema,
+  networkCreateInput,
+  networkInviteInput,
+  networkJoinInput,
+  networkRevokeInput,
+  sharePathSchema,
+} from '../../../electron/core/contract/schemas/network-schemas';
+export type {
+  DeviceStatus,
+  InvitationView,
+  NetworkDevice,
+  NetworkStatus,
+  SyncRoundResult,
+  SyncRoundSummary,
+} from '../../../electron/core/contract/types/network-types';

@@ -11,3 +11,4 @@ export const CaseFilePage = lazy(() => import('../pages/CaseFilePage').then((m) 
 export const AccountsPage = lazy(() => import('../pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 export const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 export const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+export const NetworkPage = lazy(() => import('../pages/NetworkPage').then((m) => ({ default: m.NetworkPage })));

@@ -5,6 +5,8 @@ import { AUDIT_ROLES, CASE_WORK_ROLES, OWNER_ROLES, type Role } from '../api/cor
 const CLIENT_READERS = CASE_WORK_ROLES;
 /** Account administration has no role list in the contract: the core's 'admin' access is this one role. */
 const ACCOUNT_ADMINS: readonly Role[] = ['it-admin'];
+/** The network of trusted workstations: creating, inviting, joining and revoking are the core's 'admin' access too. */
+const NETWORK_ADMINS = ACCOUNT_ADMINS;
 /** Approvals of IT's account changes: Datenschutz decides, IT follows them (the core's 'audit' roles may list). */
 const APPROVAL_VIEWERS: readonly Role[] = ['datenschutz', 'it-admin'];
 
@@ -22,6 +24,7 @@ export const AREAS = [
   { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
+  { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
   { id: 'approvals', hash: '#/freigaben', labelKey: 'approvals.nav', roles: APPROVAL_VIEWERS },
   { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: AUDIT_ROLES },
 ] as const;
@@ -34,6 +37,7 @@ export type Route =
   | { area: 'clients'; view: 'client'; id: string }
   | { area: 'clients'; view: 'case'; id: string }
   | { area: 'accounts' }
+  | { area: 'network' }
   | { area: 'approvals' }
   | { area: 'audit' };
 
@@ -44,6 +48,7 @@ export const hrefs = {
   client: (id: string) => `#/klienten/${id}`,
   case: (id: string) => `#/faelle/${id}`,
   accounts: '#/konten',
+  network: '#/netzwerk',
   approvals: '#/freigaben',
   audit: '#/protokoll',
 };
@@ -63,6 +68,7 @@ export function parseRoute(hash: string): Route {
   m = new RegExp(`^#/faelle/${ID}$`).exec(hash);
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
   if (hash === '#/konten') return { area: 'accounts' };
+  if (hash === '#/netzwerk') return { area: 'network' };
   if (hash === '#/freigaben') return { area: 'approvals' };
   if (hash === '#/protokoll') return { area: 'audit' };
   return { area: 'home' };

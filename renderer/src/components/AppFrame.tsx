@@ -2,13 +2,14 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NewClientPage } from '../app/lazy-pages';
+import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NetworkPage, NewClientPage } from '../app/lazy-pages';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
 import { AwaitingKeysNotice } from './AwaitingKeysNotice';
 import { BrandMark } from './BrandMark';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { MAIN_ID } from './CenteredShell';
 import { StatusNotice } from './FormAlert';
+import { SyncStateIndicator } from './network/SyncStateIndicator';
 import { SkipLink } from './SkipLink';
 import { UserMenu } from './UserMenu';
 
@@ -94,6 +95,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
         <BrandMark />
         <span className={styles.office}>{t('frame.officeBadge', { office: t(`offices.${user.office}`) })}</span>
         <span className={styles.spacer} />
+        <SyncStateIndicator isIt={user.role === 'it-admin'} />
         <UserMenu user={user} buttonRef={menuButtonRef} onChangePassphrase={() => setDialogOpen(true)} />
       </header>
       <nav className={styles.nav} aria-label={t('frame.navLabel')}>
@@ -153,6 +155,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
 /** The screen of a route outside "Übersicht"; keyed by record id so a new record starts with fresh state. */
 function AreaPage({ route, user }: { route: Route; user: SessionUser }) {
   if (route.area === 'accounts') return <AccountsPage user={user} />;
+  if (route.area === 'network') return <NetworkPage user={user} />;
   if (route.area === 'audit') return <AuditPage user={user} />;
   if (route.area === 'approvals') return <ApprovalsPage user={user} />;
   if (route.area !== 'clients') return null;
