@@ -18,7 +18,7 @@ describe('kim-akte network and sync commands', () => {
 
   it('creates the network and writes an invitation with its code', () => {
     mkdirSync(share);
-    for (const [dir, office] of [[lunen, 'lunen'], [werne, 'werne']]) {
+    for (const [dir, office] of [[lunen, 'lunen'], [werne, 'werne']] as const) {
       expect(kimAkte(['init', '--data-dir', dir, '--office', office, '--admin-user', 'it.admin', '--admin-name', 'Jonas Meier'], ADMIN_PASSPHRASE).code).toBe(0);
     }
     const created = kimAkte(['network', 'create', ...as(lunen), '--share', share], ADMIN_PASSPHRASE);
