@@ -47,6 +47,19 @@ export function berlinDate(at: Date): string {
   return BERLIN_DAY.format(at);
 }
 
+/**
+ * The instant (ISO, UTC) at which the Berlin calendar day `iso` begins: 23:00 UTC the day before in winter, 22:00
+ * in summer. Audit periods are office days, so "today" at 00:30 Berlin already includes the last half hour.
+ */
+export function berlinDayStart(iso: string): string {
+  const utcMidnight = Date.parse(`${iso}T00:00:00Z`);
+  for (const hours of [2, 1]) {
+    const at = new Date(utcMidnight - hours * 3_600_000);
+    if (berlinDate(at) === iso) return at.toISOString();
+  }
+  return new Date(utcMidnight).toISOString();
+}
+
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -6,6 +6,7 @@ import type { AuditEntryView } from '../../contract/types/audit-types';
 import type { AuditPage } from '../../contract/types/audit-types';
 import type { AuditExport } from '../../contract/types/audit-types';
 import type { ServiceContext } from '../service-context';
+import { addDays, berlinDayStart } from '../../contract/dates';
 
 type Filter = z.output<typeof auditFilterSchema>;
 
@@ -38,9 +39,10 @@ function whereClause(f: Filter): { sql: string; params: unknown[] } {
     params.push(f.entityId, ...parts.flatMap((q) => Array.from({ length: q.split('?').length - 1 }, () => f.entityId)));
   }
   if (f.action) add('e.action = ?', f.action);
-  // Dates are calendar days; `at` is an ISO instant, so "to" includes its whole day.
-  if (f.from) add('e.at >= ?', `${f.from}T00:00:00.000Z`);
-  if (f.to) add('e.at < ?', `${f.to}T23:59:59.999Z`);
+  // Dates are Berlin calendar days; `at` is a UTC instant, so the period runs from the start of "from" there to the
+  // start of the day after "to".
+  if (f.from) add('e.at >= ?', berlinDayStart(f.from));
+  if (f.to) add('e.at < ?', berlinDayStart(addDays(f.to, 1)));
   return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
 }
 
