@@ -24,6 +24,7 @@ const core = new CoreDispatcher({
   dataDir: config.dataDir,
   nativeBinding: config.nativeBinding,
   appVersion: config.appVersion,
+  backgroundSync: true,
   logger: {
     info: (message, fields) => port.postMessage({ log: 'info', message, fields }),
     error: (message, fields) => port.postMessage({ log: 'error', message, fields }),

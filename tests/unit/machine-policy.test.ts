@@ -32,9 +32,9 @@ describe('machine policy file', () => {
 
   it('asks for approval by default: no file, an empty object, or a file saved with a BOM by Notepad', () => {
     expect(readMachinePolicy(join(tmp.dir, 'missing.json'))).toEqual({ policy: DEFAULT_MACHINE_POLICY, file: null });
-    expect(DEFAULT_MACHINE_POLICY).toEqual({ accounts: { requireApproval: true } });
+    expect(DEFAULT_MACHINE_POLICY).toEqual({ accounts: { requireApproval: true }, sync: { intervalSeconds: 60 } });
     expect(readMachinePolicy(write('empty.json', '{}')).policy).toEqual(DEFAULT_MACHINE_POLICY);
-    expect(readMachinePolicy(write('bom.json', '\uFEFF{"accounts":{"requireApproval":false}}')).policy).toEqual({ accounts: { requireApproval: false } });
+    expect(readMachinePolicy(write('bom.json', '\uFEFF{"accounts":{"requireApproval":false}}')).policy).toEqual({ accounts: { requireApproval: false }, sync: { intervalSeconds: 60 } });
   });
 
   it('refuses a broken file naming the key and the rule', () => {

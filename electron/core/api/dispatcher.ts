@@ -30,6 +30,12 @@ export interface CoreOptions extends VaultLocation {
   idleCheckpointMs?: number;
   /** How the shared sync folder is reached; node:fs by default (tests inject file-system faults). */
   syncIo?: SyncIo;
+  /**
+   * Runs a sync round in the background while a user is signed in, every `sync.intervalSeconds` of the policy (or
+   * `syncIntervalMs`). The app's core worker sets it; the CLI and tests run rounds on demand.
+   */
+  backgroundSync?: boolean;
+  syncIntervalMs?: number;
 }
 
 /** The only method a session with a one-time passphrase (set by IT) may call besides the public ones. */
@@ -64,6 +70,8 @@ export class CoreDispatcher {
   private readonly location: VaultLocation;
   private readonly policy: MachinePolicy | AppError;
   private readonly idle: IdleCheckpoint;
+  private syncTimer: ReturnType<typeof setInterval> | null = null;
+  private syncWaiting = false;
 
   constructor(private readonly options: CoreOptions) {
     this.idle = new IdleCheckpoint(options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS, () => {
@@ -111,7 +119,32 @@ export class CoreDispatcher {
 
   /** Locks and releases the database; for shutdown. */
   async close(): Promise<void> {
+    this.stopBackgroundSync();
     await this.dispatch('session.lock', {});
+  }
+
+  /** While a session is open: a round every interval, queued like any call, never two waiting at once. */
+  private startBackgroundSync(): void {
+    if (!this.options.backgroundSync || this.syncTimer || this.policy instanceof AppError) return;
+    const everyMs = this.options.syncIntervalMs ?? this.policy.sync.intervalSeconds * 1000;
+    this.syncTimer = setInterval(() => {
+      if (!this.session || this.syncWaiting) return;
+      this.syncWaiting = true;
+      void this.dispatch('sync.run', {})
+        .then((r) => {
+          // Not in a network, or revoked: nothing to do; offline and errors are recorded by the round itself.
+          if (!r.ok && r.error.code !== 'network.notJoined') this.logger.info(`background sync: ${englishMessage(r.error)}`, { code: r.error.code });
+        })
+        .finally(() => {
+          this.syncWaiting = false;
+        });
+    }, everyMs);
+    this.syncTimer.unref?.();
+  }
+
+  private stopBackgroundSync(): void {
+    if (this.syncTimer) clearInterval(this.syncTimer);
+    this.syncTimer = null;
   }
 
   private async run(method: unknown, input: unknown): Promise<Result<unknown>> {
@@ -208,6 +241,8 @@ export class CoreDispatcher {
       if (this.session.vault.dataSource.isInitialized) await this.session.vault.dataSource.destroy();
     }
     this.session = next;
+    if (next) this.startBackgroundSync();
+    else this.stopBackgroundSync();
   }
 
   /** The first gate, by role; client-data methods then pass their guard (scope × consent × category). */

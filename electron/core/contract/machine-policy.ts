@@ -16,6 +16,12 @@ export const machinePolicySchema = z.strictObject({
       requireApproval: z.boolean().default(true),
     })
     .default({ requireApproval: true }),
+  sync: z
+    .strictObject({
+      /** Seconds between background sync rounds while a user is signed in (issue 9); on demand at any time. */
+      intervalSeconds: z.int().min(15).max(3600).default(60),
+    })
+    .default({ intervalSeconds: 60 }),
 });
 
 export type MachinePolicy = z.output<typeof machinePolicySchema>;
