@@ -5,6 +5,7 @@ import { benchCipher } from './cipher-bench';
 import { benchUnlock } from './unlock-bench';
 import { measureSearchRecall, type RecallResult } from './search-recall';
 import { percentile, round } from './stats';
+import { benchSync } from './sync-bench';
 
 /** Targets: p95 in ms, and the cipher's factor on the real workload (search and list pages: issue 10). */
 const TARGETS: [key: string, label: string, limit: number][] = [
@@ -15,6 +16,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['cipher_overhead_ratio', 'cipher overhead (encrypted ÷ plain)', 1.3],
   ['search_recall_top5', 'recall top 5 (3,000 clients)', -0.95],
   ['search_recall_vault_top5', 'recall top 5 (bench vault, 50,000)', -0.95],
+  ['sync_idle_round_ms', 'sync round, nothing new, 10 members p95 (ms)', 100],
 ];
 
 /** The slowest kinds of a request (p95, with how many of each the workload made), for the summary. */
@@ -26,7 +28,7 @@ function slowest(kinds: Record<string, KindFigures & { max_offset?: number }>, c
 }
 
 /**
- * npm run bench [-- --json] [-- --quick]: prints figures and ratios measured in this run. With --json the last line
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only]: prints figures and ratios measured in this run. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
 async function main(): Promise<void> {
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   const quick = args.has('--quick');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   console.log(`KIM-Akte benchmarks on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
+  const sync = await benchSync({ members: 10, rounds: quick ? 20 : 100, log: (l) => console.log(l) });
+  if (args.has('--sync-only')) {
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...sync }));
+    return;
+  }
 
   const unlock = await benchUnlock(quick ? 2 : 5);
   console.log(`unlock: KDF (scrypt N=2^17 r=8 p=1) median ${unlock.kdf_median_ms} ms, full unlock median ${unlock.unlock_median_ms} ms (p95 ${unlock.unlock_p95_ms} ms)`);
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
     search_recall_vault_namesake_misses: recallRun.search_recall_namesake_misses,
     search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
   };
-  const all: Record<string, number> = { ...cases, ...recall, ...large };
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync };
   console.log('');
   console.log(`${'measure'.padEnd(40)}${'value'.padStart(10)}${'target'.padStart(10)}  met`);
   for (const [key, label, limit] of TARGETS) {
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
         ...access,
         ...recall,
         ...large,
+        ...sync,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),
