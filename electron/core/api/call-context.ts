@@ -41,6 +41,11 @@ export interface VaultLifecycleContext extends LifecycleContext {
   session: UnlockedSession;
 }
 
+/** A method that runs outside the call queue (the sync round): its chunks queue one by one on the caller's session. */
+export interface ReleasedContext extends VaultLifecycleContext {
+  enqueue<T>(fn: (session: UnlockedSession) => Promise<T>): Promise<T>;
+}
+
 /** Methods of an unlocked user: the session cannot be null, and everything runs in the call's transaction. */
 export interface SessionContext extends CallBasics, VaultKeyContext {
   session: UnlockedSession;

@@ -3,7 +3,7 @@ import { appendAudit } from '../platform/audit/audit-log';
 import { forgetAuditHead, syncAuditHead } from '../platform/audit/audit-head';
 import { checkpointWal, IDLE_CHECKPOINT_MS, IdleCheckpoint } from '../platform/vault/idle-checkpoint';
 import { sqliteReason } from '../platform/vault/sqlcipher';
-import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleContext, type UnlockedSession } from './call-context';
+import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleContext, type ReleasedContext, type UnlockedSession } from './call-context';
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
@@ -36,6 +36,11 @@ export interface CoreOptions extends VaultLocation {
    */
   backgroundSync?: boolean;
   syncIntervalMs?: number;
+}
+
+/** What the gate of a queue-releasing method hands back: the call itself, started once the queue is free again. */
+class DeferredCall {
+  constructor(readonly start: () => Promise<unknown>) {}
 }
 
 /** The only method a session with a one-time passphrase (set by IT) may call besides the public ones. */
@@ -71,6 +76,7 @@ export class CoreDispatcher {
   private readonly policy: MachinePolicy | AppError;
   private readonly idle: IdleCheckpoint;
   private syncTimer: ReturnType<typeof setInterval> | null = null;
+  private releasing: Promise<Result<unknown>> | null = null;
   private syncWaiting = false;
 
   constructor(private readonly options: CoreOptions) {
@@ -101,11 +107,40 @@ export class CoreDispatcher {
   }
 
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
-    const run = this.queue.then(() => this.run(method, input));
+    if (isMethod(method) && contract[method].releasesQueue) return this.dispatchReleasing(method, input);
+    return this.enqueue(() => this.run(method, input));
+  }
+
+  /** Runs `fn` after every call queued before it; SQLite has one writer, and a lock must not interleave with a write. */
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
     this.queue = run
       .catch(() => undefined)
       .then(() => (this.session ? this.idle.touch() : this.idle.cancel()));
     return run;
+  }
+
+  /**
+   * A long method (the sync round) passes its gate (policy, role, input) in the queue like any call, then runs
+   * outside it: each of its chunks queues on its own (ctx.enqueue), so the UI's calls go in between. One runs at a
+   * time; a second request while it runs gets the same answer.
+   */
+  private dispatchReleasing(method: MethodName, input: unknown): Promise<Result<unknown>> {
+    if (this.releasing) return this.releasing;
+    const running = (async (): Promise<Result<unknown>> => {
+      const gate = await this.enqueue(() => this.run(method, input));
+      if (!gate.ok || !(gate.value instanceof DeferredCall)) return gate;
+      try {
+        return { ok: true, value: await gate.value.start() };
+      } catch (error) {
+        return this.fail(method, error);
+      }
+    })();
+    this.releasing = running;
+    void running.finally(() => {
+      this.releasing = null;
+    });
+    return running;
   }
 
   /** Queued by the idle timer: the WAL goes into the file while nobody waits for an answer. */
@@ -202,6 +237,22 @@ export class CoreDispatcher {
       machinePolicy: this.policy as MachinePolicy,
       syncIo: this.options.syncIo,
     };
+    if (spec.releasesQueue) {
+      const handler = handlers[method] as (i: unknown, c: ReleasedContext) => Promise<unknown>;
+      // The gate let only an unlocked caller through.
+      const session = this.session!;
+      // Each chunk runs in the queue on the session the call began with; after a lock it is refused.
+      const enqueue = <T>(fn: (s: UnlockedSession) => Promise<T>): Promise<T> =>
+        this.enqueue(async () => {
+          if (this.session !== session) throw new AppError('session.locked');
+          try {
+            return await fn(session);
+          } finally {
+            await syncAuditHead(session.vault.dataSource).catch(() => this.logger.error('audit head not written'));
+          }
+        });
+      return new DeferredCall(() => handler(input, { ...basics, session, setSession: () => Promise.reject(new Error('not allowed')), enqueue }));
+    }
     if (spec.access === 'public' || spec.outsideTransaction) {
       const handler = handlers[method] as (i: unknown, c: LifecycleContext) => Promise<unknown>;
       return handler(input, { ...basics, session: this.session, setSession: (next) => this.replaceSession(next) });

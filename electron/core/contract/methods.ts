@@ -96,6 +96,11 @@ export interface MethodSpec<I extends z.ZodType, O, A extends Access = Access, T
    * transaction, and writes its own audit entry.
    */
   outsideTransaction?: T;
+  /**
+   * A long method (the sync round): after its gate it runs outside the call queue and queues each chunk on its own
+   * transaction, so other calls are answered in between.
+   */
+  releasesQueue?: T;
   /** Phantom: carries the output type, never set at runtime. */
   readonly output?: O;
 }
@@ -106,6 +111,7 @@ function method<O>() {
     access: A;
     audit: AuditRule;
     outsideTransaction?: T;
+    releasesQueue?: T;
   }): MethodSpec<I, O, A, T> => spec;
 }
 
@@ -183,7 +189,7 @@ export const contract = {
   'network.devices': method<NetworkDevice[]>()({ input: emptyInput, access: 'admin', audit: read('network') }),
   'network.revoke': method<NetworkDevice[]>()({ input: networkRevokeInput, access: 'admin', audit: write('network') }),
   // One round through the shared folder, in chunks of its own transactions; it writes its own audit entries.
-  'sync.run': method<SyncRoundResult>()({ input: emptyInput, access: 'session', audit: none, outsideTransaction: true }),
+  'sync.run': method<SyncRoundResult>()({ input: emptyInput, access: 'session', audit: none, releasesQueue: true }),
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 import * as fsPromises from 'node:fs/promises';
-import type { CallBasics, SessionContext, VaultLifecycleContext } from '../call-context';
+import type { CallBasics, ReleasedContext, SessionContext } from '../call-context';
 import { runSessionCall } from '../call-context';
 import type { NetworkContext, SyncIo } from '../../domain/sync/sync-context';
 import { createNetwork, inviteDevice, joinNetwork } from '../../domain/sync/network-setup';
@@ -21,10 +21,10 @@ export function networkContext(ctx: SessionContext): NetworkContext {
   return Object.assign(ctx, { workstationOffice: ctx.session.vault.keyring.office, io: ioOf(ctx) });
 }
 
-/** The sync round's chunks: each its own transaction on the session's vault, like any call. */
-function stepsOf(ctx: VaultLifecycleContext): SyncStep {
+/** The sync round's chunks: each queued like a call, in its own transaction on the session's vault. */
+function stepsOf(ctx: ReleasedContext): SyncStep {
   const basics: CallBasics = { location: ctx.location, appVersion: ctx.appVersion, now: ctx.clock(), clock: ctx.clock, machinePolicy: ctx.machinePolicy, syncIo: ctx.syncIo };
-  return (fn) => runSessionCall(ctx.session, { ...basics, now: ctx.clock() }, (c) => fn(networkContext(c)));
+  return (fn) => ctx.enqueue((session) => runSessionCall(session, { ...basics, now: ctx.clock() }, (c) => fn(networkContext(c))));
 }
 
 type NetworkMethod = 'network.status' | 'network.create' | 'network.invite' | 'network.join' | 'network.devices' | 'network.revoke' | 'sync.run';
@@ -42,7 +42,9 @@ export const networkHandlers: HandlerMap<NetworkMethod> = {
       return await runSyncRound(step);
     } finally {
       // A fork gives this workstation a new device id: changes from now on are recorded under it.
-      ctx.session.deviceId = await step((c) => readDeviceId(c.tx));
+      await step(async (c) => {
+        ctx.session.deviceId = await readDeviceId(c.tx);
+      }).catch(() => undefined);
     }
   },
 };
