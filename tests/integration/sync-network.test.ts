@@ -143,5 +143,14 @@ describe('network of trusted workstations', () => {
     const r = await werne.core.dispatch('sync.run', {});
     expect(errorCode(r)).toBe('network.deviceRevoked');
     expect(readdirSync(logDir(share, werneId)).length).toBe(seq);
+    // IT may let it in again, with a new invitation: it joins under a new device id, the old one stays revoked.
+    expect(errorCode(await werne.core.dispatch('network.create', { share }))).toBe('network.alreadyJoined');
+    await inviteAndJoin(lunen, werne, share);
+    const rejoined = await call(werne.core, 'network.status');
+    expect(rejoined.deviceId).not.toBe(werneId);
+    await syncAll(lunen, selm, werne);
+    expect(await statusOf(selm, rejoined.deviceId)).toBe('member');
+    expect(await statusOf(selm, werneId)).toBe('revoked');
+    expect((await call(werne.core, 'network.status')).enrolled).toBe(true);
   });
 });

@@ -33,7 +33,12 @@ export const networkHandlers: HandlerMap<NetworkMethod> = {
   'network.status': (_i, ctx) => networkStatus(networkContext(ctx)),
   'network.create': (i, ctx) => createNetwork(networkContext(ctx), i.share),
   'network.invite': (i, ctx) => inviteDevice(networkContext(ctx), i.office),
-  'network.join': (i, ctx) => joinNetwork(networkContext(ctx), i),
+  'network.join': async (i, ctx) => {
+    const status = await joinNetwork(networkContext(ctx), i);
+    // A workstation that rejoins after a revocation does so under a new device id: record changes under it.
+    ctx.session.deviceId = status.deviceId;
+    return status;
+  },
   'network.devices': (_i, ctx) => networkDevices(networkContext(ctx)),
   'network.revoke': (i, ctx) => revokeNetworkDevice(networkContext(ctx), i.deviceId),
   'sync.run': async (_i, ctx) => {

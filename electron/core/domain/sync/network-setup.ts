@@ -6,6 +6,7 @@ import { probeShare, readShareFile, writeNewFile } from '../../platform/files/sh
 import { newDeviceKeys, type DeviceKeys } from '../../platform/sync/device-keys';
 import { readRecord, signRecord, verifyRecord } from '../../platform/sync/signed-record';
 import { WireError } from '../../platform/sync/wire-error';
+import { deleteSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
 import { putDevice } from './device-registry';
 import { formatCode, newInvitationCode, parseCode } from './invitation-code';
 import {
@@ -38,8 +39,23 @@ async function requireShare(ctx: NetworkContext, share: string): Promise<void> {
   if (state === 'readOnly') throw new AppError('network.shareReadOnly');
 }
 
-async function refuseIfJoined(ctx: NetworkContext): Promise<void> {
-  if (await loadOwnDevice(ctx.tx, ctx.workstationOffice)) throw new AppError('network.alreadyJoined');
+/** A member may not found or join again; a revoked workstation may join anew (with a new device identity). */
+async function refuseIfJoined(ctx: NetworkContext): Promise<'fresh' | 'revoked'> {
+  const own = await loadOwnDevice(ctx.tx, ctx.workstationOffice);
+  if (!own) return 'fresh';
+  const [self] = (await ctx.tx.query('SELECT status FROM sync_device WHERE device_id = ?', [own.deviceId])) as { status: string }[];
+  if (self?.status !== 'revoked') throw new AppError('network.alreadyJoined');
+  return 'revoked';
+}
+
+/** The device id to join under: the vault's own, or a new one when the old one was revoked in the network. */
+async function joiningDeviceId(ctx: NetworkContext, state: 'fresh' | 'revoked'): Promise<string> {
+  if (state === 'fresh') return readDeviceId(ctx.tx);
+  for (const key of [SETTING_KEYS.syncSeq, SETTING_KEYS.syncHash, SETTING_KEYS.syncPending, SETTING_KEYS.networkEnrolled, SETTING_KEYS.networkPredecessors, SETTING_KEYS.syncCheckpointAuditId, SETTING_KEYS.syncCheckpointAt]) {
+    await deleteSetting(ctx.tx, key);
+  }
+  await ctx.tx.query('DELETE FROM sync_outbox');
+  return randomUUID();
 }
 
 function cardOf(own: { networkId: string; deviceId: string; office: Office; keys: DeviceKeys }, now: Date, enrollment: DeviceCard['enrollment']): DeviceCard {
@@ -63,7 +79,7 @@ async function publishCard(ctx: NetworkContext, share: string, card: DeviceCard,
 
 /** Founds the network on a share folder: this workstation becomes its first member and root of trust. */
 export async function createNetwork(ctx: NetworkContext, share: string): Promise<NetworkStatus> {
-  await refuseIfJoined(ctx);
+  if ((await refuseIfJoined(ctx)) !== 'fresh') throw new AppError('network.alreadyJoined');
   await requireShare(ctx, share);
   const layout = shareLayout(share);
   if (await onShare(() => readShareFile(ctx.io.fs, layout.networkFile, MAX_CARD_BYTES))) throw new AppError('network.shareHoldsNetwork');
@@ -162,7 +178,7 @@ export function readInvitation(text: string): Invitation {
  * next round; until then the others list it as pending.
  */
 export async function joinNetwork(ctx: NetworkContext, input: { share: string; invitation: string; code: string }): Promise<NetworkStatus> {
-  await refuseIfJoined(ctx);
+  const state = await refuseIfJoined(ctx);
   const invitation = readInvitation(input.invitation);
   const code = parseCode(input.code);
   if (codeVerifier(invitation.id, code) !== invitation.verifier) throw new AppError('network.codeWrong');
@@ -187,7 +203,7 @@ export async function joinNetwork(ctx: NetworkContext, input: { share: string; i
   }
   const keys = newDeviceKeys();
   const own: Omit<OwnDevice, 'office'> = {
-    deviceId: await readDeviceId(ctx.tx),
+    deviceId: await joiningDeviceId(ctx, state),
     networkId: invitation.network,
     founder: invitation.founder.device,
     networkFingerprint: invitation.networkFingerprint,
