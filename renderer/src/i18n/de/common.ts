@@ -135,7 +135,7 @@ export const common = {
       invitationInvalid: 'Die Einladungsdatei ist beschädigt, gefälscht oder keine KIM-Akte-Einladung.',
       invitationExpired: 'Die Einladung ist abgelaufen oder wurde bereits verwendet. Bitte lassen Sie sich an einem Mitglieds-Arbeitsplatz eine neue ausstellen.',
       codeWrong: 'Der Einladungscode ist falsch. Bitte gleichen Sie ihn mit der IT-Administration ab, die die Einladung ausgestellt hat.',
-      officeMismatch: 'Die Einladung gilt für die Dienststelle {{invited}}, dieser Arbeitsplatz gehört aber zu {{office}}.',
+      officeMismatch: 'Die Einladung gilt für eine andere Dienststelle als die dieses Arbeitsplatzes. Bitte lassen Sie eine Einladung für die richtige Dienststelle ausstellen.',
       deviceUnknown: 'Ein Arbeitsplatz mit dieser Kennung ist im Netz nicht bekannt.',
       revokeSelf: 'Ein Arbeitsplatz kann sich nicht selbst ausschließen. Bitte schließen Sie ihn an einem anderen Mitglieds-Arbeitsplatz aus.',
       deviceRevoked: 'Dieser Arbeitsplatz wurde aus dem Netz ausgeschlossen und gleicht nicht mehr ab. Bitte wenden Sie sich an die IT.',

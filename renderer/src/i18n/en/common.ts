@@ -130,7 +130,7 @@ export const common: Texts<typeof de> = {
       invitationInvalid: 'The invitation file is damaged, forged or not a KIM-Akte invitation.',
       invitationExpired: 'The invitation has expired or was already used. Please ask for a new one on a member workstation.',
       codeWrong: 'The invitation code is wrong. Please check it with the IT administrator who issued the invitation.',
-      officeMismatch: 'The invitation is for the office {{invited}}, but this workstation belongs to {{office}}.',
+      officeMismatch: 'The invitation is for another office than this workstation\'s. Please ask for an invitation for the right office.',
       deviceUnknown: 'No workstation with this id is known in the network.',
       revokeSelf: 'A workstation cannot revoke itself. Please revoke it on another member workstation.',
       deviceRevoked: 'This workstation was revoked from the network and no longer syncs. Please contact IT.',
