@@ -77,6 +77,20 @@ async function publishCard(ctx: NetworkContext, share: string, card: DeviceCard,
   await onShare(() => writeNewFile(ctx.io.fs, layout.deviceDir(card.device), 'card.json', Buffer.from(text, 'utf8'), { sleep: ctx.io.sleep }));
 }
 
+/** This workstation's own row in the device list, from the card it published. */
+async function putSelf(ctx: NetworkContext, own: Omit<OwnDevice, 'office'>, card: DeviceCard, enrolledBy: string | null): Promise<void> {
+  await putDevice(ctx.tx, {
+    deviceId: own.deviceId,
+    office: ctx.workstationOffice,
+    signKey: card.signKey,
+    boxKey: card.boxKey,
+    fingerprint: deviceFingerprint(own.networkId, own.keys.signPublic, own.keys.boxPublic),
+    status: 'self',
+    enrolledBy,
+    at: ctx.now.toISOString(),
+  });
+}
+
 /** Founds the network on a share folder: this workstation becomes its first member and root of trust. */
 export async function createNetwork(ctx: NetworkContext, share: string): Promise<NetworkStatus> {
   if ((await refuseIfJoined(ctx)) !== 'fresh') throw new AppError('network.alreadyJoined');
@@ -99,16 +113,7 @@ export async function createNetwork(ctx: NetworkContext, share: string): Promise
   const record = signRecord(NETWORK_RECORD, { network: own.networkId, founder: own.deviceId, founderSignKey: card.signKey, createdAt: card.createdAt }, keys.signPrivate);
   await onShare(() => writeNewFile(ctx.io.fs, layout.root, 'network.json', Buffer.from(record, 'utf8'), { sleep: ctx.io.sleep }));
   await saveOwnDevice(ctx.tx, own);
-  await putDevice(ctx.tx, {
-    deviceId: own.deviceId,
-    office: ctx.workstationOffice,
-    signKey: card.signKey,
-    boxKey: card.boxKey,
-    fingerprint: deviceFingerprint(own.networkId, keys.signPublic, keys.boxPublic),
-    status: 'self',
-    enrolledBy: null,
-    at: ctx.now.toISOString(),
-  });
+  await putSelf(ctx, own, card, null);
   ctx.audit.entityIds.push(own.networkId);
   ctx.audit.fields.push('network.create');
   return networkStatus(ctx);
@@ -218,16 +223,7 @@ export async function joinNetwork(ctx: NetworkContext, input: { share: string; i
   await publishCard(ctx, input.share, card, keys);
   await saveOwnDevice(ctx.tx, own);
   const at = ctx.now.toISOString();
-  await putDevice(ctx.tx, {
-    deviceId: own.deviceId,
-    office: ctx.workstationOffice,
-    signKey: card.signKey,
-    boxKey: card.boxKey,
-    fingerprint: deviceFingerprint(own.networkId, keys.signPublic, keys.boxPublic),
-    status: 'self',
-    enrolledBy: invitation.inviter,
-    at,
-  });
+  await putSelf(ctx, own, card, invitation.inviter);
   const f = invitation.founder;
   await putDevice(ctx.tx, {
     deviceId: f.device,
