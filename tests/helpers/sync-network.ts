@@ -54,3 +54,26 @@ export async function syncAll(...stations: Workstation[]): Promise<void> {
 export async function statusOf(w: Workstation, deviceId: string): Promise<string | undefined> {
   return (await call(w.core, 'network.devices')).find((d) => d.deviceId === deviceId)?.status;
 }
+
+/** The case manager of each test workstation (role by office: the ABH has clerks). */
+export const STAFF = {
+  fm: { login: 'fm.team', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: 'Seseke Brücke am Morgen 2026' },
+  abh: { login: 'abh.team', displayName: 'Jonas Weber', role: 'abh' as const, passphrase: 'Ausländerbehörde an der Lippe 2026' },
+};
+
+/** Enrolls the workstation's case worker (a clerk at the ABH) and leaves it unlocked as that account. */
+export async function withCaseWorker(w: Workstation): Promise<Workstation> {
+  const { enrolAccount } = await import('./enrol');
+  const office = (await call(w.core, 'network.status')).office;
+  const who = office === 'abh-lunen' ? STAFF.abh : STAFF.fm;
+  await enrolAccount(w.core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, who);
+  await signIn(w, who.login);
+  return w;
+}
+
+/** Locks and unlocks `w` as `login` (admin or the case worker). */
+export async function signIn(w: Workstation, login: string): Promise<void> {
+  const passphrase = login === 'admin' ? ADMIN_PASSPHRASE : login === STAFF.abh.login ? STAFF.abh.passphrase : STAFF.fm.passphrase;
+  await call(w.core, 'session.lock');
+  await call(w.core, 'session.unlock', { login, passphrase });
+}

@@ -49,3 +49,8 @@ export interface VaultKeyContext extends ServiceContext {
   /** A copy of the vault's secrets; the caller zeroes it (zeroSecrets). */
   vaultSecrets(): { database: Buffer; audit: Buffer };
 }
+
+/** The stamp a service's changes are recorded with (platform/sync/change-recorder.ts). */
+export function stampOf(ctx: Pick<ServiceContext, 'deviceId' | 'now'> & { user?: SessionUser }): { deviceId: string; nowMs: number; actorId: string | null } {
+  return { deviceId: ctx.deviceId, nowMs: ctx.now.getTime(), actorId: ctx.user?.id ?? null };
+}

@@ -1,3 +1,4 @@
+import { stampOf } from '../service-context';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -63,7 +64,7 @@ async function requireOpenCase(m: EntityManager, id: string): Promise<KimCase> {
 async function touchCase(ctx: ClientDataContext, k: KimCase, fields: string[]): Promise<void> {
   const { tx } = ctx;
   await tx.update(KimCaseEntity, { id: k.id }, { updatedAt: ctx.now.toISOString(), version: k.version + 1 });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'case', entityId: k.id, fields });
+  await recordChange(tx, stampOf(ctx), { entity: 'case', entityId: k.id, fields });
   ctx.audit.entityIds.push(k.id);
   ctx.audit.fields.push(...fields);
 }
@@ -101,7 +102,7 @@ export async function openCase(ctx: ClientDataContext, input: z.output<typeof ca
   };
   await tx.insert(KimCaseEntity, k);
   await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'intake', on, byId: ctx.user.id });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), {
+  await recordChange(tx, stampOf(ctx), {
     entity: 'case',
     entityId: k.id,
     fields: ['clientId', 'office', 'caseManagerId', 'phase', 'rechtskreise', 'openedOn'],
@@ -134,6 +135,7 @@ export async function setAssessment(ctx: ClientDataContext, input: z.output<type
   const k = await requireOpenCase(tx, input.caseId);
   const note = input.area === 'health' ? ctx.fields.encryptNullable('health', input.note, assessmentPlace(k.id, input.area)) : input.note;
   await tx.upsert(AssessmentEntity, { caseId: k.id, area: input.area, need: input.need, note }, ['caseId', 'area']);
+  await recordChange(tx, stampOf(ctx), { entity: 'assessment', entityId: `${k.id}/${input.area}`, fields: ['need', 'note'] });
   await touchCase(ctx, k, [`assessment.${input.area}`]);
   return detail(ctx, k.id);
 }
@@ -151,6 +153,7 @@ export async function addGoal(ctx: ClientDataContext, input: z.output<typeof goa
     outcomeNote: null,
     createdAt: ctx.now.toISOString(),
   });
+  await recordChange(tx, stampOf(ctx), { entity: 'goal', entityId: id, fields: ['caseId', 'area', 'title', 'status'] });
   await touchCase(ctx, k, ['goals']);
   return detail(ctx, k.id);
 }
@@ -170,6 +173,7 @@ export async function setGoalStatus(ctx: ClientDataContext, input: z.output<type
   const { tx } = ctx;
   const { goal, k } = await goalAndCase(tx, input.id);
   await tx.update(GoalEntity, { id: input.id }, { status: input.status, outcomeNote: storedOutcome(ctx, goal, input.outcomeNote) });
+  await recordChange(tx, stampOf(ctx), { entity: 'goal', entityId: input.id, fields: ['status', 'outcomeNote'] });
   await touchCase(ctx, k, ['goals']);
   return detail(ctx, k.id);
 }
@@ -180,6 +184,7 @@ export async function addMeasure(ctx: ClientDataContext, input: z.output<typeof 
   const id = randomUUID();
   const title = goal.area === 'health' ? ctx.fields.encrypt('health', input.title, measurePlace(id)) : input.title;
   await tx.insert(MeasureEntity, { id, goalId: input.goalId, title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
+  await recordChange(tx, stampOf(ctx), { entity: 'measure', entityId: id, fields: ['goalId', 'title', 'owner', 'dueDate', 'status'] });
   await touchCase(ctx, k, ['measures']);
   return detail(ctx, k.id);
 }
@@ -190,6 +195,7 @@ export async function setMeasureStatus(ctx: ClientDataContext, input: z.output<t
   if (!measure) throw new AppError('record.notFound', { entity: 'measure' });
   const { k } = await goalAndCase(tx, measure.goalId);
   await tx.update(MeasureEntity, { id: input.id }, { status: input.status });
+  await recordChange(tx, stampOf(ctx), { entity: 'measure', entityId: input.id, fields: ['status'] });
   await touchCase(ctx, k, ['measures']);
   return detail(ctx, k.id);
 }
@@ -211,7 +217,7 @@ export async function addNote(ctx: ClientDataContext, input: z.output<typeof not
     authorId: ctx.user.id,
     createdAt: ctx.now.toISOString(),
   });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), {
+  await recordChange(tx, stampOf(ctx), {
     entity: 'note',
     entityId: id,
     fields: ['caseId', 'occurredOn', 'kind', 'participants', 'text', 'internal'],
@@ -225,8 +231,9 @@ export async function addFollowUp(ctx: ClientDataContext, input: z.output<typeof
   const k = await requireOpenCase(tx, input.caseId);
   const assigneeId = input.assigneeId ?? ctx.user.id;
   await requireCaseWorker(tx, assigneeId, k.office, 'assigneeId');
+  const followUpId = randomUUID();
   await tx.insert(FollowUpEntity, {
-    id: randomUUID(),
+    id: followUpId,
     caseId: k.id,
     clientId: k.clientId,
     title: input.title,
@@ -235,6 +242,7 @@ export async function addFollowUp(ctx: ClientDataContext, input: z.output<typeof
     doneAt: null,
     createdAt: ctx.now.toISOString(),
   });
+  await recordChange(tx, stampOf(ctx), { entity: 'follow_up', entityId: followUpId, fields: ['caseId', 'title', 'dueDate', 'assigneeId'] });
   await touchCase(ctx, k, ['followUps']);
   return detail(ctx, k.id);
 }
@@ -246,6 +254,7 @@ export async function completeFollowUp(ctx: ClientDataContext, id: string): Prom
   const k = await requireCase(tx, followUp.caseId);
   if (!followUp.doneAt) {
     await tx.update(FollowUpEntity, { id }, { doneAt: ctx.now.toISOString() });
+    await recordChange(tx, stampOf(ctx), { entity: 'follow_up', entityId: id, fields: ['doneAt'] });
     await touchCase(ctx, k, ['followUps']);
   }
   return (await queryFollowUps(tx, 'f.id = ?', [id]))[0]!;
@@ -280,12 +289,15 @@ export async function closeCase(ctx: ClientDataContext, input: z.output<typeof c
   }
   for (const o of input.goalOutcomes) {
     await tx.update(GoalEntity, { id: o.goalId }, { status: o.status, outcomeNote: storedOutcome(ctx, goals.find((g) => g.id === o.goalId)!, o.outcomeNote) });
+    await recordChange(tx, stampOf(ctx), { entity: 'goal', entityId: o.goalId, fields: ['status', 'outcomeNote'] });
   }
   const on = input.closedOn ?? berlinDate(ctx.now);
   const closureSummary = ctx.fields.encryptNullable('conversation-notes', input.summary, casePlace(k.id));
   await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary });
   await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: ctx.user.id });
+  const open = (await tx.query('SELECT id FROM follow_up WHERE case_id = ? AND done_at IS NULL', [k.id])) as { id: string }[];
   await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
+  for (const f of open) await recordChange(tx, stampOf(ctx), { entity: 'follow_up', entityId: f.id, fields: ['doneAt'] });
   await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase', 'closedOn', 'closureReason', 'closureSummary', 'goals']);
   return detail(ctx, k.id);

@@ -1,3 +1,4 @@
+import { stampOf } from '../service-context';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -83,7 +84,7 @@ export async function createClient(ctx: ClientDataContext, input: ClientFields):
   };
   await tx.insert(ClientEntity, client);
   await indexClientNames(tx, client.id, nameKeys(input.familyName, input.givenNames, input.alternativeNames));
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: client.id, fields: ['office', ...CLIENT_FIELDS] });
+  await recordChange(tx, stampOf(ctx), { entity: 'client', entityId: client.id, fields: ['office', ...CLIENT_FIELDS] });
   ctx.audit.entityIds.push(client.id);
   ctx.audit.fields.push(...CLIENT_FIELDS.filter((f) => input[f] !== null && !(Array.isArray(input[f]) && input[f].length === 0)));
   return client.id;
@@ -110,7 +111,7 @@ export async function updateClient(ctx: ClientDataContext, input: z.output<typeo
   if (changed.some((f) => f === 'familyName' || f === 'givenNames' || f === 'alternativeNames')) {
     await indexClientNames(tx, input.id, nameKeys(input.familyName, input.givenNames, input.alternativeNames));
   }
-  if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: input.id, fields: changed });
+  if (changed.length) await recordChange(tx, stampOf(ctx), { entity: 'client', entityId: input.id, fields: changed });
   ctx.audit.entityIds.push(existing.id);
   ctx.audit.fields.push(...changed);
   return input.id;
@@ -126,7 +127,7 @@ export function pickCurrentStatus(statuses: ResidenceStatus[], today: string): R
   return inForce ?? byStart[0] ?? null;
 }
 
-async function refreshCurrentStatus(m: EntityManager, clientId: string, today: string): Promise<void> {
+export async function refreshCurrentStatus(m: EntityManager, clientId: string, today: string): Promise<void> {
   const current = pickCurrentStatus(await m.find(ResidenceStatusEntity, { where: { clientId } }), today);
   await m.update(
     ClientEntity,
@@ -138,7 +139,7 @@ async function refreshCurrentStatus(m: EntityManager, clientId: string, today: s
 async function touchClient(ctx: ClientDataContext, m: EntityManager, clientId: string, fields: string[]): Promise<void> {
   await m.update(ClientEntity, { id: clientId }, { updatedAt: ctx.now.toISOString() });
   await m.increment(ClientEntity, { id: clientId }, 'version', 1);
-  await recordChange(m, ctx.deviceId, ctx.now.getTime(), { entity: 'client', entityId: clientId, fields });
+  await recordChange(m, stampOf(ctx), { entity: 'client', entityId: clientId, fields });
 }
 
 export async function addResidenceStatus(ctx: ClientDataContext, input: z.output<typeof residenceStatusInput>): Promise<string> {
@@ -154,7 +155,7 @@ export async function addResidenceStatus(ctx: ClientDataContext, input: z.output
     createdAt: ctx.now.toISOString(),
   };
   await tx.insert(ResidenceStatusEntity, status);
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), {
+  await recordChange(tx, stampOf(ctx), {
     entity: 'residence_status',
     entityId: status.id,
     fields: ['clientId', 'type', 'legalBasis', 'validFrom', 'validUntil'],
@@ -172,7 +173,7 @@ export async function removeResidenceStatus(ctx: ClientDataContext, { id, passph
   const status = await tx.findOneBy(ResidenceStatusEntity, { id });
   if (!status) throw new AppError('record.notFound', { entity: 'residence' });
   await tx.delete(ResidenceStatusEntity, { id });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'residence_status', entityId: id, fields: [], operation: 'delete' });
+  await recordChange(tx, stampOf(ctx), { entity: 'residence_status', entityId: id, fields: [], operation: 'delete' });
   await refreshCurrentStatus(tx, status.clientId, berlinDate(ctx.now));
   await touchClient(ctx, tx, status.clientId, ['residence']);
   return status.clientId;
@@ -190,7 +191,7 @@ export async function addHouseholdMember(ctx: ClientDataContext, input: z.output
     birthYear: input.birthYear,
     createdAt: ctx.now.toISOString(),
   });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: ['clientId', 'name', 'relation', 'birthYear'] });
+  await recordChange(tx, stampOf(ctx), { entity: 'household_member', entityId: id, fields: ['clientId', 'name', 'relation', 'birthYear'] });
   await touchClient(ctx, tx, input.clientId, ['household']);
   return input.clientId;
 }
@@ -202,7 +203,7 @@ export async function removeHouseholdMember(ctx: ClientDataContext, { id, passph
   const member = await tx.findOneBy(HouseholdMemberEntity, { id });
   if (!member) throw new AppError('record.notFound', { entity: 'household' });
   await tx.delete(HouseholdMemberEntity, { id });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'household_member', entityId: id, fields: [], operation: 'delete' });
+  await recordChange(tx, stampOf(ctx), { entity: 'household_member', entityId: id, fields: [], operation: 'delete' });
   await touchClient(ctx, tx, member.clientId, ['household']);
   return member.clientId;
 }

@@ -1,3 +1,4 @@
+import { stampOf } from '../service-context';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -58,7 +59,7 @@ export async function addConsent(ctx: ServiceContext, input: z.output<typeof con
   await tx.insert(ConsentEntity, consent);
   const grants = parties.flatMap((party) => categories.map((category) => ({ consentId: consent.id, party, category, clientId: client.id })));
   if (grants.length) await tx.insert(ConsentGrantEntity, grants);
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'consent', entityId: consent.id, fields: Object.keys(input) });
+  await recordChange(tx, stampOf(ctx), { entity: 'consent', entityId: consent.id, fields: Object.keys(input) });
   ctx.audit.entityIds.push(client.id);
   ctx.audit.fields.push('consent', ...categories.map((c) => `category:${c}`));
   return client.id;
@@ -83,7 +84,7 @@ export async function revokeConsent(ctx: ServiceContext, input: z.output<typeof 
     },
   );
   if (!result.affected) throw new AppError('record.staleVersion', { entity: 'consent' });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'consent', entityId: consent.id, fields: ['revokedOn', 'revocationForm', 'revocationNote'] });
+  await recordChange(tx, stampOf(ctx), { entity: 'consent', entityId: consent.id, fields: ['revokedOn', 'revocationForm', 'revocationNote'] });
   ctx.audit.entityIds.push(consent.clientId);
   ctx.audit.fields.push('consent.revocation');
   return consent.clientId;

@@ -1,3 +1,4 @@
+import { stampOf } from '../service-context';
 import { isConsentForm } from '../consent/consent-queries';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -139,7 +140,7 @@ export async function uploadDocument(ctx: ServiceContext, input: UploadInput): P
     createdBy: ctx.user.id,
   };
   await tx.insert(DocumentEntity, protectDocument(ctx.fields, doc));
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
+  await recordChange(tx, stampOf(ctx), { entity: 'document', entityId: doc.id, fields: SYNCED_FIELDS });
   ctx.audit.entityIds.push(doc.id);
   return toDocumentView(doc);
 }
@@ -164,7 +165,7 @@ export async function deleteDocument(ctx: ServiceContext, { id, passphrase }: { 
   // The signed form is the proof of a consent; it goes only with the consent record.
   if (await isConsentForm(tx, doc.id)) throw new AppError('document.inUse');
   await tx.delete(DocumentEntity, { id: doc.id });
-  await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'document', entityId: doc.id, fields: [], operation: 'delete' });
+  await recordChange(tx, stampOf(ctx), { entity: 'document', entityId: doc.id, fields: [], operation: 'delete' });
   ctx.audit.entityIds.push(doc.id);
   ctx.afterCommit(() => deleteEncryptedDocument(ctx.dataDir, doc.fileId));
   return null;

@@ -23,17 +23,31 @@ interface Pending {
   hash: string;
   outboxMax: number;
   checkpointId: number | null;
+  /** The devices the content was for, and how far of the change log it carried them. */
+  sentTo?: SentTo | null;
+}
+
+export interface SentTo {
+  devices: string[];
+  upto: number;
 }
 
 /** What a file carries besides control records: content for the addressed devices (the data sync fills it). */
 export interface OutgoingContent {
   recipients: { device: string; boxPublic: Buffer }[];
   payload: Buffer;
-  /** Commits the export cursor in the transaction that records the file as published. */
-  commit(ctx: NetworkContext): Promise<void>;
+  /** Recorded in the transaction that records the file as published (also after a crash in between). */
+  sentTo: SentTo;
 }
 
 export type ContentBuilder = (ctx: NetworkContext, own: OwnDevice) => Promise<OutgoingContent | null>;
+
+/** Records how far of the change log these devices have been sent. */
+export async function advanceSent(ctx: NetworkContext, sent: SentTo): Promise<void> {
+  for (const device of sent.devices) {
+    await ctx.tx.query('UPDATE sync_device SET sent_upto = ? WHERE device_id = ? AND sent_upto < ?', [sent.upto, device, sent.upto]);
+  }
+}
 
 async function readPending(ctx: NetworkContext): Promise<Pending | null> {
   const text = await readSetting(ctx.tx, SETTING_KEYS.syncPending);
@@ -56,6 +70,7 @@ async function commitPublished(ctx: NetworkContext, own: OwnDevice, p: Pending, 
     await writeSetting(ctx.tx, SETTING_KEYS.syncCheckpointAt, ctx.now.toISOString());
   }
   await ctx.tx.query('UPDATE sync_device SET read_seq = ?, read_hash = ?, last_hlc = COALESCE(?, last_hlc) WHERE device_id = ?', [p.seq, p.hash, hlc, own.deviceId]);
+  if (p.sentTo) await advanceSent(ctx, p.sentTo);
   await deleteSetting(ctx.tx, SETTING_KEYS.syncPending);
 }
 
@@ -184,6 +199,7 @@ export async function publishOwnFile(step: SyncStep, own: OwnDevice, build: Cont
       hash: bundleHash(bytes),
       outboxMax: outbox.at(-1)?.id ?? 0,
       checkpointId: withCheckpoint && head ? head.id : null,
+      sentTo: c?.sentTo ?? null,
     };
     await writeSetting(ctx.tx, SETTING_KEYS.syncPending, JSON.stringify(pending));
     return { bytes, pending, hlc };
@@ -197,10 +213,6 @@ export async function publishOwnFile(step: SyncStep, own: OwnDevice, build: Cont
     if (error instanceof ShareError && error.reason === 'exists') return 0;
     throw error;
   }
-  await step(async (ctx) => {
-    await commitPublished(ctx, own, prepared.pending, prepared.hlc);
-    const c = content as OutgoingContent | null;
-    if (c) await c.commit(ctx);
-  });
+  await step((ctx) => commitPublished(ctx, own, prepared.pending, prepared.hlc));
   return 1;
 }

@@ -6,6 +6,9 @@ import { SETTING_KEYS, writeSetting } from '../../platform/settings/settings-sto
 import { findDevice } from './device-registry';
 import { readDeviceLog, type PayloadApplier } from './log-reader';
 import { publishOwnFile, settleOwnLog, type ContentBuilder } from './log-writer';
+import { buildDataBatch, recipientGroups, type BatchState } from './data-export';
+import { applyDataFile } from './data-import';
+import { purgeForeignCopies } from './data-purge';
 import { considerCard, parseCard } from './membership';
 import { loadOwnDevice, type OwnDevice } from './own-device';
 import { isShareFailure, shareAppError } from './share-errors';
@@ -17,10 +20,32 @@ import type { NetworkContext } from './sync-context';
 const MAX_PASSES = 4;
 
 export interface RoundParts {
-  /** Applies the content of a file addressed to this workstation (data sync); none: control records only. */
+  /** Applies the content of a file addressed to this workstation; default: the data sync (data-import.ts). */
   applyPayload?: PayloadApplier;
-  /** Builds the content of this device's next file (data sync); none: control records only. */
-  buildContent?: ContentBuilder;
+  /** Whether this round sends data (data-export.ts); false: control records and checkpoints only. */
+  sendData?: boolean;
+}
+
+/** Files one round writes per group of devices at most; the next round (or the next timer tick) goes on. */
+const MAX_FILES_PER_GROUP = 400;
+
+/** Writes data files for every group of member devices until each is up to date (or waits for a key). */
+async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs'], sleep: NetworkContext['io']['sleep']): Promise<number> {
+  let sent = 0;
+  const groups = await step((ctx) => recipientGroups(ctx.tx, own));
+  for (const group of groups) {
+    for (let i = 0; i < MAX_FILES_PER_GROUP; i++) {
+      let state: BatchState = 'done';
+      const build: ContentBuilder = async (ctx) => {
+        const batch = await buildDataBatch(ctx, own, group);
+        state = batch.state;
+        return batch.content;
+      };
+      sent += await publishOwnFile(step, own, build, fs, sleep);
+      if (state === 'done' || state === 'waitingForKey') break;
+    }
+  }
+  return sent;
 }
 
 async function deviceFolders(fs: NetworkContext['io']['fs'], dir: string): Promise<string[]> {
@@ -49,7 +74,7 @@ async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, par
     if (!row || (row.status !== 'member' && row.status !== 'revoked')) continue;
     // A revoked device read up to its cut has nothing more for us: no listing of its folder, round after round.
     if (row.status === 'revoked' && row.read_seq >= (row.revoked_after_seq ?? 0)) continue;
-    joined = (await readDeviceLog(step, own, row, counts, parts.applyPayload ?? (async () => undefined), fs)) || joined;
+    joined = (await readDeviceLog(step, own, row, counts, parts.applyPayload!, fs)) || joined;
   }
   return joined;
 }
@@ -80,12 +105,23 @@ export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Prom
     const state = await probeShare(fs, shareLayout(own.share).root);
     if (state === 'missing') throw new AppError('network.shareUnreachable', { reason: 'missing' });
     const current = await settleOwnLog(step, own, fs);
+    let consentsChanged = false;
+    const applyPayload: PayloadApplier =
+      parts.applyPayload ??
+      (async (ctx, file, c) => {
+        consentsChanged = (await applyDataFile(ctx, current, file, c)) || consentsChanged;
+      });
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      if (!(await readPass(step, current, counts, parts, fs))) break;
+      if (!(await readPass(step, current, counts, { ...parts, applyPayload }, fs))) break;
     }
+    await step((ctx) => purgeForeignCopies(ctx, current, consentsChanged));
     const revoked = await step(async (ctx) => (await findDevice(ctx.tx, current.deviceId))?.status === 'revoked');
     if (revoked) throw new AppError('network.deviceRevoked');
-    if (state === 'ok') counts.sent = await publishOwnFile(step, current, parts.buildContent ?? null, fs, sleep);
+    if (state === 'ok') {
+      if (parts.sendData !== false) counts.sent += await publishData(step, current, fs, sleep);
+      // Control records and a due checkpoint go out even when there was no data to carry them.
+      counts.sent += await publishOwnFile(step, current, null, fs, sleep);
+    }
     await recordRound(step, { at: started, outcome: state === 'ok' ? 'ok' : 'offline', code: state === 'ok' ? null : 'network.shareReadOnly', ...counts });
     if (state === 'readOnly') throw new AppError('network.shareReadOnly');
     return counts;

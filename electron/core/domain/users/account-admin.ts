@@ -1,3 +1,4 @@
+import { stampOf } from '../service-context';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../contract/errors';
 import { KEY_PROTECTED_CATEGORIES, officeForRole, roleHoldsCategoryKey } from '../../contract/data-categories';
@@ -82,7 +83,7 @@ export async function updateAccount(
     { id: account.id },
     { displayName: input.displayName, role: input.role, office, active: input.active, updatedAt: ctx.now.toISOString(), version: account.version + 1 },
   );
-  if (changed.length) await recordChange(tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: [...changed] });
+  if (changed.length) await recordChange(tx, stampOf(ctx), { entity: 'account', entityId: account.id, fields: [...changed] });
   // A role that starts seeing client data (or approving) is like a new account of that role: its passphrase, which
   // IT may know, stops working, and only an approved reset opens the account again. Disabling drops the wrap too.
   const gains = input.active && input.role !== account.role && needsSecondPerson(input.role) && !seesClientData(account.role);

@@ -1,3 +1,4 @@
+import { stampOf } from '../service-context';
 import { randomUUID } from 'node:crypto';
 import { In, Not, type EntityManager } from 'typeorm';
 import { AppError } from '../../contract/errors';
@@ -57,7 +58,7 @@ export async function expireOverdue(ctx: Pick<VaultKeyContext, 'tx' | 'now' | 'd
   const rows = (await ctx.tx.query(`SELECT id FROM account_request WHERE status = 'pending' AND expires_at <= ?`, [ctx.now.toISOString()])) as { id: string }[];
   for (const { id } of rows) {
     await ctx.tx.update(AccountRequestEntity, { id }, { status: 'expired', pendingWrap: null });
-    await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account-request', entityId: id, fields: ['status'] });
+    await recordChange(ctx.tx, stampOf(ctx), { entity: 'account-request', entityId: id, fields: ['status'] });
   }
 }
 
@@ -66,7 +67,7 @@ export async function supersedePending(ctx: Pick<VaultKeyContext, 'tx' | 'now' |
   const open = await ctx.tx.findBy(AccountRequestEntity, { accountId, status: 'pending' });
   for (const r of open) {
     await ctx.tx.update(AccountRequestEntity, { id: r.id }, { status: 'superseded', pendingWrap: null, decidedAt: ctx.now.toISOString() });
-    await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account-request', entityId: r.id, fields: ['status', 'decidedAt'] });
+    await recordChange(ctx.tx, stampOf(ctx), { entity: 'account-request', entityId: r.id, fields: ['status', 'decidedAt'] });
   }
   return open.map((r) => r.id);
 }
@@ -89,7 +90,7 @@ async function activate(ctx: VaultKeyContext, keyring: Keyring, account: Account
   }
   keyring.clearFailures(account.login);
   await ctx.tx.update(AccountEntity, { id: account.id }, { oneTimeRequestId: requestId, updatedAt: ctx.now.toISOString() });
-  await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: ['oneTimeRequestId'] });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'account', entityId: account.id, fields: ['oneTimeRequestId'] });
   ctx.afterCommit(() => keyring.save());
 }
 
@@ -129,7 +130,7 @@ export async function requestPassphrase(
     version: 1,
   };
   await ctx.tx.insert(AccountRequestEntity, request);
-  await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account-request', entityId: request.id, fields: SHARED_FIELDS });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'account-request', entityId: request.id, fields: SHARED_FIELDS });
   if (!pending) await activate(ctx, keyring, account, request.id, prepared);
   ctx.audit.fields.push(`request:${request.id}`, `approval:${approval}`, ...superseded.map((id) => `superseded:${id}`));
   return request;
@@ -151,14 +152,14 @@ export async function decideRequest(ctx: VaultKeyContext, input: { id: string; d
   else if (request.kind === 'create') {
     // A rejected new account never opened anything; it stays as a disabled record (its login stays taken).
     await ctx.tx.update(AccountEntity, { id: account.id }, { active: false, updatedAt: at });
-    await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: account.id, fields: ['active'] });
+    await recordChange(ctx.tx, stampOf(ctx), { entity: 'account', entityId: account.id, fields: ['active'] });
   }
   await ctx.tx.update(
     AccountRequestEntity,
     { id: request.id },
     { status: approved ? 'approved' : 'rejected', decidedBy: ctx.user.id, decidedAt: at, pendingWrap: null },
   );
-  await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account-request', entityId: request.id, fields: ['status', 'decidedBy', 'decidedAt'] });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'account-request', entityId: request.id, fields: ['status', 'decidedBy', 'decidedAt'] });
   ctx.audit.entityIds.push(account.id);
   ctx.audit.fields.push(`request:${request.id}`, `decision:${approved ? 'approved' : 'rejected'}`, `kind:${request.kind}`);
   return (await listRequests(ctx.tx, ctx.now, [request.id]))[0]!;
@@ -205,5 +206,5 @@ export async function oneTimeNotice(m: EntityManager, account: Account): Promise
 /** The owner chose a passphrase of their own: the one-time mark goes. */
 export async function clearOneTime(ctx: Pick<VaultKeyContext, 'tx' | 'now' | 'deviceId'>, accountId: string): Promise<void> {
   await ctx.tx.update(AccountEntity, { id: accountId }, { oneTimeRequestId: null, updatedAt: ctx.now.toISOString() });
-  await recordChange(ctx.tx, ctx.deviceId, ctx.now.getTime(), { entity: 'account', entityId: accountId, fields: ['oneTimeRequestId'] });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'account', entityId: accountId, fields: ['oneTimeRequestId'] });
 }

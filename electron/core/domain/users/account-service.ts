@@ -36,7 +36,7 @@ export async function insertAccount(
     oneTimeRequestId: null,
   };
   await m.insert(AccountEntity, account);
-  await recordChange(m, deviceId, now.getTime(), {
+  await recordChange(m, { deviceId, nowMs: now.getTime(), actorId: null }, {
     entity: 'account',
     entityId: account.id,
     fields: ['login', 'displayName', 'role', 'office', 'active'],

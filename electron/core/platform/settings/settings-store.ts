@@ -36,6 +36,8 @@ export const SETTING_KEYS = {
   /** JSON of the last round's summary (NetworkStatus.lastRound) and the time of the last successful one. */
   syncLastRound: 'sync.lastRound',
   syncLastSuccess: 'sync.lastSuccess',
+  /** The Berlin day on which copies of other offices' files were last checked against their consents (expiry). */
+  syncScopeCheckedOn: 'sync.scopeCheckedOn',
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import { ClientListPagingIndexes1764000000006 } from './0006-client-list-paging-
 import { Consents1764000000007 } from './0007-consents';
 import { AccountRequests1764000000008 } from './0008-account-requests';
 import { SyncNetwork1764000000009 } from './0009-sync-network';
+import { SyncData1764000000010 } from './0010-sync-data';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Consents1764000000007,
   AccountRequests1764000000008,
   SyncNetwork1764000000009,
+  SyncData1764000000010,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,215 @@
+import type { EntityManager } from 'typeorm';
+import type { Office } from '../../contract/offices';
+import { berlinDate } from '../../contract/dates';
+import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clock';
+import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
+import type { DataPayload, PayloadAccount, PayloadRow, WireClock } from './data-payload';
+import type { OutgoingContent } from './log-writer';
+import type { OwnDevice } from './own-device';
+import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { rowsById, rowsOfClients } from './sync-rows';
+import type { NetworkContext } from './sync-context';
+
+/** Change-log entries per file: a few MB of content, one transaction on the receiving side. */
+export const EXPORT_BATCH = 10_000;
+
+/** Member devices that have been sent the change log up to the same entry: they get the same files. */
+export interface RecipientGroup {
+  office: Office;
+  devices: { id: string; boxPublic: Buffer }[];
+}
+
+export type BatchState = 'sent' | 'empty' | 'done' | 'waitingForKey';
+
+export async function recipientGroups(m: EntityManager, own: OwnDevice): Promise<RecipientGroup[]> {
+  const rows = (await m.query(`SELECT device_id, office, box_key, sent_upto FROM sync_device WHERE status = 'member' AND device_id <> ? ORDER BY office, sent_upto, device_id`, [
+    own.deviceId,
+  ])) as { device_id: string; office: Office; box_key: string; sent_upto: number }[];
+  const groups = new Map<string, RecipientGroup>();
+  for (const r of rows) {
+    const key = `${r.office}/${r.sent_upto}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { office: r.office, devices: [] }));
+    g.devices.push({ id: r.device_id, boxPublic: Buffer.from(r.box_key, 'base64') });
+  }
+  return [...groups.values()];
+}
+
+interface Entry {
+  id: number;
+  entity: string;
+  eid: string;
+  operation: 'upsert' | 'delete';
+  hlc: string;
+  device: string;
+}
+
+/** Thrown when a protected value must be sent but this session holds no key for it: the file waits. */
+class WaitingForKey extends Error {}
+
+const wire = (c: Pick<StoredClock, 'hlc' | 'device' | 'actor'>): WireClock => [c.hlc, c.device, c.actor];
+
+/** One row as the audience may receive it, or null when it may not receive the row at all. */
+function exportRow(
+  ctx: NetworkContext,
+  spec: SyncEntity,
+  row: SourceRow,
+  clocks: Map<string, StoredClock> | undefined,
+  fallback: Pick<StoredClock, 'hlc' | 'device' | 'actor'>,
+  scope: Scope,
+  accounts: Set<string>,
+): PayloadRow | null {
+  const rowRule = spec.rowRule(row);
+  if (!allows(scope, rowRule)) return null;
+  const id = String(row['_id']);
+  const rowClock = clocks?.get(ROW) ?? fallback;
+  const fields: PayloadRow['f'] = {};
+  const may = (rule: Parameters<typeof allows>[1]) => allows(scope, rule);
+  for (const [name, f] of Object.entries(spec.fields)) {
+    const rule = f.rule === 'row' ? rowRule : f.rule;
+    if (!allows(scope, rule)) continue;
+    let value = row[f.column] as string | number | null;
+    const category = protectedCategory(f, row);
+    if (category && value !== null) {
+      if (!ctx.fields.holds(category)) throw new WaitingForKey();
+      value = ctx.fields.decrypt(category, String(value), placeOf(spec.entity, id, name));
+    }
+    if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, may) as string;
+    if (f.account && value !== null) accounts.add(String(value));
+    const clock = clocks?.get(name);
+    fields[name] = clock ? [value, wire(clock), clock.base] : [value];
+  }
+  return { e: spec.entity, id, r: wire(rowClock), f: fields };
+}
+
+async function accountsOf(m: EntityManager, ids: Set<string>): Promise<PayloadAccount[]> {
+  if (!ids.size) return [];
+  const list = [...ids];
+  const out: PayloadAccount[] = [];
+  for (let i = 0; i < list.length; i += 500) {
+    const part = list.slice(i, i + 500);
+    const rows = (await m.query(`SELECT id, display_name, role, office FROM account WHERE id IN (${part.map(() => '?').join(',')})`, part)) as {
+      id: string;
+      display_name: string;
+      role: PayloadAccount['role'];
+      office: PayloadAccount['office'];
+    }[];
+    out.push(...rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, office: r.office })));
+  }
+  return out;
+}
+
+/**
+ * Builds the next file for a group of devices: the rows the change log touched after what the group was sent,
+ * as they are now (a row changed five times travels once), filtered for the group's office. Its own office
+ * receives every row; another office only rows of files this office keeps, with the categories that consents in
+ * force grant it, plus the consents that name it; a consent that names it brings the whole file as far as it
+ * grants (the current state, not only later changes). Tombstones go to everyone: they carry only ids.
+ */
+export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group: RecipientGroup): Promise<{ state: BatchState; content: OutgoingContent | null }> {
+  const m = ctx.tx;
+  const ids = group.devices.map((d) => d.id);
+  const [{ upto } = { upto: 0 }] = (await m.query(`SELECT MIN(sent_upto) AS upto FROM sync_device WHERE device_id IN (${ids.map(() => '?').join(',')})`, ids)) as {
+    upto: number;
+  }[];
+  const entries = (await m.query(
+    'SELECT id, entity, entity_id AS eid, operation, hlc, device_id AS device FROM change_entry WHERE id > ? ORDER BY id LIMIT ?',
+    [upto, EXPORT_BATCH],
+  )) as Entry[];
+  if (!entries.length) return { state: 'done', content: null };
+  const last = entries.at(-1)!.id;
+  const touched = new Map<string, Map<string, Entry>>();
+  for (const e of entries) {
+    if (!SYNC_ENTITY.has(e.entity)) continue;
+    let byId = touched.get(e.entity);
+    if (!byId) touched.set(e.entity, (byId = new Map()));
+    byId.set(e.eid, e);
+  }
+  const own_ = group.office === own.office;
+  const today = berlinDate(ctx.now);
+  const rows: PayloadRow[] = [];
+  const accounts = new Set<string>();
+  try {
+    // Read every touched row first: another office's scope depends on the files and consents among them.
+    const read = new Map<SyncEntity, SourceRow[]>();
+    const tombstones: PayloadRow[] = [];
+    for (const spec of SYNC_ENTITIES) {
+      const byId = touched.get(spec.entity);
+      if (!byId) continue;
+      const deleted = [...byId.values()].filter((e) => e.operation === 'delete');
+      if (deleted.length) {
+        const clocks = await readClocks(m, spec.entity, deleted.map((e) => e.eid));
+        for (const e of deleted) {
+          const c = clocks.get(e.eid)?.get(ROW);
+          tombstones.push({ e: spec.entity, id: e.eid, r: c ? wire(c) : [e.hlc, e.device, null], d: 1, f: {} });
+        }
+      }
+      const live = [...byId.values()].filter((e) => e.operation !== 'delete').map((e) => e.eid);
+      if (live.length) read.set(spec, await rowsById(m, spec, live));
+    }
+    let scopes: (client: string) => Scope = () => OWN_SCOPE;
+    if (!own_) {
+      const kept = await keptClients(m, [...new Set([...read.values()].flat().map((r) => r._client))], own.office);
+      // A consent naming the office brings the file's current state along.
+      const named = (read.get(SYNC_ENTITY.get('consent')!) ?? []).filter((c) => kept.has(c._client) && consentParties(c['parties']).includes(group.office));
+      const snapshot = [...new Set(named.map((c) => c._client))];
+      for (const spec of SYNC_ENTITIES) {
+        if (!snapshot.length) break;
+        const have = new Set((read.get(spec) ?? []).map((r) => String(r['_id'])));
+        const more = (await rowsOfClients(m, spec, snapshot)).filter((r) => !have.has(String(r['_id'])));
+        read.set(spec, [...(read.get(spec) ?? []), ...more]);
+      }
+      for (const c of snapshot) kept.add(c);
+      const granted = await grantedCategories(m, [...kept], group.office, today);
+      const namedIds = new Set(named.map((c) => String(c['_id'])));
+      scopes = (client) => ({ owner: false, categories: granted.get(client) ?? new Set() });
+      for (const [spec, list] of read) {
+        read.set(
+          spec,
+          list.filter((r) => kept.has(r._client) && (granted.has(r._client) || (spec.entity === 'consent' && namedIds.has(String(r['_id']))))),
+        );
+      }
+      // Consents that do not name the office stay in the keeping office.
+      const consents = SYNC_ENTITY.get('consent')!;
+      read.set(consents, (read.get(consents) ?? []).filter((c) => consentParties(c['parties']).includes(group.office)));
+    }
+    for (const spec of SYNC_ENTITIES) {
+      const list = read.get(spec);
+      if (!list?.length) continue;
+      const clocks = await readClocks(m, spec.entity, list.map((r) => String(r['_id'])));
+      const byId = touched.get(spec.entity);
+      for (const row of list) {
+        const id = String(row['_id']);
+        const entry = byId?.get(id);
+        const fallback = { hlc: entry?.hlc ?? '000000000000000-000000', device: entry?.device ?? own.deviceId, actor: null };
+        const out = exportRow(ctx, spec, row, clocks.get(id), fallback, scopes(row._client), accounts);
+        if (out) rows.push(out);
+      }
+    }
+    rows.push(...tombstones);
+  } catch (error) {
+    if (error instanceof WaitingForKey) return { state: 'waitingForKey', content: null };
+    throw error;
+  }
+  const sentTo = { devices: ids, upto: last };
+  if (!rows.length) {
+    for (const device of ids) await m.query('UPDATE sync_device SET sent_upto = ? WHERE device_id = ? AND sent_upto < ?', [last, device, last]);
+    return { state: 'empty', content: null };
+  }
+  const payload: DataPayload = { v: 1, audience: group.office, accounts: await accountsOf(m, accounts), rows };
+  return {
+    state: 'sent',
+    content: { recipients: group.devices.map((d) => ({ device: d.id, boxPublic: d.boxPublic })), payload: Buffer.from(JSON.stringify(payload), 'utf8'), sentTo },
+  };
+}
+
+/** The clients among `ids` that `office` keeps: only the keeping office sends a file to others. */
+async function keptClients(m: EntityManager, ids: readonly string[], office: Office): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = (await m.query(`SELECT id FROM client WHERE office = ? AND id IN (${part.map(() => '?').join(',')})`, [office, ...part])) as { id: string }[];
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}

@@ -1,0 +1,401 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Office } from '../../contract/offices';
+import { berlinDate } from '../../contract/dates';
+import { ChangeEntryEntity } from '../../platform/sync/change-entity';
+import { clockId, compareClocks, readClocks, ROW, writeClock, writeTombstone, type Clock, type StoredClock } from '../../platform/sync/field-clock';
+import { foldName } from '../clients/name-normalisation';
+import { indexClientNames, nameKeys } from '../clients/client-search';
+import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/client-service';
+import { consentParties } from './consent-scope';
+import { parseDataPayload, type PayloadAccount, type PayloadRow, type WireClock } from './data-payload';
+import { findDevice } from './device-registry';
+import type { VerifiedFile } from './log-reader';
+import type { OwnDevice } from './own-device';
+import { officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { keyWhere, rowsById } from './sync-rows';
+import type { RoundCounts } from './sync-step';
+import type { NetworkContext } from './sync-context';
+
+
+const fromWire = (c: WireClock): Clock => ({ hlc: c[0], device: c[1], actor: c[2] });
+
+/** What applying one file changed, for the derived columns and the counts. */
+interface Applied {
+  clients: Set<string>;
+  names: Set<string>;
+  residence: Set<string>;
+  cases: Set<string>;
+  consents: boolean;
+  rows: number;
+  conflicts: number;
+}
+
+interface ApplyScope {
+  ctx: NetworkContext;
+  own: OwnDevice;
+  sender: { device: string; office: Office };
+  foreign: boolean;
+  applied: Applied;
+}
+
+/** Staff named by received rows become accounts that cannot log in here (home_device: where they work). */
+async function putStaff(m: EntityManager, accounts: PayloadAccount[], sender: ApplyScope['sender'], at: string): Promise<void> {
+  for (const a of accounts) {
+    await m.query(
+      `INSERT INTO account (id, login, display_name, role, office, active, created_at, updated_at, version, home_device)
+       VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?)
+       ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name WHERE account.home_device IS NOT NULL`,
+      [a.id, `sync:${a.id}`, a.displayName, a.role, a.office, at, at, sender.device],
+    );
+  }
+}
+
+async function ensurePlaceholder(m: EntityManager, office: Office, at: string): Promise<string> {
+  const id = officePlaceholderAccount(office);
+  await m.query(
+    `INSERT OR IGNORE INTO account (id, login, display_name, role, office, active, created_at, updated_at, version, home_device)
+     VALUES (?, ?, '', 'fallmanagement', ?, 0, ?, ?, 1, ?)`,
+    [id, `sync:${id}`, office, at, at, `office:${office}`],
+  );
+  return id;
+}
+
+/** The stored form of a received value: protected fields under this vault's category key (sealed if no key is held). */
+function stored(ctx: NetworkContext, spec: SyncEntity, id: string, name: string, value: unknown, row: SourceRow): unknown {
+  const f = spec.fields[name]!;
+  const category = protectedCategory(f, row);
+  if (!category || value === null) return value;
+  return ctx.fields.encrypt(category, String(value), placeOf(spec.entity, id, name));
+}
+
+function plainOf(ctx: NetworkContext, spec: SyncEntity, id: string, name: string, value: unknown, row: SourceRow): unknown {
+  const category = protectedCategory(spec.fields[name]!, row);
+  if (!category || value === null || !ctx.fields.holds(category)) return value;
+  try {
+    return ctx.fields.decrypt(category, String(value), placeOf(spec.entity, id, name));
+  } catch {
+    return value;
+  }
+}
+
+function conflictId(entity: string, id: string, field: string, a: Clock, b: Clock): string {
+  const [x, y] = [clockId(a), clockId(b)].sort();
+  return createHash('sha256').update(`${entity}\n${id}\n${field}\n${x}\n${y}`).digest('hex').slice(0, 32);
+}
+
+async function recordConflict(
+  s: ApplyScope,
+  spec: SyncEntity,
+  id: string,
+  field: string,
+  client: string,
+  winner: { clock: Clock; value: unknown },
+  other: { clock: Clock; value: unknown },
+): Promise<void> {
+  await s.ctx.tx.query(
+    `INSERT OR IGNORE INTO sync_conflict (id, entity, entity_id, field, client_id, winner_value, winner_clock, winner_actor, other_value, other_clock, other_actor, detected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      conflictId(spec.entity, id, field, winner.clock, other.clock),
+      spec.entity,
+      id,
+      field,
+      client,
+      winner.value === null ? null : JSON.stringify(winner.value),
+      clockId(winner.clock),
+      winner.clock.actor,
+      other.value === null ? null : JSON.stringify(other.value),
+      clockId(other.clock),
+      other.clock.actor,
+      s.ctx.now.toISOString(),
+    ],
+  );
+  const [inserted] = (await s.ctx.tx.query('SELECT changes() AS n')) as { n: number }[];
+  s.applied.conflicts += inserted?.n ?? 0;
+}
+
+/** A write on top of either side of an open conflict settles it: someone decided after seeing it. */
+async function settleConflicts(m: EntityManager, entity: string, id: string, field: string, base: string | null, at: string): Promise<void> {
+  if (!base) return;
+  await m.query(
+    `UPDATE sync_conflict SET resolved_at = ?, resolution = 'superseded' WHERE entity = ? AND entity_id = ? AND field = ? AND resolved_at IS NULL AND (winner_clock = ? OR other_clock = ?)`,
+    [at, entity, id, field, base, base],
+  );
+}
+
+async function recordRelay(m: EntityManager, spec: SyncEntity, id: string, fields: string[], clock: Clock, operation: 'upsert' | 'delete'): Promise<void> {
+  // Kept in the change log so that this workstation passes the change on (its own office's later members, other
+  // offices whose consent it learns of later); its clocks stay the writer's.
+  await m.insert(ChangeEntryEntity, { entity: spec.entity, entityId: id, fields: JSON.stringify(fields.sort()), hlc: clock.hlc, deviceId: clock.device, operation });
+}
+
+/** The client a row belongs to, from its own fields or its parent's row. */
+async function clientOfNew(m: EntityManager, spec: SyncEntity, row: PayloadRow): Promise<string | null> {
+  if (spec.entity === 'client') return row.id;
+  const direct = row.f['clientId']?.[0];
+  if (typeof direct === 'string') return direct;
+  if (!spec.parent) return null;
+  const parentId = row.f[spec.parent.field]?.[0];
+  if (typeof parentId !== 'string') return null;
+  const [parent] = await rowsById(m, SYNC_ENTITY.get(spec.parent.entity)!, [parentId]);
+  return parent ? parent._client : null;
+}
+
+async function officeOfClient(m: EntityManager, clientId: string): Promise<Office | null> {
+  const [row] = (await m.query('SELECT office FROM client WHERE id = ?', [clientId])) as { office: Office }[];
+  return row?.office ?? null;
+}
+
+async function parentExists(m: EntityManager, spec: SyncEntity, row: PayloadRow): Promise<{ entity: string; id: string } | null> {
+  if (!spec.parent) return null;
+  const parentId = row.f[spec.parent.field]?.[0];
+  if (typeof parentId !== 'string') return null;
+  const parentSpec = SYNC_ENTITY.get(spec.parent.entity)!;
+  const found = await rowsById(m, parentSpec, [parentId]);
+  return found.length ? null : { entity: parentSpec.entity, id: parentId };
+}
+
+async function regrant(m: EntityManager, consentId: string): Promise<void> {
+  const [c] = (await m.query('SELECT client_id, parties, categories FROM consent WHERE id = ?', [consentId])) as { client_id: string; parties: string; categories: string }[];
+  await m.query('DELETE FROM consent_grant WHERE consent_id = ?', [consentId]);
+  if (!c) return;
+  const categories = JSON.parse(c.categories) as string[];
+  for (const party of consentParties(c.parties)) {
+    for (const category of categories) {
+      await m.query('INSERT OR IGNORE INTO consent_grant (consent_id, party, category, client_id) VALUES (?, ?, ?, ?)', [consentId, party, category, c.client_id]);
+    }
+  }
+}
+
+/** Columns the receiver keeps itself: sort keys, versions, times of local change. */
+async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<string, unknown>): Promise<void> {
+  const at = s.ctx.now.toISOString();
+  if (spec.entity === 'client') {
+    values['sort_name'] = foldName(`${String(values['family_name'])} ${String(values['given_names'])}`);
+    Object.assign(values, { updated_at: at, version: 1 });
+  } else if (spec.entity === 'case') {
+    if (values['case_manager_id'] === undefined || values['case_manager_id'] === null) values['case_manager_id'] = await ensurePlaceholder(s.ctx.tx, s.sender.office, at);
+    Object.assign(values, { updated_at: at, version: 1 });
+  } else if (spec.entity === 'consent') {
+    Object.assign(values, { updated_at: at, version: 1 });
+  }
+}
+
+function note(s: ApplyScope, spec: SyncEntity, client: string, columns: Iterable<string>): void {
+  s.applied.clients.add(client);
+  const cols = new Set(columns);
+  if (spec.entity === 'client' && (cols.has('family_name') || cols.has('given_names') || cols.has('alternative_names'))) s.applied.names.add(client);
+  if (spec.entity === 'residence_status' || spec.entity === 'client') s.applied.residence.add(client);
+  if (spec.entity === 'case') s.applied.cases.add(client);
+  if (spec.entity === 'consent') s.applied.consents = true;
+}
+
+async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string): Promise<void> {
+  const m = s.ctx.tx;
+  const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
+  plain._client = client;
+  const values: Record<string, unknown> = {};
+  spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
+  for (const [name, f] of Object.entries(spec.fields)) {
+    const given = row.f[name];
+    values[f.column] = given ? stored(s.ctx, spec, row.id, name, given[0], plain) : (f.empty ?? values[f.column] ?? null);
+  }
+  await derivedOnInsert(s, spec, values);
+  const columns = Object.keys(values);
+  await m.query(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
+  const rowClock = fromWire(row.r);
+  await writeClock(m, spec.entity, row.id, { ...rowClock, field: ROW, base: null, deleted: false });
+  for (const [name, v] of Object.entries(row.f)) {
+    if (v.length === 3) await writeClock(m, spec.entity, row.id, { ...fromWire(v[1]), field: name, base: v[2], deleted: false });
+  }
+  if (spec.entity === 'consent') await regrant(m, row.id);
+  await recordRelay(m, spec, row.id, Object.keys(row.f), rowClock, 'upsert');
+  note(s, spec, client, columns);
+  s.applied.rows++;
+}
+
+/** Merges a received row into the local one, field by field: the later clock wins; siblings go to the conflict list. */
+async function mergeRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local: SourceRow, clocks: Map<string, StoredClock> | undefined): Promise<void> {
+  const m = s.ctx.tx;
+  const localRow = clocks?.get(ROW);
+  const zero: StoredClock = { field: ROW, hlc: '000000000000000-000000', device: '', actor: null, base: null, deleted: false };
+  const updates: Record<string, unknown> = {};
+  const changedFields: string[] = [];
+  let newest: Clock | null = null;
+  let valueChanged = false;
+  for (const [name, v] of Object.entries(row.f)) {
+    const f = spec.fields[name];
+    if (!f) continue;
+    const incoming: Clock = v.length === 3 ? fromWire(v[1]) : fromWire(row.r);
+    const base = v.length === 3 ? v[2] : null;
+    const mine = clocks?.get(name) ?? localRow ?? zero;
+    const cmp = compareClocks(incoming, mine);
+    if (cmp === 0) continue;
+    const siblings = clockId(incoming) !== clockId(mine) && base === mine.base && mine !== zero && mine.base !== clockId(incoming);
+    const localValue = local[f.column];
+    if (siblings) {
+      const localPlain = plainOf(s.ctx, spec, row.id, name, localValue, local);
+      const [winner, other] = cmp > 0 ? [{ clock: incoming, value: v[0] }, { clock: mine, value: localPlain }] : [{ clock: mine, value: localPlain }, { clock: incoming, value: v[0] }];
+      await recordConflict(s, spec, row.id, name, local._client, winner, other);
+    }
+    if (cmp < 0) continue;
+    await settleConflicts(m, spec.entity, row.id, name, base, s.ctx.now.toISOString());
+    const next = stored(s.ctx, spec, row.id, name, v[0], local);
+    if (plainOf(s.ctx, spec, row.id, name, localValue, local) !== v[0]) valueChanged = true;
+    updates[f.column] = next;
+    changedFields.push(name);
+    await writeClock(m, spec.entity, row.id, { ...incoming, field: name, base, deleted: false });
+    if (!newest || compareClocks(incoming, newest) > 0) newest = incoming;
+  }
+  if (!changedFields.length) return;
+  // The version counts changes of content: a write that brings the same value does not make open forms stale.
+  if (valueChanged && (spec.entity === 'client' || spec.entity === 'case' || spec.entity === 'consent')) {
+    updates['updated_at'] = s.ctx.now.toISOString();
+    updates['version'] = Number(local['version'] ?? 0) + 1;
+  }
+  if (spec.entity === 'client' && ('family_name' in updates || 'given_names' in updates)) {
+    updates['sort_name'] = foldName(`${String(updates['family_name'] ?? local['family_name'])} ${String(updates['given_names'] ?? local['given_names'])}`);
+  }
+  const columns = Object.keys(updates);
+  const key = keyWhere(spec, row.id);
+  await m.query(`UPDATE ${spec.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${key.where}`, [...columns.map((c) => updates[c]), ...key.params]);
+  if (spec.entity === 'consent') await regrant(m, row.id);
+  await recordRelay(m, spec, row.id, changedFields, newest!, 'upsert');
+  note(s, spec, local._client, columns);
+  s.applied.rows++;
+}
+
+async function deleteRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local: SourceRow | undefined, clocks: Map<string, StoredClock> | undefined): Promise<void> {
+  const m = s.ctx.tx;
+  if (clocks?.get(ROW)?.deleted) return;
+  const clock = fromWire(row.r);
+  if (local) {
+    const key = keyWhere(spec, row.id);
+    await m.query(`DELETE FROM ${spec.table} WHERE ${key.where}`, key.params);
+    note(s, spec, local._client, []);
+  }
+  await writeTombstone(m, spec.entity, row.id, clock);
+  await recordRelay(m, spec, row.id, [], clock, 'delete');
+  s.applied.rows++;
+}
+
+async function park(m: EntityManager, spec: SyncEntity, row: PayloadRow, parent: { entity: string; id: string }, sender: ApplyScope['sender']): Promise<void> {
+  await m.query(
+    `INSERT INTO sync_parked (entity, entity_id, parent_entity, parent_id, change) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (entity, entity_id) DO UPDATE SET change = excluded.change, parent_entity = excluded.parent_entity, parent_id = excluded.parent_id`,
+    [spec.entity, row.id, parent.entity, parent.id, JSON.stringify({ row, sender })],
+  );
+}
+
+/** Applies the rows of one entity (one batch of a file). */
+async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): Promise<void> {
+  const m = s.ctx.tx;
+  const ids = rows.map((r) => r.id);
+  const clocks = await readClocks(m, spec.entity, ids);
+  const locals = new Map((await rowsById(m, spec, ids)).map((r) => [String(r['_id']), r]));
+  for (const row of rows) {
+    const rowClocks = clocks.get(row.id);
+    const local = locals.get(row.id);
+    if (rowClocks?.get(ROW)?.deleted) continue; // deleted wins: a late write never brings a row back
+    // Across offices there is one writer per file: the keeping office. Anything else from another office is refused.
+    const client = local ? local._client : await clientOfNew(m, spec, row);
+    if (s.foreign && client !== null) {
+      const office = spec.entity === 'client' && !local ? (row.f['office']?.[0] as Office | undefined) : await officeOfClient(m, client);
+      if (office !== s.sender.office && !(office === null && !local)) continue;
+    }
+    if (row.d) {
+      await deleteRow(s, spec, row, local, rowClocks);
+      continue;
+    }
+    if (local) {
+      await mergeRow(s, spec, row, local, rowClocks);
+      continue;
+    }
+    const missing = await parentExists(m, spec, row);
+    if (missing || client === null) {
+      await park(m, spec, row, missing ?? { entity: spec.parent?.entity ?? 'client', id: '' }, s.sender);
+      continue;
+    }
+    await insertRow(s, spec, row, client);
+  }
+}
+
+/** Rows parked for a parent that has arrived now. */
+async function unpark(s: ApplyScope): Promise<void> {
+  const m = s.ctx.tx;
+  for (let pass = 0; pass < 8; pass++) {
+    let moved = 0;
+    for (const spec of SYNC_ENTITIES) {
+      if (!spec.parent) continue;
+      const parentSpec = SYNC_ENTITY.get(spec.parent.entity)!;
+      const ready = (await m.query(
+        `SELECT p.entity_id, p.change FROM sync_parked p WHERE p.entity = ? AND p.parent_entity = ? AND EXISTS (SELECT 1 FROM ${parentSpec.table} x WHERE x.${parentSpec.keyColumns[0]} = p.parent_id)`,
+        [spec.entity, parentSpec.entity],
+      )) as { entity_id: string; change: string }[];
+      for (const r of ready) {
+        const { row, sender } = JSON.parse(r.change) as { row: PayloadRow; sender: ApplyScope['sender'] };
+        await m.query('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?', [spec.entity, r.entity_id]);
+        await applyRows({ ...s, sender, foreign: sender.office !== s.own.office }, spec, [row]);
+        moved++;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+async function refreshDerived(s: ApplyScope): Promise<void> {
+  const m = s.ctx.tx;
+  const today = berlinDate(s.ctx.now);
+  for (const id of s.applied.names) {
+    const [c] = (await m.query('SELECT family_name, given_names, alternative_names FROM client WHERE id = ?', [id])) as {
+      family_name: string;
+      given_names: string;
+      alternative_names: string;
+    }[];
+    if (c) await indexClientNames(m, id, nameKeys(c.family_name, c.given_names, JSON.parse(c.alternative_names) as string[]));
+  }
+  for (const id of s.applied.residence) if ((await officeOfClient(m, id)) !== null) await refreshCurrentStatus(m, id, today);
+  for (const id of s.applied.cases) await refreshClientCaseColumns(m, id);
+}
+
+/**
+ * Applies a data file addressed to this workstation, in the file's transaction: staff rows, then every row in
+ * parent-before-child order, then rows that waited for a parent, then the derived columns. Returns whether consents
+ * changed (the round then re-checks what copies of other offices' files may stay).
+ */
+export async function applyDataFile(ctx: NetworkContext, own: OwnDevice, file: VerifiedFile, counts: RoundCounts): Promise<boolean> {
+  if (!file.payload?.length) return false;
+  const payload = parseDataPayload(file.payload);
+  if (!payload) {
+    counts.rejected++;
+    return false;
+  }
+  if (payload.audience !== own.office) return false;
+  const device = await findDevice(ctx.tx, file.device);
+  if (!device) return false;
+  const sender = { device: file.device, office: device.office };
+  const s: ApplyScope = {
+    ctx,
+    own,
+    sender,
+    foreign: sender.office !== own.office,
+    applied: { clients: new Set(), names: new Set(), residence: new Set(), cases: new Set(), consents: false, rows: 0, conflicts: 0 },
+  };
+  await putStaff(ctx.tx, payload.accounts, sender, ctx.now.toISOString());
+  const byEntity = new Map<string, PayloadRow[]>();
+  for (const row of payload.rows) {
+    const list = byEntity.get(row.e) ?? [];
+    list.push(row);
+    byEntity.set(row.e, list);
+  }
+  for (const spec of [...SYNC_ENTITIES].sort((a, b) => a.order - b.order)) {
+    const rows = byEntity.get(spec.entity);
+    if (rows) await applyRows(s, spec, rows);
+  }
+  await unpark(s);
+  await refreshDerived(s);
+  counts.applied += s.applied.rows;
+  counts.conflicts += s.applied.conflicts;
+  return s.applied.consents;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { OFFICES, ROLES } from '../../contract/offices';
+import { SYNC_ENTITY } from './sync-registry';
+
+/**
+ * The content of a data file (inside the encrypted body of a log file): rows of synced entities, each with the
+ * clock of its creation (or tombstone) and, per field written since, that field's value, clock and base; plus the
+ * staff accounts the rows name. Values are plain: protected fields are decrypted by the sender for the addressed
+ * workstations only and stored under the receiver's own category keys.
+ */
+const HLC = z.string().regex(/^\d{15}-\d{6}$/);
+const ID = z.string().min(1).max(200);
+/** [hlc, device, actor] */
+const CLOCK = z.tuple([HLC, ID, ID.nullable()]);
+const VALUE = z.union([z.string().max(1_000_000), z.number(), z.boolean(), z.null()]);
+
+const ROW = z.object({
+  e: z.string().refine((e) => SYNC_ENTITY.has(e)),
+  id: ID,
+  r: CLOCK,
+  /** A tombstone: the row was deleted at clock r. */
+  d: z.literal(1).optional(),
+  /** field → [value] (written with the row) or [value, clock, base] (written later). */
+  f: z.record(z.string().max(64), z.union([z.tuple([VALUE]), z.tuple([VALUE, CLOCK, z.string().max(300).nullable()])])).default({}),
+});
+
+const ACCOUNT = z.object({ id: ID, displayName: z.string().max(200), role: z.enum(ROLES), office: z.enum(OFFICES) });
+
+export const DATA_PAYLOAD = z.object({
+  v: z.literal(1),
+  /** The office the file is for; its own office receives everything, another only what consents allow. */
+  audience: z.enum(OFFICES),
+  accounts: z.array(ACCOUNT).default([]),
+  rows: z.array(ROW),
+});
+
+export type DataPayload = z.output<typeof DATA_PAYLOAD>;
+export type PayloadRow = DataPayload['rows'][number];
+export type WireClock = z.output<typeof CLOCK>;
+export type PayloadAccount = z.output<typeof ACCOUNT>;
+
+/** The content of a file, or null when it is not a data file this release understands (it is then skipped). */
+export function parseDataPayload(bytes: Buffer): DataPayload | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = DATA_PAYLOAD.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,85 @@
+import { berlinDate } from '../../contract/dates';
+import type { DataCategory } from '../../contract/data-categories';
+import { appendAudit } from '../../platform/audit/audit-log';
+import { writeClock } from '../../platform/sync/field-clock';
+import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { allows, grantedCategories, type Scope } from './consent-scope';
+import { readPredecessors, type OwnDevice } from './own-device';
+import { emptyValue, SYNC_ENTITIES, type SyncEntity } from './sync-registry';
+import { keyWhere, rowsOfClients } from './sync-rows';
+import type { NetworkContext } from './sync-context';
+
+/** A clock below every real one: a field emptied here takes the keeping office's value again when a consent returns. */
+const EMPTIED = { hlc: '000000000000000-000000', device: '', actor: null, base: null, deleted: false };
+
+async function dropRow(ctx: NetworkContext, spec: SyncEntity, id: string): Promise<void> {
+  await ctx.tx.query('DELETE FROM sync_clock WHERE entity = ? AND entity_id = ?', [spec.entity, id]);
+  const key = keyWhere(spec, id);
+  await ctx.tx.query(`DELETE FROM ${spec.table} WHERE ${key.where}`, key.params);
+}
+
+/** Removes what `scope` no longer covers of one copied file; returns whether anything was removed. */
+async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: string, scope: Scope | null): Promise<boolean> {
+  let removed = false;
+  // Children first, so that a removed case takes nothing with it that the loop has not seen.
+  for (const spec of [...SYNC_ENTITIES].sort((a, b) => b.order - a.order)) {
+    for (const row of await rowsOfClients(ctx.tx, spec, [clientId])) {
+      const id = String(row['_id']);
+      const rowRule = spec.rowRule(row);
+      if (!scope || !allows(scope, rowRule)) {
+        await dropRow(ctx, spec, id);
+        removed = true;
+        continue;
+      }
+      const emptied: string[] = [];
+      for (const [name, f] of Object.entries(spec.fields)) {
+        const rule = f.rule === 'row' ? rowRule : f.rule;
+        const empty = emptyValue(f, keepingOffice);
+        if (allows(scope, rule) || row[f.column] === empty || row[f.column] === null) continue;
+        emptied.push(name);
+        const key = keyWhere(spec, id);
+        await ctx.tx.query(`UPDATE ${spec.table} SET ${f.column} = ? WHERE ${key.where}`, [empty, ...key.params]);
+        await writeClock(ctx.tx, spec.entity, id, { ...EMPTIED, field: name });
+      }
+      if (emptied.length) removed = true;
+    }
+  }
+  return removed;
+}
+
+/**
+ * Keeps copies of other offices' files within what consents in force grant this office: a file with no consent
+ * left is removed with everything in it; a file whose consent narrowed loses the rows and fields of the categories
+ * no longer granted. Runs after a round that received consent changes, and once a day for consents that expired.
+ * Each removal is an audit entry. Returns how many files were narrowed or removed.
+ */
+export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, consentsChanged: boolean): Promise<number> {
+  const today = berlinDate(ctx.now);
+  if (!consentsChanged && (await readSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn)) === today) return 0;
+  // Only copies that arrived by sync: a file this vault created itself is never removed here.
+  const ownIds = [own.deviceId, ...(await readPredecessors(ctx.tx)).map((p) => p.device)];
+  const copies = (await ctx.tx.query(
+    `SELECT c.id, c.office FROM client c JOIN sync_clock k ON k.entity = 'client' AND k.entity_id = c.id AND k.field = '*'
+     WHERE c.office <> ? AND k.device NOT IN (${ownIds.map(() => '?').join(',')})`,
+    [own.office, ...ownIds],
+  )) as { id: string; office: string }[];
+  const granted = await grantedCategories(ctx.tx, copies.map((c) => c.id), own.office, today);
+  let count = 0;
+  for (const { id, office } of copies) {
+    const categories = granted.get(id);
+    const scope: Scope | null = categories ? { owner: false, categories } : null;
+    if (!(await narrowFile(ctx, id, office, scope))) continue;
+    count++;
+    const kept: DataCategory[] = categories ? [...categories].sort() : [];
+    await appendAudit(ctx.tx, {
+      at: ctx.now,
+      actor: null,
+      action: 'sync.purge',
+      entity: 'client',
+      entityId: id,
+      fields: categories ? kept.map((c) => `kept:${c}`) : ['removed'],
+    });
+  }
+  await writeSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn, today);
+  return count;
+}

@@ -1,0 +1,294 @@
+import type { FieldRule } from '../../contract/response-fields';
+import { RECHTSKREIS_DATA_CATEGORY } from '../../contract/response-fields';
+import { LIFE_AREA_DATA_CATEGORY, type KeyProtectedCategory } from '../../contract/data-categories';
+import type { LifeArea, Rechtskreis } from '../../contract/case-domain';
+import { fieldPlace } from '../../platform/vault/field-cipher';
+
+/**
+ * What sync carries of each entity: its table, how the change log names a row, each field's column and who may
+ * receive it (the same rules as the API's response fields, contract/response-fields.ts), and which fields are
+ * stored under a category key. Columns not listed (sort keys, copies of the current status or case, versions) are
+ * derived on the receiving workstation. Follow-ups never leave the keeping office; documents, the phase history and
+ * local accounts do not travel yet (see the note on issue 9).
+ */
+export interface SyncField {
+  column: string;
+  /** 'row': as the row's own rule. */
+  rule: FieldRule | 'row';
+  /** Stored under this category's key, bound to the field's place (field-cipher.ts). */
+  protectedBy?: KeyProtectedCategory | ((row: SourceRow) => KeyProtectedCategory | null);
+  /** An account id: the receiver needs the account as a row (foreign keys, author names). */
+  account?: boolean;
+  /** A NOT NULL account column: a copy that was not sent it names the keeping office's placeholder account. */
+  required?: boolean;
+  /** Fills a NOT NULL column the receiver was not sent. */
+  empty?: string | number;
+  /** Narrows a value for another office (e.g. only the Rechtskreise of consented categories). */
+  narrow?: (value: unknown, allows: (rule: FieldRule) => boolean) => unknown;
+}
+
+/** A row as read for export: its columns plus `_client` (the client file) and what the row rule needs. */
+export type SourceRow = Record<string, unknown> & { _client: string };
+
+export interface SyncEntity {
+  entity: string;
+  table: string;
+  /** The entity id of a row, as SQL over the table (alias t). */
+  idSql: string;
+  /** The key columns, in the order the entity id joins them with '/'. */
+  keyColumns: string[];
+  /** The row's client file, as SQL (alias t, and the joins). */
+  clientSql: string;
+  /** The life area the row's category follows, when not its own column (a measure follows its goal). */
+  areaSql?: string;
+  /** Joins for clientSql and areaSql. */
+  joinSql?: string;
+  fields: Readonly<Record<string, SyncField>>;
+  /** Who may receive the row at all. */
+  rowRule: (row: SourceRow) => FieldRule;
+  parent?: { entity: string; field: string };
+  /** Parents are applied before children in a file. */
+  order: number;
+}
+
+const always = (column: string, extra: Partial<SyncField> = {}): SyncField => ({ column, rule: 'always', ...extra });
+const byRow = (column: string, extra: Partial<SyncField> = {}): SyncField => ({ column, rule: 'row', ...extra });
+
+const healthArea = (row: SourceRow): KeyProtectedCategory | null => (row['area'] === 'health' || row['_area'] === 'health' ? 'health' : null);
+
+export const SYNC_ENTITIES: readonly SyncEntity[] = [
+  {
+    entity: 'client',
+    table: 'client',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.id',
+    order: 0,
+    rowRule: () => 'always',
+    fields: {
+      office: always('office'),
+      familyName: always('family_name'),
+      givenNames: always('given_names'),
+      alternativeNames: always('alternative_names'),
+      birthDate: always('birth_date'),
+      birthDatePlaceholder: always('birth_date_placeholder'),
+      gender: { column: 'gender', rule: 'master', empty: '' },
+      nationalities: { column: 'nationalities', rule: 'master', empty: '[]' },
+      languages: { column: 'languages', rule: 'master', empty: '[]' },
+      arrivalDate: { column: 'arrival_date', rule: 'master' },
+      street: { column: 'street', rule: 'master' },
+      postalCode: { column: 'postal_code', rule: 'master' },
+      city: { column: 'city', rule: 'master' },
+      phone: { column: 'phone', rule: 'master' },
+      email: { column: 'email', rule: 'master' },
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'residence_status',
+    table: 'residence_status',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 1,
+    parent: { entity: 'client', field: 'clientId' },
+    rowRule: () => 'residence',
+    fields: {
+      clientId: always('client_id'),
+      type: byRow('type'),
+      legalBasis: byRow('legal_basis'),
+      validFrom: byRow('valid_from'),
+      validUntil: byRow('valid_until'),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'household_member',
+    table: 'household_member',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 1,
+    parent: { entity: 'client', field: 'clientId' },
+    rowRule: () => 'family',
+    fields: {
+      clientId: always('client_id'),
+      name: byRow('name'),
+      relation: byRow('relation'),
+      birthYear: byRow('birth_year'),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'case',
+    table: 'kim_case',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 1,
+    parent: { entity: 'client', field: 'clientId' },
+    rowRule: () => 'always',
+    fields: {
+      clientId: always('client_id'),
+      office: always('office'),
+      caseManagerId: { column: 'case_manager_id', rule: 'owner', account: true, required: true },
+      phase: always('phase'),
+      rechtskreise: {
+        column: 'rechtskreise',
+        rule: 'always',
+        empty: '[]',
+        narrow: (v, allows) => JSON.stringify((JSON.parse(String(v)) as Rechtskreis[]).filter((r) => allows(RECHTSKREIS_DATA_CATEGORY[r]))),
+      },
+      openedOn: always('opened_on'),
+      closedOn: always('closed_on'),
+      closureReason: { column: 'closure_reason', rule: 'owner' },
+      closureSummary: { column: 'closure_summary', rule: 'owner', protectedBy: 'conversation-notes' },
+    },
+  },
+  {
+    entity: 'assessment',
+    table: 'assessment',
+    idSql: `t.case_id || '/' || t.area`,
+    keyColumns: ['case_id', 'area'],
+    clientSql: 'k.client_id',
+    joinSql: 'JOIN kim_case k ON k.id = t.case_id',
+    order: 2,
+    parent: { entity: 'case', field: 'caseId' },
+    rowRule: (r) => LIFE_AREA_DATA_CATEGORY[r['area'] as LifeArea],
+    fields: {
+      caseId: always('case_id'),
+      area: always('area'),
+      need: byRow('need'),
+      note: byRow('note', { protectedBy: healthArea }),
+    },
+  },
+  {
+    entity: 'goal',
+    table: 'goal',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'k.client_id',
+    joinSql: 'JOIN kim_case k ON k.id = t.case_id',
+    order: 2,
+    parent: { entity: 'case', field: 'caseId' },
+    rowRule: (r) => LIFE_AREA_DATA_CATEGORY[r['area'] as LifeArea],
+    fields: {
+      caseId: always('case_id'),
+      area: always('area'),
+      title: byRow('title', { protectedBy: healthArea }),
+      status: byRow('status'),
+      outcomeNote: byRow('outcome_note', { protectedBy: healthArea }),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'measure',
+    table: 'measure',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'k.client_id',
+    areaSql: 'g.area',
+    joinSql: 'JOIN goal g ON g.id = t.goal_id JOIN kim_case k ON k.id = g.case_id',
+    order: 3,
+    parent: { entity: 'goal', field: 'goalId' },
+    rowRule: (r) => LIFE_AREA_DATA_CATEGORY[r['_area'] as LifeArea],
+    fields: {
+      goalId: always('goal_id'),
+      title: byRow('title', { protectedBy: healthArea }),
+      owner: byRow('owner'),
+      dueDate: byRow('due_date'),
+      status: byRow('status'),
+    },
+  },
+  {
+    entity: 'note',
+    table: 'note',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 2,
+    parent: { entity: 'case', field: 'caseId' },
+    // "intern" notes never leave the office that wrote them.
+    rowRule: (r) => (Number(r['internal']) ? 'owner' : 'conversation-notes'),
+    fields: {
+      caseId: always('case_id'),
+      clientId: always('client_id'),
+      occurredOn: byRow('occurred_on'),
+      kind: byRow('kind'),
+      participants: byRow('participants', { protectedBy: 'conversation-notes' }),
+      text: byRow('text', { protectedBy: 'conversation-notes' }),
+      internal: always('internal'),
+      authorId: always('author_id', { account: true }),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'follow_up',
+    table: 'follow_up',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 2,
+    parent: { entity: 'case', field: 'caseId' },
+    rowRule: () => 'owner',
+    fields: {
+      caseId: always('case_id'),
+      clientId: always('client_id'),
+      title: always('title'),
+      dueDate: always('due_date'),
+      assigneeId: always('assignee_id', { account: true }),
+      doneAt: always('done_at'),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'consent',
+    table: 'consent',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 1,
+    parent: { entity: 'client', field: 'clientId' },
+    // A consent party receives the consents of the file (they are the basis of its access); which ones, the export decides.
+    rowRule: () => 'always',
+    fields: {
+      clientId: always('client_id'),
+      office: always('office'),
+      parties: always('parties'),
+      agencies: always('agencies'),
+      categories: always('categories'),
+      purpose: always('purpose'),
+      validFrom: always('valid_from'),
+      validUntil: always('valid_until'),
+      form: always('form'),
+      oralRecord: always('oral_record'),
+      recordedBy: always('recorded_by', { account: true }),
+      revokedOn: always('revoked_on'),
+      revocationForm: always('revocation_form'),
+      revocationNote: always('revocation_note'),
+      revokedBy: always('revoked_by', { account: true }),
+      createdAt: always('created_at'),
+    },
+  },
+];
+
+export const SYNC_ENTITY = new Map(SYNC_ENTITIES.map((e) => [e.entity, e]));
+
+/** The account a copied case names when its manager is the keeping office's own business. */
+export const officePlaceholderAccount = (office: string) => `office:${office}`;
+
+/** What a copy holds in a field it was not sent. */
+export function emptyValue(f: SyncField, keepingOffice: string): string | number | null {
+  return f.required ? officePlaceholderAccount(keepingOffice) : (f.empty ?? null);
+}
+
+/** The category key a field of this row is stored under, if any. */
+export function protectedCategory(f: SyncField, row: SourceRow): KeyProtectedCategory | null {
+  if (!f.protectedBy) return null;
+  return typeof f.protectedBy === 'function' ? f.protectedBy(row) : f.protectedBy;
+}
+
+/** The place a protected value's ciphertext is bound to (the same as the writers use: cases/protected-fields.ts). */
+export function placeOf(entity: string, entityId: string, field: string): string {
+  return fieldPlace(entity, entityId, field);
+}

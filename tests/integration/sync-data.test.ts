@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../electron/core/contract/methods';
+import { call, openRawVault, tempDir } from '../helpers/temp-vault';
+import { inviteAndJoin, signIn, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
+
+const errorCode = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
+
+/** Lünen ×2 (and Werne and the ABH unless `lunenOnly`) on one real folder, each with its case worker unlocked. */
+async function offices(root: string, lunenOnly = false) {
+  const share = join(root, 'share');
+  mkdirSync(share);
+  const lunen1 = await workstation(root, 'lunen-1', 'lunen');
+  const lunen2 = await workstation(root, 'lunen-2', 'lunen');
+  const others = lunenOnly ? [] : [await workstation(root, 'werne-1', 'werne'), await workstation(root, 'abh-1', 'abh-lunen')];
+  await call(lunen1.core, 'network.create', { share });
+  for (const w of [lunen2, ...others]) await inviteAndJoin(lunen1, w, share);
+  // The inviter enrolls in its next round; the others learn of the enrollments in theirs.
+  await syncAll(lunen1, lunen2, ...others, lunen1);
+  for (const w of [lunen1, lunen2, ...others]) await withCaseWorker(w);
+  const [werne, abh] = others as [Workstation, Workstation];
+  return { share, lunen1, lunen2, werne, abh };
+}
+
+/** A client of Lünen with master data, a residence status, a household member, a case with notes and a follow-up. */
+async function lunenFile(w: Workstation) {
+  const client = await call(w.core, 'clients.create', {
+    familyName: 'Haddad',
+    givenNames: 'Amal',
+    birthDate: '1990-04-12',
+    gender: 'female',
+    nationalities: ['SY'],
+    phone: '02306 555 0101',
+    street: 'Lange Straße 12',
+    postalCode: '44532',
+    city: 'Lünen',
+  });
+  await call(w.core, 'residence.add', { clientId: client.id, type: 'aufenthaltserlaubnis', legalBasis: '§ 25 Abs. 2 AufenthG', validFrom: '2024-01-01', validUntil: '2027-01-01' });
+  await call(w.core, 'household.add', { clientId: client.id, name: 'Sami Haddad', relation: 'child', birthYear: 2015 });
+  const k = await call(w.core, 'cases.open', { clientId: client.id, rechtskreise: ['sgb2', 'aufenthg'] });
+  await call(w.core, 'notes.add', { caseId: k.id, occurredOn: '2026-11-20', kind: 'in-person', text: 'Erstgespräch: Sprachkurs gewünscht.' });
+  await call(w.core, 'notes.add', { caseId: k.id, occurredOn: '2026-11-21', kind: 'phone', text: 'Intern: Rückruf Jobcenter.', internal: true });
+  await call(w.core, 'followUps.add', { caseId: k.id, title: 'Kursplatz prüfen', dueDate: '2026-12-10' });
+  return { clientId: client.id, caseId: k.id };
+}
+
+function rawCount(w: Workstation, sql: string, ...params: unknown[]): number {
+  const db = openRawVault(w.dir, w.recoveryKey!);
+  try {
+    return (db.prepare(sql).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+function rawRow(w: Workstation, sql: string, ...params: unknown[]): Record<string, unknown> | undefined {
+  const db = openRawVault(w.dir, w.recoveryKey!);
+  try {
+    return db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+describe('data sync between the offices', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  afterEach(() => tmp?.cleanup());
+
+  it('the same office works jointly; another office and the ABH receive exactly what a consent names, and lose it on revocation', async () => {
+    tmp = tempDir('kim-akte-data-');
+    const { lunen1, lunen2, werne, abh } = await offices(tmp.dir);
+    const { clientId, caseId } = await lunenFile(lunen1);
+
+    await syncAll(lunen1, lunen2, werne, abh);
+    // Lünen's second workstation holds the whole file, notes readable, and can work on it.
+    const onSecond = await call(lunen2.core, 'clients.get', { id: clientId });
+    expect(onSecond).toMatchObject({ familyName: 'Haddad', phone: '02306 555 0101', city: 'Lünen' });
+    expect(onSecond.household!.map((h) => h.name)).toEqual(['Sami Haddad']);
+    expect(onSecond.currentResidence?.type).toBe('aufenthaltserlaubnis');
+    const caseOnSecond = await call(lunen2.core, 'cases.get', { id: caseId });
+    expect(caseOnSecond.notes!.map((n) => n.text).sort()).toEqual(['Erstgespräch: Sprachkurs gewünscht.', 'Intern: Rückruf Jobcenter.']);
+    expect(caseOnSecond.followUps!.map((f) => f.title)).toEqual(['Kursplatz prüfen']);
+    await call(lunen2.core, 'notes.add', { caseId, occurredOn: '2026-11-25', kind: 'phone', text: 'Kurs ab Januar bestätigt.' });
+    await syncAll(lunen2, lunen1);
+    expect((await call(lunen1.core, 'cases.get', { id: caseId })).notes).toHaveLength(3);
+
+    // Without consent nothing reaches Werne or the ABH: not through the API, not in the vault file.
+    for (const w of [werne, abh]) {
+      expect(rawCount(w, 'SELECT COUNT(*) AS n FROM client')).toBe(0);
+      expect(rawCount(w, 'SELECT COUNT(*) AS n FROM note')).toBe(0);
+    }
+
+    // Consent: Werne may see Stammdaten, the ABH Aufenthalt.
+    await call(lunen1.core, 'consents.add', { clientId, parties: ['werne'], categories: ['master'], purpose: 'Umzug nach Werne vorbereiten', validFrom: '2026-11-01', form: 'oral', oralRecord: 'Im Gespräch am 20.11. mit Dolmetscherin' });
+    await call(lunen1.core, 'consents.add', { clientId, parties: ['abh-lunen'], categories: ['residence'], purpose: 'Verlängerung Aufenthaltserlaubnis', validFrom: '2026-11-01', form: 'oral', oralRecord: 'Im Gespräch am 20.11.' });
+    await syncAll(lunen1, werne, abh);
+
+    const onWerne = await call(werne.core, 'clients.get', { id: clientId });
+    expect(onWerne).toMatchObject({ familyName: 'Haddad', phone: '02306 555 0101', access: { owner: false, canWrite: false, categories: ['master'] } });
+    // The vault file itself, opened with the recovery key, holds the master data and nothing else.
+    expect(rawRow(werne, 'SELECT phone, street, gender, current_status_type FROM client WHERE id = ?', clientId)).toEqual({
+      phone: '02306 555 0101',
+      street: 'Lange Straße 12',
+      gender: 'female',
+      current_status_type: null,
+    });
+    for (const table of ['residence_status', 'household_member', 'note', 'follow_up']) {
+      expect(rawCount(werne, `SELECT COUNT(*) AS n FROM ${table}`), table).toBe(0);
+    }
+    expect(rawRow(werne, 'SELECT rechtskreise FROM kim_case WHERE id = ?', caseId)).toEqual({ rechtskreise: '[]' });
+    expect(rawCount(werne, 'SELECT COUNT(*) AS n FROM consent')).toBe(1);
+
+    const onAbh = await call(abh.core, 'clients.get', { id: clientId });
+    expect(onAbh.currentResidence?.type).toBe('aufenthaltserlaubnis');
+    expect(rawRow(abh, 'SELECT phone, street, gender, nationalities FROM client WHERE id = ?', clientId)).toEqual({ phone: null, street: null, gender: '', nationalities: '[]' });
+    expect(rawCount(abh, 'SELECT COUNT(*) AS n FROM residence_status')).toBe(1);
+    expect(rawRow(abh, 'SELECT rechtskreise FROM kim_case WHERE id = ?', caseId)).toEqual({ rechtskreise: '["aufenthg"]' });
+    for (const table of ['household_member', 'note', 'follow_up']) expect(rawCount(abh, `SELECT COUNT(*) AS n FROM ${table}`), table).toBe(0);
+    // Another office reads what it receives and never writes it back.
+    expect(errorCode(await werne.core.dispatch('clients.update', { ...onWerne, phone: '0000' }))).not.toBe('ok');
+
+    // Revocation of Werne's consent: Werne's copy is gone at its next sync, with an audit entry on both sides.
+    const detail = await call(lunen1.core, 'clients.get', { id: clientId });
+    const forWerne = detail.consents.find((c) => c.parties.includes('werne'))!;
+    await call(lunen1.core, 'consents.revoke', { id: forWerne.id, version: forWerne.version, revokedOn: '2026-11-30', form: 'written', note: null });
+    await syncAll(lunen1, werne, abh);
+    expect(rawCount(werne, 'SELECT COUNT(*) AS n FROM client')).toBe(0);
+    expect(rawCount(werne, 'SELECT COUNT(*) AS n FROM kim_case')).toBe(0);
+    expect(rawCount(werne, `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'sync.purge' AND entity_id = ?`, clientId)).toBe(1);
+    expect(rawCount(lunen1, `SELECT COUNT(*) AS n FROM audit_entry WHERE action LIKE 'consents.revoke%'`)).toBeGreaterThan(0);
+    // The ABH keeps its copy: its consent stands.
+    expect(rawCount(abh, 'SELECT COUNT(*) AS n FROM residence_status')).toBe(1);
+    await signIn(werne, 'admin');
+  });
+
+  it('concurrent edits in one office land in the conflict list identically on both workstations; no false stale versions', async () => {
+    tmp = tempDir('kim-akte-data-');
+    const { lunen1, lunen2 } = await offices(tmp.dir, true);
+    const { clientId } = await lunenFile(lunen1);
+    await syncAll(lunen1, lunen2);
+    const a = await call(lunen1.core, 'clients.get', { id: clientId });
+    const b = await call(lunen2.core, 'clients.get', { id: clientId });
+    await call(lunen1.core, 'clients.update', { ...editable(a), phone: '0231 111' });
+    await call(lunen2.core, 'clients.update', { ...editable(b), phone: '0231 222', city: 'Lünen-Brambauer' });
+    await syncAll(lunen1, lunen2, lunen1);
+
+    const conflicts = (w: Workstation) =>
+      rawRow(w, `SELECT json_group_array(json_array(id, entity, field, winner_value, other_value)) AS list FROM sync_conflict WHERE resolved_at IS NULL`)!['list'];
+    expect(conflicts(lunen1)).toBe(conflicts(lunen2));
+    expect(JSON.parse(String(conflicts(lunen1)))).toHaveLength(1);
+    const one = await call(lunen1.core, 'clients.get', { id: clientId });
+    const two = await call(lunen2.core, 'clients.get', { id: clientId });
+    // Same state everywhere: the later write wins the field, the other field merged.
+    expect(one.phone).toBe(two.phone);
+    expect(one.city).toBe('Lünen-Brambauer');
+    expect(two.city).toBe('Lünen-Brambauer');
+    // The version in hand after the sync is current: saving with it works.
+    expect(errorCode(await lunen2.core.dispatch('clients.update', { ...editable(two), email: 'amal@example.org' }))).toBe('ok');
+  });
+});
+
+/** The fields clients.update takes from a client detail. */
+function editable(detail: object) {
+  const d = detail as Record<string, unknown>;
+  const keys = ['id', 'version', 'familyName', 'givenNames', 'alternativeNames', 'birthDate', 'birthDatePlaceholder', 'gender', 'nationalities', 'languages', 'arrivalDate', 'street', 'postalCode', 'city', 'phone', 'email'];
+  return Object.fromEntries(keys.map((k) => [k, d[k]]));
+}
