@@ -157,6 +157,22 @@ describe('data sync between the offices', () => {
     expect(two.city).toBe('Lünen-Brambauer');
     // The version in hand after the sync is current: saving with it works.
     expect(errorCode(await lunen2.core.dispatch('clients.update', { ...editable(two), email: 'amal@example.org' }))).toBe('ok');
+
+    // The case managers see the conflict with both values and who wrote them; correcting it on one workstation
+    // settles it on the other at the next sync, with the corrected value everywhere.
+    const listed = await call(lunen2.core, 'conflicts.list', { clientId });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ entity: 'client', field: 'phone', category: 'master', clientName: 'Haddad, Amal' });
+    expect([listed[0]!.winner.value, listed[0]!.other.value].sort()).toEqual(['0231 111', '0231 222']);
+    expect(listed[0]!.winner.actorName).toBe('Derya Yilmaz');
+    expect(await call(lunen1.core, 'conflicts.list', {})).toEqual(listed.map((c) => ({ ...c, detectedAt: expect.any(String) })));
+    const loser = listed[0]!.other.value;
+    expect(await call(lunen2.core, 'conflicts.resolve', { id: listed[0]!.id, keep: 'other' })).toEqual([]);
+    expect((await call(lunen2.core, 'clients.get', { id: clientId })).phone).toBe(loser);
+    await syncAll(lunen2, lunen1);
+    expect(await call(lunen1.core, 'conflicts.list', {})).toEqual([]);
+    expect((await call(lunen1.core, 'clients.get', { id: clientId })).phone).toBe(loser);
+    expect(errorCode(await lunen1.core.dispatch('conflicts.resolve', { id: listed[0]!.id, keep: 'winner' }))).toBe('record.notFound');
   });
 });
 

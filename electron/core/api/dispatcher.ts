@@ -312,7 +312,6 @@ export class CoreDispatcher {
       return { ok: false, error: payload };
     }
     // Unexpected: log the kind of error only; messages may quote SQL values (personal data).
-    if (process.env.KIM_DEBUG) console.error(error);
     this.logger.error(`${method} failed unexpectedly`, { errorName: (error as Error)?.name ?? typeof error });
     return { ok: false, error: { code: 'internal', params: {} } };
   }

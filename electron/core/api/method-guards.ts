@@ -5,6 +5,7 @@ import type { DocumentCategory, LifeArea } from '../contract/case-domain';
 import { DOCUMENT_DATA_CATEGORY, LIFE_AREA_DATA_CATEGORY, type DataCategory } from '../contract/data-categories';
 import { AccessDenied } from '../domain/access/access-denied';
 import type { AccessPolicy, ClientAccess } from '../domain/access/access-policy';
+import { conflictTarget } from '../domain/sync/conflicts';
 
 /**
  * The client file a call touches and which part of it: `category` undefined means the file as a whole (what the
@@ -106,6 +107,14 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
     target: async (i, m) => {
       const f = await row<{ case_id: string }>(m, 'SELECT case_id FROM follow_up WHERE id = ?', i.id, 'follow-up');
       return { ...(await caseTarget(m, f.case_id, null)), entity: 'follow-up', entityId: i.id };
+    },
+  },
+  'conflicts.list': { kind: 'list' },
+  'conflicts.resolve': {
+    kind: 'write',
+    target: async (i, m) => {
+      const t = await conflictTarget(m, i.id);
+      return { entity: 'sync-conflict', entityId: i.id, clientId: t.clientId, category: t.category };
     },
   },
 };

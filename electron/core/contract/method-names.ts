@@ -68,6 +68,8 @@ export const METHOD_NAMES = [
   'network.devices',
   'network.revoke',
   'sync.run',
+  'conflicts.list',
+  'conflicts.resolve',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -68,8 +68,8 @@ import type { AuditExport } from './types/audit-types';
 import type { AuditSubject } from './types/audit-types';
 import type { AuditUserOption } from './types/audit-types';
 import type { AuditVerification } from './types/audit-types';
-import { networkCreateInput, networkInviteInput, networkJoinInput, networkRevokeInput } from './schemas/network-schemas';
-import type { InvitationView, NetworkDevice, NetworkStatus, SyncRoundResult } from './types/network-types';
+import { conflictResolveInput, conflictsListInput, networkCreateInput, networkInviteInput, networkJoinInput, networkRevokeInput } from './schemas/network-schemas';
+import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
  * The one contract of the API: every method's name, input schema, output type, required access and audit rule.
@@ -190,6 +190,9 @@ export const contract = {
   'network.revoke': method<NetworkDevice[]>()({ input: networkRevokeInput, access: 'admin', audit: write('network') }),
   // One round through the shared folder, in chunks of its own transactions; it writes its own audit entries.
   'sync.run': method<SyncRoundResult>()({ input: emptyInput, access: 'session', audit: none, releasesQueue: true }),
+  // Concurrent writes of one office's workstations, for case managers to confirm or correct.
+  'conflicts.list': method<SyncConflictView[]>()({ input: conflictsListInput, access: 'caseWork', audit: read('sync-conflict') }),
+  'conflicts.resolve': method<SyncConflictView[]>()({ input: conflictResolveInput, access: 'caseWork', audit: write('sync-conflict') }),
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 import type { ConsentView } from './types/access-types';
+import type { ConflictSide, SyncConflictView } from './types/network-types';
 import type {
   CaseDetail,
   CaseManagerOption,
@@ -258,6 +259,25 @@ const WORK_OVERVIEW_FIELDS: FieldMap<WorkOverview> = {
 
 const CASE_MANAGER_FIELDS: FieldMap<CaseManagerOption> = { id: 'always', displayName: 'always', office: 'always' };
 
+const CONFLICT_SIDE: FieldMap<ConflictSide> = { value: 'always', actorName: 'always', at: 'always' };
+/** Conflicts are the keeping office's own work; each one also needs the category of its field. */
+const CONFLICTS = fileOf<SyncConflictView>(
+  (c) => c.clientId,
+  {
+    id: 'always',
+    clientId: 'always',
+    clientName: 'always',
+    entity: 'always',
+    entityId: 'always',
+    field: 'always',
+    category: 'always',
+    winner: { rule: 'always', fields: CONFLICT_SIDE },
+    other: { rule: 'always', fields: CONFLICT_SIDE },
+    detectedAt: 'always',
+  },
+  (c) => c.category ?? 'owner',
+);
+
 const CLIENT_DETAIL = fileOf<ClientDetail>((d) => d.id, CLIENT_DETAIL_FIELDS);
 const CASE_DETAIL = fileOf<CaseDetail>((d) => d.clientId, CASE_DETAIL_FIELDS);
 const SEARCH_HITS = fileOf<SearchHit>((h) => h.id, SEARCH_HIT_FIELDS);
@@ -293,4 +313,6 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'followUps.add': CASE_DETAIL,
   'followUps.complete': followUpsOfFiles,
   'work.overview': { rule: 'always', fields: WORK_OVERVIEW_FIELDS },
+  'conflicts.list': CONFLICTS,
+  'conflicts.resolve': CONFLICTS,
 };

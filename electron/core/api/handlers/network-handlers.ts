@@ -6,6 +6,7 @@ import { createNetwork, inviteDevice, joinNetwork } from '../../domain/sync/netw
 import { networkDevices, revokeNetworkDevice } from '../../domain/sync/network-admin';
 import { networkStatus } from '../../domain/sync/network-status';
 import { runSyncRound } from '../../domain/sync/sync-round';
+import { listConflicts, resolveConflict } from '../../domain/sync/conflicts';
 import type { SyncStep } from '../../domain/sync/sync-step';
 import { readDeviceId } from '../../domain/sync/own-device';
 import type { HandlerMap } from './handler-types';
@@ -27,7 +28,16 @@ function stepsOf(ctx: ReleasedContext): SyncStep {
   return (fn) => ctx.enqueue((session) => runSessionCall(session, { ...basics, now: ctx.clock() }, (c) => fn(networkContext(c))));
 }
 
-type NetworkMethod = 'network.status' | 'network.create' | 'network.invite' | 'network.join' | 'network.devices' | 'network.revoke' | 'sync.run';
+type NetworkMethod =
+  | 'network.status'
+  | 'network.create'
+  | 'network.invite'
+  | 'network.join'
+  | 'network.devices'
+  | 'network.revoke'
+  | 'sync.run'
+  | 'conflicts.list'
+  | 'conflicts.resolve';
 
 export const networkHandlers: HandlerMap<NetworkMethod> = {
   'network.status': (_i, ctx) => networkStatus(networkContext(ctx)),
@@ -52,4 +62,6 @@ export const networkHandlers: HandlerMap<NetworkMethod> = {
       }).catch(() => undefined);
     }
   },
+  'conflicts.list': (i, ctx) => listConflicts(ctx, i.clientId),
+  'conflicts.resolve': (i, ctx) => resolveConflict(ctx, i),
 };

@@ -32,3 +32,12 @@ export const networkJoinInput = z.strictObject({
   code: invitationCodeSchema,
 });
 export const networkRevokeInput = z.strictObject({ deviceId: deviceIdSchema });
+
+/** The open sync conflicts of one client file, or of every file the caller keeps. */
+export const conflictsListInput = z.strictObject({ clientId: z.uuid().optional() });
+
+/** Settles a conflict by keeping one of the two values: the value in force (confirm) or the other one (correct). */
+export const conflictResolveInput = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  keep: z.enum(['winner', 'other']),
+});

@@ -1,4 +1,5 @@
 import type { Office } from '../offices';
+import type { DataCategory } from '../data-categories';
 
 /**
  * What the network of trusted workstations looks like from this workstation (issue 9). Device ids and
@@ -70,4 +71,35 @@ export interface SyncRoundResult {
   applied: number;
   conflicts: number;
   rejected: number;
+}
+
+/** One side of a sync conflict: the value as written, who wrote it and when (issue 9, item 4). */
+export interface ConflictSide {
+  /** The value as stored for the field: text, a number, or a JSON list; null: empty. */
+  value: string | null;
+  /** The account that wrote it (an account of another workstation of the office is listed by name). */
+  actorName: string | null;
+  /** When it was written (the write's clock), ISO time. */
+  at: string;
+}
+
+/**
+ * Two workstations of one office wrote the same field without having seen each other's write. Sync keeps the later
+ * write (on every workstation alike) and lists the pair here until a case manager confirms or corrects it.
+ */
+export interface SyncConflictView {
+  id: string;
+  clientId: string;
+  clientName: string;
+  /** The record: client, residence_status, household_member, case, assessment, goal, measure, follow_up, consent. */
+  entity: string;
+  entityId: string;
+  /** The field's name in the record (e.g. phone, city, status). */
+  field: string;
+  /** The data category of the field; null: the office's own working data. */
+  category: DataCategory | null;
+  /** The value in force now (the later write). */
+  winner: ConflictSide;
+  other: ConflictSide;
+  detectedAt: string;
 }

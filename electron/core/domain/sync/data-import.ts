@@ -235,8 +235,10 @@ async function mergeRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local:
     const siblings = clockId(incoming) !== clockId(mine) && base === mine.base && mine !== zero && mine.base !== clockId(incoming);
     const localValue = local[f.column];
     if (siblings) {
-      const localPlain = plainOf(s.ctx, spec, row.id, name, localValue, local);
-      const [winner, other] = cmp > 0 ? [{ clock: incoming, value: v[0] }, { clock: mine, value: localPlain }] : [{ clock: mine, value: localPlain }, { clock: incoming, value: v[0] }];
+      // Both values as the column stores them: a protected field stays under its category key in the list too.
+      const theirs = { clock: incoming, value: stored(s.ctx, spec, row.id, name, v[0], local) };
+      const ours = { clock: mine as Clock, value: localValue };
+      const [winner, other] = cmp > 0 ? [theirs, ours] : [ours, theirs];
       await recordConflict(s, spec, row.id, name, local._client, winner, other);
     }
     if (cmp < 0) continue;

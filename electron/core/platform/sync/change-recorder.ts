@@ -57,6 +57,11 @@ export async function recordChange(m: EntityManager, stamp: ChangeStamp, change:
   for (const field of new Set(change.fields)) {
     const before = existing?.get(field) ?? row;
     await writeClock(m, change.entity, change.entityId, { ...clock, field, base: clockId(before), deleted: false });
+    // A write made after seeing both sides of a conflict settles it (sync does the same for received writes).
+    await m.query(
+      `UPDATE sync_conflict SET resolved_at = ?, resolution = 'superseded' WHERE entity = ? AND entity_id = ? AND field = ? AND resolved_at IS NULL`,
+      [new Date(stamp.nowMs).toISOString(), change.entity, change.entityId, field],
+    );
   }
   return hlc;
 }
