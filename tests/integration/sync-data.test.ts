@@ -63,7 +63,7 @@ function rawRow(w: Workstation, sql: string, ...params: unknown[]): Record<strin
   }
 }
 
-describe('data sync between the offices', () => {
+describe('data sync between the offices', { timeout: 240_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   afterEach(() => tmp?.cleanup());
 
@@ -146,7 +146,7 @@ describe('data sync between the offices', () => {
     await syncAll(lunen1, lunen2, lunen1);
 
     const conflicts = (w: Workstation) =>
-      rawRow(w, `SELECT json_group_array(json_array(id, entity, field, winner_value, other_value)) AS list FROM sync_conflict WHERE resolved_at IS NULL`)!['list'];
+      rawRow(w, `SELECT json_group_array(json_array(id, entity, field, heads)) AS list FROM sync_conflict WHERE resolved_at IS NULL`)!['list'];
     expect(conflicts(lunen1)).toBe(conflicts(lunen2));
     expect(JSON.parse(String(conflicts(lunen1)))).toHaveLength(1);
     const one = await call(lunen1.core, 'clients.get', { id: clientId });

@@ -52,6 +52,12 @@ export interface NetworkStatus {
   quarantined: number;
   /** Members frozen or files refused: IT should look at the device list. */
   alerts: number;
+  /** Changes recorded here that some member workstation has not been sent yet. */
+  waitingChanges: number;
+  /** The last round could not send protected fields (health, conversation notes): nobody signed in held their key. */
+  waitingForKey: boolean;
+  /** Open conflicts between this office's workstations, for case managers to settle. */
+  openConflicts: number;
 }
 
 export interface InvitationView {

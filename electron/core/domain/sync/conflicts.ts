@@ -12,6 +12,7 @@ import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/clien
 import { foldName } from '../clients/name-normalisation';
 import { stampOf } from '../service-context';
 import { placeOf, protectedCategory, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { parseHeads, winnerOf, type Head } from './conflict-heads';
 import { keyWhere, rowsById } from './sync-rows';
 
 interface ConflictRow {
@@ -20,13 +21,15 @@ interface ConflictRow {
   entity_id: string;
   field: string;
   client_id: string;
-  winner_value: string | null;
-  winner_clock: string;
-  winner_actor: string | null;
-  other_value: string | null;
-  other_clock: string;
-  other_actor: string | null;
+  heads: string;
   detected_at: string;
+}
+
+/** The value in force and the latest of the others (a third concurrent write is rare; it shows once these settle). */
+function sides(c: ConflictRow): { winner: Head; other: Head } {
+  const heads = parseHeads(c.heads);
+  const winner = winnerOf(heads);
+  return { winner, other: winnerOf(heads.filter((h) => h !== winner)) };
 }
 
 /** The category a conflicting field belongs to (null: the office's own working data, e.g. follow-ups). */
@@ -37,13 +40,11 @@ function categoryOf(spec: SyncEntity, field: string, row: SourceRow): DataCatego
   return (DATA_CATEGORIES as readonly string[]).includes(rule) ? (rule as DataCategory) : null;
 }
 
-const whenOf = (clock: string) => new Date(decodeHlc(clock.split('@')[0]!).wall).toISOString();
+const whenOf = (hlc: string) => new Date(decodeHlc(hlc).wall).toISOString();
 
 /** A stored value as the conflict list shows it: protected fields decrypted for a session holding their key. */
-function shown(ctx: ClientDataContext, spec: SyncEntity, c: ConflictRow, row: SourceRow, stored: string | null): string | null {
-  if (stored === null) return null;
-  const value = JSON.parse(stored) as unknown;
-  if (value === null) return null;
+function shown(ctx: ClientDataContext, spec: SyncEntity, c: ConflictRow, row: SourceRow, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
   const category = protectedCategory(spec.fields[c.field]!, row);
   if (category) return ctx.fields.decrypt(category, String(value), placeOf(spec.entity, c.entity_id, c.field));
   return String(value);
@@ -66,7 +67,7 @@ export async function listConflicts(ctx: ClientDataContext, clientId?: string): 
     `SELECT * FROM sync_conflict WHERE resolved_at IS NULL ${clientId ? 'AND client_id = ?' : ''} ORDER BY detected_at DESC, id LIMIT 500`,
     clientId ? [clientId] : [],
   )) as ConflictRow[];
-  const people = await names(m, rows.flatMap((r) => [r.winner_actor, r.other_actor]));
+  const people = await names(m, rows.flatMap((r) => parseHeads(r.heads).map((h) => h.actor)));
   const out: SyncConflictView[] = [];
   for (const c of rows) {
     const spec = SYNC_ENTITY.get(c.entity);
@@ -77,11 +78,12 @@ export async function listConflicts(ctx: ClientDataContext, clientId?: string): 
     const category = categoryOf(spec, c.field, row);
     if (!access?.owner || !access.canWrite || (category ? !access.categories.has(category) : access.categories.size === 0)) continue;
     const [client] = (await m.query('SELECT family_name, given_names FROM client WHERE id = ?', [c.client_id])) as { family_name: string; given_names: string }[];
-    const side = (value: string | null, clock: string, actor: string | null): ConflictSide => ({
-      value: shown(ctx, spec, c, row, value),
-      actorName: actor ? (people.get(actor) ?? null) : null,
-      at: whenOf(clock),
+    const side = (h: Head): ConflictSide => ({
+      value: shown(ctx, spec, c, row, h.value),
+      actorName: h.actor ? (people.get(h.actor) ?? null) : null,
+      at: whenOf(h.hlc),
     });
+    const { winner, other } = sides(c);
     out.push({
       id: c.id,
       clientId: c.client_id,
@@ -90,8 +92,8 @@ export async function listConflicts(ctx: ClientDataContext, clientId?: string): 
       entityId: c.entity_id,
       field: c.field,
       category,
-      winner: side(c.winner_value, c.winner_clock, c.winner_actor),
-      other: side(c.other_value, c.other_clock, c.other_actor),
+      winner: side(winner),
+      other: side(other),
       detectedAt: c.detected_at,
     });
   }
@@ -121,8 +123,8 @@ export async function resolveConflict(ctx: ClientDataContext, input: { id: strin
   const [row] = await rowsById(m, spec, [c.entity_id]);
   if (!row) throw new AppError('record.notFound', { entity: 'conflict' });
   await accessTo(ctx, c.client_id);
-  const stored = input.keep === 'winner' ? c.winner_value : c.other_value;
-  const value = stored === null ? null : (JSON.parse(stored) as unknown);
+  const { winner, other } = sides(c);
+  const value = (input.keep === 'winner' ? winner : other).value;
   const key = keyWhere(spec, c.entity_id);
   const changed = value !== row[f.column];
   await m.query(`UPDATE ${spec.table} SET ${f.column} = ? WHERE ${key.where}`, [value, ...key.params]);

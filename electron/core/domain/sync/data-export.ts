@@ -3,7 +3,8 @@ import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
 import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clock';
 import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
-import type { DataPayload, PayloadAccount, PayloadRow, WireClock } from './data-payload';
+import type { DataPayload, PayloadAccount, PayloadRow, WireClock, WireWrite } from './data-payload';
+import { openConflicts, type Head } from './conflict-heads';
 import type { OutgoingContent } from './log-writer';
 import type { OwnDevice } from './own-device';
 import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
@@ -58,6 +59,7 @@ function exportRow(
   fallback: Pick<StoredClock, 'hlc' | 'device' | 'actor'>,
   scope: Scope,
   accounts: Set<string>,
+  heads: Map<string, Head[]> | undefined,
 ): PayloadRow | null {
   const rowRule = spec.rowRule(row);
   if (!allows(scope, rowRule)) return null;
@@ -77,7 +79,14 @@ function exportRow(
     if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, may) as string;
     if (f.account && value !== null) accounts.add(String(value));
     const clock = clocks?.get(name);
-    fields[name] = clock ? [value, wire(clock), clock.base] : [value];
+    // The other writes of an open conflict go along within the office, so every workstation holds the same ones.
+    const others = scope.owner ? (heads?.get(name) ?? []).filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : [];
+    const write = (h: Head): WireWrite => [category && h.value !== null ? ctx.fields.decrypt(category, String(h.value), placeOf(spec.entity, id, name)) : (h.value as string), wire(h), h.vv];
+    // Within the office the writers travel as staff rows too: the conflict list names who wrote what.
+    if (scope.owner) for (const h of [clock, ...others]) if (h?.actor) accounts.add(h.actor);
+    if (!clock) fields[name] = [value];
+    else if (!others.length) fields[name] = [value, wire(clock), clock.vv];
+    else fields[name] = [value, wire(clock), clock.vv, others.map(write)];
   }
   return { e: spec.entity, id, r: wire(rowClock), f: fields };
 }
@@ -177,12 +186,13 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       const list = read.get(spec);
       if (!list?.length) continue;
       const clocks = await readClocks(m, spec.entity, list.map((r) => String(r['_id'])));
+      const conflicts = own_ ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
       const byId = touched.get(spec.entity);
       for (const row of list) {
         const id = String(row['_id']);
         const entry = byId?.get(id);
         const fallback = { hlc: entry?.hlc ?? '000000000000000-000000', device: entry?.device ?? own.deviceId, actor: null };
-        const out = exportRow(ctx, spec, row, clocks.get(id), fallback, scopes(row._client), accounts);
+        const out = exportRow(ctx, spec, row, clocks.get(id), fallback, scopes(row._client), accounts, conflicts.get(id));
         if (out) rows.push(out);
       }
     }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
 import { ChangeEntryEntity } from '../../platform/sync/change-entity';
-import { clockId, compareClocks, readClocks, ROW, writeClock, writeTombstone, type Clock, type StoredClock } from '../../platform/sync/field-clock';
+import { clockId, compareClocks, covers, ownVector, readClocks, ROW, writeClock, writeTombstone, type Clock, type StoredClock, type VersionVector } from '../../platform/sync/field-clock';
+import { conflictId, openConflicts, winnerOf, type Head } from './conflict-heads';
 import { foldName } from '../clients/name-normalisation';
 import { indexClientNames, nameKeys } from '../clients/client-search';
 import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/client-service';
@@ -12,7 +12,7 @@ import { parseDataPayload, type PayloadAccount, type PayloadRow, type WireClock 
 import { findDevice } from './device-registry';
 import type { VerifiedFile } from './log-reader';
 import type { OwnDevice } from './own-device';
-import { officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
 import { keyWhere, rowsById } from './sync-rows';
 import type { RoundCounts } from './sync-step';
 import type { NetworkContext } from './sync-context';
@@ -79,49 +79,32 @@ function plainOf(ctx: NetworkContext, spec: SyncEntity, id: string, name: string
   }
 }
 
-function conflictId(entity: string, id: string, field: string, a: Clock, b: Clock): string {
-  const [x, y] = [clockId(a), clockId(b)].sort();
-  return createHash('sha256').update(`${entity}\n${id}\n${field}\n${x}\n${y}`).digest('hex').slice(0, 32);
+/** Compares values for a conflict: equal writes (the same text typed twice) are no conflict. */
+function sameValue(ctx: NetworkContext, spec: SyncEntity, id: string, name: string, row: SourceRow, a: unknown, b: unknown): boolean {
+  return plainOf(ctx, spec, id, name, a, row) === plainOf(ctx, spec, id, name, b, row);
 }
 
-async function recordConflict(
-  s: ApplyScope,
-  spec: SyncEntity,
-  id: string,
-  field: string,
-  client: string,
-  winner: { clock: Clock; value: unknown },
-  other: { clock: Clock; value: unknown },
-): Promise<void> {
-  await s.ctx.tx.query(
-    `INSERT OR IGNORE INTO sync_conflict (id, entity, entity_id, field, client_id, winner_value, winner_clock, winner_actor, other_value, other_clock, other_actor, detected_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      conflictId(spec.entity, id, field, winner.clock, other.clock),
-      spec.entity,
-      id,
-      field,
-      client,
-      winner.value === null ? null : JSON.stringify(winner.value),
-      clockId(winner.clock),
-      winner.clock.actor,
-      other.value === null ? null : JSON.stringify(other.value),
-      clockId(other.clock),
-      other.clock.actor,
-      s.ctx.now.toISOString(),
-    ],
-  );
-  const [inserted] = (await s.ctx.tx.query('SELECT changes() AS n')) as { n: number }[];
-  s.applied.conflicts += inserted?.n ?? 0;
-}
-
-/** A write on top of either side of an open conflict settles it: someone decided after seeing it. */
-async function settleConflicts(m: EntityManager, entity: string, id: string, field: string, base: string | null, at: string): Promise<void> {
-  if (!base) return;
-  await m.query(
-    `UPDATE sync_conflict SET resolved_at = ?, resolution = 'superseded' WHERE entity = ? AND entity_id = ? AND field = ? AND resolved_at IS NULL AND (winner_clock = ? OR other_clock = ?)`,
-    [at, entity, id, field, base, base],
-  );
+/**
+ * Keeps a field's conflict in step with its heads: open while writes made without seeing each other hold different
+ * values, settled once one write covers them. Counts a conflict when it opens.
+ */
+async function storeHeads(s: ApplyScope, spec: SyncEntity, id: string, name: string, client: string, heads: Head[], row: SourceRow, wasOpen: boolean): Promise<void> {
+  const m = s.ctx.tx;
+  heads.sort(compareClocks);
+  const first = heads[0]!;
+  const open = heads.length > 1 && heads.some((h) => !sameValue(s.ctx, spec, id, name, row, h.value, first.value));
+  if (open) {
+    await m.query(
+      `INSERT INTO sync_conflict (id, entity, entity_id, field, client_id, heads, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET heads = excluded.heads, client_id = excluded.client_id,
+         detected_at = CASE WHEN sync_conflict.resolved_at IS NULL THEN sync_conflict.detected_at ELSE excluded.detected_at END,
+         resolved_at = NULL, resolved_by = NULL, resolution = NULL`,
+      [conflictId(spec.entity, id, name), spec.entity, id, name, client, JSON.stringify(heads), s.ctx.now.toISOString()],
+    );
+    if (!wasOpen) s.applied.conflicts++;
+  } else if (wasOpen) {
+    await m.query(`UPDATE sync_conflict SET resolved_at = ?, resolution = 'superseded' WHERE id = ?`, [s.ctx.now.toISOString(), conflictId(spec.entity, id, name)]);
+  }
 }
 
 async function recordRelay(m: EntityManager, spec: SyncEntity, id: string, fields: string[], clock: Clock, operation: 'upsert' | 'delete'): Promise<void> {
@@ -175,7 +158,7 @@ async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<s
     values['sort_name'] = foldName(`${String(values['family_name'])} ${String(values['given_names'])}`);
     Object.assign(values, { updated_at: at, version: 1 });
   } else if (spec.entity === 'case') {
-    if (values['case_manager_id'] === undefined || values['case_manager_id'] === null) values['case_manager_id'] = await ensurePlaceholder(s.ctx.tx, s.sender.office, at);
+    if (values['case_manager_id'] === officePlaceholderAccount(s.sender.office)) await ensurePlaceholder(s.ctx.tx, s.sender.office, at);
     Object.assign(values, { updated_at: at, version: 1 });
   } else if (spec.entity === 'consent') {
     Object.assign(values, { updated_at: at, version: 1 });
@@ -191,6 +174,15 @@ function note(s: ApplyScope, spec: SyncEntity, client: string, columns: Iterable
   if (spec.entity === 'consent') s.applied.consents = true;
 }
 
+/** The writes a received field carries: the one in force at the sender, and the other heads of an open conflict. */
+function writesOf(v: PayloadRow['f'][string], rowClock: WireClock): { plain: unknown; clock: Clock; vv: VersionVector }[] {
+  if (v.length === 1) return [{ plain: v[0], clock: fromWire(rowClock), vv: ownVector(fromWire(rowClock)) }];
+  const first = { plain: v[0], clock: fromWire(v[1]), vv: v[2] };
+  return v.length === 3 ? [first] : [first, ...v[3].map((w) => ({ plain: w[0], clock: fromWire(w[1]), vv: w[2] }))];
+}
+
+const headOf = (value: unknown, c: Clock, vv: VersionVector): Head => ({ value, hlc: c.hlc, device: c.device, actor: c.actor, vv });
+
 async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string): Promise<void> {
   const m = s.ctx.tx;
   const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
@@ -199,15 +191,21 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
   for (const [name, f] of Object.entries(spec.fields)) {
     const given = row.f[name];
-    values[f.column] = given ? stored(s.ctx, spec, row.id, name, given[0], plain) : (f.empty ?? values[f.column] ?? null);
+    values[f.column] = given ? stored(s.ctx, spec, row.id, name, given[0], plain) : emptyValue(f, s.sender.office);
   }
   await derivedOnInsert(s, spec, values);
   const columns = Object.keys(values);
   await m.query(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
   const rowClock = fromWire(row.r);
-  await writeClock(m, spec.entity, row.id, { ...rowClock, field: ROW, base: null, deleted: false });
+  await writeClock(m, spec.entity, row.id, { ...rowClock, field: ROW, vv: ownVector(rowClock), deleted: false });
   for (const [name, v] of Object.entries(row.f)) {
-    if (v.length === 3) await writeClock(m, spec.entity, row.id, { ...fromWire(v[1]), field: name, base: v[2], deleted: false });
+    if (v.length === 1 || !spec.fields[name]) continue;
+    const writes = writesOf(v, row.r);
+    await writeClock(m, spec.entity, row.id, { ...writes[0]!.clock, field: name, vv: writes[0]!.vv, deleted: false });
+    if (writes.length > 1) {
+      const heads = writes.map((w, i) => headOf(i === 0 ? values[spec.fields[name]!.column] : stored(s.ctx, spec, row.id, name, w.plain, plain), w.clock, w.vv));
+      await storeHeads(s, spec, row.id, name, client, heads, plain, false);
+    }
   }
   if (spec.entity === 'consent') await regrant(m, row.id);
   await recordRelay(m, spec, row.id, Object.keys(row.f), rowClock, 'upsert');
@@ -215,11 +213,21 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   s.applied.rows++;
 }
 
-/** Merges a received row into the local one, field by field: the later clock wins; siblings go to the conflict list. */
-async function mergeRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local: SourceRow, clocks: Map<string, StoredClock> | undefined): Promise<void> {
+/**
+ * Merges a received row into the local one, field by field. A received write that some local head already covers
+ * is old news; one that covers local heads replaces them; one that neither covers nor is covered stands beside
+ * them (a conflict). The value in force is the latest head by clock, the same on every workstation whatever order
+ * the writes arrived in.
+ */
+async function mergeRow(
+  s: ApplyScope,
+  spec: SyncEntity,
+  row: PayloadRow,
+  local: SourceRow,
+  clocks: Map<string, StoredClock> | undefined,
+  conflicts: Map<string, Head[]> | undefined,
+): Promise<void> {
   const m = s.ctx.tx;
-  const localRow = clocks?.get(ROW);
-  const zero: StoredClock = { field: ROW, hlc: '000000000000000-000000', device: '', actor: null, base: null, deleted: false };
   const updates: Record<string, unknown> = {};
   const changedFields: string[] = [];
   let newest: Clock | null = null;
@@ -227,28 +235,26 @@ async function mergeRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local:
   for (const [name, v] of Object.entries(row.f)) {
     const f = spec.fields[name];
     if (!f) continue;
-    const incoming: Clock = v.length === 3 ? fromWire(v[1]) : fromWire(row.r);
-    const base = v.length === 3 ? v[2] : null;
-    const mine = clocks?.get(name) ?? localRow ?? zero;
-    const cmp = compareClocks(incoming, mine);
-    if (cmp === 0) continue;
-    const siblings = clockId(incoming) !== clockId(mine) && base === mine.base && mine !== zero && mine.base !== clockId(incoming);
-    const localValue = local[f.column];
-    if (siblings) {
-      // Both values as the column stores them: a protected field stays under its category key in the list too.
-      const theirs = { clock: incoming, value: stored(s.ctx, spec, row.id, name, v[0], local) };
-      const ours = { clock: mine as Clock, value: localValue };
-      const [winner, other] = cmp > 0 ? [theirs, ours] : [ours, theirs];
-      await recordConflict(s, spec, row.id, name, local._client, winner, other);
+    const open = conflicts?.get(name);
+    const mine = clocks?.get(name) ?? clocks?.get(ROW);
+    let heads: Head[] = open ? [...open] : mine ? [headOf(local[f.column], mine, mine.vv)] : [];
+    const before = heads.length ? winnerOf(heads) : null;
+    let changed = false;
+    for (const w of writesOf(v, row.r)) {
+      if (heads.some((h) => covers(h.vv, w.vv))) continue;
+      heads = heads.filter((h) => !covers(w.vv, h.vv));
+      heads.push(headOf(stored(s.ctx, spec, row.id, name, w.plain, local), w.clock, w.vv));
+      changed = true;
     }
-    if (cmp < 0) continue;
-    await settleConflicts(m, spec.entity, row.id, name, base, s.ctx.now.toISOString());
-    const next = stored(s.ctx, spec, row.id, name, v[0], local);
-    if (plainOf(s.ctx, spec, row.id, name, localValue, local) !== v[0]) valueChanged = true;
-    updates[f.column] = next;
+    if (!changed) continue;
+    const winner = winnerOf(heads);
+    await writeClock(m, spec.entity, row.id, { hlc: winner.hlc, device: winner.device, actor: winner.actor, field: name, vv: winner.vv, deleted: false });
+    await storeHeads(s, spec, row.id, name, local._client, heads, local, open !== undefined);
+    if (before && clockId(before) === clockId(winner)) continue;
+    if (!sameValue(s.ctx, spec, row.id, name, local, winner.value, local[f.column])) valueChanged = true;
+    updates[f.column] = winner.value;
     changedFields.push(name);
-    await writeClock(m, spec.entity, row.id, { ...incoming, field: name, base, deleted: false });
-    if (!newest || compareClocks(incoming, newest) > 0) newest = incoming;
+    if (!newest || compareClocks(winner, newest) > 0) newest = winner;
   }
   if (!changedFields.length) return;
   // The version counts changes of content: a write that brings the same value does not make open forms stale.
@@ -295,6 +301,7 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
   const m = s.ctx.tx;
   const ids = rows.map((r) => r.id);
   const clocks = await readClocks(m, spec.entity, ids);
+  const conflicts = await openConflicts(m, spec.entity, ids);
   const locals = new Map((await rowsById(m, spec, ids)).map((r) => [String(r['_id']), r]));
   for (const row of rows) {
     const rowClocks = clocks.get(row.id);
@@ -311,7 +318,7 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
       continue;
     }
     if (local) {
-      await mergeRow(s, spec, row, local, rowClocks);
+      await mergeRow(s, spec, row, local, rowClocks, conflicts.get(row.id));
       continue;
     }
     const missing = await parentExists(m, spec, row);

@@ -14,14 +14,22 @@ const ID = z.string().min(1).max(200);
 const CLOCK = z.tuple([HLC, ID, ID.nullable()]);
 const VALUE = z.union([z.string().max(1_000_000), z.number(), z.boolean(), z.null()]);
 
+/** device → hlc: what the write had seen of the field (platform/sync/field-clock.ts). */
+const VV = z.record(ID, HLC).refine((v) => Object.keys(v).length <= 64);
+/** A write of a field that was later than the row's creation: value, clock, version vector. */
+const WRITE = z.tuple([VALUE, CLOCK, VV]);
+
 const ROW = z.object({
   e: z.string().refine((e) => SYNC_ENTITY.has(e)),
   id: ID,
   r: CLOCK,
   /** A tombstone: the row was deleted at clock r. */
   d: z.literal(1).optional(),
-  /** field → [value] (written with the row) or [value, clock, base] (written later). */
-  f: z.record(z.string().max(64), z.union([z.tuple([VALUE]), z.tuple([VALUE, CLOCK, z.string().max(300).nullable()])])).default({}),
+  /**
+   * field → [value] (written with the row), [value, clock, vv] (written later), or that plus the other writes made
+   * without seeing each other (an open conflict of the sending office: every workstation must hold the same ones).
+   */
+  f: z.record(z.string().max(64), z.union([z.tuple([VALUE]), WRITE, z.tuple([VALUE, CLOCK, VV, z.array(WRITE).max(16)])])).default({}),
 });
 
 const ACCOUNT = z.object({ id: ID, displayName: z.string().max(200), role: z.enum(ROLES), office: z.enum(OFFICES) });
@@ -37,6 +45,7 @@ export const DATA_PAYLOAD = z.object({
 export type DataPayload = z.output<typeof DATA_PAYLOAD>;
 export type PayloadRow = DataPayload['rows'][number];
 export type WireClock = z.output<typeof CLOCK>;
+export type WireWrite = z.output<typeof WRITE>;
 export type PayloadAccount = z.output<typeof ACCOUNT>;
 
 /** The content of a file, or null when it is not a data file this release understands (it is then skipped). */

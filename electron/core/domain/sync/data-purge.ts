@@ -10,10 +10,11 @@ import { keyWhere, rowsOfClients } from './sync-rows';
 import type { NetworkContext } from './sync-context';
 
 /** A clock below every real one: a field emptied here takes the keeping office's value again when a consent returns. */
-const EMPTIED = { hlc: '000000000000000-000000', device: '', actor: null, base: null, deleted: false };
+const EMPTIED = { hlc: '000000000000000-000000', device: '', actor: null, vv: {}, deleted: false };
 
 async function dropRow(ctx: NetworkContext, spec: SyncEntity, id: string): Promise<void> {
   await ctx.tx.query('DELETE FROM sync_clock WHERE entity = ? AND entity_id = ?', [spec.entity, id]);
+  await ctx.tx.query('DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ?', [spec.entity, id]);
   const key = keyWhere(spec, id);
   await ctx.tx.query(`DELETE FROM ${spec.table} WHERE ${key.where}`, key.params);
 }

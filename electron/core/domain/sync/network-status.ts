@@ -18,6 +18,11 @@ export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstatio
   const [{ quarantined }] = (await tx.query('SELECT COUNT(*) AS quarantined FROM sync_quarantine')) as [{ quarantined: number }];
   const [{ frozen }] = (await tx.query(`SELECT COUNT(*) AS frozen FROM sync_device WHERE status = 'frozen'`)) as [{ frozen: number }];
   const [self] = (await tx.query(`SELECT enrolled_by FROM sync_device WHERE status = 'self'`)) as { enrolled_by: string | null }[];
+  const [{ behind }] = (await tx.query(`SELECT MIN(sent_upto) AS behind FROM sync_device WHERE status = 'member'`)) as [{ behind: number | null }];
+  const [{ waiting }] = (behind === null
+    ? [{ waiting: 0 }]
+    : await tx.query('SELECT COUNT(*) AS waiting FROM change_entry WHERE id > ?', [behind])) as [{ waiting: number }];
+  const [{ conflicts }] = (await tx.query('SELECT COUNT(*) AS conflicts FROM sync_conflict WHERE resolved_at IS NULL')) as [{ conflicts: number }];
   return {
     joined: own !== null,
     enrolled: own !== null && (self?.enrolled_by === null || (await readSetting(tx, SETTING_KEYS.networkEnrolled)) === '1'),
@@ -30,5 +35,8 @@ export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstatio
     lastSuccessAt: await readSetting(tx, SETTING_KEYS.syncLastSuccess),
     quarantined: Number(quarantined),
     alerts: Number(frozen),
+    waitingChanges: Number(waiting),
+    waitingForKey: (await readSetting(tx, SETTING_KEYS.syncWaitingForKey)) === '1',
+    openConflicts: Number(conflicts),
   };
 }

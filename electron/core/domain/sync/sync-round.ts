@@ -32,19 +32,22 @@ const MAX_FILES_PER_GROUP = 400;
 /** Writes data files for every group of member devices until each is up to date (or waits for a key). */
 async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs'], sleep: NetworkContext['io']['sleep']): Promise<number> {
   let sent = 0;
+  let waitingForKey = false;
   const groups = await step((ctx) => recipientGroups(ctx.tx, own));
   for (const group of groups) {
     for (let i = 0; i < MAX_FILES_PER_GROUP; i++) {
-      let state: BatchState = 'done';
+      const last: { state: BatchState } = { state: 'done' };
       const build: ContentBuilder = async (ctx) => {
         const batch = await buildDataBatch(ctx, own, group);
-        state = batch.state;
+        last.state = batch.state;
         return batch.content;
       };
       sent += await publishOwnFile(step, own, build, fs, sleep);
-      if (state === 'done' || state === 'waitingForKey') break;
+      waitingForKey ||= last.state === 'waitingForKey';
+      if (last.state === 'done' || last.state === 'waitingForKey') break;
     }
   }
+  await step((ctx) => writeSetting(ctx.tx, SETTING_KEYS.syncWaitingForKey, waitingForKey ? '1' : '0'));
   return sent;
 }
 

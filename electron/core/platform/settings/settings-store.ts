@@ -38,6 +38,8 @@ export const SETTING_KEYS = {
   syncLastSuccess: 'sync.lastSuccess',
   /** The Berlin day on which copies of other offices' files were last checked against their consents (expiry). */
   syncScopeCheckedOn: 'sync.scopeCheckedOn',
+  /** '1' while the last round held back protected fields because the session held no key for them. */
+  syncWaitingForKey: 'sync.waitingForKey',
 } as const;
 
 /**

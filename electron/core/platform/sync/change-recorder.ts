@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { readSetting, SETTING_KEYS, writeSetting } from '../settings/settings-store';
 import { ChangeEntryEntity } from './change-entity';
-import { clockId, readClocks, ROW, writeClock, writeTombstone } from './field-clock';
+import { joinVectors, openHeadVectors, ownVector, readClocks, ROW, writeClock, writeTombstone } from './field-clock';
 import { decodeHlc, encodeHlc, HLC_ZERO, tickHlc } from './hlc';
 
 export interface ChangeInput {
@@ -29,8 +29,8 @@ export async function nextLocalHlc(m: EntityManager, nowMs: number): Promise<str
 /**
  * Records a change to domain data for sync, in the caller's transaction: a change-log entry (what the next sync
  * round sends) and the clocks of the written fields (what a merge compares). The first write of a row sets the
- * row's clock; a later write sets a clock per field with the clock it replaced as its base; a delete leaves a
- * tombstone.
+ * row's clock; a later write sets a clock per field with the version vector of what it followed; a delete leaves
+ * a tombstone.
  */
 export async function recordChange(m: EntityManager, stamp: ChangeStamp, change: ChangeInput): Promise<string> {
   const hlc = await nextLocalHlc(m, stamp.nowMs);
@@ -51,13 +51,14 @@ export async function recordChange(m: EntityManager, stamp: ChangeStamp, change:
   const existing = (await readClocks(m, change.entity, [change.entityId])).get(change.entityId);
   const row = existing?.get(ROW);
   if (!row) {
-    await writeClock(m, change.entity, change.entityId, { ...clock, field: ROW, base: null, deleted: false });
+    await writeClock(m, change.entity, change.entityId, { ...clock, field: ROW, vv: ownVector(clock), deleted: false });
     return hlc;
   }
   for (const field of new Set(change.fields)) {
-    const before = existing?.get(field) ?? row;
-    await writeClock(m, change.entity, change.entityId, { ...clock, field, base: clockId(before), deleted: false });
-    // A write made after seeing both sides of a conflict settles it (sync does the same for received writes).
+    // The new write follows everything this workstation has seen of the field, conflicting writes included: it
+    // settles a conflict here and, once received, on every workstation (sync does the same for received writes).
+    const seen = [(existing?.get(field) ?? row).vv, ...(await openHeadVectors(m, change.entity, change.entityId, field))];
+    await writeClock(m, change.entity, change.entityId, { ...clock, field, vv: joinVectors(...seen, ownVector(clock)), deleted: false });
     await m.query(
       `UPDATE sync_conflict SET resolved_at = ?, resolution = 'superseded' WHERE entity = ? AND entity_id = ? AND field = ? AND resolved_at IS NULL`,
       [new Date(stamp.nowMs).toISOString(), change.entity, change.entityId, field],

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The data part of sync. `sync_clock` holds, per synced row, the clock of its last write ('*': the row's creation
- * or its tombstone) and, per field written after creation, that field's clock and the clock it overwrote (its
- * base), so that a merge is last-writer-wins per field and concurrent writes (same base) are recognised.
- * `sync_conflict` lists such concurrent writes for a case manager. `sync_parked` holds received rows whose parent
+ * The data part of sync. `sync_clock` holds, per synced row, the clock of its creation or tombstone ('*') and, per
+ * field written after creation, the clock of the write in force and its version vector (what it had seen), so that
+ * a merge is last-writer-wins per field and writes made without seeing each other are recognised. `sync_conflict`
+ * holds, per field with such writes, all of them (the heads) until a later write covers them, for a case manager. `sync_parked` holds received rows whose parent
  * has not arrived yet. `sync_device.sent_upto` is how far of the change log each device has been sent. Received
  * staff rows (authors, case managers of another workstation) are accounts that cannot log in here: `home_device`.
  */
@@ -19,7 +19,7 @@ export class SyncData1764000000010 implements MigrationInterface {
       hlc TEXT NOT NULL,
       device TEXT NOT NULL,
       actor TEXT,
-      base TEXT,
+      vv TEXT,
       deleted INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (entity, entity_id, field)
     ) WITHOUT ROWID`);
@@ -29,19 +29,14 @@ export class SyncData1764000000010 implements MigrationInterface {
       entity_id TEXT NOT NULL,
       field TEXT NOT NULL,
       client_id TEXT,
-      winner_value TEXT,
-      winner_clock TEXT NOT NULL,
-      winner_actor TEXT,
-      other_value TEXT,
-      other_clock TEXT NOT NULL,
-      other_actor TEXT,
+      heads TEXT NOT NULL,
       detected_at TEXT NOT NULL,
       resolved_at TEXT,
       resolved_by TEXT,
       resolution TEXT
     )`);
     await q.query(`CREATE INDEX ix_sync_conflict_open ON sync_conflict (resolved_at, client_id)`);
-    await q.query(`CREATE INDEX ix_sync_conflict_entity ON sync_conflict (entity, entity_id, field)`);
+    await q.query(`CREATE UNIQUE INDEX ux_sync_conflict_field ON sync_conflict (entity, entity_id, field)`);
     await q.query(`CREATE TABLE sync_parked (
       entity TEXT NOT NULL,
       entity_id TEXT NOT NULL,
