@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/core/contract/methods';
 import { call, openRawVault, tempDir } from '../helpers/temp-vault';
-import { inviteAndJoin, signIn, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
+import { inviteAndJoin, signIn, STAFF, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
 
 const errorCode = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
 
@@ -173,6 +173,28 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
     expect(await call(lunen1.core, 'conflicts.list', {})).toEqual([]);
     expect((await call(lunen1.core, 'clients.get', { id: clientId })).phone).toBe(loser);
     expect(errorCode(await lunen1.core.dispatch('conflicts.resolve', { id: listed[0]!.id, keep: 'winner' }))).toBe('record.notFound');
+
+    // A deletion travels as a tombstone; a write that raced it does not bring the row back.
+    const withMember = await call(lunen1.core, 'household.add', { clientId, name: 'Lina Haddad', relation: 'child' });
+    await syncAll(lunen1, lunen2);
+    const member = (await call(lunen2.core, 'clients.get', { id: clientId })).household!.find((h) => h.name === 'Lina Haddad')!;
+    expect(withMember.household!.some((h) => h.id === member.id)).toBe(true);
+    await call(lunen2.core, 'household.remove', { id: member.id, passphrase: STAFF.fm.passphrase });
+    await syncAll(lunen2, lunen1);
+    expect((await call(lunen1.core, 'clients.get', { id: clientId })).household!.map((h) => h.name)).not.toContain('Lina Haddad');
+    expect(rawCount(lunen1, `SELECT COUNT(*) AS n FROM sync_clock WHERE entity = 'household_member' AND entity_id = ? AND deleted = 1`, member.id)).toBe(1);
+
+    // Applying the same files twice changes nothing: lunen-2 reads lunen-1's whole log again.
+    const before = await call(lunen2.core, 'clients.get', { id: clientId });
+    const lunen1Id = (await call(lunen1.core, 'network.status')).deviceId;
+    const db = openRawVault(lunen2.dir, lunen2.recoveryKey!);
+    db.prepare('UPDATE sync_device SET read_seq = 0, read_hash = NULL WHERE device_id = ?').run(lunen1Id);
+    db.close();
+    const again = await call(lunen2.core, 'sync.run');
+    expect(again.received).toBeGreaterThan(3);
+    expect(again.applied).toBe(0);
+    expect(again.conflicts).toBe(0);
+    expect(await call(lunen2.core, 'clients.get', { id: clientId })).toEqual(before);
   });
 });
 
