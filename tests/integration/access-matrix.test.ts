@@ -7,7 +7,8 @@ import type { DocumentCategory, LifeArea, Rechtskreis } from '../../electron/cor
 import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/contract/data-categories';
 import { RESPONSE_FIELDS, type FieldRule } from '../../electron/core/contract/response-fields';
 import type { Office, Role } from '../../electron/core/contract/offices';
-import { ADMIN_PASSPHRASE, call, setupVault, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openRawVault, setupVault, tempDir } from '../helpers/temp-vault';
+import { conflictId } from '../../electron/core/domain/sync/conflict-heads';
 import { enrolAccount } from '../helpers/enrol';
 
 /**
@@ -285,7 +286,35 @@ const PROBES: Probe[] = [
   },
   { name: 'followUps.add', method: 'followUps.add', kind: 'write', part: null, input: (f) => ({ caseId: f.caseId, title: 'Nachfassen', dueDate: TODAY }) },
   { name: 'followUps.complete', method: 'followUps.complete', kind: 'write', part: null, input: (f) => ({ id: f.followUpId }) },
+  { name: 'conflicts.resolve phone', method: 'conflicts.resolve', kind: 'write', part: 'master', input: (f) => ({ id: conflictId('client', f.id, 'phone'), keep: 'other' }) },
+  {
+    name: 'conflicts.resolve follow-up',
+    method: 'conflicts.resolve',
+    kind: 'write',
+    part: null,
+    input: (f) => ({ id: conflictId('follow_up', f.followUpId, 'title'), keep: 'winner' }),
+  },
 ];
+
+/**
+ * Two writes of one field made on two workstations without seeing each other, as sync records them (the matrix runs
+ * on one vault, so the rows are put in place with the vault's own key, as a received file would leave them).
+ */
+function seedConflicts(dataDir: string, recoveryKey: string, f: Fixture, actor: string): void {
+  const db = openRawVault(dataDir, recoveryKey);
+  try {
+    const heads = (a: string, b: string) =>
+      JSON.stringify([
+        { value: a, hlc: '001764500000000-000000', device: 'device-a', actor, vv: { 'device-a': '001764500000000-000000' } },
+        { value: b, hlc: '001764500000001-000000', device: 'device-b', actor, vv: { 'device-b': '001764500000001-000000' } },
+      ]);
+    const insert = db.prepare(`INSERT INTO sync_conflict (id, entity, entity_id, field, client_id, heads, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    insert.run(conflictId('client', f.id, 'phone'), 'client', f.id, 'phone', f.id, heads('0231 1', '0231 2'), new Date().toISOString());
+    insert.run(conflictId('follow_up', f.followUpId, 'title'), 'follow_up', f.followUpId, 'title', f.id, heads('Termin ABH', 'Termin Ausländerbehörde'), new Date().toISOString());
+  } finally {
+    db.close();
+  }
+}
 
 describe('the access matrix (role × office × consent × category × method)', () => {
   const tmp = tempDir('kim-akte-matrix-', true);
@@ -387,7 +416,8 @@ describe('the access matrix (role × office × consent × category × method)', 
   }
 
   beforeAll(async () => {
-    ({ core } = await setupVault(tmp.dir));
+    let recoveryKey: string;
+    ({ core, recoveryKey } = await setupVault(tmp.dir));
     for (const u of USERS) {
       if (u.key === 'admin') continue;
       const input = { login: u.login, displayName: `Konto ${u.key}`, role: u.role, passphrase: u.passphrase };
@@ -403,6 +433,12 @@ describe('the access matrix (role × office × consent × category × method)', 
     for (const keeper of [fm, fmWerne]) {
       await login(keeper);
       for (const [situation, s] of Object.entries(SITUATIONS)) if (s.office === keeper.office) fixtures.push(await buildFixture(situation));
+    }
+    for (const f of fixtures) seedConflicts(tmp.dir, recoveryKey, f, fm.id!);
+    // Every case worker lists the conflicts before any probe settles one: the answers are walked field by field.
+    for (const user of USERS.filter((u) => CASE_WORK_ROLES.includes(u.role))) {
+      await login(user);
+      await walked('conflicts.list', {});
     }
     for (const user of USERS) {
       await login(user);
@@ -422,7 +458,7 @@ describe('the access matrix (role × office × consent × category × method)', 
 
   it('covers every client-data method of the contract', () => {
     const caseWork = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].access === 'caseWork');
-    const listed = new Set(['clients.search', 'clients.list', 'clients.checkDuplicates', 'clients.create', 'work.overview', 'accounts.caseManagers']);
+    const listed = new Set(['clients.search', 'clients.list', 'clients.checkDuplicates', 'clients.create', 'work.overview', 'accounts.caseManagers', 'conflicts.list']);
     for (const m of caseWork) if (!listed.has(m)) expect(PROBES.some((p) => p.method === m), m).toBe(true);
     expect(outcomes.length).toBe(USERS.length * fixtures.length * PROBES.length);
   });

@@ -198,6 +198,45 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
   });
 });
 
+describe('expiry of a consent', { timeout: 240_000 }, () => {
+  let tmp: ReturnType<typeof tempDir>;
+  afterEach(() => tmp?.cleanup());
+
+  it('removes the ABH copy at its first round after the consent ended; both audit trails record it', async () => {
+    tmp = tempDir('kim-akte-expiry-');
+    const share = join(tmp.dir, 'share');
+    mkdirSync(share);
+    let now = new Date('2026-12-01T09:00:00Z');
+    const clock = () => now;
+    const lunen = await workstation(tmp.dir, 'lunen-1', 'lunen', { now: clock });
+    const abh = await workstation(tmp.dir, 'abh-1', 'abh-lunen', { now: clock });
+    await call(lunen.core, 'network.create', { share });
+    await inviteAndJoin(lunen, abh, share);
+    await syncAll(lunen, abh, lunen);
+    for (const w of [lunen, abh]) await withCaseWorker(w);
+    const { clientId } = await lunenFile(lunen);
+    await call(lunen.core, 'consents.add', { clientId, parties: ['abh-lunen'], categories: ['residence'], purpose: 'Verlängerung', validFrom: '2026-11-01', validUntil: '2026-12-02', form: 'oral', oralRecord: 'Im Gespräch am 1.12.' });
+    await syncAll(lunen, abh);
+    expect(rawCount(abh, 'SELECT COUNT(*) AS n FROM residence_status')).toBe(1);
+    // The last day of the consent: the copy stays.
+    now = new Date('2026-12-02T15:00:00Z');
+    await syncAll(lunen, abh);
+    expect(rawCount(abh, 'SELECT COUNT(*) AS n FROM client')).toBe(1);
+    // The day after: gone at the ABH's next round, without anything new from Lünen.
+    now = new Date('2026-12-03T08:00:00Z');
+    await syncAll(abh);
+    expect(rawCount(abh, 'SELECT COUNT(*) AS n FROM client')).toBe(0);
+    expect(rawCount(abh, 'SELECT COUNT(*) AS n FROM residence_status')).toBe(0);
+    expect(rawCount(abh, `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'sync.purge' AND entity_id = ?`, clientId)).toBe(1);
+    await syncAll(lunen);
+    expect(rawCount(lunen, `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'sync.consentEnded' AND entity_id = ?`, clientId)).toBe(1);
+    // The keeping office's file is untouched.
+    expect(rawCount(lunen, 'SELECT COUNT(*) AS n FROM residence_status')).toBe(1);
+    await syncAll(lunen);
+    expect(rawCount(lunen, `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'sync.consentEnded'`)).toBe(1);
+  });
+});
+
 /** The fields clients.update takes from a client detail. */
 function editable(detail: object) {
   const d = detail as Record<string, unknown>;

@@ -1,9 +1,9 @@
-import { berlinDate } from '../../contract/dates';
+import { addDays, berlinDate } from '../../contract/dates';
 import type { DataCategory } from '../../contract/data-categories';
 import { appendAudit } from '../../platform/audit/audit-log';
 import { writeClock } from '../../platform/sync/field-clock';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
-import { allows, grantedCategories, type Scope } from './consent-scope';
+import { allows, consentParties, grantedCategories, type Scope } from './consent-scope';
 import { readPredecessors, type OwnDevice } from './own-device';
 import { emptyValue, SYNC_ENTITIES, type SyncEntity } from './sync-registry';
 import { keyWhere, rowsOfClients } from './sync-rows';
@@ -81,6 +81,31 @@ export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, co
       fields: categories ? kept.map((c) => `kept:${c}`) : ['removed'],
     });
   }
+  const checkedOn = await readSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn);
+  if (checkedOn !== today) await recordEndedConsents(ctx, own, checkedOn ?? addDays(today, -1), today);
   await writeSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn, today);
   return count;
+}
+
+/**
+ * The keeping office's side of an expiry: consents of its own files that named another office and ended since the
+ * last check (valid until a day from `since` to yesterday) are recorded in its audit trail; the receiving office
+ * records the removal of its copy.
+ */
+async function recordEndedConsents(ctx: NetworkContext, own: OwnDevice, since: string, today: string): Promise<void> {
+  const ended = (await ctx.tx.query(
+    `SELECT k.id, k.client_id, k.parties FROM consent k JOIN client c ON c.id = k.client_id
+     WHERE c.office = ? AND k.revoked_on IS NULL AND k.parties <> '[]' AND k.valid_until >= ? AND k.valid_until < ?`,
+    [own.office, since, today],
+  )) as { id: string; client_id: string; parties: string }[];
+  for (const k of ended) {
+    await appendAudit(ctx.tx, {
+      at: ctx.now,
+      actor: null,
+      action: 'sync.consentEnded',
+      entity: 'client',
+      entityId: k.client_id,
+      fields: [`consent:${k.id}`, ...consentParties(k.parties).map((p) => `party:${p}`)],
+    });
+  }
 }
