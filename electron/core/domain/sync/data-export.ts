@@ -128,8 +128,11 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
   if (!entries.length) return { state: 'done', content: null };
   const last = entries.at(-1)!.id;
   const touched = new Map<string, Map<string, Entry>>();
+  // A change written by the one device this file is for is not sent back to it (a joining workstation relays the
+  // whole office it received; its source needs none of that).
+  const echo = group.devices.length === 1 && group.office === own.office ? group.devices[0]!.id : null;
   for (const e of entries) {
-    if (!SYNC_ENTITY.has(e.entity)) continue;
+    if (!SYNC_ENTITY.has(e.entity) || e.device === echo) continue;
     let byId = touched.get(e.entity);
     if (!byId) touched.set(e.entity, (byId = new Map()));
     byId.set(e.eid, e);
