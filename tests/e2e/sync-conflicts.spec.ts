@@ -5,7 +5,7 @@ import { expect, expectNoA11yViolations, openHarness, test, type HarnessFixture 
 import { unlock } from './flows';
 
 // Two real workstations are set up, enrolled and synced before the browser opens (about half a minute).
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 const CLIENT = `${CONFLICT_CLIENT.familyName}, ${CONFLICT_CLIENT.givenNames}`;
 const WRITTEN = (name: string) => new RegExp(`von ${name}, \\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d Uhr`);

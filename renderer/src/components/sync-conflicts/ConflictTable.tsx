@@ -11,6 +11,9 @@ import { fieldLabel, recordLabel, valueText, writtenBy } from './conflict-labels
 
 type Keep = 'winner' | 'other';
 
+/** A value as a button's name and the notice quote it: long texts (a note, a report) only by their beginning. */
+const quoted = (value: string) => (value.length > 60 ? `${value.slice(0, 57).trimEnd()} …` : value);
+
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   field: { fontWeight: tokens.fontWeightSemibold },
@@ -71,7 +74,7 @@ export function ConflictTable({ conflicts, label, showClient, onResolved, focusW
     setBusy(c.id);
     setError(null);
     const field = fieldLabel(t, i18n, c);
-    const value = valueText(t, i18n, c, keep === 'winner' ? c.winner.value : c.other.value);
+    const value = quoted(valueText(t, i18n, c, keep === 'winner' ? c.winner.value : c.other.value));
     try {
       const remaining = await call('conflicts.resolve', { id: c.id, keep });
       focusAfter.current = index;
@@ -136,14 +139,14 @@ export function ConflictTable({ conflicts, label, showClient, onResolved, focusW
                             firstButtons.current[index] = el;
                           }}
                           disabledFocusable={working}
-                          aria-label={t('syncConflicts.keepWinnerFor', { field, client: c.clientName, value: winner })}
+                          aria-label={t('syncConflicts.keepWinnerFor', { field, client: c.clientName, value: quoted(winner) })}
                           onClick={() => void resolve(c, index, 'winner')}
                         >
                           {t('syncConflicts.keepWinner')}
                         </Button>
                         <Button
                           disabledFocusable={working}
-                          aria-label={t('syncConflicts.keepOtherFor', { field, client: c.clientName, value: other })}
+                          aria-label={t('syncConflicts.keepOtherFor', { field, client: c.clientName, value: quoted(other) })}
                           onClick={() => void resolve(c, index, 'other')}
                         >
                           {t('syncConflicts.keepOther')}
