@@ -20,31 +20,39 @@ export interface HarnessFixture extends Harness {
   requestLock(reason: 'idle' | 'suspend' | 'screen-lock' | 'user'): Promise<number>;
 }
 
+/** A harness over `dataDir` with the fixture's helpers; `close` also stops the core. */
+export async function openHarness(dataDir: string): Promise<HarnessFixture> {
+  if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('out/web is missing: run `npm run build:web` first');
+  const harness = await startHarness({ dataDir, webRoot: WEB_ROOT, appVersion: 'e2e' });
+  const post = (path: string, body: unknown): Promise<Response> =>
+    fetch(`${harness.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Kim-Token': harness.token },
+      body: JSON.stringify(body),
+    });
+  return {
+    url: harness.url,
+    token: harness.token,
+    get listenerCount() {
+      return harness.listenerCount;
+    },
+    close: () => harness.close(),
+    dataDir,
+    api: async (method, input = {}) => (await post(`api/${method}`, { input })).json(),
+    requestLock: async (reason) => ((await (await post('__test/lock-request', { reason })).json()) as { delivered: number }).delivered,
+  };
+}
+
 /** Each test gets its own core on a fresh temp data dir, and a page opened on it. */
 export const test = base.extend<{ harness: HarnessFixture }>({
   harness: async ({}, use) => {
-    if (!existsSync(resolve(WEB_ROOT, 'index.html'))) throw new Error('out/web is missing: run `npm run build:web` first');
     const { dir, cleanup } = tempDir('kim-akte-e2e-');
-    const harness = await startHarness({ dataDir: dir, webRoot: WEB_ROOT, appVersion: 'e2e' });
-    const post = (path: string, body: unknown): Promise<Response> =>
-      fetch(`${harness.url}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Kim-Token': harness.token },
-        body: JSON.stringify(body),
-      });
-    const fixture: HarnessFixture = {
-      url: harness.url,
-      token: harness.token,
-      get listenerCount() {
-        return harness.listenerCount;
-      },
-      close: () => harness.close(),
-      dataDir: dir,
-      api: async (method, input = {}) => (await post(`api/${method}`, { input })).json(),
-      requestLock: async (reason) => ((await (await post('__test/lock-request', { reason })).json()) as { delivered: number }).delivered,
-    };
+    const fixture = await openHarness(dir).catch((error: unknown) => {
+      cleanup();
+      throw error;
+    });
     await use(fixture);
-    await harness.close();
+    await fixture.close();
     cleanup();
   },
 });

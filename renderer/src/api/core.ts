@@ -69,7 +69,9 @@ export type {
   DeviceStatus,
   InvitationView,
   NetworkDevice,
+  ConflictSide,
   NetworkStatus,
+  SyncConflictView,
   SyncRoundResult,
   SyncRoundSummary,
 } from '../../../electron/core/contract/types/network-types';

@@ -12,3 +12,4 @@ export const AccountsPage = lazy(() => import('../pages/AccountsPage').then((m) 
 export const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 export const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 export const NetworkPage = lazy(() => import('../pages/NetworkPage').then((m) => ({ default: m.NetworkPage })));
+export const SyncConflictsPage = lazy(() => import('../pages/SyncConflictsPage').then((m) => ({ default: m.SyncConflictsPage })));

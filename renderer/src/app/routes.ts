@@ -3,6 +3,8 @@ import { AUDIT_ROLES, CASE_WORK_ROLES, OWNER_ROLES, type Role } from '../api/cor
 
 /** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
 const CLIENT_READERS = CASE_WORK_ROLES;
+/** Sync conflicts: settled by those who keep the files (the core lists only files the caller's office keeps). */
+const CONFLICT_SETTLERS = OWNER_ROLES;
 /** Account administration has no role list in the contract: the core's 'admin' access is this one role. */
 const ACCOUNT_ADMINS: readonly Role[] = ['it-admin'];
 /** The network of trusted workstations: creating, inviting, joining and revoking are the core's 'admin' access too. */
@@ -23,6 +25,7 @@ export function keepsFiles(role: Role): boolean {
 export const AREAS = [
   { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
+  { id: 'conflicts', hash: '#/konflikte', labelKey: 'syncConflicts.nav', roles: CONFLICT_SETTLERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
   { id: 'approvals', hash: '#/freigaben', labelKey: 'approvals.nav', roles: APPROVAL_VIEWERS },
@@ -36,6 +39,7 @@ export type Route =
   | { area: 'clients'; view: 'new' }
   | { area: 'clients'; view: 'client'; id: string }
   | { area: 'clients'; view: 'case'; id: string }
+  | { area: 'conflicts' }
   | { area: 'accounts' }
   | { area: 'network' }
   | { area: 'approvals' }
@@ -47,6 +51,7 @@ export const hrefs = {
   newClient: '#/klienten/neu',
   client: (id: string) => `#/klienten/${id}`,
   case: (id: string) => `#/faelle/${id}`,
+  conflicts: '#/konflikte',
   accounts: '#/konten',
   network: '#/netzwerk',
   approvals: '#/freigaben',
@@ -67,6 +72,7 @@ export function parseRoute(hash: string): Route {
   if (m) return { area: 'clients', view: 'client', id: m[1]! };
   m = new RegExp(`^#/faelle/${ID}$`).exec(hash);
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
+  if (hash === '#/konflikte') return { area: 'conflicts' };
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };
   if (hash === '#/freigaben') return { area: 'approvals' };

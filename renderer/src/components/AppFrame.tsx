@@ -2,7 +2,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NetworkPage, NewClientPage } from '../app/lazy-pages';
+import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NetworkPage, NewClientPage, SyncConflictsPage } from '../app/lazy-pages';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
 import { AwaitingKeysNotice } from './AwaitingKeysNotice';
 import { BrandMark } from './BrandMark';
@@ -11,6 +11,7 @@ import { MAIN_ID } from './CenteredShell';
 import { StatusNotice } from './FormAlert';
 import { SyncStateIndicator } from './network/SyncStateIndicator';
 import { SkipLink } from './SkipLink';
+import { useOpenConflictCount } from './sync-conflicts/conflict-events';
 import { UserMenu } from './UserMenu';
 
 const useStyles = makeStyles({
@@ -70,6 +71,16 @@ const useStyles = makeStyles({
     ':focus': { outline: 'none' },
   },
   notice: { marginBottom: tokens.spacingVerticalL, maxWidth: '1200px' },
+  navCount: {
+    marginLeft: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 interface Props {
@@ -87,6 +98,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const openConflicts = useOpenConflictCount(canUse(user.role, 'conflicts'));
 
   return (
     <div className={styles.page}>
@@ -108,6 +120,14 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
                 aria-current={a.id === area ? 'page' : undefined}
               >
                 {t(a.labelKey)}
+                {a.id === 'conflicts' && openConflicts ? (
+                  <>
+                    <span className={styles.navCount} aria-hidden="true" data-testid="open-conflict-count">
+                      {openConflicts}
+                    </span>
+                    <span className={styles.srOnly}>{` (${t('syncConflicts.navCount', { count: openConflicts })})`}</span>
+                  </>
+                ) : null}
               </a>
             </li>
           ))}
@@ -158,6 +178,7 @@ function AreaPage({ route, user }: { route: Route; user: SessionUser }) {
   if (route.area === 'network') return <NetworkPage user={user} />;
   if (route.area === 'audit') return <AuditPage user={user} />;
   if (route.area === 'approvals') return <ApprovalsPage user={user} />;
+  if (route.area === 'conflicts') return <SyncConflictsPage />;
   if (route.area !== 'clients') return null;
   switch (route.view) {
     case 'list':

@@ -1,10 +1,10 @@
 import { Button, Skeleton, SkeletonItem, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
-import { hrefs, navigate } from '../app/routes';
+import { hrefs, keepsFiles, navigate } from '../app/routes';
 import { useLoad } from '../app/use-load';
 import { CasesSection } from '../components/clients/CasesSection';
 import { ClientFacts } from '../components/clients/ClientHeader';
@@ -18,6 +18,7 @@ import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotShared
 import type { DataCategory } from '../api/core';
 import { FormAlert } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { ClientConflictsPanel } from '../components/sync-conflicts/ClientConflictsPanel';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -42,7 +43,19 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
   const { t } = useTranslation();
   const client = useLoad(() => call('clients.get', { id }), [id]);
   const [tab, setTab] = useState<TabId>('master');
+  // Bumped when a settled sync conflict changed the file: the sections start again from the file as it is now.
+  const [generation, setGeneration] = useState(0);
   const c = client.data;
+
+  const afterConflictResolved = () => {
+    call('clients.get', { id }).then(
+      (fresh) => {
+        client.set(fresh);
+        setGeneration((n) => n + 1);
+      },
+      () => client.reload(),
+    );
+  };
 
   if (!c) {
     return (
@@ -71,6 +84,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
         <ClientFacts client={c} />
       </PageHeader>
       <ReadOnlyNotice client={c} />
+      {keepsFiles(user.role) && c.access.owner && canWrite ? <ClientConflictsPanel clientId={c.id} onResolved={afterConflictResolved} /> : null}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('clientFile.tabsLabel')}>
         {TABS.map((id) => (
           <Tab key={id} id={`client-tab-${id}`} value={id} aria-controls={`client-panel-${id}`}>
@@ -81,6 +95,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
         ))}
       </TabList>
       <div role="tabpanel" id={`client-panel-${tab}`} aria-labelledby={`client-tab-${tab}`} className={styles.panel} tabIndex={0}>
+        <Fragment key={generation}>
         {hidden ? <NotSharedNotice client={c} /> : null}
         {tab === 'master' && !hidden ? canWrite ? <MasterDataSection client={c} onSaved={client.set} /> : <MasterDataView client={c} /> : null}
         {tab === 'household' && !hidden ? <HouseholdSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
@@ -88,6 +103,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
         {tab === 'consents' ? <ConsentSection client={c} onChanged={client.set} /> : null}
         {tab === 'documents' ? <DocumentsSection clientId={c.id} documents={c.documents} cases={c.cases} readOnly={!canWrite} canDelete={canWrite} onChanged={client.reload} /> : null}
         {tab === 'cases' ? <CasesSection client={c} user={user} readOnly={!canWrite} /> : null}
+        </Fragment>
       </div>
     </div>
   );

@@ -9,8 +9,9 @@ import { accounts } from './accounts';
 import { audit } from './audit';
 import { vaultKey } from './vault-key';
 import { network } from './network';
+import { syncConflicts } from './sync-conflicts';
 
 /** English UI text, the second language: the same namespaces and keys as German (checked by the compiler and a unit test). */
-export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network } as const;
+export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts } as const;
 
-export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network };
+export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts };
