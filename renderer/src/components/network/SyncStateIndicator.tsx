@@ -34,6 +34,14 @@ function describe(t: TFunction, s: NetworkStatus, now: Date): { text: string; to
   return { text: t('syncState.last', { when }), tone: 'ok' };
 }
 
+/** What still waits to be sent: changes not yet with every member, protected fields waiting for a key holder. */
+function backlog(t: TFunction, s: NetworkStatus): string {
+  const parts: string[] = [];
+  if (s.waitingChanges > 0) parts.push(t('syncState.waitingChanges', { count: s.waitingChanges }));
+  if (s.waitingForKey) parts.push(t('syncState.waitingForKey'));
+  return parts.map((p) => ` · ${p}`).join('');
+}
+
 /**
  * The sync state in the header, for everyone signed in on a workstation that belongs to a network: when it last
  * synced, or that the network folder is out of reach or the round failed (IT gets a link to the network page).
@@ -73,6 +81,7 @@ export function SyncStateIndicator({ isIt }: { isIt: boolean }) {
           <>
             <span className={mergeClasses(styles.dot, styles[shown.tone])} aria-hidden="true" />
             {shown.text}
+            {backlog(t, status!)}
           </>
         ) : null}
       </span>

@@ -137,5 +137,8 @@ export const network = {
     error: 'Abgleich gestört',
     pending: 'Wartet auf Aufnahme ins Netz',
     details: 'Netzwerk prüfen',
+    waitingChanges_one: '{{count}} Änderung wartet',
+    waitingChanges_other: '{{count}} Änderungen warten',
+    waitingForKey: 'Gesundheitsdaten und Gesprächsnotizen werden gesendet, sobald sich die Fallbearbeitung anmeldet',
   },
 } as const;

@@ -138,5 +138,8 @@ export const network: Texts<typeof de> = {
     error: 'Sync failed',
     pending: 'Waiting for enrollment into the network',
     details: 'Check network',
+    waitingChanges_one: '{{count}} change waiting',
+    waitingChanges_other: '{{count}} changes waiting',
+    waitingForKey: 'Health data and conversation notes go out once a case worker signs in',
   },
 };
