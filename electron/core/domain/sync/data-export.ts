@@ -5,7 +5,7 @@ import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clo
 import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
 import type { DataPayload, PayloadAccount, PayloadRow, WireClock, WireWrite } from './data-payload';
 import { openConflicts, type Head } from './conflict-heads';
-import type { OutgoingContent } from './log-writer';
+import { advanceSent, type OutgoingContent } from './log-writer';
 import type { OwnDevice } from './own-device';
 import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
 import { rowsById, rowsOfClients } from './sync-rows';
@@ -81,7 +81,12 @@ function exportRow(
     const clock = clocks?.get(name);
     // The other writes of an open conflict go along within the office, so every workstation holds the same ones.
     const others = scope.owner ? (heads?.get(name) ?? []).filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : [];
-    const write = (h: Head): WireWrite => [category && h.value !== null ? ctx.fields.decrypt(category, String(h.value), placeOf(spec.entity, id, name)) : (h.value as string), wire(h), h.vv];
+    const plain = (h: Head): string | number | null => {
+      if (!category || h.value === null) return h.value as string | number | null;
+      if (!ctx.fields.holds(category)) throw new WaitingForKey();
+      return ctx.fields.decrypt(category, String(h.value), placeOf(spec.entity, id, name));
+    };
+    const write = (h: Head): WireWrite => [plain(h), wire(h), h.vv];
     // Within the office the writers travel as staff rows too: the conflict list names who wrote what.
     if (scope.owner) for (const h of [clock, ...others]) if (h?.actor) accounts.add(h.actor);
     if (!clock) fields[name] = [value];
@@ -137,7 +142,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
     if (!byId) touched.set(e.entity, (byId = new Map()));
     byId.set(e.eid, e);
   }
-  const own_ = group.office === own.office;
+  const sameOffice = group.office === own.office;
   const today = berlinDate(ctx.now);
   const rows: PayloadRow[] = [];
   const accounts = new Set<string>();
@@ -160,7 +165,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       if (live.length) read.set(spec, await rowsById(m, spec, live));
     }
     let scopes: (client: string) => Scope = () => OWN_SCOPE;
-    if (!own_) {
+    if (!sameOffice) {
       const kept = await keptClients(m, [...new Set([...read.values()].flat().map((r) => r._client))], own.office);
       // A consent naming the office brings the file's current state along.
       const named = (read.get(SYNC_ENTITY.get('consent')!) ?? []).filter((c) => kept.has(c._client) && consentParties(c['parties']).includes(group.office));
@@ -189,7 +194,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       const list = read.get(spec);
       if (!list?.length) continue;
       const clocks = await readClocks(m, spec.entity, list.map((r) => String(r['_id'])));
-      const conflicts = own_ ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
+      const conflicts = sameOffice ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
       const byId = touched.get(spec.entity);
       for (const row of list) {
         const id = String(row['_id']);
@@ -206,7 +211,8 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
   }
   const sentTo = { devices: ids, upto: last };
   if (!rows.length) {
-    for (const device of ids) await m.query('UPDATE sync_device SET sent_upto = ? WHERE device_id = ? AND sent_upto < ?', [last, device, last]);
+    // Nothing in this stretch of the log is for the group: it moves on without a file.
+    await advanceSent(ctx, sentTo);
     return { state: 'empty', content: null };
   }
   const payload: DataPayload = { v: 1, audience: group.office, accounts: await accountsOf(m, accounts), rows };
