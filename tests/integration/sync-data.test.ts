@@ -42,6 +42,8 @@ async function lunenFile(w: Workstation) {
   await call(w.core, 'notes.add', { caseId: k.id, occurredOn: '2026-11-20', kind: 'in-person', text: 'Erstgespräch: Sprachkurs gewünscht.' });
   await call(w.core, 'notes.add', { caseId: k.id, occurredOn: '2026-11-21', kind: 'phone', text: 'Intern: Rückruf Jobcenter.', internal: true });
   await call(w.core, 'followUps.add', { caseId: k.id, title: 'Kursplatz prüfen', dueDate: '2026-12-10' });
+  const withGoal = await call(w.core, 'goals.add', { caseId: k.id, area: 'health', title: 'Therapieplatz finden' });
+  await call(w.core, 'measures.add', { goalId: withGoal.goals.at(-1)!.id, title: 'Termin Psychotherapie', owner: 'KIM' });
   return { clientId: client.id, caseId: k.id };
 }
 
@@ -81,6 +83,11 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
     const caseOnSecond = await call(lunen2.core, 'cases.get', { id: caseId });
     expect(caseOnSecond.notes!.map((n) => n.text).sort()).toEqual(['Erstgespräch: Sprachkurs gewünscht.', 'Intern: Rückruf Jobcenter.']);
     expect(caseOnSecond.followUps!.map((f) => f.title)).toEqual(['Kursplatz prüfen']);
+    expect(caseOnSecond.goals.map((g) => [g.title, g.measures.map((x) => x.title)])).toEqual([['Therapieplatz finden', ['Termin Psychotherapie']]]);
+    // Health and conversation notes stay under the category key in the receiving vault too.
+    for (const sql of ['SELECT title AS v FROM goal', 'SELECT title AS v FROM measure', 'SELECT text AS v FROM note']) {
+      expect(String(rawRow(lunen2, sql)!['v']), sql).toMatch(/^(k1|s1):/);
+    }
     await call(lunen2.core, 'notes.add', { caseId, occurredOn: '2026-11-25', kind: 'phone', text: 'Kurs ab Januar bestätigt.' });
     await syncAll(lunen2, lunen1);
     expect((await call(lunen1.core, 'cases.get', { id: caseId })).notes).toHaveLength(3);

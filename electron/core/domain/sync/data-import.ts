@@ -187,6 +187,12 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   const m = s.ctx.tx;
   const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
   plain._client = client;
+  if (spec.areaSql && spec.parent) {
+    // A measure's category (and key) is its goal's: a health goal's measures are stored under the health key.
+    const parentId = row.f[spec.parent.field]?.[0];
+    const [parent] = typeof parentId === 'string' ? await rowsById(m, SYNC_ENTITY.get(spec.parent.entity)!, [parentId]) : [];
+    plain['_area'] = parent?.['area'];
+  }
   const values: Record<string, unknown> = {};
   spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
   for (const [name, f] of Object.entries(spec.fields)) {
