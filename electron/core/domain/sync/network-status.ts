@@ -3,6 +3,7 @@ import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-stor
 import type { NetworkContext } from './sync-context';
 import { loadOwnDevice, readDeviceId } from './own-device';
 import { deviceFingerprint } from './network-records';
+import { SYNC_ENTITIES } from './sync-registry';
 
 /** What the frame and the IT view show about the network: membership, the last round, what needs IT's attention. */
 export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstationOffice'>): Promise<NetworkStatus> {
@@ -21,7 +22,10 @@ export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstatio
   const [{ behind }] = (await tx.query(`SELECT MIN(sent_upto) AS behind FROM sync_device WHERE status = 'member'`)) as [{ behind: number | null }];
   const [{ waiting }] = (behind === null
     ? [{ waiting: 0 }]
-    : await tx.query('SELECT COUNT(*) AS waiting FROM change_entry WHERE id > ?', [behind])) as [{ waiting: number }];
+    : await tx.query(`SELECT COUNT(*) AS waiting FROM change_entry WHERE id > ? AND entity IN (${SYNC_ENTITIES.map(() => '?').join(',')})`, [
+        behind,
+        ...SYNC_ENTITIES.map((e) => e.entity),
+      ])) as [{ waiting: number }];
   const [{ conflicts }] = (await tx.query('SELECT COUNT(*) AS conflicts FROM sync_conflict WHERE resolved_at IS NULL')) as [{ conflicts: number }];
   return {
     joined: own !== null,
