@@ -134,6 +134,22 @@ describe('data sync between the offices', () => {
     await signIn(werne, 'admin');
   });
 
+  it('a measure of a health goal stays under the health key on the receiving workstation and travels on from there', async () => {
+    tmp = tempDir('kim-akte-data-');
+    const { lunen1, lunen2 } = await offices(tmp.dir, true);
+    const { caseId } = await lunenFile(lunen1);
+    const withGoal = await call(lunen1.core, 'goals.add', { caseId, area: 'health', title: 'Hausarzt finden' });
+    const goalId = withGoal.goals.find((g) => g.area === 'health')!.id;
+    await call(lunen1.core, 'measures.add', { goalId, title: 'Termin bei der Beratungsstelle', owner: 'Gesundheitsamt' });
+    await syncAll(lunen1, lunen2);
+    const stored = rawRow(lunen2, 'SELECT m.title FROM measure m WHERE m.goal_id = ?', goalId)!['title'];
+    expect(String(stored)).toMatch(/^k1:/);
+    const onSecond = await call(lunen2.core, 'cases.get', { id: caseId });
+    expect(onSecond.goals.find((g) => g.id === goalId)!.measures.map((x) => x.title)).toEqual(['Termin bei der Beratungsstelle']);
+    // The second workstation passes what it received on (relay): its round reads the title under the key again.
+    await syncAll(lunen2, lunen1);
+  });
+
   it('concurrent edits in one office land in the conflict list identically on both workstations; no false stale versions', async () => {
     tmp = tempDir('kim-akte-data-');
     const { lunen1, lunen2 } = await offices(tmp.dir, true);

@@ -195,6 +195,13 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   const m = s.ctx.tx;
   const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
   plain._client = client;
+  // A row whose category follows its parent's life area (a measure, its goal's): the area decides which fields are
+  // stored under the health key, as the export reads it (sync-rows.ts: _area).
+  if (spec.areaSql && spec.parent) {
+    const parentId = row.f[spec.parent.field]?.[0];
+    const [parent] = typeof parentId === 'string' ? await rowsById(m, SYNC_ENTITY.get(spec.parent.entity)!, [parentId]) : [];
+    plain._area = parent?.['area'] ?? parent?.['_area'] ?? null;
+  }
   const values: Record<string, unknown> = {};
   spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
   for (const [name, f] of Object.entries(spec.fields)) {
