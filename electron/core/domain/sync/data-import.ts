@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
-import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { clockId, compareClocks, covers, ownVector, readClocks, ROW, writeClock, writeTombstone, type Clock, type StoredClock, type VersionVector } from '../../platform/sync/field-clock';
 import { conflictId, openConflicts, winnerOf, type Head } from './conflict-heads';
 import { foldName } from '../clients/name-normalisation';
@@ -110,18 +109,42 @@ async function storeHeads(s: ApplyScope, spec: SyncEntity, id: string, name: str
 async function recordRelay(m: EntityManager, spec: SyncEntity, id: string, fields: string[], clock: Clock, operation: 'upsert' | 'delete'): Promise<void> {
   // Kept in the change log so that this workstation passes the change on (its own office's later members, other
   // offices whose consent it learns of later); its clocks stay the writer's.
-  await m.insert(ChangeEntryEntity, { entity: spec.entity, entityId: id, fields: JSON.stringify(fields.sort()), hlc: clock.hlc, deviceId: clock.device, operation });
+  // A plain INSERT: the entity manager's insert would read the generated id back, a second statement per row.
+  await m.query('INSERT INTO change_entry (entity, entity_id, fields, hlc, device_id, operation) VALUES (?, ?, ?, ?, ?, ?)', [
+    spec.entity,
+    id,
+    JSON.stringify(fields.sort()),
+    clock.hlc,
+    clock.device,
+    operation,
+  ]);
+}
+
+/**
+ * The parent rows of a batch of rows of one entity, read once: the rows of an entity never change their parents'
+ * table while they are applied (parents come earlier in a file's order). undefined: the row names no parent.
+ */
+type Parents = (row: PayloadRow) => Promise<SourceRow | null | undefined>;
+
+async function parentsOf(m: EntityManager, spec: SyncEntity, rows: readonly PayloadRow[]): Promise<Parents> {
+  if (!spec.parent) return () => Promise.resolve(undefined);
+  const field = spec.parent.field;
+  const parentSpec = SYNC_ENTITY.get(spec.parent.entity)!;
+  const ids = [...new Set(rows.map((r) => r.f[field]?.[0]).filter((v): v is string => typeof v === 'string'))];
+  const found = new Map((await rowsById(m, parentSpec, ids)).map((r) => [String(r['_id']), r]));
+  return (row) => {
+    const parentId = row.f[field]?.[0];
+    return Promise.resolve(typeof parentId === 'string' ? (found.get(parentId) ?? null) : undefined);
+  };
 }
 
 /** The client a row belongs to, from its own fields or its parent's row. */
-async function clientOfNew(m: EntityManager, spec: SyncEntity, row: PayloadRow): Promise<string | null> {
+async function clientOfNew(spec: SyncEntity, row: PayloadRow, parents: Parents): Promise<string | null> {
   if (spec.entity === 'client') return row.id;
   const direct = row.f['clientId']?.[0];
   if (typeof direct === 'string') return direct;
   if (!spec.parent) return null;
-  const parentId = row.f[spec.parent.field]?.[0];
-  if (typeof parentId !== 'string') return null;
-  const [parent] = await rowsById(m, SYNC_ENTITY.get(spec.parent.entity)!, [parentId]);
+  const parent = await parents(row);
   return parent ? parent._client : null;
 }
 
@@ -130,13 +153,11 @@ async function officeOfClient(m: EntityManager, clientId: string): Promise<Offic
   return row?.office ?? null;
 }
 
-async function parentExists(m: EntityManager, spec: SyncEntity, row: PayloadRow): Promise<{ entity: string; id: string } | null> {
+async function parentExists(spec: SyncEntity, row: PayloadRow, parents: Parents): Promise<{ entity: string; id: string } | null> {
   if (!spec.parent) return null;
-  const parentId = row.f[spec.parent.field]?.[0];
-  if (typeof parentId !== 'string') return null;
-  const parentSpec = SYNC_ENTITY.get(spec.parent.entity)!;
-  const found = await rowsById(m, parentSpec, [parentId]);
-  return found.length ? null : { entity: parentSpec.entity, id: parentId };
+  const parent = await parents(row);
+  if (parent === undefined) return null;
+  return parent ? null : { entity: spec.parent.entity, id: String(row.f[spec.parent.field]![0]) };
 }
 
 async function regrant(m: EntityManager, consentId: string): Promise<void> {
@@ -183,15 +204,15 @@ function writesOf(v: PayloadRow['f'][string], rowClock: WireClock): { plain: unk
 
 const headOf = (value: unknown, c: Clock, vv: VersionVector): Head => ({ value, hlc: c.hlc, device: c.device, actor: c.actor, vv });
 
-async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string): Promise<void> {
+async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string, parents: Parents): Promise<void> {
   const m = s.ctx.tx;
   const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
   plain._client = client;
+  // A row whose category follows its parent's life area (a measure, its goal's): the area decides which fields are
+  // stored under the health key, as the export reads it (sync-rows.ts: _area).
   if (spec.areaSql && spec.parent) {
-    // A measure's category (and key) is its goal's: a health goal's measures are stored under the health key.
-    const parentId = row.f[spec.parent.field]?.[0];
-    const [parent] = typeof parentId === 'string' ? await rowsById(m, SYNC_ENTITY.get(spec.parent.entity)!, [parentId]) : [];
-    plain['_area'] = parent?.['area'];
+    const parent = await parents(row);
+    plain._area = parent?.['area'] ?? parent?.['_area'] ?? null;
   }
   const values: Record<string, unknown> = {};
   spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
@@ -309,12 +330,13 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
   const clocks = await readClocks(m, spec.entity, ids);
   const conflicts = await openConflicts(m, spec.entity, ids);
   const locals = new Map((await rowsById(m, spec, ids)).map((r) => [String(r['_id']), r]));
+  const parents = await parentsOf(m, spec, rows.filter((r) => !locals.has(r.id)));
   for (const row of rows) {
     const rowClocks = clocks.get(row.id);
     const local = locals.get(row.id);
     if (rowClocks?.get(ROW)?.deleted) continue; // deleted wins: a late write never brings a row back
     // Across offices there is one writer per file: the keeping office. Anything else from another office is refused.
-    const client = local ? local._client : await clientOfNew(m, spec, row);
+    const client = local ? local._client : await clientOfNew(spec, row, parents);
     if (s.foreign && client !== null) {
       const office = spec.entity === 'client' && !local ? (row.f['office']?.[0] as Office | undefined) : await officeOfClient(m, client);
       if (office !== s.sender.office && !(office === null && !local)) continue;
@@ -327,12 +349,12 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
       await mergeRow(s, spec, row, local, rowClocks, conflicts.get(row.id));
       continue;
     }
-    const missing = await parentExists(m, spec, row);
+    const missing = await parentExists(spec, row, parents);
     if (missing || client === null) {
       await park(m, spec, row, missing ?? { entity: spec.parent?.entity ?? 'client', id: '' }, s.sender);
       continue;
     }
-    await insertRow(s, spec, row, client);
+    await insertRow(s, spec, row, client, parents);
   }
 }
 
