@@ -202,6 +202,11 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
     expect(again.applied).toBe(0);
     expect(again.conflicts).toBe(0);
     expect(await call(lunen2.core, 'clients.get', { id: clientId })).toEqual(before);
+
+    // The other workstation's case manager is a staff row here (named in the conflict list), not an account IT manages.
+    expect(rawCount(lunen1, `SELECT COUNT(*) AS n FROM account WHERE login LIKE 'sync:%' AND active = 0 AND home_device IS NOT NULL`)).toBeGreaterThan(0);
+    await signIn(lunen1, 'admin');
+    expect((await call(lunen1.core, 'accounts.list')).filter((a) => a.login.startsWith('sync:'))).toEqual([]);
   });
 });
 

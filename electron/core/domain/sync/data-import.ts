@@ -15,7 +15,7 @@ import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_
 import { keyWhere, rowsById } from './sync-rows';
 import type { RoundCounts } from './sync-step';
 import type { NetworkContext } from './sync-context';
-
+import { SYNCED_STAFF_LOGIN_PREFIX } from '../users/account-service';
 
 const fromWire = (c: WireClock): Clock => ({ hlc: c[0], device: c[1], actor: c[2] });
 
@@ -45,17 +45,18 @@ async function putStaff(m: EntityManager, accounts: PayloadAccount[], sender: Ap
       `INSERT INTO account (id, login, display_name, role, office, active, created_at, updated_at, version, home_device)
        VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?)
        ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name WHERE account.home_device IS NOT NULL`,
-      [a.id, `sync:${a.id}`, a.displayName, a.role, a.office, at, at, sender.device],
+      [a.id, `${SYNCED_STAFF_LOGIN_PREFIX}${a.id}`, a.displayName, a.role, a.office, at, at, sender.device],
     );
   }
 }
 
-async function ensurePlaceholder(m: EntityManager, office: Office, at: string): Promise<string> {
+/** The placeholder account a copy's case names as its manager (see sync-registry.ts: required fields). */
+export async function ensurePlaceholder(m: EntityManager, office: Office, at: string): Promise<string> {
   const id = officePlaceholderAccount(office);
   await m.query(
     `INSERT OR IGNORE INTO account (id, login, display_name, role, office, active, created_at, updated_at, version, home_device)
      VALUES (?, ?, '', 'fallmanagement', ?, 0, ?, ?, 1, ?)`,
-    [id, `sync:${id}`, office, at, at, `office:${office}`],
+    [id, `${SYNCED_STAFF_LOGIN_PREFIX}${id}`, office, at, at, `office:${office}`],
   );
   return id;
 }

@@ -5,6 +5,8 @@ import { writeClock } from '../../platform/sync/field-clock';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import { allows, consentParties, grantedCategories, type Scope } from './consent-scope';
 import { readPredecessors, type OwnDevice } from './own-device';
+import { ensurePlaceholder } from './data-import';
+import type { Office } from '../../contract/offices';
 import { emptyValue, SYNC_ENTITIES, type SyncEntity } from './sync-registry';
 import { keyWhere, rowsOfClients } from './sync-rows';
 import type { NetworkContext } from './sync-context';
@@ -20,7 +22,7 @@ async function dropRow(ctx: NetworkContext, spec: SyncEntity, id: string): Promi
 }
 
 /** Removes what `scope` no longer covers of one copied file; returns whether anything was removed. */
-async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: string, scope: Scope | null): Promise<boolean> {
+async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: Office, scope: Scope | null): Promise<boolean> {
   let removed = false;
   // Children first, so that a removed case takes nothing with it that the loop has not seen.
   for (const spec of [...SYNC_ENTITIES].sort((a, b) => b.order - a.order)) {
@@ -36,6 +38,7 @@ async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: 
       for (const [name, f] of Object.entries(spec.fields)) {
         const rule = f.rule === 'row' ? rowRule : f.rule;
         const empty = emptyValue(f, keepingOffice);
+        if (f.required) await ensurePlaceholder(ctx.tx, keepingOffice, ctx.now.toISOString());
         if (allows(scope, rule) || row[f.column] === empty || row[f.column] === null) continue;
         emptied.push(name);
         const key = keyWhere(spec, id);
@@ -63,7 +66,7 @@ export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, co
     `SELECT c.id, c.office FROM client c JOIN sync_clock k ON k.entity = 'client' AND k.entity_id = c.id AND k.field = '*'
      WHERE c.office <> ? AND k.device NOT IN (${ownIds.map(() => '?').join(',')})`,
     [own.office, ...ownIds],
-  )) as { id: string; office: string }[];
+  )) as { id: string; office: Office }[];
   const granted = await grantedCategories(ctx.tx, copies.map((c) => c.id), own.office, today);
   let count = 0;
   for (const { id, office } of copies) {

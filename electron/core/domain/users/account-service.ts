@@ -75,8 +75,12 @@ export function toAccountSummary(a: Account, keyring: Keyring, pending?: Account
   };
 }
 
+/** Logins of staff rows that sync brought from other workstations (authors, case managers): they cannot log in here. */
+export const SYNCED_STAFF_LOGIN_PREFIX = 'sync:';
+
 export async function listAccounts(m: EntityManager, keyring: Keyring, now: Date): Promise<AccountSummary[]> {
-  const rows = await m.find(AccountEntity, { order: { login: 'ASC' } });
+  // IT manages this workstation's accounts; staff rows of other workstations are not among them.
+  const rows = (await m.find(AccountEntity, { order: { login: 'ASC' } })).filter((a) => !a.login.startsWith(SYNCED_STAFF_LOGIN_PREFIX));
   const pending = (await m.find(AccountRequestEntity, { where: { status: 'pending' } })).filter((r) => r.expiresAt > now.toISOString());
   const byAccount = new Map(pending.map((r) => [r.accountId, r]));
   return rows.map((a) => toAccountSummary(a, keyring, byAccount.get(a.id)));
