@@ -157,7 +157,7 @@ function markSyncable(db: SqliteDatabase, deviceId: string, office: string, star
        FROM (SELECT entity, eid, fields, row_number() OVER (ORDER BY client, ord, entity, eid) AS rn FROM bench_rows) ORDER BY rn`,
     ).run(wall0, deviceId);
     db.prepare(
-      `INSERT INTO sync_clock (entity, entity_id, field, hlc, device, actor, base, deleted)
+      `INSERT INTO sync_clock (entity, entity_id, field, hlc, device, actor, vv, deleted)
        SELECT entity, entity_id, '*', hlc, device_id, NULL, NULL, 0 FROM change_entry WHERE id > ?`,
     ).run(before);
   })();
