@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
+import { editableFields } from '../helpers/case-worker';
 import { enrolAccount, type NewAccount } from '../helpers/enrol';
 import { inviteAndJoin, syncAll, workstation, type Workstation } from '../helpers/sync-network';
 import { ADMIN_PASSPHRASE, call } from '../helpers/temp-vault';
@@ -26,14 +27,6 @@ export const CONFLICT_WRITES = {
 } as const;
 
 const ADMIN = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
-
-/** The fields clients.update takes from a client detail. */
-const EDITABLE = ['id', 'version', 'familyName', 'givenNames', 'alternativeNames', 'birthDate', 'birthDatePlaceholder', 'gender', 'nationalities', 'languages', 'arrivalDate', 'street', 'postalCode', 'city', 'phone', 'email'];
-
-function editable(detail: object): Record<string, unknown> {
-  const d = detail as Record<string, unknown>;
-  return Object.fromEntries(EDITABLE.map((k) => [k, d[k]]));
-}
 
 async function signIn(core: CoreDispatcher, who: { login: string; passphrase: string }): Promise<void> {
   await call(core, 'session.lock');
@@ -72,8 +65,8 @@ export async function seedSyncConflict(root: string): Promise<{ dataDir: string;
     await call(two.core, 'cases.open', { clientId: client.id });
     const a = await call(one.core, 'clients.get', { id: client.id });
     const b = await call(two.core, 'clients.get', { id: client.id });
-    await call(one.core, 'clients.update', { ...editable(a), ...CONFLICT_WRITES.first });
-    await call(two.core, 'clients.update', { ...editable(b), ...CONFLICT_WRITES.second });
+    await call(one.core, 'clients.update', { ...editableFields(a), ...CONFLICT_WRITES.first });
+    await call(two.core, 'clients.update', { ...editableFields(b), ...CONFLICT_WRITES.second });
     await syncAll(one, two, one);
     return { dataDir: one.dir, clientId: client.id };
   } finally {

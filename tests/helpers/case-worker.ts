@@ -17,3 +17,10 @@ export async function caseWorkerVault(dir: string, now?: () => Date): Promise<{ 
 export function clientInput(familyName: string, givenNames: string, extra: Record<string, unknown> = {}) {
   return { familyName, givenNames, ...extra };
 }
+
+/** The fields clients.update takes from a client detail (the editable ones plus id and version). */
+export function editableFields(detail: object): Record<string, unknown> {
+  const d = detail as Record<string, unknown>;
+  const keys = ['id', 'version', 'familyName', 'givenNames', 'alternativeNames', 'birthDate', 'birthDatePlaceholder', 'gender', 'nationalities', 'languages', 'arrivalDate', 'street', 'postalCode', 'city', 'phone', 'email'];
+  return Object.fromEntries(keys.map((k) => [k, d[k]]));
+}

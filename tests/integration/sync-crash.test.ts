@@ -7,6 +7,7 @@ import type { ShareFs } from '../../electron/core/platform/files/share-io';
 import { newDeviceKeys } from '../../electron/core/platform/sync/device-keys';
 import { readRecord, signRecord } from '../../electron/core/platform/sync/signed-record';
 import { call, openRawVault, tempDir } from '../helpers/temp-vault';
+import { editableFields } from '../helpers/case-worker';
 import { inviteAndJoin, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
 
 /**
@@ -145,8 +146,7 @@ describe('a data sync round killed at any point', () => {
     await syncAll(one, two);
     const edit = async (w: Workstation, field: 'phone' | 'city', value: string) => {
       const d = await call(w.core, 'clients.get', { id: client.id });
-      const keys = ['id', 'version', 'familyName', 'givenNames', 'alternativeNames', 'birthDate', 'birthDatePlaceholder', 'gender', 'nationalities', 'languages', 'arrivalDate', 'street', 'postalCode', 'city', 'phone', 'email'] as const;
-      await call(w.core, 'clients.update', { ...Object.fromEntries(keys.map((k) => [k, d[k]])), [field]: value });
+      await call(w.core, 'clients.update', { ...editableFields(d), [field]: value });
     };
     const stored = (w: Workstation) => {
       const db = openRawVault(w.dir, w.recoveryKey!);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/core/contract/methods';
 import { call, openRawVault, tempDir } from '../helpers/temp-vault';
+import { editableFields } from '../helpers/case-worker';
 import { inviteAndJoin, signIn, STAFF, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
 
 const errorCode = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
@@ -148,8 +149,8 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
     await syncAll(lunen1, lunen2);
     const a = await call(lunen1.core, 'clients.get', { id: clientId });
     const b = await call(lunen2.core, 'clients.get', { id: clientId });
-    await call(lunen1.core, 'clients.update', { ...editable(a), phone: '0231 111' });
-    await call(lunen2.core, 'clients.update', { ...editable(b), phone: '0231 222', city: 'Lünen-Brambauer' });
+    await call(lunen1.core, 'clients.update', { ...editableFields(a), phone: '0231 111' });
+    await call(lunen2.core, 'clients.update', { ...editableFields(b), phone: '0231 222', city: 'Lünen-Brambauer' });
     await syncAll(lunen1, lunen2, lunen1);
 
     const conflicts = (w: Workstation) =>
@@ -163,7 +164,7 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
     expect(one.city).toBe('Lünen-Brambauer');
     expect(two.city).toBe('Lünen-Brambauer');
     // The version in hand after the sync is current: saving with it works.
-    expect(errorCode(await lunen2.core.dispatch('clients.update', { ...editable(two), email: 'amal@example.org' }))).toBe('ok');
+    expect(errorCode(await lunen2.core.dispatch('clients.update', { ...editableFields(two), email: 'amal@example.org' }))).toBe('ok');
 
     // The case managers see the conflict with both values and who wrote them; correcting it on one workstation
     // settles it on the other at the next sync, with the corrected value everywhere.
@@ -248,10 +249,3 @@ describe('expiry of a consent', { timeout: 240_000 }, () => {
     expect(rawCount(lunen, `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'sync.consentEnded'`)).toBe(1);
   });
 });
-
-/** The fields clients.update takes from a client detail. */
-function editable(detail: object) {
-  const d = detail as Record<string, unknown>;
-  const keys = ['id', 'version', 'familyName', 'givenNames', 'alternativeNames', 'birthDate', 'birthDatePlaceholder', 'gender', 'nationalities', 'languages', 'arrivalDate', 'street', 'postalCode', 'city', 'phone', 'email'];
-  return Object.fromEntries(keys.map((k) => [k, d[k]]));
-}

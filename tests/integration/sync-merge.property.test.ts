@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, tempDir } from '../helpers/temp-vault';
+import { editableFields } from '../helpers/case-worker';
 import { inviteAndJoin, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
 
 const FIELDS = ['phone', 'city', 'email'] as const;
@@ -65,8 +66,7 @@ describe('merge of one office’s workstations', () => {
           else if (s.kind === 'member') await call(w.core, 'household.add', { clientId: client.id, name: `Kind ${members++}`, relation: 'child' });
           else {
             const d = await call(w.core, 'clients.get', { id: client.id });
-            const keys = ['id', 'version', 'familyName', 'givenNames', 'alternativeNames', 'birthDate', 'birthDatePlaceholder', 'gender', 'nationalities', 'languages', 'arrivalDate', 'street', 'postalCode', 'city', 'phone', 'email'] as const;
-            const input = Object.fromEntries(keys.map((k) => [k, d[k]]));
+            const input = editableFields(d);
             const value =
               s.field === 'email' ? `${VALUES[s.value]!.toLowerCase()}.${s.ws}@example.org` : s.field === 'phone' ? `0231 55${s.value}${s.ws}` : `Ort ${VALUES[s.value]} ${s.ws}`;
             await call(w.core, 'clients.update', { ...input, [s.field]: value });
