@@ -107,8 +107,8 @@ function buildCase(c: CaseContext, opened: string, state: CaseState, closedOn: s
   // Phase dates: ascending days between opening and end.
   const phaseDays = [opened];
   for (let i = 1; i <= reachedIndex; i++) phaseDays.push(dayBetween(rng, phaseDays[i - 1]!, minDate(end, addDays(phaseDays[i - 1]!, 200))));
-  const phaseEvents: Omit<CasePhaseEvent, 'id'>[] = phaseDays.map((on, i) => ({ caseId: kaseId, phase: CASE_PHASES[i]!, on, byId: manager.id }));
-  if (closed) phaseEvents.push({ caseId: kaseId, phase: 'closure', on: closedOn!, byId: manager.id });
+  const phaseEvents: Omit<CasePhaseEvent, 'id'>[] = phaseDays.map((on, i) => ({ uid: ids.next(), caseId: kaseId, phase: CASE_PHASES[i]!, on, byId: manager.id }));
+  if (closed) phaseEvents.push({ uid: ids.next(), caseId: kaseId, phase: 'closure', on: closedOn!, byId: manager.id });
 
   const assessment: Assessment[] = [];
   if (reachedIndex >= 1) {

@@ -37,6 +37,8 @@ export const KimCaseEntity = new EntitySchema<KimCase>({
 
 export interface CasePhaseEvent {
   id: number;
+  /** The same on every workstation (sync); `id` is only the local order. */
+  uid: string;
   caseId: string;
   phase: string;
   on: string;
@@ -48,6 +50,7 @@ export const CasePhaseEventEntity = new EntitySchema<CasePhaseEvent>({
   tableName: 'case_phase_event',
   columns: {
     id: { type: 'integer', primary: true, generated: 'increment' },
+    uid: { type: 'text' },
     caseId: { type: 'text', name: 'case_id' },
     phase: { type: 'text' },
     on: { type: 'text', name: 'on_date' },

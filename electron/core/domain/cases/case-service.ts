@@ -101,7 +101,7 @@ export async function openCase(ctx: ClientDataContext, input: z.output<typeof ca
     version: 1,
   };
   await tx.insert(KimCaseEntity, k);
-  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'intake', on, byId: ctx.user.id });
+  await tx.insert(CasePhaseEventEntity, { uid: randomUUID(), caseId: k.id, phase: 'intake', on, byId: ctx.user.id });
   await recordChange(tx, stampOf(ctx), {
     entity: 'case',
     entityId: k.id,
@@ -124,7 +124,7 @@ export async function setCasePhase(ctx: ClientDataContext, input: z.output<typeo
   const to = CASE_PHASES.indexOf(input.phase);
   if (input.phase === 'closure' || to === from || to > from + 1) throw new AppError('case.phaseOrder');
   await tx.update(KimCaseEntity, { id: k.id }, { phase: input.phase });
-  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: ctx.user.id });
+  await tx.insert(CasePhaseEventEntity, { uid: randomUUID(), caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: ctx.user.id });
   await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase']);
   return detail(ctx, k.id);
@@ -294,7 +294,7 @@ export async function closeCase(ctx: ClientDataContext, input: z.output<typeof c
   const on = input.closedOn ?? berlinDate(ctx.now);
   const closureSummary = ctx.fields.encryptNullable('conversation-notes', input.summary, casePlace(k.id));
   await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary });
-  await tx.insert(CasePhaseEventEntity, { caseId: k.id, phase: 'closure', on, byId: ctx.user.id });
+  await tx.insert(CasePhaseEventEntity, { uid: randomUUID(), caseId: k.id, phase: 'closure', on, byId: ctx.user.id });
   const open = (await tx.query('SELECT id FROM follow_up WHERE case_id = ? AND done_at IS NULL', [k.id])) as { id: string }[];
   await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
   for (const f of open) await recordChange(tx, stampOf(ctx), { entity: 'follow_up', entityId: f.id, fields: ['doneAt'] });

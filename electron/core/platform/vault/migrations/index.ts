@@ -8,6 +8,7 @@ import { Consents1764000000007 } from './0007-consents';
 import { AccountRequests1764000000008 } from './0008-account-requests';
 import { SyncNetwork1764000000009 } from './0009-sync-network';
 import { SyncData1764000000010 } from './0010-sync-data';
+import { SyncDocumentsAndPhases1764000000011 } from './0011-sync-documents-and-phases';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   AccountRequests1764000000008,
   SyncNetwork1764000000009,
   SyncData1764000000010,
+  SyncDocumentsAndPhases1764000000011,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
