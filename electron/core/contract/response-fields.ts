@@ -60,7 +60,7 @@ export type FieldSpec<V> = [Item<V>] extends [Scalar] ? FieldRule | LeafSpec<Ite
 export type FieldMap<T> = { readonly [K in keyof T]-?: FieldSpec<T[K]> };
 
 /** Uncategorised documents ("Sonstiges") stay within the keeping office. */
-const documentRule = (category: DocumentCategory): FieldRule => DOCUMENT_DATA_CATEGORY[category] ?? 'owner';
+export const documentRule = (category: DocumentCategory): FieldRule => DOCUMENT_DATA_CATEGORY[category] ?? 'owner';
 const lifeAreaRule = (area: LifeArea): FieldRule => LIFE_AREA_DATA_CATEGORY[area];
 
 /**

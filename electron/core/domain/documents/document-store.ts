@@ -49,11 +49,13 @@ function pipeInto(step: (chunk: Buffer) => Buffer, bytes: Buffer, out: Buffer, o
   return at;
 }
 
-/** Encrypts `bytes` under a fresh key into a new file; the caller stores key and digest in the database. */
-export function writeEncryptedDocument(dataDir: string, bytes: Buffer): WrittenDocument {
+/** The largest encrypted document file: header plus the largest document accepted. */
+export const MAX_ENCRYPTED_DOCUMENT_BYTES = HEADER_BYTES + MAX_DOCUMENT_BYTES;
+
+/** `bytes` in the file layout above, under a fresh random key (hex); the caller keeps the key. */
+export function encryptDocumentBytes(bytes: Buffer): { file: Buffer; keyHex: string } {
   const key = randomBytes(KEY_BYTES);
   const iv = randomBytes(IV_BYTES);
-  const fileId = randomBytes(16).toString('hex');
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(MAGIC);
   const out = Buffer.allocUnsafe(HEADER_BYTES + bytes.length);
@@ -62,29 +64,18 @@ export function writeEncryptedDocument(dataDir: string, bytes: Buffer): WrittenD
   let end = pipeInto((c) => cipher.update(c), bytes, out, HEADER_BYTES);
   end += cipher.final().copy(out, end); // GCM adds nothing here, but the API allows it
   cipher.getAuthTag().copy(out, MAGIC.length + IV_BYTES);
-
-  const dir = documentsDir(dataDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(join(dir, fileId), out.subarray(0, end));
-  const fileKeyHex = key.toString('hex');
+  const keyHex = key.toString('hex');
   key.fill(0);
-  return { fileId, fileKeyHex, sha256Hex: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  return { file: out.subarray(0, end), keyHex };
 }
 
-/** Reads and decrypts a document; anything but the exact bytes that were written is `document.unreadable`. */
-export function readEncryptedDocument(dataDir: string, fileId: string, fileKeyHex: string, expectedSha256: string): Buffer {
-  const path = documentPath(dataDir, fileId);
+/**
+ * The plaintext of an encrypted document file; anything but the exact bytes that were written (wrong key, changed
+ * file, another file with a valid tag, a digest that does not match) is `document.unreadable`.
+ */
+export function decryptDocumentBytes(file: Buffer, fileKeyHex: string, expectedSha256: string): Buffer {
   if (!FILE_KEY.test(fileKeyHex)) throw new AppError('document.unreadable');
-  let file: Buffer;
-  try {
-    // A file far above the limit was not written by us; refuse it before reading it into memory.
-    if (statSync(path).size > HEADER_BYTES + MAX_DOCUMENT_BYTES) throw new AppError('document.unreadable');
-    file = readFileSync(path);
-  } catch {
-    throw new AppError('document.unreadable');
-  }
   if (file.length < HEADER_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('document.unreadable');
-
   const key = Buffer.from(fileKeyHex, 'hex');
   const plain = Buffer.allocUnsafe(file.length - HEADER_BYTES);
   try {
@@ -103,6 +94,30 @@ export function readEncryptedDocument(dataDir: string, fileId: string, fileKeyHe
   } finally {
     key.fill(0);
   }
+}
+
+/** Encrypts `bytes` under a fresh key into a new file; the caller stores key and digest in the database. */
+export function writeEncryptedDocument(dataDir: string, bytes: Buffer): WrittenDocument {
+  const { file, keyHex } = encryptDocumentBytes(bytes);
+  const fileId = randomBytes(16).toString('hex');
+  const dir = documentsDir(dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileAtomic(join(dir, fileId), file);
+  return { fileId, fileKeyHex: keyHex, sha256Hex: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+}
+
+/** Reads and decrypts a document; anything but the exact bytes that were written is `document.unreadable`. */
+export function readEncryptedDocument(dataDir: string, fileId: string, fileKeyHex: string, expectedSha256: string): Buffer {
+  const path = documentPath(dataDir, fileId);
+  let file: Buffer;
+  try {
+    // A file far above the limit was not written by us; refuse it before reading it into memory.
+    if (statSync(path).size > MAX_ENCRYPTED_DOCUMENT_BYTES) throw new AppError('document.unreadable');
+    file = readFileSync(path);
+  } catch {
+    throw new AppError('document.unreadable');
+  }
+  return decryptDocumentBytes(file, fileKeyHex, expectedSha256);
 }
 
 /** Removes a document's file. A missing file is fine: the key row is already gone, so the content is unrecoverable. */

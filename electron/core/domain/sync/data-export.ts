@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
+import { AppError } from '../../contract/errors';
 import { berlinDate } from '../../contract/dates';
 import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clock';
 import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
-import type { DataPayload, PayloadAccount, PayloadRow, WireClock, WireWrite } from './data-payload';
+import type { DataPayload, PayloadAccount, PayloadFile, PayloadRow, WireClock, WireWrite } from './data-payload';
+import { copyFor } from './document-copies';
 import { openConflicts, type Head } from './conflict-heads';
 import { advanceSent, type OutgoingContent } from './log-writer';
 import type { OwnDevice } from './own-device';
@@ -13,6 +15,8 @@ import type { NetworkContext } from './sync-context';
 
 /** Change-log entries per file: a few MB of content, one transaction on the receiving side. */
 export const EXPORT_BATCH = 10_000;
+/** Document content whose copies one file names at most: one transaction writes (and reads) a bounded amount. */
+export const DOCUMENT_BYTES_PER_FILE = 64 * 1024 * 1024;
 
 /** Member devices that have been sent the change log up to the same entry: they get the same files. */
 export interface RecipientGroup {
@@ -96,6 +100,38 @@ function exportRow(
   return { e: spec.entity, id, r: wire(rowClock), f: fields };
 }
 
+/** The copy of a document for `office`; null when its file here is unreadable (opening it here says so too). */
+async function documentCopy(ctx: NetworkContext, own: OwnDevice, row: SourceRow, office: Office): Promise<PayloadFile | null> {
+  try {
+    const copy = await copyFor(ctx, own, row, office);
+    if (!copy) throw new WaitingForKey();
+    return copy;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'document.unreadable') return null;
+    throw error;
+  }
+}
+
+/** The entries up to the one whose document would take the file's copies past DOCUMENT_BYTES_PER_FILE (at least one). */
+async function cutAtDocuments(m: EntityManager, entries: Entry[]): Promise<Entry[]> {
+  const docs = [...new Set(entries.filter((e) => e.entity === 'document' && e.operation !== 'delete').map((e) => e.eid))];
+  if (!docs.length) return entries;
+  const sizes = new Map<string, number>();
+  for (let i = 0; i < docs.length; i += 500) {
+    const part = docs.slice(i, i + 500);
+    const rows = (await m.query(`SELECT id, size FROM document WHERE id IN (${part.map(() => '?').join(',')})`, part)) as { id: string; size: number }[];
+    for (const r of rows) sizes.set(r.id, r.size);
+  }
+  let total = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.entity !== 'document' || e.operation === 'delete') continue;
+    total += sizes.get(e.eid) ?? 0;
+    if (total > DOCUMENT_BYTES_PER_FILE && i > 0) return entries.slice(0, i);
+  }
+  return entries;
+}
+
 async function accountsOf(m: EntityManager, ids: Set<string>): Promise<PayloadAccount[]> {
   if (!ids.size) return [];
   const list = [...ids];
@@ -118,7 +154,8 @@ async function accountsOf(m: EntityManager, ids: Set<string>): Promise<PayloadAc
  * as they are now (a row changed five times travels once), filtered for the group's office. Its own office
  * receives every row; another office only rows of files this office keeps, with the categories that consents in
  * force grant it, plus the consents that name it; a consent that names it brings the whole file as far as it
- * grants (the current state, not only later changes). Tombstones go to everyone: they carry only ids.
+ * grants (the current state, not only later changes). Tombstones go to everyone: they carry only ids. A document
+ * row goes with the copy of its content for the group's office (document-copies.ts), written first if need be.
  */
 export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group: RecipientGroup): Promise<{ state: BatchState; content: OutgoingContent | null }> {
   const m = ctx.tx;
@@ -126,10 +163,13 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
   const [{ upto } = { upto: 0 }] = (await m.query(`SELECT MIN(sent_upto) AS upto FROM sync_device WHERE device_id IN (${ids.map(() => '?').join(',')})`, ids)) as {
     upto: number;
   }[];
-  const entries = (await m.query(
-    'SELECT id, entity, entity_id AS eid, operation, hlc, device_id AS device FROM change_entry WHERE id > ? ORDER BY id LIMIT ?',
-    [upto, EXPORT_BATCH],
-  )) as Entry[];
+  const entries = await cutAtDocuments(
+    m,
+    (await m.query('SELECT id, entity, entity_id AS eid, operation, hlc, device_id AS device FROM change_entry WHERE id > ? ORDER BY id LIMIT ?', [
+      upto,
+      EXPORT_BATCH,
+    ])) as Entry[],
+  );
   if (!entries.length) return { state: 'done', content: null };
   const last = entries.at(-1)!.id;
   const touched = new Map<string, Map<string, Entry>>();
@@ -145,6 +185,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
   const sameOffice = group.office === own.office;
   const today = berlinDate(ctx.now);
   const rows: PayloadRow[] = [];
+  const files: PayloadFile[] = [];
   const accounts = new Set<string>();
   try {
     // Read every touched row first: another office's scope depends on the files and consents among them.
@@ -201,7 +242,14 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
         const entry = byId?.get(id);
         const fallback = { hlc: entry?.hlc ?? '000000000000000-000000', device: entry?.device ?? own.deviceId, actor: null };
         const out = exportRow(ctx, spec, row, clocks.get(id), fallback, scopes(row._client), accounts, conflicts.get(id));
-        if (out) rows.push(out);
+        if (!out) continue;
+        if (spec.entity === 'document') {
+          const copy = await documentCopy(ctx, own, row, group.office);
+          // A document whose file is damaged here stays here: a row without content would only wait forever there.
+          if (!copy) continue;
+          files.push(copy);
+        }
+        rows.push(out);
       }
     }
     rows.push(...tombstones);
@@ -215,7 +263,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
     await advanceSent(ctx, sentTo);
     return { state: 'empty', content: null };
   }
-  const payload: DataPayload = { v: 1, audience: group.office, accounts: await accountsOf(m, accounts), rows };
+  const payload: DataPayload = { v: 1, audience: group.office, accounts: await accountsOf(m, accounts), rows, files };
   return {
     state: 'sent',
     content: { recipients: group.devices.map((d) => ({ device: d.id, boxPublic: d.boxPublic })), payload: Buffer.from(JSON.stringify(payload), 'utf8'), sentTo },

@@ -7,7 +7,12 @@ import { foldName } from '../clients/name-normalisation';
 import { indexClientNames, nameKeys } from '../clients/client-search';
 import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/client-service';
 import { consentParties } from './consent-scope';
-import { parseDataPayload, type PayloadAccount, type PayloadRow, type WireClock } from './data-payload';
+import { parseDataPayload, type PayloadAccount, type PayloadFile, type PayloadRow, type WireClock } from './data-payload';
+import { fetchCopy } from './document-copies';
+import { deleteEncryptedDocument, writeEncryptedDocument } from '../documents/document-store';
+import { documentRule } from '../../contract/response-fields';
+import type { DocumentCategory } from '../../contract/case-domain';
+import { fieldPlace } from '../../platform/vault/field-cipher';
 import { findDevice } from './device-registry';
 import type { VerifiedFile } from './log-reader';
 import type { OwnDevice } from './own-device';
@@ -28,6 +33,8 @@ interface Applied {
   consents: boolean;
   rows: number;
   conflicts: number;
+  /** Document copies that were not the document their row describes. */
+  rejected: number;
 }
 
 interface ApplyScope {
@@ -36,6 +43,8 @@ interface ApplyScope {
   sender: { device: string; office: Office };
   foreign: boolean;
   applied: Applied;
+  /** Where the content of the file's document rows lies (document-copies.ts). */
+  files: Map<string, PayloadFile>;
 }
 
 /** Staff named by received rows become accounts that cannot log in here (home_device: where they work). */
@@ -149,6 +158,12 @@ async function clientOfNew(spec: SyncEntity, row: PayloadRow, parents: Parents):
   return parent ? parent._client : null;
 }
 
+/** A document of the file itself (no case) names no parent row but its client, which must be here first. */
+async function fileWithoutClient(m: EntityManager, spec: SyncEntity, row: PayloadRow, client: string | null): Promise<{ entity: string; id: string } | null> {
+  if (spec.entity !== 'document' || client === null || typeof row.f['caseId']?.[0] === 'string') return null;
+  return (await officeOfClient(m, client)) === null ? { entity: 'client', id: client } : null;
+}
+
 async function officeOfClient(m: EntityManager, clientId: string): Promise<Office | null> {
   const [row] = (await m.query('SELECT office FROM client WHERE id = ?', [clientId])) as { office: Office }[];
   return row?.office ?? null;
@@ -205,7 +220,7 @@ function writesOf(v: PayloadRow['f'][string], rowClock: WireClock): { plain: unk
 
 const headOf = (value: unknown, c: Clock, vv: VersionVector): Head => ({ value, hlc: c.hlc, device: c.device, actor: c.actor, vv });
 
-async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string, parents: Parents): Promise<void> {
+async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string, parents: Parents, local: Record<string, unknown> = {}): Promise<void> {
   const m = s.ctx.tx;
   const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
   plain._client = client;
@@ -222,6 +237,7 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
     values[f.column] = given ? stored(s.ctx, spec, row.id, name, given[0], plain) : emptyValue(f, s.sender.office);
   }
   await derivedOnInsert(s, spec, values);
+  Object.assign(values, local);
   const columns = Object.keys(values);
   await m.query(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
   const rowClock = fromWire(row.r);
@@ -309,19 +325,59 @@ async function deleteRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local
   if (local) {
     const key = keyWhere(spec, row.id);
     await m.query(`DELETE FROM ${spec.table} WHERE ${key.where}`, key.params);
+    if (spec.entity === 'document') forgetDocumentFile(s.ctx, local);
     note(s, spec, local._client, []);
   }
+  await m.query('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?', [spec.entity, row.id]);
   await writeTombstone(m, spec.entity, row.id, clock);
   await recordRelay(m, spec, row.id, [], clock, 'delete');
   s.applied.rows++;
 }
 
-async function park(m: EntityManager, spec: SyncEntity, row: PayloadRow, parent: { entity: string; id: string }, sender: ApplyScope['sender']): Promise<void> {
-  await m.query(
+/** What a parked row waits for: a parent row, or (parent_entity 'copy') its document's copy on the share. */
+const COPY_PARENT = 'copy';
+
+interface ParkedChange {
+  row: PayloadRow;
+  sender: ApplyScope['sender'];
+  file?: PayloadFile;
+}
+
+async function park(s: ApplyScope, spec: SyncEntity, row: PayloadRow, parent: { entity: string; id: string }): Promise<void> {
+  const change: ParkedChange = { row, sender: s.sender, file: s.files.get(row.id) };
+  await s.ctx.tx.query(
     `INSERT INTO sync_parked (entity, entity_id, parent_entity, parent_id, change) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (entity, entity_id) DO UPDATE SET change = excluded.change, parent_entity = excluded.parent_entity, parent_id = excluded.parent_id`,
-    [spec.entity, row.id, parent.entity, parent.id, JSON.stringify({ row, sender })],
+    [spec.entity, row.id, parent.entity, parent.id, JSON.stringify(change)],
   );
+}
+
+/** Removes a deleted document's file once the deletion has committed (the key row is gone already). */
+export function forgetDocumentFile(ctx: NetworkContext, row: SourceRow): void {
+  const fileId = String(row['file_id']);
+  ctx.afterCommit(() => deleteEncryptedDocument(ctx.dataDir, fileId));
+}
+
+/**
+ * A received document's content, fetched from the sender's copy and stored under a new key of this vault (the
+ * health key protects it as the upload does): the local columns of its row, or null while the copy is missing or
+ * not the document the row describes (the row then waits, see retryParkedDocuments).
+ */
+async function receiveDocument(s: ApplyScope, row: PayloadRow): Promise<Record<string, unknown> | null> {
+  const ref = s.files.get(row.id);
+  const sha256 = row.f['sha256']?.[0];
+  const content = ref && typeof sha256 === 'string' ? await fetchCopy(s.ctx, s.own, s.sender.device, ref, sha256) : 'invalid';
+  if (content === 'invalid') s.applied.rejected++;
+  if (typeof content === 'string') return null;
+  const written = writeEncryptedDocument(s.ctx.dataDir, content);
+  content.fill(0);
+  const { ctx } = s;
+  ctx.onRollback(() => deleteEncryptedDocument(ctx.dataDir, written.fileId));
+  const medical = documentRule(row.f['category']?.[0] as DocumentCategory) === 'health';
+  return {
+    file_id: written.fileId,
+    file_key: medical ? ctx.fields.encrypt('health', written.fileKeyHex, fieldPlace('document', row.id, 'fileKey')) : written.fileKeyHex,
+  };
 }
 
 /** Applies the rows of one entity (one batch of a file). */
@@ -350,31 +406,42 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
       await mergeRow(s, spec, row, local, rowClocks, conflicts.get(row.id));
       continue;
     }
-    const missing = await parentExists(spec, row, parents);
+    const missing = (await parentExists(spec, row, parents)) ?? (await fileWithoutClient(m, spec, row, client));
     if (missing || client === null) {
-      await park(m, spec, row, missing ?? { entity: spec.parent?.entity ?? 'client', id: '' }, s.sender);
+      await park(s, spec, row, missing ?? { entity: spec.parent?.entity ?? 'client', id: '' });
       continue;
     }
-    await insertRow(s, spec, row, client, parents);
+    if (spec.entity !== 'document') {
+      await insertRow(s, spec, row, client, parents);
+      continue;
+    }
+    const file = await receiveDocument(s, row);
+    if (file) await insertRow(s, spec, row, client, parents, file);
+    else await park(s, spec, row, { entity: COPY_PARENT, id: row.id });
   }
 }
 
-/** Rows parked for a parent that has arrived now. */
+/** Applies a parked row again with the scope it arrived in. */
+async function applyParked(s: ApplyScope, entity: string, change: string): Promise<void> {
+  const { row, sender, file } = JSON.parse(change) as ParkedChange;
+  await s.ctx.tx.query('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?', [entity, row.id]);
+  const files = new Map(file ? [[row.id, file]] : []);
+  await applyRows({ ...s, sender, foreign: sender.office !== s.own.office, files }, SYNC_ENTITY.get(entity)!, [row]);
+}
+
+/** Rows parked for a parent that has arrived now (a row's parent, or the client of a document without a case). */
 async function unpark(s: ApplyScope): Promise<void> {
   const m = s.ctx.tx;
   for (let pass = 0; pass < 8; pass++) {
     let moved = 0;
-    for (const spec of SYNC_ENTITIES) {
-      if (!spec.parent) continue;
-      const parentSpec = SYNC_ENTITY.get(spec.parent.entity)!;
+    for (const parentSpec of SYNC_ENTITIES) {
       const ready = (await m.query(
-        `SELECT p.entity_id, p.change FROM sync_parked p WHERE p.entity = ? AND p.parent_entity = ? AND EXISTS (SELECT 1 FROM ${parentSpec.table} x WHERE x.${parentSpec.keyColumns[0]} = p.parent_id)`,
-        [spec.entity, parentSpec.entity],
-      )) as { entity_id: string; change: string }[];
+        `SELECT p.entity, p.change FROM sync_parked p WHERE p.parent_entity = ? AND EXISTS (SELECT 1 FROM ${parentSpec.table} x WHERE x.${parentSpec.keyColumns[0]} = p.parent_id)`,
+        [parentSpec.entity],
+      )) as { entity: string; change: string }[];
       for (const r of ready) {
-        const { row, sender } = JSON.parse(r.change) as { row: PayloadRow; sender: ApplyScope['sender'] };
-        await m.query('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?', [spec.entity, r.entity_id]);
-        await applyRows({ ...s, sender, foreign: sender.office !== s.own.office }, spec, [row]);
+        if (!SYNC_ENTITY.has(r.entity)) continue;
+        await applyParked(s, r.entity, r.change);
         moved++;
       }
     }
@@ -413,13 +480,7 @@ export async function applyDataFile(ctx: NetworkContext, own: OwnDevice, file: V
   const device = await findDevice(ctx.tx, file.device);
   if (!device) return false;
   const sender = { device: file.device, office: device.office };
-  const s: ApplyScope = {
-    ctx,
-    own,
-    sender,
-    foreign: sender.office !== own.office,
-    applied: { clients: new Set(), names: new Set(), residence: new Set(), cases: new Set(), consents: false, rows: 0, conflicts: 0 },
-  };
+  const s = applyScope(ctx, own, sender, new Map(payload.files.map((f) => [f.id, f])));
   await putStaff(ctx.tx, payload.accounts, sender, ctx.now.toISOString());
   const byEntity = new Map<string, PayloadRow[]>();
   for (const row of payload.rows) {
@@ -433,7 +494,36 @@ export async function applyDataFile(ctx: NetworkContext, own: OwnDevice, file: V
   }
   await unpark(s);
   await refreshDerived(s);
-  counts.applied += s.applied.rows;
-  counts.conflicts += s.applied.conflicts;
+  addCounts(counts, s.applied);
   return s.applied.consents;
+}
+
+function applyScope(ctx: NetworkContext, own: OwnDevice, sender: ApplyScope['sender'], files: Map<string, PayloadFile>): ApplyScope {
+  return {
+    ctx,
+    own,
+    sender,
+    foreign: sender.office !== own.office,
+    applied: { clients: new Set(), names: new Set(), residence: new Set(), cases: new Set(), consents: false, rows: 0, conflicts: 0, rejected: 0 },
+    files,
+  };
+}
+
+function addCounts(counts: RoundCounts, applied: Applied): void {
+  counts.applied += applied.rows;
+  counts.conflicts += applied.conflicts;
+  counts.rejected += applied.rejected;
+}
+
+/**
+ * Documents whose copy was missing or damaged when their row arrived: tried again once per round (a share restored
+ * by IT brings them back). A row whose document was deleted meanwhile was dropped with the tombstone.
+ */
+export async function retryParkedDocuments(ctx: NetworkContext, own: OwnDevice, counts: RoundCounts): Promise<void> {
+  const parked = (await ctx.tx.query('SELECT entity, change FROM sync_parked WHERE parent_entity = ?', [COPY_PARENT])) as { entity: string; change: string }[];
+  if (!parked.length) return;
+  const s = applyScope(ctx, own, { device: own.deviceId, office: own.office }, new Map());
+  for (const p of parked) if (SYNC_ENTITY.has(p.entity)) await applyParked(s, p.entity, p.change);
+  await refreshDerived(s);
+  addCounts(counts, s.applied);
 }

@@ -5,7 +5,7 @@ import { SYNC_ENTITY } from './sync-registry';
 /**
  * The content of a data file (inside the encrypted body of a log file): rows of synced entities, each with the
  * clock of its creation (or tombstone) and, per field written since, that field's value, clock and base; plus the
- * staff accounts the rows name. Values are plain: protected fields are decrypted by the sender for the addressed
+ * staff accounts the rows name, and for document rows where their content lies. Values are plain: protected fields are decrypted by the sender for the addressed
  * workstations only and stored under the receiver's own category keys.
  */
 const HLC = z.string().regex(/^\d{15}-\d{6}$/);
@@ -32,6 +32,9 @@ const ROW = z.object({
   f: z.record(z.string().max(64), z.union([z.tuple([VALUE]), WRITE, z.tuple([VALUE, CLOCK, VV, z.array(WRITE).max(16)])])).default({}),
 });
 
+/** A document row's content: the copy on the sender's share folder and its key (document-copies.ts). */
+const FILE = z.object({ id: ID, name: z.string().regex(/^[0-9a-f]{32}$/), key: z.string().regex(/^[0-9a-f]{64}$/) });
+
 const ACCOUNT = z.object({ id: ID, displayName: z.string().max(200), role: z.enum(ROLES), office: z.enum(OFFICES) });
 
 export const DATA_PAYLOAD = z.object({
@@ -40,6 +43,7 @@ export const DATA_PAYLOAD = z.object({
   audience: z.enum(OFFICES),
   accounts: z.array(ACCOUNT).default([]),
   rows: z.array(ROW),
+  files: z.array(FILE).default([]),
 });
 
 export type DataPayload = z.output<typeof DATA_PAYLOAD>;
@@ -47,6 +51,7 @@ export type PayloadRow = DataPayload['rows'][number];
 export type WireClock = z.output<typeof CLOCK>;
 export type WireWrite = z.output<typeof WRITE>;
 export type PayloadAccount = z.output<typeof ACCOUNT>;
+export type PayloadFile = z.output<typeof FILE>;
 
 /** The content of a file, or null when it is not a data file this release understands (it is then skipped). */
 export function parseDataPayload(bytes: Buffer): DataPayload | null {

@@ -5,16 +5,17 @@ import { writeClock } from '../../platform/sync/field-clock';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import { allows, consentParties, grantedCategories, type Scope } from './consent-scope';
 import { readPredecessors, type OwnDevice } from './own-device';
-import { ensurePlaceholder } from './data-import';
+import { ensurePlaceholder, forgetDocumentFile } from './data-import';
 import type { Office } from '../../contract/offices';
-import { emptyValue, SYNC_ENTITIES, type SyncEntity } from './sync-registry';
+import { emptyValue, SYNC_ENTITIES, type SourceRow, type SyncEntity } from './sync-registry';
 import { keyWhere, rowsOfClients } from './sync-rows';
 import type { NetworkContext } from './sync-context';
 
 /** A clock below every real one: a field emptied here takes the keeping office's value again when a consent returns. */
 const EMPTIED = { hlc: '000000000000000-000000', device: '', actor: null, vv: {}, deleted: false };
 
-async function dropRow(ctx: NetworkContext, spec: SyncEntity, id: string): Promise<void> {
+async function dropRow(ctx: NetworkContext, spec: SyncEntity, id: string, row: SourceRow): Promise<void> {
+  if (spec.entity === 'document') forgetDocumentFile(ctx, row);
   await ctx.tx.query('DELETE FROM sync_clock WHERE entity = ? AND entity_id = ?', [spec.entity, id]);
   await ctx.tx.query('DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ?', [spec.entity, id]);
   const key = keyWhere(spec, id);
@@ -30,7 +31,7 @@ async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: 
       const id = String(row['_id']);
       const rowRule = spec.rowRule(row);
       if (!scope || !allows(scope, rowRule)) {
-        await dropRow(ctx, spec, id);
+        await dropRow(ctx, spec, id, row);
         removed = true;
         continue;
       }

@@ -8,9 +8,12 @@ import { join } from 'node:path';
  * <share>/kim-akte-sync/network.json                      the founding device's signed network record
  * <share>/kim-akte-sync/devices/<device>/card.json         the device's signed card
  * <share>/kim-akte-sync/devices/<device>/log/<seq>.kimsync its append-only, numbered, chained files
+ * <share>/kim-akte-sync/devices/<device>/files/<id>.kimdoc  encrypted document copies its log files refer to
+ *                                                          (random ids; key and digest only inside the log files)
  */
 export const NETWORK_FOLDER = 'kim-akte-sync';
 export const LOG_EXT = 'kimsync';
+export const COPY_EXT = 'kimdoc';
 /** The largest log file read; bundles are cut well below it (see bundle-codec limits). */
 export const MAX_LOG_FILE_BYTES = 80 * 1024 * 1024;
 export const MAX_CARD_BYTES = 64 * 1024;
@@ -22,6 +25,7 @@ export interface ShareLayout {
   deviceDir(device: string): string;
   cardFile(device: string): string;
   logDir(device: string): string;
+  copiesDir(device: string): string;
 }
 
 export function shareLayout(share: string): ShareLayout {
@@ -34,5 +38,6 @@ export function shareLayout(share: string): ShareLayout {
     deviceDir: (device) => join(devicesDir, device),
     cardFile: (device) => join(devicesDir, device, 'card.json'),
     logDir: (device) => join(devicesDir, device, 'log'),
+    copiesDir: (device) => join(devicesDir, device, 'files'),
   };
 }

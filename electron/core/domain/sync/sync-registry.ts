@@ -1,15 +1,16 @@
 import type { FieldRule } from '../../contract/response-fields';
-import { RECHTSKREIS_DATA_CATEGORY } from '../../contract/response-fields';
+import { documentRule, RECHTSKREIS_DATA_CATEGORY } from '../../contract/response-fields';
 import { LIFE_AREA_DATA_CATEGORY, type KeyProtectedCategory } from '../../contract/data-categories';
-import type { LifeArea, Rechtskreis } from '../../contract/case-domain';
+import type { DocumentCategory, LifeArea, Rechtskreis } from '../../contract/case-domain';
 import { fieldPlace } from '../../platform/vault/field-cipher';
 
 /**
  * What sync carries of each entity: its table, how the change log names a row, each field's column and who may
  * receive it (the same rules as the API's response fields, contract/response-fields.ts), and which fields are
  * stored under a category key. Columns not listed (sort keys, copies of the current status or case, versions) are
- * derived on the receiving workstation. Follow-ups never leave the keeping office; documents, the phase history and
- * local accounts do not travel yet (see the note on issue 9).
+ * derived on the receiving workstation. Follow-ups never leave the keeping office; local accounts travel only as the
+ * staff rows that synced rows name. A document's row travels here; its content goes beside the file as an encrypted
+ * copy on the share (document-copies.ts), and its local file name and key are the receiver's own.
  */
 export interface SyncField {
   column: string;
@@ -53,6 +54,8 @@ export interface SyncEntity {
 
 const always = (column: string, extra: Partial<SyncField> = {}): SyncField => ({ column, rule: 'always', ...extra });
 const byRow = (column: string, extra: Partial<SyncField> = {}): SyncField => ({ column, rule: 'row', ...extra });
+
+const medical = (row: SourceRow): KeyProtectedCategory | null => (documentRule(row['category'] as DocumentCategory) === 'health' ? 'health' : null);
 
 const healthArea = (row: SourceRow): KeyProtectedCategory | null => (row['area'] === 'health' || row['_area'] === 'health' ? 'health' : null);
 
@@ -239,6 +242,29 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
       assigneeId: always('assignee_id', { account: true }),
       doneAt: always('done_at'),
       createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'document',
+    table: 'document',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 2,
+    // A document of the file (no case) waits for its client only; clientOfNew reads clientId first.
+    parent: { entity: 'case', field: 'caseId' },
+    // Each document by its own category; uncategorised ones ("Sonstiges") stay in the keeping office.
+    rowRule: (r) => documentRule(r['category'] as DocumentCategory),
+    fields: {
+      clientId: always('client_id'),
+      caseId: always('case_id'),
+      fileName: always('file_name', { protectedBy: medical }),
+      mimeType: always('mime_type'),
+      category: always('category'),
+      size: always('size'),
+      sha256: always('sha256'),
+      createdAt: always('created_at'),
+      createdBy: always('created_by', { account: true }),
     },
   },
   {

@@ -7,7 +7,8 @@ import { findDevice } from './device-registry';
 import { readDeviceLog, type PayloadApplier } from './log-reader';
 import { publishOwnFile, settleOwnLog, type ContentBuilder } from './log-writer';
 import { buildDataBatch, recipientGroups, type BatchState } from './data-export';
-import { applyDataFile } from './data-import';
+import { applyDataFile, retryParkedDocuments } from './data-import';
+import { removeStaleCopies } from './document-copies';
 import { purgeForeignCopies } from './data-purge';
 import { considerCard, parseCard } from './membership';
 import { loadOwnDevice, type OwnDevice } from './own-device';
@@ -29,10 +30,11 @@ export interface RoundParts {
 /** Files one round writes per group of devices at most; the next round (or the next timer tick) goes on. */
 const MAX_FILES_PER_GROUP = 400;
 
-/** Writes data files for every group of member devices until each is up to date (or waits for a key). */
+/** Writes data files for every group of member devices until each is up to date (or waits for a key); first removes document copies nobody may fetch any more. */
 async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs'], sleep: NetworkContext['io']['sleep']): Promise<number> {
   let sent = 0;
   let waitingForKey = false;
+  await step((ctx) => removeStaleCopies(ctx, own));
   const groups = await step((ctx) => recipientGroups(ctx.tx, own));
   for (const group of groups) {
     for (let i = 0; i < MAX_FILES_PER_GROUP; i++) {
@@ -117,6 +119,7 @@ export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Prom
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       if (!(await readPass(step, current, counts, { ...parts, applyPayload }, fs))) break;
     }
+    if (!parts.applyPayload) await step((ctx) => retryParkedDocuments(ctx, current, counts));
     await step((ctx) => purgeForeignCopies(ctx, current, consentsChanged));
     const revoked = await step(async (ctx) => (await findDevice(ctx.tx, current.deviceId))?.status === 'revoked');
     if (revoked) throw new AppError('network.deviceRevoked');
