@@ -7,12 +7,15 @@ import { berlinDate } from '../contract/dates';
 import type { OpenVault, VaultLocation } from '../platform/vault/vault';
 import type { MachinePolicy } from '../contract/machine-policy';
 import type { SyncIo } from '../domain/sync/sync-context';
+import type { SyncProgress } from '../contract/types/network-types';
 
 /** The unlocked state: the open database and who unlocked it. Dropped (and the database closed) on lock. */
 export interface UnlockedSession {
   vault: OpenVault;
   user: SessionUser;
   deviceId: string;
+  /** The sync round running on this session, for network.status (kept in memory only). */
+  syncProgress?: SyncProgress | null;
 }
 
 /** What every call knows: where the vault lives, the app version, when the call started. */

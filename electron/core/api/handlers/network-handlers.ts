@@ -40,7 +40,7 @@ type NetworkMethod =
   | 'conflicts.resolve';
 
 export const networkHandlers: HandlerMap<NetworkMethod> = {
-  'network.status': (_i, ctx) => networkStatus(networkContext(ctx)),
+  'network.status': (_i, ctx) => networkStatus(networkContext(ctx), ctx.session.syncProgress ?? null),
   'network.create': (i, ctx) => createNetwork(networkContext(ctx), i.share),
   'network.invite': (i, ctx) => inviteDevice(networkContext(ctx), i.office),
   'network.join': async (i, ctx) => {
@@ -53,9 +53,11 @@ export const networkHandlers: HandlerMap<NetworkMethod> = {
   'network.revoke': (i, ctx) => revokeNetworkDevice(networkContext(ctx), i.deviceId),
   'sync.run': async (_i, ctx) => {
     const step = stepsOf(ctx);
+    const session = ctx.session;
     try {
-      return await runSyncRound(step);
+      return await runSyncRound(step, { onProgress: (p) => (session.syncProgress = p) });
     } finally {
+      session.syncProgress = null;
       // A fork gives this workstation a new device id: changes from now on are recorded under it.
       await step(async (c) => {
         ctx.session.deviceId = await readDeviceId(c.tx);

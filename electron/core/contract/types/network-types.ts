@@ -58,6 +58,15 @@ export interface NetworkStatus {
   waitingForKey: boolean;
   /** Open conflicts between this office's workstations, for case managers to settle. */
   openConflicts: number;
+  /** The round running now, while it has files to read or changes to send (an initial sync takes minutes). */
+  progress: SyncProgress | null;
+}
+
+/** How far a running round is: files read of those found, or change-log entries sent of those waiting. */
+export interface SyncProgress {
+  phase: 'receiving' | 'sending';
+  done: number;
+  total: number;
 }
 
 export interface InvitationView {

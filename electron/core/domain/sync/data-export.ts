@@ -40,6 +40,16 @@ export async function recipientGroups(m: EntityManager, own: OwnDevice): Promise
   return [...groups.values()];
 }
 
+/** Change-log entries after what the group was sent: its share of a round's work (progress). */
+export async function entriesBehind(m: EntityManager, group: RecipientGroup): Promise<number> {
+  const ids = group.devices.map((d) => d.id);
+  const [row] = (await m.query(
+    `SELECT (SELECT COALESCE(MAX(id), 0) FROM change_entry) - MIN(sent_upto) AS n FROM sync_device WHERE device_id IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  )) as { n: number | null }[];
+  return Math.max(0, Number(row?.n ?? 0));
+}
+
 interface Entry {
   id: number;
   entity: string;

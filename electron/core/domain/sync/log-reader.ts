@@ -7,6 +7,7 @@ import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings
 import { advanceDevice, findDevice, freezeDevice, type DeviceRow } from './device-registry';
 import { parseControl } from './control-records';
 import { applyControl } from './membership';
+import { RoundProgress } from './round-progress';
 import type { OwnDevice } from './own-device';
 import { quarantineFile, type QuarantineReason } from './quarantine';
 import { LOG_EXT, MAX_LOG_FILE_BYTES, shareLayout } from './share-layout';
@@ -57,10 +58,12 @@ export async function readDeviceLog(
   counts: RoundCounts,
   applyPayload: PayloadApplier,
   fs: NetworkContext['io']['fs'],
+  progress: RoundProgress = new RoundProgress(),
 ): Promise<boolean> {
   const layout = shareLayout(own.share);
   const dir = layout.logDir(device.device_id);
   const seqs = (await listNumbered(fs, dir, LOG_EXT)).filter((s) => s > device.read_seq);
+  progress.expect('receiving', seqs.length);
   let expected = device.read_seq + 1;
   let prevHash = device.read_hash;
   let enrolledAny = false;
@@ -128,6 +131,7 @@ export async function readDeviceLog(
     });
     if (enrolled === null) break;
     counts.received++;
+    progress.advance('receiving');
     enrolledAny ||= enrolled;
     expected = seq + 1;
     prevHash = hash;

@@ -1,4 +1,4 @@
-import type { NetworkStatus, SyncRoundSummary } from '../../contract/types/network-types';
+import type { NetworkStatus, SyncProgress, SyncRoundSummary } from '../../contract/types/network-types';
 import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
 import type { NetworkContext } from './sync-context';
 import { loadOwnDevice, readDeviceId } from './own-device';
@@ -6,7 +6,7 @@ import { deviceFingerprint } from './network-records';
 import { SYNC_ENTITIES } from './sync-registry';
 
 /** What the frame and the IT view show about the network: membership, the last round, what needs IT's attention. */
-export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstationOffice'>): Promise<NetworkStatus> {
+export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstationOffice'>, progress: SyncProgress | null = null): Promise<NetworkStatus> {
   const { tx } = ctx;
   const own = await loadOwnDevice(tx, ctx.workstationOffice);
   const lastRoundText = await readSetting(tx, SETTING_KEYS.syncLastRound);
@@ -42,5 +42,6 @@ export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstatio
     waitingChanges: Number(waiting),
     waitingForKey: (await readSetting(tx, SETTING_KEYS.syncWaitingForKey)) === '1',
     openConflicts: Number(conflicts),
+    progress,
   };
 }

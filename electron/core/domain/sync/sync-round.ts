@@ -6,7 +6,9 @@ import { SETTING_KEYS, writeSetting } from '../../platform/settings/settings-sto
 import { findDevice } from './device-registry';
 import { readDeviceLog, type PayloadApplier } from './log-reader';
 import { publishOwnFile, settleOwnLog, type ContentBuilder } from './log-writer';
-import { buildDataBatch, recipientGroups, type BatchState } from './data-export';
+import { buildDataBatch, entriesBehind, recipientGroups, type BatchState, type RecipientGroup } from './data-export';
+import { RoundProgress } from './round-progress';
+import type { SyncProgress } from '../../contract/types/network-types';
 import { applyDataFile, retryParkedDocuments } from './data-import';
 import { removeStaleCopies } from './document-copies';
 import { purgeForeignCopies } from './data-purge';
@@ -25,17 +27,23 @@ export interface RoundParts {
   applyPayload?: PayloadApplier;
   /** Whether this round sends data (data-export.ts); false: control records and checkpoints only. */
   sendData?: boolean;
+  /** Called as the round gets on (network.status shows it until the caller clears it). */
+  onProgress?: (p: SyncProgress | null) => void;
 }
 
 /** Files one round writes per group of devices at most; the next round (or the next timer tick) goes on. */
 const MAX_FILES_PER_GROUP = 400;
 
 /** Writes data files for every group of member devices until each is up to date (or waits for a key); first removes document copies nobody may fetch any more. */
-async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs'], sleep: NetworkContext['io']['sleep']): Promise<number> {
+async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs'], sleep: NetworkContext['io']['sleep'], progress: RoundProgress): Promise<number> {
   let sent = 0;
   let waitingForKey = false;
   await step((ctx) => removeStaleCopies(ctx, own));
   const groups = await step((ctx) => recipientGroups(ctx.tx, own));
+  const behind = async (group: RecipientGroup) => step((ctx) => entriesBehind(ctx.tx, group));
+  const waiting = new Map<RecipientGroup, number>();
+  for (const group of groups) waiting.set(group, await behind(group));
+  progress.expect('sending', [...waiting.values()].reduce((a, b) => a + b, 0));
   for (const group of groups) {
     for (let i = 0; i < MAX_FILES_PER_GROUP; i++) {
       const last: { state: BatchState } = { state: 'done' };
@@ -45,6 +53,9 @@ async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['i
         return batch.content;
       };
       sent += await publishOwnFile(step, own, build, fs, sleep);
+      const left = await behind(group);
+      progress.advance('sending', waiting.get(group)! - left);
+      waiting.set(group, left);
       waitingForKey ||= last.state === 'waitingForKey';
       if (last.state === 'done' || last.state === 'waitingForKey') break;
     }
@@ -63,7 +74,7 @@ async function deviceFolders(fs: NetworkContext['io']['fs'], dir: string): Promi
 }
 
 /** Reads every device folder once: new cards are considered, members' new files read. Returns whether anyone joined. */
-async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, parts: RoundParts, fs: NetworkContext['io']['fs']): Promise<boolean> {
+async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, parts: RoundParts, fs: NetworkContext['io']['fs'], progress: RoundProgress): Promise<boolean> {
   const layout = shareLayout(own.share);
   let joined = false;
   for (const device of await deviceFolders(fs, layout.devicesDir)) {
@@ -79,7 +90,7 @@ async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, par
     if (!row || (row.status !== 'member' && row.status !== 'revoked')) continue;
     // A revoked device read up to its cut has nothing more for us: no listing of its folder, round after round.
     if (row.status === 'revoked' && row.read_seq >= (row.revoked_after_seq ?? 0)) continue;
-    joined = (await readDeviceLog(step, own, row, counts, parts.applyPayload!, fs)) || joined;
+    joined = (await readDeviceLog(step, own, row, counts, parts.applyPayload!, fs, progress)) || joined;
   }
   return joined;
 }
@@ -106,6 +117,7 @@ export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Prom
     return { own: loaded, fs: ctx.io.fs, sleep: ctx.io.sleep, started: ctx.now.toISOString() };
   });
   const counts: RoundCounts = { sent: 0, received: 0, applied: 0, conflicts: 0, rejected: 0 };
+  const progress = new RoundProgress(parts.onProgress);
   try {
     const state = await probeShare(fs, shareLayout(own.share).root);
     if (state === 'missing') throw new AppError('network.shareUnreachable', { reason: 'missing' });
@@ -117,14 +129,14 @@ export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Prom
         consentsChanged = (await applyDataFile(ctx, current, file, c)) || consentsChanged;
       });
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      if (!(await readPass(step, current, counts, { ...parts, applyPayload }, fs))) break;
+      if (!(await readPass(step, current, counts, { ...parts, applyPayload }, fs, progress))) break;
     }
     if (!parts.applyPayload) await step((ctx) => retryParkedDocuments(ctx, current, counts));
     await step((ctx) => purgeForeignCopies(ctx, current, consentsChanged));
     const revoked = await step(async (ctx) => (await findDevice(ctx.tx, current.deviceId))?.status === 'revoked');
     if (revoked) throw new AppError('network.deviceRevoked');
     if (state === 'ok') {
-      if (parts.sendData !== false) counts.sent += await publishData(step, current, fs, sleep);
+      if (parts.sendData !== false) counts.sent += await publishData(step, current, fs, sleep, progress);
       // Control records and a due checkpoint go out even when there was no data to carry them.
       counts.sent += await publishOwnFile(step, current, null, fs, sleep);
     }

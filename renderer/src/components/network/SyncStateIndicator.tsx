@@ -1,4 +1,4 @@
-import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -10,6 +10,8 @@ import { dateTimeText, NETWORK_CHANGED_EVENT } from './network-format';
 
 /** How often the frame asks for the network's state (a read of local settings; the round itself runs elsewhere). */
 export const SYNC_STATE_POLL_MS = 60_000;
+/** While a round is under way (an initial sync of an office takes minutes), the frame follows it more closely. */
+export const SYNC_PROGRESS_POLL_MS = 2_000;
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
@@ -20,6 +22,7 @@ const useStyles = makeStyles({
   offline: { backgroundColor: tokens.colorPaletteDarkOrangeForeground1 },
   error: { backgroundColor: tokens.colorPaletteRedForeground1 },
   problem: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  bar: { width: '120px' },
 });
 
 type Tone = 'ok' | 'waiting' | 'offline' | 'error';
@@ -32,6 +35,13 @@ function describe(t: TFunction, s: NetworkStatus, now: Date): { text: string; to
   if (!s.lastSuccessAt) return { text: t('syncState.never'), tone: 'waiting' };
   const when = formatDate(s.lastSuccessAt) === formatDate(now) ? t('syncState.today', { time: formatTime(s.lastSuccessAt) }) : dateTimeText(t, s.lastSuccessAt);
   return { text: t('syncState.last', { when }), tone: 'ok' };
+}
+
+/** A running round with work to show: what it does, how far it is. */
+function running(t: TFunction, s: NetworkStatus): string | null {
+  const p = s.progress;
+  if (!p || p.total <= 0) return null;
+  return t(p.phase === 'receiving' ? 'syncState.receiving' : 'syncState.sending', { done: p.done, total: p.total });
 }
 
 /** What still waits to be sent: changes not yet with every member, protected fields waiting for a key holder. */
@@ -53,6 +63,7 @@ export function SyncStateIndicator({ isIt }: { isIt: boolean }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<NetworkStatus | null>(null);
 
+  const inRound = !!status?.progress;
   useEffect(() => {
     let active = true;
     const load = (): void => {
@@ -63,16 +74,17 @@ export function SyncStateIndicator({ isIt }: { isIt: boolean }) {
       );
     };
     load();
-    const timer = window.setInterval(load, SYNC_STATE_POLL_MS);
+    const timer = window.setInterval(load, inRound ? SYNC_PROGRESS_POLL_MS : SYNC_STATE_POLL_MS);
     window.addEventListener(NETWORK_CHANGED_EVENT, load);
     return () => {
       active = false;
       window.clearInterval(timer);
       window.removeEventListener(NETWORK_CHANGED_EVENT, load);
     };
-  }, []);
+  }, [inRound]);
 
   const shown = status?.joined ? describe(t, status, new Date()) : null;
+  const progress = status?.joined ? running(t, status) : null;
   const needsIt = !!status?.joined && isIt && (shown?.tone === 'error' || status.alerts > 0);
   return (
     <div className={styles.wrap}>
@@ -80,11 +92,14 @@ export function SyncStateIndicator({ isIt }: { isIt: boolean }) {
         {shown ? (
           <>
             <span className={mergeClasses(styles.dot, styles[shown.tone])} aria-hidden="true" />
-            {shown.text}
-            {backlog(t, status!)}
+            {progress ?? shown.text}
+            {progress ? null : backlog(t, status!)}
           </>
         ) : null}
       </span>
+      {progress && status?.progress ? (
+        <ProgressBar className={styles.bar} value={status.progress.done / status.progress.total} aria-label={t('syncState.progressLabel')} />
+      ) : null}
       {needsIt ? <Link href={hrefs.network}>{t('syncState.details')}</Link> : null}
     </div>
   );

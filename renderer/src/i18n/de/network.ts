@@ -140,5 +140,8 @@ export const network = {
     waitingChanges_one: '{{count}} Änderung wartet',
     waitingChanges_other: '{{count}} Änderungen warten',
     waitingForKey: 'Gesundheitsdaten und Gesprächsnotizen werden gesendet, sobald sich die Fallbearbeitung anmeldet',
+    receiving: 'Abgleich läuft: {{done}} von {{total}} Dateien empfangen',
+    sending: 'Abgleich läuft: {{done}} von {{total}} Änderungen gesendet',
+    progressLabel: 'Fortschritt des Abgleichs',
   },
 } as const;

@@ -141,5 +141,8 @@ export const network: Texts<typeof de> = {
     waitingChanges_one: '{{count}} change waiting',
     waitingChanges_other: '{{count}} changes waiting',
     waitingForKey: 'Health data and conversation notes go out once a case worker signs in',
+    receiving: 'Syncing: {{done}} of {{total}} files received',
+    sending: 'Syncing: {{done}} of {{total}} changes sent',
+    progressLabel: 'Sync progress',
   },
 };
