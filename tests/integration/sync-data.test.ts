@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/core/contract/methods';
-import { call, openRawVault, tempDir } from '../helpers/temp-vault';
+import { DATA_CATEGORIES } from '../../electron/core/contract/data-categories';
+import { ADMIN_PASSPHRASE, call, openRawVault, tempDir } from '../helpers/temp-vault';
 import { editableFields } from '../helpers/case-worker';
+import { enrolAccount } from '../helpers/enrol';
 import { inviteAndJoin, signIn, STAFF, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
 
 const errorCode = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
@@ -208,6 +210,84 @@ describe('data sync between the offices', { timeout: 240_000 }, () => {
     expect(rawCount(lunen1, `SELECT COUNT(*) AS n FROM account WHERE login LIKE 'sync:%' AND active = 0 AND home_device IS NOT NULL`)).toBeGreaterThan(0);
     await signIn(lunen1, 'admin');
     expect((await call(lunen1.core, 'accounts.list')).filter((a) => a.login.startsWith('sync:'))).toEqual([]);
+  });
+});
+
+describe('the phase history of a case', { timeout: 240_000 }, () => {
+  let tmp: ReturnType<typeof tempDir>;
+  afterEach(() => tmp?.cleanup());
+
+  it('travels to every workstation of the office and reads in date order when two PCs moved the case; another office never receives it', async () => {
+    tmp = tempDir('kim-akte-phases-');
+    const { lunen1, lunen2, werne } = await offices(tmp.dir);
+    // A second case manager at Lünen's other PC, so the history shows who moved the case where.
+    const colleague = { login: 'fm.schulte', displayName: 'Jana Schulte', role: 'fallmanagement' as const, passphrase: 'Cappenberger See im Herbst 2026' };
+    await signIn(lunen2, 'admin');
+    await enrolAccount(lunen2.core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, colleague);
+    await call(lunen2.core, 'session.lock');
+    await call(lunen2.core, 'session.unlock', { login: colleague.login, passphrase: colleague.passphrase });
+
+    const client = await call(lunen1.core, 'clients.create', { familyName: 'Rahimi', givenNames: 'Farid', birthDate: '1985-07-03' });
+    const k = await call(lunen1.core, 'cases.open', { clientId: client.id, rechtskreise: ['sgb2'], openedOn: '2026-11-02' });
+    // The first talk and the assessment on one day: that day's events read in the order they were written.
+    await call(lunen1.core, 'cases.setPhase', { id: k.id, version: k.version, phase: 'assessment', on: '2026-11-02' });
+    await syncAll(lunen1, lunen2);
+
+    const derya = STAFF.fm.displayName;
+    expect((await call(lunen2.core, 'cases.get', { id: k.id })).phaseHistory).toEqual([
+      { phase: 'intake', on: '2026-11-02', byName: derya },
+      { phase: 'assessment', on: '2026-11-02', byName: derya },
+    ]);
+    // One event, one uid on every workstation; the integer id is each vault's own order of arrival.
+    const uids = (w: Workstation) => rawRow(w, 'SELECT json_group_array(uid) AS list FROM (SELECT uid FROM case_phase_event ORDER BY on_date, uid)')!['list'];
+    expect(uids(lunen2)).toBe(uids(lunen1));
+
+    // Both PCs move the case without seeing each other: PC 1 on to planning, PC 2 back to intake two days before.
+    const one = await call(lunen1.core, 'cases.get', { id: k.id });
+    const two = await call(lunen2.core, 'cases.get', { id: k.id });
+    await call(lunen1.core, 'cases.setPhase', { id: k.id, version: one.version, phase: 'planning', on: '2026-11-12' });
+    await call(lunen2.core, 'cases.setPhase', { id: k.id, version: two.version, phase: 'intake', on: '2026-11-10' });
+    await syncAll(lunen1, lunen2, lunen1);
+    const merged = [
+      { phase: 'intake', on: '2026-11-02', byName: derya },
+      { phase: 'assessment', on: '2026-11-02', byName: derya },
+      { phase: 'intake', on: '2026-11-10', byName: colleague.displayName },
+      { phase: 'planning', on: '2026-11-12', byName: derya },
+    ];
+    const afterOne = await call(lunen1.core, 'cases.get', { id: k.id });
+    const afterTwo = await call(lunen2.core, 'cases.get', { id: k.id });
+    expect(afterOne.phaseHistory).toEqual(merged);
+    expect(afterTwo.phaseHistory).toEqual(merged);
+    // The case's current phase is one field written twice: the same value on both PCs, the other in the conflict list.
+    expect(afterOne.phase).toBe(afterTwo.phase);
+    expect((await call(lunen1.core, 'conflicts.list', { clientId: client.id })).map((c) => [c.entity, c.field])).toEqual([['case', 'phase']]);
+    // Applying a file again adds no event twice.
+    expect(rawCount(lunen1, 'SELECT COUNT(*) AS n FROM case_phase_event')).toBe(4);
+    expect(rawCount(lunen2, 'SELECT COUNT(*) AS n FROM case_phase_event')).toBe(4);
+
+    // Werne, with a consent for every category, receives the case and its current phase, never the history.
+    await call(lunen1.core, 'consents.add', {
+      clientId: client.id,
+      parties: ['werne'],
+      categories: [...DATA_CATEGORIES],
+      purpose: 'Gemeinsame Fallarbeit',
+      validFrom: '2026-11-01',
+      form: 'oral',
+      oralRecord: 'Im Gespräch am 12.11.',
+    });
+    await syncAll(lunen1, werne);
+    const onWerne = await call(werne.core, 'cases.get', { id: k.id });
+    expect(onWerne.phase).toBe(afterOne.phase);
+    expect('phaseHistory' in onWerne).toBe(false);
+    expect(rawCount(werne, 'SELECT COUNT(*) AS n FROM kim_case')).toBe(1);
+    expect(rawCount(werne, 'SELECT COUNT(*) AS n FROM case_phase_event')).toBe(0);
+    expect(rawCount(werne, `SELECT COUNT(*) AS n FROM sync_parked WHERE entity = 'phase_event'`)).toBe(0);
+    // Nor does a later phase change follow.
+    const latest = await call(lunen1.core, 'cases.get', { id: k.id });
+    await call(lunen1.core, 'cases.setPhase', { id: k.id, version: latest.version, phase: latest.phase === 'planning' ? 'implementation' : 'assessment', on: '2026-11-20' });
+    await syncAll(lunen1, werne);
+    expect(rawCount(werne, 'SELECT COUNT(*) AS n FROM case_phase_event')).toBe(0);
+    expect((await call(werne.core, 'cases.get', { id: k.id })).phase).toBe((await call(lunen1.core, 'cases.get', { id: k.id })).phase);
   });
 });
 

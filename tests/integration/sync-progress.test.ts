@@ -42,10 +42,9 @@ describe('a running round shows how far it is', { timeout: 240_000 }, () => {
     mkdirSync(share);
     const seenByOne: (SyncProgress | null)[] = [];
     const seenByTwo: (SyncProgress | null)[] = [];
-    let one: Workstation | undefined;
-    let two: Workstation | undefined;
-    one = await workstation(tmp.dir, 'lunen-1', 'lunen', { io: { fs: watchedFs(seenByOne, () => one), sleep: async () => undefined } });
-    two = await workstation(tmp.dir, 'lunen-2', 'lunen', { io: { fs: watchedFs(seenByTwo, () => two), sleep: async () => undefined } });
+    const stations: { one?: Workstation; two?: Workstation } = {};
+    const one = (stations.one = await workstation(tmp.dir, 'lunen-1', 'lunen', { io: { fs: watchedFs(seenByOne, () => stations.one), sleep: async () => undefined } }));
+    const two = (stations.two = await workstation(tmp.dir, 'lunen-2', 'lunen', { io: { fs: watchedFs(seenByTwo, () => stations.two), sleep: async () => undefined } }));
     await call(one.core, 'network.create', { share });
     await inviteAndJoin(one, two, share);
     await syncAll(one, two, one, two);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseDetail, CaseSummary, FollowUpView, GoalView, NoteView, PhaseEvent } from '../../contract/types/client-types';
 import { AppError } from '../../contract/errors';
+import { ROW } from '../../platform/sync/field-clock';
 import { listDocuments } from '../documents/document-service';
 import type { CasePhase, ClosureReason, GoalStatus, LifeArea, MeasureStatus, NeedLevel, NoteKind, Rechtskreis } from '../../contract/case-domain';
 import type { Office } from '../../contract/offices';
@@ -99,9 +100,13 @@ export async function loadCaseDetail(m: EntityManager, fields: ProtectedFields, 
      FROM kim_case k JOIN client c ON c.id = k.client_id LEFT JOIN account a ON a.id = k.case_manager_id WHERE k.id = ?`,
     [id],
   )) as (CaseRow & { family_name: string; given_names: string })[];
+  // Date order, and within a day the order the events were written: the creation clock (sync) is the same on every
+  // workstation, while the integer id is only the local order of arrival (one file's rows arrive in no set order).
   const phases = (await m.query(
-    `SELECT e.phase, e.on_date, a.display_name FROM case_phase_event e LEFT JOIN account a ON a.id = e.by_id WHERE e.case_id = ? ORDER BY e.id`,
-    [id],
+    `SELECT e.phase, e.on_date, a.display_name FROM case_phase_event e LEFT JOIN account a ON a.id = e.by_id
+     LEFT JOIN sync_clock s ON s.entity = 'phase_event' AND s.entity_id = e.uid AND s.field = ?
+     WHERE e.case_id = ? ORDER BY e.on_date, s.hlc, s.device, e.id`,
+    [ROW, id],
   )) as { phase: string; on_date: string; display_name: string | null }[];
   const goals = await m.find(GoalEntity, { where: { caseId: id }, order: { createdAt: 'ASC' } });
   const measures = goals.length

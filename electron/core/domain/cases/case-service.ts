@@ -69,6 +69,13 @@ async function touchCase(ctx: ClientDataContext, k: KimCase, fields: string[]): 
   ctx.audit.fields.push(...fields);
 }
 
+/** Adds an entry to the case's phase history and records it for sync (the uid names it on every workstation). */
+async function addPhaseEvent(ctx: ClientDataContext, caseId: string, phase: CasePhase, on: string): Promise<void> {
+  const uid = randomUUID();
+  await ctx.tx.insert(CasePhaseEventEntity, { uid, caseId, phase, on, byId: ctx.user.id });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'phase_event', entityId: uid, fields: ['caseId', 'phase', 'on', 'byId'] });
+}
+
 /** The case screen as the caller may see it (access/redaction.ts). */
 export async function readCase(ctx: ClientDataContext, id: string): Promise<CaseDetail> {
   const full = await loadCaseDetail(ctx.tx, ctx.fields, id);
@@ -101,12 +108,12 @@ export async function openCase(ctx: ClientDataContext, input: z.output<typeof ca
     version: 1,
   };
   await tx.insert(KimCaseEntity, k);
-  await tx.insert(CasePhaseEventEntity, { uid: randomUUID(), caseId: k.id, phase: 'intake', on, byId: ctx.user.id });
   await recordChange(tx, stampOf(ctx), {
     entity: 'case',
     entityId: k.id,
     fields: ['clientId', 'office', 'caseManagerId', 'phase', 'rechtskreise', 'openedOn'],
   });
+  await addPhaseEvent(ctx, k.id, 'intake', on);
   await refreshClientCaseColumns(tx, client.id);
   ctx.audit.entityIds.push(k.id);
   return detail(ctx, k.id);
@@ -124,7 +131,7 @@ export async function setCasePhase(ctx: ClientDataContext, input: z.output<typeo
   const to = CASE_PHASES.indexOf(input.phase);
   if (input.phase === 'closure' || to === from || to > from + 1) throw new AppError('case.phaseOrder');
   await tx.update(KimCaseEntity, { id: k.id }, { phase: input.phase });
-  await tx.insert(CasePhaseEventEntity, { uid: randomUUID(), caseId: k.id, phase: input.phase, on: input.on ?? berlinDate(ctx.now), byId: ctx.user.id });
+  await addPhaseEvent(ctx, k.id, input.phase, input.on ?? berlinDate(ctx.now));
   await refreshClientCaseColumns(tx, k.clientId);
   await touchCase(ctx, k, ['phase']);
   return detail(ctx, k.id);
@@ -294,7 +301,7 @@ export async function closeCase(ctx: ClientDataContext, input: z.output<typeof c
   const on = input.closedOn ?? berlinDate(ctx.now);
   const closureSummary = ctx.fields.encryptNullable('conversation-notes', input.summary, casePlace(k.id));
   await tx.update(KimCaseEntity, { id: k.id }, { phase: 'closure', closedOn: on, closureReason: input.reason, closureSummary });
-  await tx.insert(CasePhaseEventEntity, { uid: randomUUID(), caseId: k.id, phase: 'closure', on, byId: ctx.user.id });
+  await addPhaseEvent(ctx, k.id, 'closure', on);
   const open = (await tx.query('SELECT id FROM follow_up WHERE case_id = ? AND done_at IS NULL', [k.id])) as { id: string }[];
   await tx.query('UPDATE follow_up SET done_at = ? WHERE case_id = ? AND done_at IS NULL', [ctx.now.toISOString(), k.id]);
   for (const f of open) await recordChange(tx, stampOf(ctx), { entity: 'follow_up', entityId: f.id, fields: ['doneAt'] });

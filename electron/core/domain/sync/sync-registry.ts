@@ -8,9 +8,10 @@ import { fieldPlace } from '../../platform/vault/field-cipher';
  * What sync carries of each entity: its table, how the change log names a row, each field's column and who may
  * receive it (the same rules as the API's response fields, contract/response-fields.ts), and which fields are
  * stored under a category key. Columns not listed (sort keys, copies of the current status or case, versions) are
- * derived on the receiving workstation. Follow-ups never leave the keeping office; local accounts travel only as the
- * staff rows that synced rows name. A document's row travels here; its content goes beside the file as an encrypted
- * copy on the share (document-copies.ts), and its local file name and key are the receiver's own.
+ * derived on the receiving workstation. Follow-ups and the phase history never leave the keeping office; local
+ * accounts travel only as the staff rows that synced rows name. A document's row travels here; its content goes
+ * beside the file as an encrypted copy on the share (document-copies.ts), and its local file name and key are the
+ * receiver's own.
  */
 export interface SyncField {
   column: string;
@@ -265,6 +266,25 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
       sha256: always('sha256'),
       createdAt: always('created_at'),
       createdBy: always('created_by', { account: true }),
+    },
+  },
+  {
+    // The integer id is only the local order of arrival; the uid names the event on every workstation.
+    entity: 'phase_event',
+    table: 'case_phase_event',
+    idSql: 't.uid',
+    keyColumns: ['uid'],
+    clientSql: 'k.client_id',
+    joinSql: 'JOIN kim_case k ON k.id = t.case_id',
+    order: 2,
+    parent: { entity: 'case', field: 'caseId' },
+    // Who moved the case when is the office's own working record (response-fields.ts: phaseHistory is 'owner').
+    rowRule: () => 'owner',
+    fields: {
+      caseId: always('case_id'),
+      phase: always('phase'),
+      on: always('on_date'),
+      byId: always('by_id', { account: true, required: true }),
     },
   },
   {
