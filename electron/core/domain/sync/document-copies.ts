@@ -6,6 +6,7 @@ import { berlinDate } from '../../contract/dates';
 import { documentRule } from '../../contract/response-fields';
 import { readShareFile, ShareError, writeNewFile } from '../../platform/files/share-io';
 import { fieldPlace } from '../../platform/vault/field-cipher';
+import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import { decryptDocumentBytes, encryptDocumentBytes, MAX_ENCRYPTED_DOCUMENT_BYTES, readEncryptedDocument } from '../documents/document-store';
 import type { DataCategory } from '../../contract/data-categories';
 import { allows, grantedCategories } from './consent-scope';
@@ -103,14 +104,41 @@ export async function fetchCopy(ctx: NetworkContext, own: OwnDevice, sender: str
 }
 
 /**
+ * Whether copies may have gone stale since the last check: a document was deleted or a consent changed in the
+ * change log since then, or a day has passed (a consent ends by its date). An idle round costs one range probe.
+ */
+async function copiesMayBeStale(ctx: NetworkContext): Promise<{ stale: boolean; upto: number; today: string }> {
+  const today = berlinDate(ctx.now);
+  const [{ upto }] = (await ctx.tx.query('SELECT COALESCE(MAX(id), 0) AS upto FROM change_entry')) as [{ upto: number }];
+  const last = JSON.parse((await readSetting(ctx.tx, SETTING_KEYS.syncCopiesChecked)) ?? '{"upto":-1,"on":""}') as { upto: number; on: string };
+  if (last.on !== today || last.upto < 0) return { stale: true, upto, today };
+  const [changed] = (await ctx.tx.query(
+    `SELECT 1 FROM change_entry WHERE id > ? AND ((entity = 'document' AND operation = 'delete') OR entity = 'consent') LIMIT 1`,
+    [last.upto],
+  )) as unknown[];
+  return { stale: changed !== undefined, upto, today };
+}
+
+/**
  * Removes this device's copies that nobody may fetch any more: of documents deleted here, and for another office
- * whose consents no longer grant the document's category. Returns how many were removed.
+ * whose consents no longer grant the document's category. Looks only when copies may have gone stale. Returns how
+ * many were removed.
  */
 export async function removeStaleCopies(ctx: NetworkContext, own: OwnDevice): Promise<number> {
+  const check = await copiesMayBeStale(ctx);
+  if (!check.stale) return 0;
+  const removed = await removeCopies(ctx, own);
+  // A copy that could not be removed now (locked) is tried again with the next change or the next day.
+  await writeSetting(ctx.tx, SETTING_KEYS.syncCopiesChecked, JSON.stringify({ upto: check.upto, on: check.today }));
+  return removed;
+}
+
+async function removeCopies(ctx: NetworkContext, own: OwnDevice): Promise<number> {
   const copies = (await ctx.tx.query(
     `SELECT b.document_id, b.office, b.name, d.client_id, d.category FROM sync_blob b LEFT JOIN document d ON d.id = b.document_id`,
   )) as { document_id: string; office: Office; name: string; client_id: string | null; category: DocumentCategory | null }[];
   const today = berlinDate(ctx.now);
+  if (!copies.length) return 0;
   const grants = new Map<Office, Map<string, Set<DataCategory>>>();
   const stale: typeof copies = [];
   for (const c of copies) {

@@ -40,6 +40,8 @@ export const SETTING_KEYS = {
   syncScopeCheckedOn: 'sync.scopeCheckedOn',
   /** '1' while the last round held back protected fields because the session held no key for them. */
   syncWaitingForKey: 'sync.waitingForKey',
+  /** How far of the change log, and on which day, the document copies on the share were last checked (JSON). */
+  syncCopiesChecked: 'sync.copiesChecked',
 } as const;
 
 /**
