@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
 import { clockId, compareClocks, covers, ownVector, readClocks, ROW, writeClock, writeTombstone, type Clock, type StoredClock, type VersionVector } from '../../platform/sync/field-clock';
+import { preparedStatements } from '../../platform/vault/prepared-statements';
 import { conflictId, openConflicts, winnerOf, type Head } from './conflict-heads';
 import { foldName } from '../clients/name-normalisation';
 import { indexClientNames, nameKeys } from '../clients/client-search';
@@ -110,8 +111,8 @@ async function storeHeads(s: ApplyScope, spec: SyncEntity, id: string, name: str
 async function recordRelay(m: EntityManager, spec: SyncEntity, id: string, fields: string[], clock: Clock, operation: 'upsert' | 'delete'): Promise<void> {
   // Kept in the change log so that this workstation passes the change on (its own office's later members, other
   // offices whose consent it learns of later); its clocks stay the writer's.
-  // A plain INSERT: the entity manager's insert would read the generated id back, a second statement per row.
-  await m.query('INSERT INTO change_entry (entity, entity_id, fields, hlc, device_id, operation) VALUES (?, ?, ?, ?, ?, ?)', [
+  // A plain INSERT, prepared once: the entity manager's insert would read the generated id back, a second statement per row.
+  preparedStatements(m).run('INSERT INTO change_entry (entity, entity_id, fields, hlc, device_id, operation) VALUES (?, ?, ?, ?, ?, ?)', [
     spec.entity,
     id,
     JSON.stringify(fields.sort()),
@@ -223,7 +224,7 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   }
   await derivedOnInsert(s, spec, values);
   const columns = Object.keys(values);
-  await m.query(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
+  preparedStatements(m).run(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
   const rowClock = fromWire(row.r);
   await writeClock(m, spec.entity, row.id, { ...rowClock, field: ROW, vv: ownVector(rowClock), deleted: false });
   for (const [name, v] of Object.entries(row.f)) {
