@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
+import type { KeyProtectedCategory } from '../../contract/data-categories';
 import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clock';
 import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
 import type { DataPayload, PayloadAccount, PayloadRow, WireClock, WireWrite } from './data-payload';
 import { openConflicts, type Head } from './conflict-heads';
 import { advanceSent, type OutgoingContent } from './log-writer';
 import type { OwnDevice } from './own-device';
-import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity, type SyncField } from './sync-registry';
 import { rowsById, rowsOfClients } from './sync-rows';
 import type { NetworkContext } from './sync-context';
 
@@ -50,7 +51,30 @@ class WaitingForKey extends Error {}
 
 const wire = (c: Pick<StoredClock, 'hlc' | 'device' | 'actor'>): WireClock => [c.hlc, c.device, c.actor];
 
-/** One row as the audience may receive it, or null when it may not receive the row at all. */
+/** The fields of an entity as [name, field] pairs, listed once per entity rather than once per exported row. */
+const FIELD_LISTS = new Map<SyncEntity, [string, SyncField][]>();
+function fieldList(spec: SyncEntity): [string, SyncField][] {
+  let list = FIELD_LISTS.get(spec);
+  if (!list) FIELD_LISTS.set(spec, (list = Object.entries(spec.fields)));
+  return list;
+}
+
+const NO_HEADS: readonly Head[] = [];
+
+/** Another head of an open conflict as it travels: its plain value, clock and vector. */
+function otherWrite(ctx: NetworkContext, category: KeyProtectedCategory | null, place: string, h: Head): WireWrite {
+  let value = h.value as string | number | null;
+  if (category && value !== null) {
+    if (!ctx.fields.holds(category)) throw new WaitingForKey();
+    value = ctx.fields.decrypt(category, String(value), place);
+  }
+  return [value, wire(h), h.vv];
+}
+
+/**
+ * One row as the audience may receive it, or null when it may not receive the row at all. Runs once per row of a
+ * whole office on a new workstation: no closures or arrays made per field unless the field needs them.
+ */
 function exportRow(
   ctx: NetworkContext,
   spec: SyncEntity,
@@ -66,8 +90,8 @@ function exportRow(
   const id = String(row['_id']);
   const rowClock = clocks?.get(ROW) ?? fallback;
   const fields: PayloadRow['f'] = {};
-  const may = (rule: Parameters<typeof allows>[1]) => allows(scope, rule);
-  for (const [name, f] of Object.entries(spec.fields)) {
+  let may: ((rule: Parameters<typeof allows>[1]) => boolean) | undefined;
+  for (const [name, f] of fieldList(spec)) {
     const rule = f.rule === 'row' ? rowRule : f.rule;
     if (!allows(scope, rule)) continue;
     let value = row[f.column] as string | number | null;
@@ -76,22 +100,20 @@ function exportRow(
       if (!ctx.fields.holds(category)) throw new WaitingForKey();
       value = ctx.fields.decrypt(category, String(value), placeOf(spec.entity, id, name));
     }
-    if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, may) as string;
+    if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, (may ??= (r) => allows(scope, r))) as string;
     if (f.account && value !== null) accounts.add(String(value));
     const clock = clocks?.get(name);
     // The other writes of an open conflict go along within the office, so every workstation holds the same ones.
-    const others = scope.owner ? (heads?.get(name) ?? []).filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : [];
-    const plain = (h: Head): string | number | null => {
-      if (!category || h.value === null) return h.value as string | number | null;
-      if (!ctx.fields.holds(category)) throw new WaitingForKey();
-      return ctx.fields.decrypt(category, String(h.value), placeOf(spec.entity, id, name));
-    };
-    const write = (h: Head): WireWrite => [plain(h), wire(h), h.vv];
+    const open = scope.owner ? heads?.get(name) : undefined;
+    const others = open ? open.filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : NO_HEADS;
     // Within the office the writers travel as staff rows too: the conflict list names who wrote what.
-    if (scope.owner) for (const h of [clock, ...others]) if (h?.actor) accounts.add(h.actor);
+    if (scope.owner) {
+      if (clock?.actor) accounts.add(clock.actor);
+      for (const h of others) if (h.actor) accounts.add(h.actor);
+    }
     if (!clock) fields[name] = [value];
     else if (!others.length) fields[name] = [value, wire(clock), clock.vv];
-    else fields[name] = [value, wire(clock), clock.vv, others.map(write)];
+    else fields[name] = [value, wire(clock), clock.vv, others.map((h) => otherWrite(ctx, category, placeOf(spec.entity, id, name), h))];
   }
   return { e: spec.entity, id, r: wire(rowClock), f: fields };
 }
