@@ -190,8 +190,10 @@ async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<s
 
 function note(s: ApplyScope, spec: SyncEntity, client: string, columns: Iterable<string>): void {
   s.applied.clients.add(client);
-  const cols = new Set(columns);
-  if (spec.entity === 'client' && (cols.has('family_name') || cols.has('given_names') || cols.has('alternative_names'))) s.applied.names.add(client);
+  if (spec.entity === 'client') {
+    const cols = new Set(columns);
+    if (cols.has('family_name') || cols.has('given_names') || cols.has('alternative_names')) s.applied.names.add(client);
+  }
   if (spec.entity === 'residence_status' || spec.entity === 'client') s.applied.residence.add(client);
   if (spec.entity === 'case') s.applied.cases.add(client);
   if (spec.entity === 'consent') s.applied.consents = true;

@@ -28,7 +28,7 @@ const MAX_STATEMENTS = 200;
 
 const byConnection = new WeakMap<SqliteDatabase, { cache: Map<string, Statement>; api: PreparedStatements }>();
 
-/** better-sqlite3 binds no booleans; TypeORM passes them as 0/1, and so does this. */
+/** better-sqlite3 binds no booleans; TypeORM passes them as 0/1, and so does this. Bound as one array (no spread). */
 const bindable = (params: readonly unknown[]): unknown[] => (params.some((p) => typeof p === 'boolean') ? params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p)) : (params as unknown[]));
 
 function connectionOf(m: EntityManager): SqliteDatabase {
@@ -54,8 +54,8 @@ export function preparedStatements(m: EntityManager): PreparedStatements {
     return s;
   };
   const api: PreparedStatements = {
-    run: (sql, params) => statement(sql).run(...bindable(params)).changes,
-    all: <T>(sql: string, params: readonly unknown[]) => statement(sql).all(...bindable(params)) as T[],
+    run: (sql, params) => statement(sql).run(bindable(params)).changes,
+    all: <T>(sql: string, params: readonly unknown[]) => statement(sql).all(bindable(params)) as T[],
   };
   byConnection.set(connection, { cache, api });
   return api;
