@@ -12,7 +12,7 @@ import { parseDataPayload, type PayloadAccount, type PayloadRow, type WireClock 
 import { findDevice } from './device-registry';
 import type { VerifiedFile } from './log-reader';
 import type { OwnDevice } from './own-device';
-import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity, type SyncField } from './sync-registry';
 import { keyWhere, rowsById } from './sync-rows';
 import type { RoundCounts } from './sync-step';
 import type { NetworkContext } from './sync-context';
@@ -208,9 +208,28 @@ function writesOf(v: PayloadRow['f'][string], rowClock: WireClock): { plain: unk
 
 const headOf = (value: unknown, c: Clock, vv: VersionVector): Head => ({ value, hlc: c.hlc, device: c.device, actor: c.actor, vv });
 
+/** The fields of an entity as [name, field] pairs, listed once per entity rather than once per received row. */
+const FIELD_LISTS = new Map<SyncEntity, [string, SyncField][]>();
+function fieldList(spec: SyncEntity): [string, SyncField][] {
+  let list = FIELD_LISTS.get(spec);
+  if (!list) FIELD_LISTS.set(spec, (list = Object.entries(spec.fields)));
+  return list;
+}
+
+/** The INSERT of an entity's row with these columns: built again only when the columns differ from the last row's. */
+const INSERTS = new Map<SyncEntity, { columns: string[]; sql: string }>();
+function insertSql(spec: SyncEntity, columns: string[]): string {
+  const last = INSERTS.get(spec);
+  if (last && last.columns.length === columns.length && last.columns.every((c, i) => c === columns[i])) return last.sql;
+  const sql = `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  INSERTS.set(spec, { columns, sql });
+  return sql;
+}
+
 async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string, parents: Parents): Promise<void> {
   const m = s.ctx.tx;
-  const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
+  const plain = {} as SourceRow;
+  for (const k in row.f) plain[spec.fields[k]?.column ?? k] = row.f[k]![0];
   plain._client = client;
   // A row whose category follows its parent's life area (a measure, its goal's): the area decides which fields are
   // stored under the health key, as the export reads it (sync-rows.ts: _area).
@@ -220,13 +239,13 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   }
   const values: Record<string, unknown> = {};
   spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
-  for (const [name, f] of Object.entries(spec.fields)) {
+  for (const [name, f] of fieldList(spec)) {
     const given = row.f[name];
     values[f.column] = given ? stored(s.ctx, spec, row.id, name, given[0], plain) : emptyValue(f, s.sender.office);
   }
   await derivedOnInsert(s, spec, values);
   const columns = Object.keys(values);
-  preparedStatements(m).run(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
+  preparedStatements(m).run(insertSql(spec, columns), columns.map((c) => values[c]));
   const rowClock = fromWire(row.r);
   await writeClock(m, spec.entity, row.id, { ...rowClock, field: ROW, vv: ownVector(rowClock), deleted: false });
   for (const [name, v] of Object.entries(row.f)) {

@@ -23,7 +23,7 @@ export interface PreparedStatements {
   all<T>(sql: string, params: readonly unknown[]): T[];
 }
 
-/** Statements per connection: enough for the hot paths' fixed texts; the least recently used goes first beyond it. */
+/** Statements per connection: far more than the hot paths' fixed texts; the oldest goes first beyond it. */
 const MAX_STATEMENTS = 200;
 
 const byConnection = new WeakMap<SqliteDatabase, { cache: Map<string, Statement>; api: PreparedStatements }>();
@@ -44,13 +44,11 @@ export function preparedStatements(m: EntityManager): PreparedStatements {
   const cache = new Map<string, Statement>();
   const statement = (sql: string): Statement => {
     let s = cache.get(sql);
-    if (s) {
-      cache.delete(sql);
-    } else {
+    if (!s) {
       s = connection.prepare(sql);
       if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
+      cache.set(sql, s);
     }
-    cache.set(sql, s);
     return s;
   };
   const api: PreparedStatements = {
