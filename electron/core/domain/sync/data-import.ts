@@ -5,8 +5,8 @@ import { clockId, compareClocks, covers, ownVector, readClocks, ROW, writeClock,
 import { preparedStatements } from '../../platform/vault/prepared-statements';
 import { conflictId, openConflicts, winnerOf, type Head } from './conflict-heads';
 import { foldName } from '../clients/name-normalisation';
-import { indexClientNames, nameKeys } from '../clients/client-search';
-import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/client-service';
+import { indexClientNamesOf, nameKeys } from '../clients/client-search';
+import { refreshClientCaseColumnsOf, refreshCurrentStatus } from '../clients/client-service';
 import { consentParties } from './consent-scope';
 import { parseDataPayload, type PayloadAccount, type PayloadRow, type WireClock } from './data-payload';
 import { findDevice } from './device-registry';
@@ -407,16 +407,20 @@ async function unpark(s: ApplyScope): Promise<void> {
 async function refreshDerived(s: ApplyScope): Promise<void> {
   const m = s.ctx.tx;
   const today = berlinDate(s.ctx.now);
-  for (const id of s.applied.names) {
-    const [c] = (await m.query('SELECT family_name, given_names, alternative_names FROM client WHERE id = ?', [id])) as {
+  // Names and case columns set-based, a few statements per 500 clients: a file brings hundreds of clients.
+  const names = [...s.applied.names];
+  for (let i = 0; i < names.length; i += 500) {
+    const part = names.slice(i, i + 500);
+    const rows = (await m.query(`SELECT id, family_name, given_names, alternative_names FROM client WHERE id IN (${part.map(() => '?').join(',')})`, part)) as {
+      id: string;
       family_name: string;
       given_names: string;
       alternative_names: string;
     }[];
-    if (c) await indexClientNames(m, id, nameKeys(c.family_name, c.given_names, JSON.parse(c.alternative_names) as string[]));
+    await indexClientNamesOf(m, rows.map((c) => ({ clientId: c.id, keys: nameKeys(c.family_name, c.given_names, JSON.parse(c.alternative_names) as string[]) })));
   }
   for (const id of s.applied.residence) if ((await officeOfClient(m, id)) !== null) await refreshCurrentStatus(m, id, today);
-  for (const id of s.applied.cases) await refreshClientCaseColumns(m, id);
+  await refreshClientCaseColumnsOf(m, [...s.applied.cases]);
 }
 
 /**
