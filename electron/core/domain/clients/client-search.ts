@@ -78,6 +78,19 @@ export async function indexClientNames(m: EntityManager, clientId: string, keys:
   if (keys.length) await m.insert(ClientNameKeyEntity, keys.map((key) => ({ clientId, key })));
 }
 
+/** indexClientNames for many clients at once, a few statements per 500 clients (sync applies a file's together). */
+export async function indexClientNamesOf(m: EntityManager, clients: readonly { clientId: string; keys: string[] }[]): Promise<void> {
+  for (let i = 0; i < clients.length; i += 500) {
+    const part = clients.slice(i, i + 500);
+    await m.query(`DELETE FROM client_name_key WHERE client_id IN (${part.map(() => '?').join(',')})`, part.map((c) => c.clientId));
+    const rows = part.flatMap((c) => c.keys.map((key) => [key, c.clientId]));
+    for (let j = 0; j < rows.length; j += 400) {
+      const chunk = rows.slice(j, j + 400);
+      await m.query(`INSERT INTO client_name_key (key, client_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+    }
+  }
+}
+
 const EXACT = 3;
 /** Share of a name particle's token score (see NAME_PARTICLES). */
 const PARTICLE_WEIGHT = 0.25;

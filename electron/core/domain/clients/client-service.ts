@@ -332,3 +332,11 @@ export async function listClients(ctx: ClientDataContext, input: ListInput): Pro
 export async function refreshClientCaseColumns(m: EntityManager, clientId: string): Promise<void> {
   await m.query(`${REFRESH_CLIENT_CASE_COLUMNS} WHERE id = ?`, [clientId]);
 }
+
+/** refreshClientCaseColumns for many clients, one statement per 500 (sync applies a file's clients together). */
+export async function refreshClientCaseColumnsOf(m: EntityManager, clientIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < clientIds.length; i += 500) {
+    const part = clientIds.slice(i, i + 500);
+    await m.query(`${REFRESH_CLIENT_CASE_COLUMNS} WHERE id IN (${part.map(() => '?').join(',')})`, part);
+  }
+}

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
 import { AppError } from '../../contract/errors';
 import { berlinDate } from '../../contract/dates';
+import type { KeyProtectedCategory } from '../../contract/data-categories';
 import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clock';
 import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
 import type { DataPayload, PayloadAccount, PayloadFile, PayloadRow, WireClock, WireWrite } from './data-payload';
@@ -9,7 +10,7 @@ import { copyFor } from './document-copies';
 import { openConflicts, type Head } from './conflict-heads';
 import { advanceSent, type OutgoingContent } from './log-writer';
 import type { OwnDevice } from './own-device';
-import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity, type SyncField } from './sync-registry';
 import { rowsById, rowsOfClients } from './sync-rows';
 import type { NetworkContext } from './sync-context';
 
@@ -59,12 +60,59 @@ interface Entry {
   device: string;
 }
 
+/**
+ * The next EXPORT_BATCH entries of the change log after `upto` (what one file covers) and the last one's id (null: the
+ * log holds no more). With an echo device, its own entries are left out in SQL: a joining workstation's log is the
+ * office it received, all echoes, and turning 10,000 of them into objects to skip them cost more than the rest of
+ * such an empty batch.
+ */
+async function nextEntries(m: EntityManager, upto: number, echo: string | null): Promise<{ entries: Entry[]; last: number | null }> {
+  const columns = 'id, entity, entity_id AS eid, operation, hlc, device_id AS device';
+  if (!echo) {
+    const entries = (await m.query(`SELECT ${columns} FROM change_entry WHERE id > ? ORDER BY id LIMIT ?`, [upto, EXPORT_BATCH])) as Entry[];
+    return { entries, last: entries.at(-1)?.id ?? null };
+  }
+  const [end] = (await m.query('SELECT id FROM change_entry WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?', [upto, EXPORT_BATCH - 1])) as { id: number }[];
+  let last = end?.id ?? null;
+  if (last === null) {
+    // Fewer than EXPORT_BATCH entries left: the file covers them all.
+    const [newest] = (await m.query('SELECT MAX(id) AS last FROM change_entry WHERE id > ?', [upto])) as { last: number | null }[];
+    last = newest?.last ?? null;
+  }
+  if (last === null) return { entries: [], last };
+  const entries = (await m.query(`SELECT ${columns} FROM change_entry WHERE id > ? AND id <= ? AND device_id <> ? ORDER BY id`, [upto, last, echo])) as Entry[];
+  return { entries, last };
+}
+
 /** Thrown when a protected value must be sent but this session holds no key for it: the file waits. */
 class WaitingForKey extends Error {}
 
 const wire = (c: Pick<StoredClock, 'hlc' | 'device' | 'actor'>): WireClock => [c.hlc, c.device, c.actor];
 
-/** One row as the audience may receive it, or null when it may not receive the row at all. */
+/** The fields of an entity as [name, field] pairs, listed once per entity rather than once per exported row. */
+const FIELD_LISTS = new Map<SyncEntity, [string, SyncField][]>();
+function fieldList(spec: SyncEntity): [string, SyncField][] {
+  let list = FIELD_LISTS.get(spec);
+  if (!list) FIELD_LISTS.set(spec, (list = Object.entries(spec.fields)));
+  return list;
+}
+
+const NO_HEADS: readonly Head[] = [];
+
+/** Another head of an open conflict as it travels: its plain value, clock and vector. */
+function otherWrite(ctx: NetworkContext, category: KeyProtectedCategory | null, place: string, h: Head): WireWrite {
+  let value = h.value as string | number | null;
+  if (category && value !== null) {
+    if (!ctx.fields.holds(category)) throw new WaitingForKey();
+    value = ctx.fields.decrypt(category, String(value), place);
+  }
+  return [value, wire(h), h.vv];
+}
+
+/**
+ * One row as the audience may receive it, or null when it may not receive the row at all. Runs once per row of a
+ * whole office on a new workstation: no closures or arrays made per field unless the field needs them.
+ */
 function exportRow(
   ctx: NetworkContext,
   spec: SyncEntity,
@@ -80,8 +128,8 @@ function exportRow(
   const id = String(row['_id']);
   const rowClock = clocks?.get(ROW) ?? fallback;
   const fields: PayloadRow['f'] = {};
-  const may = (rule: Parameters<typeof allows>[1]) => allows(scope, rule);
-  for (const [name, f] of Object.entries(spec.fields)) {
+  let may: ((rule: Parameters<typeof allows>[1]) => boolean) | undefined;
+  for (const [name, f] of fieldList(spec)) {
     const rule = f.rule === 'row' ? rowRule : f.rule;
     if (!allows(scope, rule)) continue;
     let value = row[f.column] as string | number | null;
@@ -90,22 +138,20 @@ function exportRow(
       if (!ctx.fields.holds(category)) throw new WaitingForKey();
       value = ctx.fields.decrypt(category, String(value), placeOf(spec.entity, id, name));
     }
-    if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, may) as string;
+    if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, (may ??= (r) => allows(scope, r))) as string;
     if (f.account && value !== null) accounts.add(String(value));
     const clock = clocks?.get(name);
     // The other writes of an open conflict go along within the office, so every workstation holds the same ones.
-    const others = scope.owner ? (heads?.get(name) ?? []).filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : [];
-    const plain = (h: Head): string | number | null => {
-      if (!category || h.value === null) return h.value as string | number | null;
-      if (!ctx.fields.holds(category)) throw new WaitingForKey();
-      return ctx.fields.decrypt(category, String(h.value), placeOf(spec.entity, id, name));
-    };
-    const write = (h: Head): WireWrite => [plain(h), wire(h), h.vv];
+    const open = scope.owner ? heads?.get(name) : undefined;
+    const others = open ? open.filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : NO_HEADS;
     // Within the office the writers travel as staff rows too: the conflict list names who wrote what.
-    if (scope.owner) for (const h of [clock, ...others]) if (h?.actor) accounts.add(h.actor);
+    if (scope.owner) {
+      if (clock?.actor) accounts.add(clock.actor);
+      for (const h of others) if (h.actor) accounts.add(h.actor);
+    }
     if (!clock) fields[name] = [value];
     else if (!others.length) fields[name] = [value, wire(clock), clock.vv];
-    else fields[name] = [value, wire(clock), clock.vv, others.map(write)];
+    else fields[name] = [value, wire(clock), clock.vv, others.map((h) => otherWrite(ctx, category, placeOf(spec.entity, id, name), h))];
   }
   return { e: spec.entity, id, r: wire(rowClock), f: fields };
 }
@@ -173,19 +219,15 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
   const [{ upto } = { upto: 0 }] = (await m.query(`SELECT MIN(sent_upto) AS upto FROM sync_device WHERE device_id IN (${ids.map(() => '?').join(',')})`, ids)) as {
     upto: number;
   }[];
-  const entries = await cutAtDocuments(
-    m,
-    (await m.query('SELECT id, entity, entity_id AS eid, operation, hlc, device_id AS device FROM change_entry WHERE id > ? ORDER BY id LIMIT ?', [
-      upto,
-      EXPORT_BATCH,
-    ])) as Entry[],
-  );
-  if (!entries.length) return { state: 'done', content: null };
-  const last = entries.at(-1)!.id;
-  const touched = new Map<string, Map<string, Entry>>();
   // A change written by the one device this file is for is not sent back to it (a joining workstation relays the
   // whole office it received; its source needs none of that).
   const echo = group.devices.length === 1 && group.office === own.office ? group.devices[0]!.id : null;
+  const next = await nextEntries(m, upto, echo);
+  if (next.last === null) return { state: 'done', content: null };
+  const entries = await cutAtDocuments(m, next.entries);
+  // Cut short for the documents' sake: the file then covers the log only up to its last entry.
+  const last = entries.length < next.entries.length ? entries.at(-1)!.id : next.last;
+  const touched = new Map<string, Map<string, Entry>>();
   for (const e of entries) {
     if (!SYNC_ENTITY.has(e.entity) || e.device === echo) continue;
     let byId = touched.get(e.entity);

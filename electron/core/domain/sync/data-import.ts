@@ -2,10 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
 import { clockId, compareClocks, covers, ownVector, readClocks, ROW, writeClock, writeTombstone, type Clock, type StoredClock, type VersionVector } from '../../platform/sync/field-clock';
+import { preparedStatements } from '../../platform/vault/prepared-statements';
 import { conflictId, openConflicts, winnerOf, type Head } from './conflict-heads';
 import { foldName } from '../clients/name-normalisation';
-import { indexClientNames, nameKeys } from '../clients/client-search';
-import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/client-service';
+import { indexClientNamesOf, nameKeys } from '../clients/client-search';
+import { refreshClientCaseColumnsOf, refreshCurrentStatus } from '../clients/client-service';
 import { consentParties } from './consent-scope';
 import { parseDataPayload, type PayloadAccount, type PayloadFile, type PayloadRow, type WireClock } from './data-payload';
 import { fetchCopy } from './document-copies';
@@ -16,7 +17,7 @@ import { fieldPlace } from '../../platform/vault/field-cipher';
 import { findDevice } from './device-registry';
 import type { VerifiedFile } from './log-reader';
 import type { OwnDevice } from './own-device';
-import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
+import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity, type SyncField } from './sync-registry';
 import { keyWhere, rowsById } from './sync-rows';
 import type { RoundCounts } from './sync-step';
 import type { NetworkContext } from './sync-context';
@@ -119,8 +120,8 @@ async function storeHeads(s: ApplyScope, spec: SyncEntity, id: string, name: str
 async function recordRelay(m: EntityManager, spec: SyncEntity, id: string, fields: string[], clock: Clock, operation: 'upsert' | 'delete'): Promise<void> {
   // Kept in the change log so that this workstation passes the change on (its own office's later members, other
   // offices whose consent it learns of later); its clocks stay the writer's.
-  // A plain INSERT: the entity manager's insert would read the generated id back, a second statement per row.
-  await m.query('INSERT INTO change_entry (entity, entity_id, fields, hlc, device_id, operation) VALUES (?, ?, ?, ?, ?, ?)', [
+  // A plain INSERT, prepared once: the entity manager's insert would read the generated id back, a second statement per row.
+  preparedStatements(m).run('INSERT INTO change_entry (entity, entity_id, fields, hlc, device_id, operation) VALUES (?, ?, ?, ?, ?, ?)', [
     spec.entity,
     id,
     JSON.stringify(fields.sort()),
@@ -204,8 +205,10 @@ async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<s
 
 function note(s: ApplyScope, spec: SyncEntity, client: string, columns: Iterable<string>): void {
   s.applied.clients.add(client);
-  const cols = new Set(columns);
-  if (spec.entity === 'client' && (cols.has('family_name') || cols.has('given_names') || cols.has('alternative_names'))) s.applied.names.add(client);
+  if (spec.entity === 'client') {
+    const cols = new Set(columns);
+    if (cols.has('family_name') || cols.has('given_names') || cols.has('alternative_names')) s.applied.names.add(client);
+  }
   if (spec.entity === 'residence_status' || spec.entity === 'client') s.applied.residence.add(client);
   if (spec.entity === 'case') s.applied.cases.add(client);
   if (spec.entity === 'consent') s.applied.consents = true;
@@ -220,9 +223,28 @@ function writesOf(v: PayloadRow['f'][string], rowClock: WireClock): { plain: unk
 
 const headOf = (value: unknown, c: Clock, vv: VersionVector): Head => ({ value, hlc: c.hlc, device: c.device, actor: c.actor, vv });
 
+/** The fields of an entity as [name, field] pairs, listed once per entity rather than once per received row. */
+const FIELD_LISTS = new Map<SyncEntity, [string, SyncField][]>();
+function fieldList(spec: SyncEntity): [string, SyncField][] {
+  let list = FIELD_LISTS.get(spec);
+  if (!list) FIELD_LISTS.set(spec, (list = Object.entries(spec.fields)));
+  return list;
+}
+
+/** The INSERT of an entity's row with these columns: built again only when the columns differ from the last row's. */
+const INSERTS = new Map<SyncEntity, { columns: string[]; sql: string }>();
+function insertSql(spec: SyncEntity, columns: string[]): string {
+  const last = INSERTS.get(spec);
+  if (last && last.columns.length === columns.length && last.columns.every((c, i) => c === columns[i])) return last.sql;
+  const sql = `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  INSERTS.set(spec, { columns, sql });
+  return sql;
+}
+
 async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string, parents: Parents, local: Record<string, unknown> = {}): Promise<void> {
   const m = s.ctx.tx;
-  const plain = Object.fromEntries(Object.entries(row.f).map(([k, v]) => [spec.fields[k]?.column ?? k, v[0]])) as SourceRow;
+  const plain = {} as SourceRow;
+  for (const k in row.f) plain[spec.fields[k]?.column ?? k] = row.f[k]![0];
   plain._client = client;
   // A row whose category follows its parent's life area (a measure, its goal's): the area decides which fields are
   // stored under the health key, as the export reads it (sync-rows.ts: _area).
@@ -232,14 +254,14 @@ async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, clien
   }
   const values: Record<string, unknown> = {};
   spec.keyColumns.forEach((c, i) => (values[c] = spec.keyColumns.length === 1 ? row.id : row.id.split('/')[i]));
-  for (const [name, f] of Object.entries(spec.fields)) {
+  for (const [name, f] of fieldList(spec)) {
     const given = row.f[name];
     values[f.column] = given ? stored(s.ctx, spec, row.id, name, given[0], plain) : emptyValue(f, s.sender.office);
   }
   await derivedOnInsert(s, spec, values);
   Object.assign(values, local);
   const columns = Object.keys(values);
-  await m.query(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c]));
+  preparedStatements(m).run(insertSql(spec, columns), columns.map((c) => values[c]));
   const rowClock = fromWire(row.r);
   await writeClock(m, spec.entity, row.id, { ...rowClock, field: ROW, vv: ownVector(rowClock), deleted: false });
   for (const [name, v] of Object.entries(row.f)) {
@@ -452,16 +474,20 @@ async function unpark(s: ApplyScope): Promise<void> {
 async function refreshDerived(s: ApplyScope): Promise<void> {
   const m = s.ctx.tx;
   const today = berlinDate(s.ctx.now);
-  for (const id of s.applied.names) {
-    const [c] = (await m.query('SELECT family_name, given_names, alternative_names FROM client WHERE id = ?', [id])) as {
+  // Names and case columns set-based, a few statements per 500 clients: a file brings hundreds of clients.
+  const names = [...s.applied.names];
+  for (let i = 0; i < names.length; i += 500) {
+    const part = names.slice(i, i + 500);
+    const rows = (await m.query(`SELECT id, family_name, given_names, alternative_names FROM client WHERE id IN (${part.map(() => '?').join(',')})`, part)) as {
+      id: string;
       family_name: string;
       given_names: string;
       alternative_names: string;
     }[];
-    if (c) await indexClientNames(m, id, nameKeys(c.family_name, c.given_names, JSON.parse(c.alternative_names) as string[]));
+    await indexClientNamesOf(m, rows.map((c) => ({ clientId: c.id, keys: nameKeys(c.family_name, c.given_names, JSON.parse(c.alternative_names) as string[]) })));
   }
   for (const id of s.applied.residence) if ((await officeOfClient(m, id)) !== null) await refreshCurrentStatus(m, id, today);
-  for (const id of s.applied.cases) await refreshClientCaseColumns(m, id);
+  await refreshClientCaseColumnsOf(m, [...s.applied.cases]);
 }
 
 /**

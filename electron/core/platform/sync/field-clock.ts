@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedStatements } from '../vault/prepared-statements';
 
 /**
  * The clock of a write: hybrid logical time, then device id, a total order that every workstation agrees on (see
@@ -91,15 +92,15 @@ export async function readClocks(m: EntityManager, entity: string, ids: readonly
   return out;
 }
 
+const WRITE_CLOCK = `INSERT INTO sync_clock (entity, entity_id, field, hlc, device, actor, vv, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, actor = excluded.actor,
+    vv = excluded.vv, deleted = excluded.deleted`;
+
 export async function writeClock(m: EntityManager, entity: string, entityId: string, c: StoredClock): Promise<void> {
   // A vector that says no more than "this write itself" is implied: not stored (most rows are written once).
   const vv = Object.keys(c.vv).length === 1 && c.vv[c.device] === c.hlc ? null : JSON.stringify(c.vv);
-  await m.query(
-    `INSERT INTO sync_clock (entity, entity_id, field, hlc, device, actor, vv, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, actor = excluded.actor,
-       vv = excluded.vv, deleted = excluded.deleted`,
-    [entity, entityId, c.field, c.hlc, c.device, c.actor, vv, c.deleted ? 1 : 0],
-  );
+  // Prepared once: a received row writes one clock or more (sync applies millions for a new workstation).
+  preparedStatements(m).run(WRITE_CLOCK, [entity, entityId, c.field, c.hlc, c.device, c.actor, vv, c.deleted ? 1 : 0]);
 }
 
 /** A row is gone: only its tombstone stays, so a late write to it is never applied again. */

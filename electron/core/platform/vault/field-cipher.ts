@@ -22,6 +22,26 @@ const SEALED = 's1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/**
+ * Fresh random IVs, drawn from the CSPRNG a block at a time: one randomBytes call per value cost more than encrypting
+ * the value (sync encrypts every received note; profile of the sync bench: about 15 µs per call, a seventh of
+ * applying a file). Each IV is handed out once; a used block is dropped, never refilled in place. IVs are not secret
+ * (they are stored beside the ciphertext), so keeping the rest of a block in memory exposes nothing.
+ */
+const IV_BLOCK_BYTES = IV_BYTES * 256;
+let ivBlock = Buffer.alloc(0);
+let ivOffset = 0;
+
+function freshIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivBlock.length) {
+    ivBlock = randomBytes(IV_BLOCK_BYTES);
+    ivOffset = 0;
+  }
+  const iv = ivBlock.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 export type CategoryKeys = Partial<Record<KeyProtectedCategory, Buffer>>;
 export type CategoryPublicKeys = Partial<Record<KeyProtectedCategory, Buffer>>;
 
@@ -107,7 +127,7 @@ export class FieldCipher {
       if (!publicKey) throw new Error(`no public key for category ${category}`);
       return SEALED + seal(Buffer.from(value, 'utf8'), publicKey, this.aad(category, where));
     }
-    const iv = randomBytes(IV_BYTES);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(this.aad(category, where), 'utf8'));
     const ct = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
