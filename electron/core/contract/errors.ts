@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'document.unreadable',
   'document.inUse',
   'consent.alreadyRevoked',
+  'partner.archived',
+  'partnerProposal.decided',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -121,6 +123,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.unreadable': () => 'The encrypted document file is missing or damaged.',
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
+  'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
+  'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',
   'network.alreadyJoined': () => 'This workstation is already a member of a sync network; nothing was changed.',
   'network.shareUnreachable': (p) =>

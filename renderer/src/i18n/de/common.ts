@@ -125,6 +125,8 @@ export const common = {
     },
     internal: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.',
     consent: { alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.' },
+    partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
+    partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     network: {
       notJoined: 'Dieser Arbeitsplatz gehört noch zu keinem Sync-Netz. Die IT kann ein Netz anlegen oder den Arbeitsplatz mit einer Einladung beitreten lassen.',
       alreadyJoined: 'Dieser Arbeitsplatz gehört bereits zu einem Sync-Netz; es wurde nichts geändert.',
