@@ -89,7 +89,7 @@ test('a case manager finds a course with childcare in Selm and proposes a change
   await expect(page.getByRole('button', { name: 'Bearbeiten' })).toHaveCount(0);
   await expectNoA11yViolations(page, 'Partnernetz: Details (Fallmanagement)');
 
-  await tabTo(page, page.getByRole('button', { name: 'Änderung vorschlagen' }));
+  await tabTo(page, page.getByRole('button', { name: 'Änderung vorschlagen', exact: true }));
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Änderung vorschlagen: AWO Integrationskurse Selm' });
   await expect(dialog).toBeVisible();
@@ -119,17 +119,32 @@ test('a case manager finds a course with childcare in Selm and proposes a change
   // Nothing changes before Koordination decides.
   await expect(page.getByText('Mo–Do 9–15 Uhr')).toBeVisible();
 
+  // A new contact person, proposed the same way.
+  await tabTo(page, page.getByRole('button', { name: 'Ansprechperson vorschlagen' }));
+  await page.keyboard.press('Enter');
+  const contactDialog = page.getByRole('dialog', { name: 'Ansprechperson vorschlagen' });
+  await expect(contactDialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type('Hasan Demir');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Kinderbetreuung');
+  await expectNoA11yViolations(page, 'Dialog Ansprechperson vorschlagen');
+  await page.keyboard.press('Enter');
+  await expect(contactDialog).toBeHidden();
+  await expect(own).toHaveCount(2);
+
   // Koordination decides.
   await lockViaUserMenu(page);
   await unlock(page, KO.login, KO.passphrase);
   // Unlocking returns to the screen that was open.
   await expect(page.getByRole('heading', { level: 1, name: 'Partnernetz' })).toBeVisible({ timeout: 15_000 });
   const open = page.getByRole('table', { name: 'Offene Änderungsvorschläge' }).getByTestId('partner-proposal');
-  await expect(open).toHaveCount(1);
-  await expect(open.first()).toContainText('Derya Yilmaz');
-  await expect(open.first()).toContainText('Mo–Fr 8–16 Uhr');
+  await expect(open).toHaveCount(2);
+  const hours = open.filter({ hasText: 'Partnerdaten' });
+  await expect(hours).toContainText('Derya Yilmaz');
+  await expect(hours).toContainText('Mo–Fr 8–16 Uhr');
+  await expect(open.filter({ hasText: 'Ansprechperson: Hasan Demir' })).toHaveCount(1);
   await expectNoA11yViolations(page, 'Partnernetz (Koordination)');
-  await tabTo(page, page.getByRole('button', { name: 'Vorschlag zu AWO Integrationskurse Selm annehmen' }), 80);
+  await tabTo(page, page.getByRole('button', { name: 'Vorschlag zu AWO Integrationskurse Selm annehmen (Partnerdaten)' }), 80);
   await page.keyboard.press('Enter');
   const decide = page.getByRole('alertdialog', { name: 'Vorschlag annehmen' });
   await expect(decide).toBeVisible();
@@ -138,6 +153,14 @@ test('a case manager finds a course with childcare in Selm and proposes a change
   await tabTo(page, decide.getByRole('button', { name: 'Annehmen' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Der Vorschlag zu „AWO Integrationskurse Selm“ wurde angenommen und übernommen.' })).toBeVisible();
+  await expect(open).toHaveCount(1);
+  // The contact proposal is rejected the same way.
+  await tabTo(page, page.getByRole('button', { name: 'Vorschlag zu AWO Integrationskurse Selm ablehnen (Ansprechperson: Hasan Demir)' }), 80);
+  await page.keyboard.press('Enter');
+  const reject = page.getByRole('alertdialog', { name: 'Vorschlag ablehnen' });
+  await expect(reject).toBeVisible();
+  await tabTo(page, reject.getByRole('button', { name: 'Ablehnen' }));
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Es liegen keine offenen Vorschläge vor.')).toBeVisible();
 
   // The accepted hours are the partner's now; Koordination's edit form opens on them.

@@ -51,7 +51,7 @@ const NO_FILTERS: Filters = { query: '', service: '', service2: '', language: ''
 
 type Dialog =
   | { kind: 'partner'; mode: PartnerFormMode }
-  | { kind: 'contact'; contact: PartnerContactView | null }
+  | { kind: 'contact'; contact: PartnerContactView | null; propose?: boolean }
   | { kind: 'removeContact'; contact: PartnerContactView }
   | { kind: 'archive' }
   | { kind: 'decide'; proposal: PartnerProposalView; accept: boolean };
@@ -125,6 +125,12 @@ export function PartnersPage({ user }: { user: SessionUser }) {
 
   const p = detail.data;
   const list = results.data;
+  const changeOf = (pp: PartnerProposalView): string =>
+    pp.target === 'contact'
+      ? `${t('partners.proposals.contactChange')}: ${pp.contact?.name ?? ''}`
+      : pp.partnerId
+        ? t('partners.proposals.partnerChange')
+        : t('partners.proposals.newPartner');
   const none = t('partners.detail.none');
   const listText = (items: string[]) => (items.length ? items.join(', ') : none);
   return (
@@ -269,7 +275,12 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                     )}
                   </>
                 ) : null}
-                {canPropose && !p.archived ? <Button onClick={() => setDialog({ kind: 'partner', mode: 'propose' })}>{t('partners.detail.propose')}</Button> : null}
+                {canPropose && !p.archived ? (
+                  <>
+                    <Button onClick={() => setDialog({ kind: 'partner', mode: 'propose' })}>{t('partners.detail.propose')}</Button>
+                    <Button onClick={() => setDialog({ kind: 'contact', contact: null, propose: true })}>{t('partners.contactForm.proposeNew')}</Button>
+                  </>
+                ) : null}
                 <Button appearance="subtle" onClick={() => setSelectedId(null)}>
                   {t('partners.detail.close')}
                 </Button>
@@ -306,7 +317,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                           {t(`partners.detail.contactColumns.${c}`)}
                         </th>
                       ))}
-                      {canEdit ? (
+                      {canEdit || (canPropose && !p.archived) ? (
                         <th className={table.th} scope="col">
                           {t('partners.detail.contactColumns.actions')}
                         </th>
@@ -330,6 +341,12 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                                 {t('partners.contactForm.removeSubmit')}
                               </Button>
                             </div>
+                          </td>
+                        ) : canPropose && !p.archived ? (
+                          <td className={table.td}>
+                            <Button size="small" aria-label={t('partners.contactForm.proposeChange', { name: c.name })} onClick={() => setDialog({ kind: 'contact', contact: c, propose: true })}>
+                              {t('partners.detail.propose')}
+                            </Button>
                           </td>
                         ) : null}
                       </tr>
@@ -368,11 +385,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                   <tr key={pp.id} data-testid="partner-proposal">
                     <td className={table.td}>{pp.partnerName}</td>
                     <td className={table.td}>
-                      {pp.target === 'contact'
-                        ? `${t('partners.proposals.contactChange')}: ${pp.contact?.name ?? ''}`
-                        : pp.partnerId
-                          ? t('partners.proposals.partnerChange')
-                          : t('partners.proposals.newPartner')}
+                      {changeOf(pp)}
                       {pp.partner ? <ProposalSummary partner={pp.partner} /> : null}
                       {pp.comment ? <div className={styles.muted}>{t('partners.proposals.comment', { comment: pp.comment })}</div> : null}
                     </td>
@@ -383,10 +396,10 @@ export function PartnersPage({ user }: { user: SessionUser }) {
                       <td className={table.td}>
                         {pp.status === 'open' ? (
                           <div className={styles.buttons}>
-                            <Button size="small" aria-label={t('partners.proposals.acceptFor', { name: pp.partnerName })} onClick={() => setDialog({ kind: 'decide', proposal: pp, accept: true })}>
+                            <Button size="small" aria-label={t('partners.proposals.acceptFor', { name: pp.partnerName, change: changeOf(pp) })} onClick={() => setDialog({ kind: 'decide', proposal: pp, accept: true })}>
                               {t('partners.proposals.accept')}
                             </Button>
-                            <Button size="small" aria-label={t('partners.proposals.rejectFor', { name: pp.partnerName })} onClick={() => setDialog({ kind: 'decide', proposal: pp, accept: false })}>
+                            <Button size="small" aria-label={t('partners.proposals.rejectFor', { name: pp.partnerName, change: changeOf(pp) })} onClick={() => setDialog({ kind: 'decide', proposal: pp, accept: false })}>
                               {t('partners.proposals.reject')}
                             </Button>
                           </div>
@@ -414,7 +427,9 @@ export function PartnersPage({ user }: { user: SessionUser }) {
           }}
         />
       ) : null}
-      {dialog?.kind === 'contact' && p ? <ContactDialog partnerId={p.id} contact={dialog.contact} onCancel={() => setDialog(null)} onDone={done} /> : null}
+      {dialog?.kind === 'contact' && p ? (
+        <ContactDialog partnerId={p.id} contact={dialog.contact} propose={dialog.propose} onCancel={() => setDialog(null)} onDone={done} />
+      ) : null}
       {dialog?.kind === 'removeContact' ? (
         <ConfirmNoteDialog
           title={t('partners.contactForm.removeTitle')}

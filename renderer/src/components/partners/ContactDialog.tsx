@@ -9,15 +9,20 @@ import { checkWith, serverErrors } from './field-errors';
 
 type Key = 'name' | 'function' | 'phone' | 'email';
 
-/** Koordination adds or edits a contact person: name, function and work contact details only. */
+/**
+ * Koordination adds or edits a contact person: name, function and work contact details only. With `propose`, a case
+ * manager proposes the same instead, and Koordination decides.
+ */
 export function ContactDialog({
   partnerId,
   contact,
+  propose = false,
   onDone,
   onCancel,
 }: {
   partnerId: string;
   contact: PartnerContactView | null;
+  propose?: boolean;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -42,10 +47,15 @@ export function ContactDialog({
     setAlert(null);
     setBusy(true);
     try {
-      const saved = await call('partnerContacts.save', { ...checked.value, partnerId, ...(contact ? { id: contact.id } : {}) });
-      onDone(t('partners.contactForm.saved', { name: saved.name }));
+      if (propose) {
+        await call('partnerProposals.propose', { target: 'contact', partnerId, contactId: contact?.id ?? null, contact: checked.value });
+        onDone(t('partners.contactForm.proposed', { name: checked.value.name }));
+      } else {
+        const saved = await call('partnerContacts.save', { ...checked.value, partnerId, ...(contact ? { id: contact.id } : {}) });
+        onDone(t('partners.contactForm.saved', { name: saved.name }));
+      }
     } catch (e) {
-      const byField = serverErrors(t, e);
+      const byField = serverErrors(t, e, propose ? 'contact.' : '');
       if (byField && Object.keys(byField).length) setErrors(byField);
       else setAlert(errorText(t, e));
       setBusy(false);
@@ -59,12 +69,12 @@ export function ContactDialog({
   );
   return (
     <FormDialog
-      title={contact ? t('partners.contactForm.editTitle') : t('partners.contactForm.newTitle')}
-      intro={t('partners.contactForm.intro')}
+      title={propose ? t('partners.contactForm.proposeTitle') : contact ? t('partners.contactForm.editTitle') : t('partners.contactForm.newTitle')}
+      intro={propose ? `${t('partners.contactForm.intro')} ${t('partners.form.proposeIntro')}` : t('partners.contactForm.intro')}
       alert={alert}
       busy={busy}
       busyLabel={t('partners.form.saving')}
-      submitLabel={t('partners.form.save')}
+      submitLabel={propose ? t('partners.form.submitProposal') : t('partners.form.save')}
       onSubmit={submit}
       onCancel={onCancel}
     >
