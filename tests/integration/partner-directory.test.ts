@@ -226,6 +226,27 @@ describe('partner directory', () => {
     expect(changes('partner_proposal', changeHours.id).map((c) => c.fields)).toHaveLength(2);
   });
 
+  it('applies on acceptance only what the proposer changed, keeping what Koordination changed in the meantime', async () => {
+    await signIn('ko');
+    const [vhs] = await call(core, 'partners.search', { query: 'VHS' });
+    const current = await call(core, 'partners.get', { id: vhs!.id });
+    const { id: _id, version: _v, archived: _a, contacts: _c, updatedAt: _u, ...fields } = current;
+    await signIn('fm');
+    // The proposer works from the entry as it is now, changes the hours and lists the same languages in another order.
+    const proposal = await call(core, 'partnerProposals.propose', {
+      target: 'partner',
+      partnerId: vhs!.id,
+      partner: { ...fields, openingHours: 'Di und Do 10–12 Uhr', languages: [...fields.languages].reverse() },
+    });
+    await signIn('ko');
+    await call(core, 'partners.save', { ...fields, id: vhs!.id, version: current.version, notes: 'Neue Leitung ab Januar', languages: [...fields.languages, 'uk'] });
+    await call(core, 'partnerProposals.decide', { id: proposal.id, accept: true });
+    const after = await call(core, 'partners.get', { id: vhs!.id });
+    expect(after.openingHours).toBe('Di und Do 10–12 Uhr');
+    expect(after.notes).toBe('Neue Leitung ab Januar');
+    expect(after.languages).toEqual([...fields.languages, 'uk'].sort());
+  });
+
   it('removes a contact person with a tombstone in the change log', async () => {
     await signIn('ko');
     const [awo] = await call(core, 'partners.search', { query: 'AWO' });

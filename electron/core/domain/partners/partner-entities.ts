@@ -81,6 +81,8 @@ export interface PartnerProposal {
   partnerId: string | null;
   contactId: string | null;
   payload: string;
+  /** The record's fields when the proposal was made (null for a new partner or contact). */
+  base: string | null;
   comment: string | null;
   proposedBy: string;
   proposedAt: string;
@@ -99,6 +101,7 @@ export const PartnerProposalEntity = new EntitySchema<PartnerProposal>({
     partnerId: { type: 'text', name: 'partner_id', nullable: true },
     contactId: { type: 'text', name: 'contact_id', nullable: true },
     payload: { type: 'text' },
+    base: { type: 'text', nullable: true },
     comment: { type: 'text', nullable: true },
     proposedBy: { type: 'text', name: 'proposed_by' },
     proposedAt: { type: 'text', name: 'proposed_at' },

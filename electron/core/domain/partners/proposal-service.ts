@@ -10,7 +10,25 @@ import type { ContactFields, PartnerFields, PartnerProposalView } from '../../co
 import { appendAudit } from '../../platform/audit/audit-log';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { PartnerContactEntity, PartnerProposalEntity, type PartnerProposal } from './partner-entities';
-import { requirePartner, writeContact, writePartner } from './partner-service';
+import { fieldsOf, requirePartner, writeContact, writePartner } from './partner-service';
+
+/**
+ * What accepting applies: the fields the proposer changed against the record as it was then, over the record as it
+ * is now; a field Koordination changed in between and the proposer did not touch keeps Koordination's value.
+ */
+function merged<T extends object>(current: T, base: T | null, proposed: T): T {
+  if (!base) return proposed;
+  // Lists are sets of codes: a proposal that only reorders one has not changed it.
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) ? JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort()) : a === b;
+  const out = { ...current };
+  for (const key of Object.keys(proposed) as (keyof T)[]) {
+    if (!same(proposed[key], base[key])) out[key] = proposed[key];
+  }
+  return out;
+}
+
+const contactFieldsOf = (c: ContactFields): ContactFields => ({ name: c.name, function: c.function, phone: c.phone, email: c.email });
 
 export const PROPOSAL_ENTITY = 'partner_proposal';
 
@@ -76,14 +94,17 @@ export async function listProposals(ctx: ServiceContext, input: z.output<typeof 
 /** A case manager proposes a new or changed partner, or a contact person; nothing changes until Koordination accepts. */
 export async function propose(ctx: ServiceContext, input: z.output<typeof proposalInput>): Promise<PartnerProposalView> {
   let contactId: string | null = null;
+  let base: PartnerFields | ContactFields | null = null;
   if (input.partnerId) {
     const partner = await requirePartner(ctx, input.partnerId);
     if (partner.archivedAt) throw new AppError('partner.archived');
+    if (input.target === 'partner') base = fieldsOf(partner);
   }
   if (input.target === 'contact' && input.contactId) {
     const c = await ctx.tx.findOneBy(PartnerContactEntity, { id: input.contactId });
     if (!c || c.partnerId !== input.partnerId) throw new AppError('record.notFound', { entity: 'partner-contact' });
     contactId = c.id;
+    base = contactFieldsOf(c);
   }
   const id = randomUUID();
   const payload = input.target === 'partner' ? input.partner : input.contact;
@@ -93,6 +114,7 @@ export async function propose(ctx: ServiceContext, input: z.output<typeof propos
     partnerId: input.partnerId,
     contactId,
     payload: JSON.stringify(payload),
+    base: base ? JSON.stringify(base) : null,
     comment: input.comment,
     proposedBy: ctx.user.id,
     proposedAt: ctx.now.toISOString(),
@@ -104,7 +126,7 @@ export async function propose(ctx: ServiceContext, input: z.output<typeof propos
   await recordChange(ctx.tx, stampOf(ctx), {
     entity: PROPOSAL_ENTITY,
     entityId: id,
-    fields: ['target', 'partnerId', 'contactId', 'payload', 'comment', 'proposedBy', 'proposedAt', 'status'],
+    fields: ['target', 'partnerId', 'contactId', 'payload', 'base', 'comment', 'proposedBy', 'proposedAt', 'status'],
   });
   ctx.audit.entityIds.push(id);
   ctx.audit.fields.push(`target:${input.target}`);
@@ -120,23 +142,30 @@ export async function decideProposal(ctx: ServiceContext, input: z.output<typeof
   if (!row) throw new AppError('record.notFound', { entity: 'partner-proposal' });
   if (row.status !== 'open') throw new AppError('partnerProposal.decided', { status: row.status });
   let applied: { entity: string; id: string; fields: string[] } | null = null;
+  const base = row.base ? (JSON.parse(row.base) as never) : null;
   if (input.accept && row.target === 'partner') {
-    const { partner, changed } = await writePartner(ctx, JSON.parse(row.payload) as PartnerFields, { id: row.partnerId ?? undefined });
+    const proposed = JSON.parse(row.payload) as PartnerFields;
+    const fields = row.partnerId ? merged(fieldsOf(await requirePartner(ctx, row.partnerId)), base, proposed) : proposed;
+    const { partner, changed } = await writePartner(ctx, fields, { id: row.partnerId ?? undefined });
     applied = { entity: 'partner', id: partner.id, fields: changed };
     if (!row.partnerId) {
       await ctx.tx.update(PartnerProposalEntity, { id: row.id }, { partnerId: partner.id });
     }
   } else if (input.accept) {
-    const { contact, changed } = await writeContact(ctx, row.partnerId!, JSON.parse(row.payload) as ContactFields, row.contactId);
+    const proposed = JSON.parse(row.payload) as ContactFields;
+    const current = row.contactId ? await ctx.tx.findOneBy(PartnerContactEntity, { id: row.contactId }) : null;
+    // A contact removed since the proposal: accepting adds the person again, as proposed.
+    const fields = current ? merged(contactFieldsOf(current), base, proposed) : proposed;
+    const { contact, changed } = await writeContact(ctx, row.partnerId!, fields, current?.id ?? null);
     applied = { entity: 'partner-contact', id: contact.id, fields: changed };
-    if (!row.contactId) await ctx.tx.update(PartnerProposalEntity, { id: row.id }, { contactId: contact.id });
+    if (row.contactId !== contact.id) await ctx.tx.update(PartnerProposalEntity, { id: row.id }, { contactId: contact.id });
   }
   const status: ProposalStatus = input.accept ? 'accepted' : 'rejected';
   await ctx.tx.update(PartnerProposalEntity, { id: row.id }, { status, decidedBy: ctx.user.id, decidedAt: ctx.now.toISOString(), decisionNote: input.note });
   await recordChange(ctx.tx, stampOf(ctx), {
     entity: PROPOSAL_ENTITY,
     entityId: row.id,
-    fields: ['status', 'decidedBy', 'decidedAt', 'decisionNote', ...(applied && !row.partnerId ? ['partnerId'] : []), ...(applied?.entity === 'partner-contact' && !row.contactId ? ['contactId'] : [])],
+    fields: ['status', 'decidedBy', 'decidedAt', 'decisionNote', ...(applied && !row.partnerId ? ['partnerId'] : []), ...(applied?.entity === 'partner-contact' && row.contactId !== applied.id ? ['contactId'] : [])],
   });
   ctx.audit.entityIds.push(row.id);
   ctx.audit.fields.push(status);

@@ -6,8 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `partner`: an organisation; list fields (Rechtskreise, languages, services, our offices working with it) are
  *   JSON arrays of codes, searched with json_each. Archived partners stay for the record.
  * - `partner_contact`: a contact person of a partner; personal data, so only name, function and reachability.
- * - `partner_proposal`: a change a case manager proposes and Koordination decides; the payload is the proposed
- *   fields as JSON.
+ * - `partner_proposal`: a change a case manager proposes and Koordination decides; `payload` is the proposed
+ *   fields as JSON, `base` the record's fields when the proposal was made (null for a new record), so accepting
+ *   applies only what the proposer changed and keeps what Koordination changed since.
  */
 export class PartnerDirectory1764000000012 implements MigrationInterface {
   name = 'PartnerDirectory1764000000012';
@@ -51,6 +52,7 @@ export class PartnerDirectory1764000000012 implements MigrationInterface {
       partner_id TEXT,
       contact_id TEXT,
       payload TEXT NOT NULL,
+      base TEXT,
       comment TEXT,
       proposed_by TEXT NOT NULL,
       proposed_at TEXT NOT NULL,
