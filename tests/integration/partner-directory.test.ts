@@ -309,5 +309,8 @@ describe('partner directory', () => {
     expect(refusals.sort()).toEqual(
       ['it-admin:partners.get', 'datenschutz:partners.get', ...['it-admin', 'datenschutz', 'abh', 'verwaltung', 'fallmanagement'].flatMap((r) => [`${r}:partners.save`, `${r}:partnerProposals.decide`])].sort(),
     );
+    // The refusal says it is about the directory, not about client data.
+    await signIn('vw');
+    expect(await core.dispatch('partners.save', AWO_SELM)).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'directoryRole' } } });
   }, 120_000);
 });

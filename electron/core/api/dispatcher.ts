@@ -222,7 +222,7 @@ export class CoreDispatcher {
     if (!session) throw new AppError('session.locked');
     // Whoever signs in with a passphrase IT set (IT itself, perhaps) sees nothing until the owner's own is set.
     if (session.user.passphraseChange && !ONE_TIME_SESSION_METHODS.has(method)) throw new AppError('session.passphraseChangeRequired');
-    if (!this.permits(access, session)) throw new AccessDenied('role');
+    if (!this.permits(access, session)) throw new AccessDenied(access in DIRECTORY_PERMISSION ? 'directoryRole' : 'role');
   }
 
   /** A refused call leaves an entry of its own, outside the call's rolled-back transaction. */

@@ -79,6 +79,7 @@ const DENIAL_TEXT: Record<string, string> = {
   scope: 'the client file belongs to another office and no active consent covers you',
   category: 'no active consent covers this data category for you',
   readOnly: 'you may only read this client file',
+  directoryRole: 'your role may not do this in the partner directory',
 };
 
 const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {

@@ -75,6 +75,7 @@ export const common = {
         scope: 'Diese Akte wird von einer anderen Dienststelle geführt, und es liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         category: 'Für diesen Datenbereich liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         readOnly: 'Sie dürfen diese Akte nur lesen; ändern kann sie nur die führende Dienststelle.',
+        directoryRole: 'Ihre Rolle darf dies im Partnernetz nicht: Die Koordination pflegt das Partnernetz, das Fallmanagement schlägt Änderungen vor.',
       },
     },
     vault: {

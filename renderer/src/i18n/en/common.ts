@@ -72,6 +72,7 @@ export const common: Texts<typeof de> = {
         scope: 'Another office keeps this file, and no valid consent names your office.',
         category: 'No valid consent names your office for this data category.',
         readOnly: 'You may only read this file; only the office that keeps it can change it.',
+        directoryRole: 'Your role may not do this in the partner directory: Koordination keeps it, case managers propose changes.',
       },
     },
     vault: {
