@@ -154,6 +154,36 @@ describe('schema migrations', () => {
     }
   });
 
+  it('0012: adds the partner directory to a vault of schema 11, searchable by the codes in its lists, and removes it again', async () => {
+    const dir = join(tmp.dir, 'v11');
+    const key = newDatabaseKey();
+    const v11 = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, 11) });
+    expect(v11.schemaVersion).toBe(11);
+    expect(await v11.dataSource.query(`SELECT name FROM sqlite_master WHERE name LIKE 'partner%'`)).toEqual([]);
+    await v11.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, 12) });
+    try {
+      expect(schemaVersion).toBe(12);
+      const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'partner%' ORDER BY name`)) as { name: string }[];
+      expect(tables.map((t) => t.name)).toEqual(['partner', 'partner_contact', 'partner_proposal']);
+      await dataSource.query(
+        `INSERT INTO partner (id, name, kind, services, languages, offices, created_at, updated_at, version)
+         VALUES ('00000000-0000-4000-8000-000000000012', 'VHS Lünen', 'sprachkurstraeger', '["childcare-during-course","integration-course"]', '["ar","de"]', '["lunen"]', '2026-11-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z', 1)`,
+      );
+      const found = await dataSource.query(`SELECT name FROM partner p WHERE EXISTS (SELECT 1 FROM json_each(p.services) WHERE value = 'integration-course') AND rechtskreise = '[]'`);
+      expect(found).toEqual([{ name: 'VHS Lünen' }]);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new MIGRATIONS[11]!().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name LIKE 'partner%'`)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('refuses a database written by a newer app version and leaves it untouched', async () => {
     const dir = join(tmp.dir, 'future');
     const { recoveryKey, core } = await setupVault(dir);

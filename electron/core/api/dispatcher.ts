@@ -7,7 +7,8 @@ import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleCo
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
-import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type MethodName, type Result } from '../contract/methods';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type MethodName, type Result } from '../contract/methods';
+import { directoryAllows, type DirectoryPermission } from '../contract/partner-domain';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
@@ -45,6 +46,14 @@ class DeferredCall {
 
 /** The only method a session with a one-time passphrase (set by IT) may call besides the public ones. */
 const ONE_TIME_SESSION_METHODS: ReadonlySet<MethodName> = new Set(['session.changePassphrase']);
+
+/** The directory's access levels and the permission of partner-domain.ts each one needs. */
+const DIRECTORY_PERMISSION: Record<DirectoryAccess, DirectoryPermission> = {
+  directory: 'read',
+  directoryEdit: 'edit',
+  directoryPropose: 'propose',
+  directoryProposals: 'proposals',
+};
 
 const silentLogger: CoreLogger = { info: () => undefined, error: () => undefined };
 
@@ -213,7 +222,7 @@ export class CoreDispatcher {
     if (!session) throw new AppError('session.locked');
     // Whoever signs in with a passphrase IT set (IT itself, perhaps) sees nothing until the owner's own is set.
     if (session.user.passphraseChange && !ONE_TIME_SESSION_METHODS.has(method)) throw new AppError('session.passphraseChangeRequired');
-    if (!this.permits(access, session)) throw new AccessDenied('role');
+    if (!this.permits(access, session)) throw new AccessDenied(access in DIRECTORY_PERMISSION ? 'directoryRole' : 'role');
   }
 
   /** A refused call leaves an entry of its own, outside the call's rolled-back transaction. */
@@ -302,6 +311,7 @@ export class CoreDispatcher {
     if (access === 'admin') return session.user.role === 'it-admin';
     if (access === 'audit') return AUDIT_ROLES.includes(session.user.role);
     if (access === 'privacy') return session.user.role === 'datenschutz';
+    if (access in DIRECTORY_PERMISSION) return directoryAllows(session.user.role, DIRECTORY_PERMISSION[access as DirectoryAccess]);
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 

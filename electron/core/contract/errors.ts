@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'document.unreadable',
   'document.inUse',
   'consent.alreadyRevoked',
+  'partner.archived',
+  'partnerProposal.decided',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -77,6 +79,7 @@ const DENIAL_TEXT: Record<string, string> = {
   scope: 'the client file belongs to another office and no active consent covers you',
   category: 'no active consent covers this data category for you',
   readOnly: 'you may only read this client file',
+  directoryRole: 'your role may not do this in the partner directory',
 };
 
 const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
@@ -121,6 +124,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.unreadable': () => 'The encrypted document file is missing or damaged.',
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
+  'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
+  'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',
   'network.alreadyJoined': () => 'This workstation is already a member of a sync network; nothing was changed.',
   'network.shareUnreachable': (p) =>

@@ -70,6 +70,15 @@ export const METHOD_NAMES = [
   'sync.run',
   'conflicts.list',
   'conflicts.resolve',
+  'partners.search',
+  'partners.get',
+  'partners.save',
+  'partners.archive',
+  'partnerContacts.save',
+  'partnerContacts.remove',
+  'partnerProposals.list',
+  'partnerProposals.propose',
+  'partnerProposals.decide',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -69,6 +69,18 @@ import type { AuditSubject } from './types/audit-types';
 import type { AuditUserOption } from './types/audit-types';
 import type { AuditVerification } from './types/audit-types';
 import { conflictResolveInput, conflictsListInput, networkCreateInput, networkInviteInput, networkJoinInput, networkRevokeInput } from './schemas/network-schemas';
+import {
+  contactRemoveInput,
+  contactSaveInput,
+  partnerArchiveInput,
+  partnerIdInput,
+  partnerSaveInput,
+  partnerSearchInput,
+  proposalDecideInput,
+  proposalInput,
+  proposalListInput,
+} from './schemas/partner-schemas';
+import type { PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -82,7 +94,9 @@ import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, Sy
  * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
  * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy';
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | DirectoryAccess;
+/** The partner directory: read, edit (Koordination), propose (Fallmanagement), proposals; roles in partner-domain.ts. */
+export type DirectoryAccess = 'directory' | 'directoryEdit' | 'directoryPropose' | 'directoryProposals';
 
 /** Which audit entry a call leaves: none, or a read/write of an entity that holds personal data. */
 export type AuditRule = { kind: 'none' } | { kind: 'read' | 'write'; entity: string };
@@ -193,6 +207,16 @@ export const contract = {
   // Concurrent writes of one office's workstations, for case managers to confirm or correct.
   'conflicts.list': method<SyncConflictView[]>()({ input: conflictsListInput, access: 'caseWork', audit: read('sync-conflict') }),
   'conflicts.resolve': method<SyncConflictView[]>()({ input: conflictResolveInput, access: 'caseWork', audit: write('sync-conflict') }),
+  // The partner directory: organisations are no personal data, their contact persons are (reads and writes audited).
+  'partners.search': method<PartnerSummary[]>()({ input: partnerSearchInput, access: 'directory', audit: none }),
+  'partners.get': method<PartnerDetail>()({ input: partnerIdInput, access: 'directory', audit: read('partner-contact') }),
+  'partners.save': method<PartnerSummary>()({ input: partnerSaveInput, access: 'directoryEdit', audit: write('partner') }),
+  'partners.archive': method<PartnerSummary>()({ input: partnerArchiveInput, access: 'directoryEdit', audit: write('partner') }),
+  'partnerContacts.save': method<PartnerContactView>()({ input: contactSaveInput, access: 'directoryEdit', audit: write('partner-contact') }),
+  'partnerContacts.remove': method<null>()({ input: contactRemoveInput, access: 'directoryEdit', audit: write('partner-contact') }),
+  'partnerProposals.list': method<PartnerProposalView[]>()({ input: proposalListInput, access: 'directoryProposals', audit: read('partner-proposal') }),
+  'partnerProposals.propose': method<PartnerProposalView>()({ input: proposalInput, access: 'directoryPropose', audit: write('partner-proposal') }),
+  'partnerProposals.decide': method<PartnerProposalView>()({ input: proposalDecideInput, access: 'directoryEdit', audit: write('partner-proposal') }),
 } as const;
 
 /**

@@ -75,3 +75,13 @@ export type {
   SyncRoundResult,
   SyncRoundSummary,
 } from '../../../electron/core/contract/types/network-types';
+export * from '../../../electron/core/contract/partner-domain';
+export { contactFieldsSchema, partnerFieldsSchema } from '../../../electron/core/contract/schemas/partner-schemas';
+export type {
+  ContactFields,
+  PartnerContactView,
+  PartnerDetail,
+  PartnerFields,
+  PartnerProposalView,
+  PartnerSummary,
+} from '../../../electron/core/contract/types/partner-types';

@@ -13,3 +13,4 @@ export const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ 
 export const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 export const NetworkPage = lazy(() => import('../pages/NetworkPage').then((m) => ({ default: m.NetworkPage })));
 export const SyncConflictsPage = lazy(() => import('../pages/SyncConflictsPage').then((m) => ({ default: m.SyncConflictsPage })));
+export const PartnersPage = lazy(() => import('../pages/PartnersPage').then((m) => ({ default: m.PartnersPage })));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AUDIT_ROLES, CASE_WORK_ROLES, OWNER_ROLES, type Role } from '../api/core';
+import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, OWNER_ROLES, type Role } from '../api/core';
 
 /** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
 const CLIENT_READERS = CASE_WORK_ROLES;
@@ -11,6 +11,8 @@ const ACCOUNT_ADMINS: readonly Role[] = ['it-admin'];
 const NETWORK_ADMINS = ACCOUNT_ADMINS;
 /** Approvals of IT's account changes: Datenschutz decides, IT follows them (the core's 'audit' roles may list). */
 const APPROVAL_VIEWERS: readonly Role[] = ['datenschutz', 'it-admin'];
+/** The partner directory: the roles that read it (the core's 'directory' access). */
+const DIRECTORY_READERS: readonly Role[] = DIRECTORY_ROLES.read;
 
 /** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
 export function keepsFiles(role: Role): boolean {
@@ -25,6 +27,7 @@ export function keepsFiles(role: Role): boolean {
 export const AREAS = [
   { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
+  { id: 'partners', hash: '#/partnernetz', labelKey: 'partners.nav', roles: DIRECTORY_READERS },
   { id: 'conflicts', hash: '#/konflikte', labelKey: 'syncConflicts.nav', roles: CONFLICT_SETTLERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
@@ -39,6 +42,7 @@ export type Route =
   | { area: 'clients'; view: 'new' }
   | { area: 'clients'; view: 'client'; id: string }
   | { area: 'clients'; view: 'case'; id: string }
+  | { area: 'partners' }
   | { area: 'conflicts' }
   | { area: 'accounts' }
   | { area: 'network' }
@@ -51,6 +55,7 @@ export const hrefs = {
   newClient: '#/klienten/neu',
   client: (id: string) => `#/klienten/${id}`,
   case: (id: string) => `#/faelle/${id}`,
+  partners: '#/partnernetz',
   conflicts: '#/konflikte',
   accounts: '#/konten',
   network: '#/netzwerk',
@@ -72,6 +77,7 @@ export function parseRoute(hash: string): Route {
   if (m) return { area: 'clients', view: 'client', id: m[1]! };
   m = new RegExp(`^#/faelle/${ID}$`).exec(hash);
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
+  if (hash === '#/partnernetz') return { area: 'partners' };
   if (hash === '#/konflikte') return { area: 'conflicts' };
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };

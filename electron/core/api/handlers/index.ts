@@ -16,6 +16,7 @@ import { loadKeyring } from '../../platform/vault/vault';
 import type { MethodName } from '../../contract/methods';
 import { clientHandlers } from './client-handlers';
 import { networkContext, networkHandlers } from './network-handlers';
+import { partnerHandlers } from './partner-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -23,6 +24,7 @@ import type { HandlerMap } from './handler-types';
 export const handlers: HandlerMap<MethodName> = {
   ...clientHandlers,
   ...networkHandlers,
+  ...partnerHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

@@ -16,6 +16,7 @@ import { SettingEntity } from '../../platform/settings/setting-entity';
 import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { AccountRequestEntity } from '../../domain/users/account-request-entity';
+import { PartnerContactEntity, PartnerEntity, PartnerProposalEntity } from '../../domain/partners/partner-entities';
 
 /** Every entity of the vault; EntitySchema keeps metadata intact through bundling (no decorators needed). */
 export const VAULT_ENTITIES = [
@@ -39,4 +40,7 @@ export const VAULT_ENTITIES = [
   DocumentEntity,
   ConsentEntity,
   ConsentGrantEntity,
+  PartnerEntity,
+  PartnerContactEntity,
+  PartnerProposalEntity,
 ];

@@ -4,7 +4,8 @@ import { AppError } from '../../contract/errors';
  * Why access was refused: the role sees no client data (or not this category), the file belongs to another office without a consent
  * for the caller, the consent does not cover the category, or the caller may only read.
  */
-export type DenialReason = 'role' | 'roleCategory' | 'scope' | 'category' | 'readOnly';
+/** `directoryRole`: the role may not do this in the partner directory (partner-domain.ts). */
+export type DenialReason = 'role' | 'roleCategory' | 'scope' | 'category' | 'readOnly' | 'directoryRole';
 
 /**
  * A refused call; the dispatcher writes it to the audit trail. `record` names the client file (so the data

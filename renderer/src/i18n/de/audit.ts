@@ -89,6 +89,9 @@ export const audit = {
       vault: 'Datenbank',
       network: 'Sync-Netz',
       'sync-device': 'Arbeitsplatz im Netz',
+      partner: 'Partner',
+      'partner-contact': 'Ansprechperson eines Partners',
+      'partner-proposal': 'Änderungsvorschlag Partnernetz',
     },
     actions: {
       network: {
@@ -162,6 +165,9 @@ export const audit = {
       settings: { update: 'Einstellungen geändert' },
       demo: { import: 'Demodaten eingespielt' },
       consents: { add: 'Einwilligung erfasst', revoke: 'Einwilligung widerrufen' },
+      partners: { search: 'Partnernetz durchsucht', get: 'Partner mit Ansprechpersonen angesehen', save: 'Partner gespeichert', archive: 'Partner archiviert oder wiederhergestellt' },
+      partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
+      partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
     },
     export: {
       open: 'Als CSV exportieren …',

@@ -75,6 +75,7 @@ export const common = {
         scope: 'Diese Akte wird von einer anderen Dienststelle geführt, und es liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         category: 'Für diesen Datenbereich liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         readOnly: 'Sie dürfen diese Akte nur lesen; ändern kann sie nur die führende Dienststelle.',
+        directoryRole: 'Ihre Rolle darf dies im Partnernetz nicht: Die Koordination pflegt das Partnernetz, das Fallmanagement schlägt Änderungen vor.',
       },
     },
     vault: {
@@ -125,6 +126,8 @@ export const common = {
     },
     internal: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.',
     consent: { alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.' },
+    partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
+    partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     network: {
       notJoined: 'Dieser Arbeitsplatz gehört noch zu keinem Sync-Netz. Die IT kann ein Netz anlegen oder den Arbeitsplatz mit einer Einladung beitreten lassen.',
       alreadyJoined: 'Dieser Arbeitsplatz gehört bereits zu einem Sync-Netz; es wurde nichts geändert.',

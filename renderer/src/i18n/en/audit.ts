@@ -92,6 +92,9 @@ export const audit: Texts<typeof de> = {
       vault: 'Database',
       network: 'Sync network',
       'sync-device': 'Network workstation',
+      partner: 'Partner',
+      'partner-contact': 'Partner contact person',
+      'partner-proposal': 'Proposed directory change',
     },
     actions: {
       network: {
@@ -160,6 +163,9 @@ export const audit: Texts<typeof de> = {
       settings: { update: 'Settings changed' },
       demo: { import: 'Demo data imported' },
       consents: { add: 'Consent recorded', revoke: 'Consent revoked' },
+      partners: { search: 'Partner directory searched', get: 'Partner with contact persons viewed', save: 'Partner saved', archive: 'Partner archived or restored' },
+      partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
+      partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
     },
     export: {
       open: 'Export as CSV …',

@@ -72,6 +72,7 @@ export const common: Texts<typeof de> = {
         scope: 'Another office keeps this file, and no valid consent names your office.',
         category: 'No valid consent names your office for this data category.',
         readOnly: 'You may only read this file; only the office that keeps it can change it.',
+        directoryRole: 'Your role may not do this in the partner directory: Koordination keeps it, case managers propose changes.',
       },
     },
     vault: {
@@ -120,6 +121,8 @@ export const common: Texts<typeof de> = {
     },
     internal: 'An unexpected error occurred. Please try again or contact IT.',
     consent: { alreadyRevoked: 'This consent has already been revoked.' },
+    partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
+    partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
     network: {
       notJoined: 'This workstation is not a member of a sync network yet. IT can create a network or join it with an invitation.',
       alreadyJoined: 'This workstation is already a member of a sync network; nothing was changed.',

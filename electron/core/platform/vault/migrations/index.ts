@@ -9,6 +9,7 @@ import { AccountRequests1764000000008 } from './0008-account-requests';
 import { SyncNetwork1764000000009 } from './0009-sync-network';
 import { SyncData1764000000010 } from './0010-sync-data';
 import { SyncDocumentsAndPhases1764000000011 } from './0011-sync-documents-and-phases';
+import { PartnerDirectory1764000000012 } from './0012-partner-directory';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   SyncNetwork1764000000009,
   SyncData1764000000010,
   SyncDocumentsAndPhases1764000000011,
+  PartnerDirectory1764000000012,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
