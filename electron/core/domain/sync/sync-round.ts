@@ -11,6 +11,7 @@ import { RoundProgress } from './round-progress';
 import type { SyncProgress } from '../../contract/types/network-types';
 import { applyDataFile, retryParkedDocuments } from './data-import';
 import { removeStaleCopies } from './document-copies';
+import { recordUnrecordedRows } from './unrecorded-rows';
 import { purgeForeignCopies } from './data-purge';
 import { considerCard, parseCard } from './membership';
 import { loadOwnDevice, type OwnDevice } from './own-device';
@@ -95,6 +96,26 @@ async function readPass(step: SyncStep, own: OwnDevice, counts: RoundCounts, par
   return joined;
 }
 
+/** WAL pages after which a commit folds the WAL into the database file while a round applies files (SQLite: 1,000). */
+const APPLY_CHECKPOINT_PAGES = 16_384;
+const DEFAULT_CHECKPOINT_PAGES = 1_000;
+
+/**
+ * Applies files with the WAL folded into the database file every 64 MiB instead of every 4 MiB. A file of 10,000
+ * rows fills more than 4 MiB, so by default every file's commit also copied its pages into a large database file
+ * and synced it: the biggest single cost of an initial sync, growing with the vault. Less often, a page that many
+ * files touch (indexes, clocks) is copied once per fold. Durability is unchanged: each commit still syncs the WAL.
+ * The idle checkpoint (platform/vault/idle-checkpoint.ts) folds what is left once the round is over.
+ */
+async function withRareCheckpoints(step: SyncStep, fn: () => Promise<void>): Promise<void> {
+  await step((ctx) => ctx.tx.query(`PRAGMA wal_autocheckpoint = ${APPLY_CHECKPOINT_PAGES}`));
+  try {
+    await fn();
+  } finally {
+    await step((ctx) => ctx.tx.query(`PRAGMA wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`)).catch(() => undefined);
+  }
+}
+
 async function recordRound(step: SyncStep, summary: SyncRoundSummary): Promise<void> {
   await step(async (ctx) => {
     await writeSetting(ctx.tx, SETTING_KEYS.syncLastRound, JSON.stringify(summary));
@@ -122,15 +143,18 @@ export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Prom
     const state = await probeShare(fs, shareLayout(own.share).root);
     if (state === 'missing') throw new AppError('network.shareUnreachable', { reason: 'missing' });
     const current = await settleOwnLog(step, own, fs);
+    await step((ctx) => recordUnrecordedRows(ctx, current));
     let consentsChanged = false;
     const applyPayload: PayloadApplier =
       parts.applyPayload ??
       (async (ctx, file, c) => {
         consentsChanged = (await applyDataFile(ctx, current, file, c)) || consentsChanged;
       });
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      if (!(await readPass(step, current, counts, { ...parts, applyPayload }, fs, progress))) break;
-    }
+    await withRareCheckpoints(step, async () => {
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        if (!(await readPass(step, current, counts, { ...parts, applyPayload }, fs, progress))) break;
+      }
+    });
     if (!parts.applyPayload) await step((ctx) => retryParkedDocuments(ctx, current, counts));
     await step((ctx) => purgeForeignCopies(ctx, current, consentsChanged));
     const revoked = await step(async (ctx) => (await findDevice(ctx.tx, current.deviceId))?.status === 'revoked');

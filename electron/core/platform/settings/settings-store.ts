@@ -42,6 +42,8 @@ export const SETTING_KEYS = {
   syncWaitingForKey: 'sync.waitingForKey',
   /** How far of the change log, and on which day, the document copies on the share were last checked (JSON). */
   syncCopiesChecked: 'sync.copiesChecked',
+  /** JSON list of the synced entities whose rows written before sync recorded them have been entered in the change log. */
+  syncBackfilled: 'sync.backfilled',
 } as const;
 
 /**
