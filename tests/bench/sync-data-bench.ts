@@ -134,8 +134,9 @@ function fileTimings(events: FsEvent[], op: 'write' | 'read', device: string, fr
 /**
  * Writes one change-log entry and one row clock per synced row of the office's own files (bench only: the app never
  * marks demo data). The demo vault also holds some files of the other towns, written there as if by this office:
- * in a real vault they are copies that arrived by sync, narrowed to what consents grant; they stay unmarked here.
- * Returns the marked rows per entity.
+ * in a real vault they are copies that arrived by sync, narrowed to what consents grant. They get a row clock but no
+ * change-log entry here, so that the first round does not take them for rows never recorded (sync/unrecorded-rows.ts)
+ * and send them to the office: the workload stays the office's own files. Returns the marked rows per entity.
  */
 function markSyncable(db: SqliteDatabase, deviceId: string, office: string, startMs: number): Record<string, number> {
   db.exec('CREATE TEMP TABLE bench_rows (client TEXT NOT NULL, ord INTEGER NOT NULL, entity TEXT NOT NULL, eid TEXT NOT NULL, fields TEXT NOT NULL)');
@@ -164,6 +165,16 @@ function markSyncable(db: SqliteDatabase, deviceId: string, office: string, star
     ).run(before);
   })();
   db.exec('DROP TABLE bench_rows');
+  const wallOthers = encodeHlc({ wall: wall0 - 60_000, counter: 0 });
+  db.transaction(() => {
+    for (const spec of SYNC_ENTITIES) {
+      db.prepare(
+        `INSERT OR IGNORE INTO sync_clock (entity, entity_id, field, hlc, device, actor, vv, deleted)
+         SELECT ?, ${spec.idSql}, '*', ?, ?, NULL, NULL, 0 FROM ${spec.table} t ${spec.joinSql ?? ''}
+         WHERE ${spec.clientSql} IN (SELECT id FROM client WHERE office <> ?)`,
+      ).run(spec.entity, wallOthers, deviceId, office);
+    }
+  })();
   return counts;
 }
 

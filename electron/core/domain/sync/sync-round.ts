@@ -11,7 +11,7 @@ import { RoundProgress } from './round-progress';
 import type { SyncProgress } from '../../contract/types/network-types';
 import { applyDataFile, retryParkedDocuments } from './data-import';
 import { removeStaleCopies } from './document-copies';
-import { recordUnrecordedRows } from './unrecorded-rows';
+import { entitiesToCheck, recordUnrecordedRows } from './unrecorded-rows';
 import { purgeForeignCopies } from './data-purge';
 import { considerCard, parseCard } from './membership';
 import { loadOwnDevice, type OwnDevice } from './own-device';
@@ -143,7 +143,7 @@ export async function runSyncRound(step: SyncStep, parts: RoundParts = {}): Prom
     const state = await probeShare(fs, shareLayout(own.share).root);
     if (state === 'missing') throw new AppError('network.shareUnreachable', { reason: 'missing' });
     const current = await settleOwnLog(step, own, fs);
-    await step((ctx) => recordUnrecordedRows(ctx, current));
+    for (const entity of await step((ctx) => entitiesToCheck(ctx))) await step((ctx) => recordUnrecordedRows(ctx, current, entity));
     let consentsChanged = false;
     const applyPayload: PayloadApplier =
       parts.applyPayload ??
