@@ -245,7 +245,7 @@ export async function benchSyncData(options: { clients: number; notesPerClient: 
     const firstStart = nowMs();
     await call(office, 'sync.run');
     const firstRoundS = (nowMs() - firstStart) / 1000;
-    log(`sync data: the existing workstation's first round in the network (checks ${rows} rows for unrecorded ones) ${round(firstRoundS, 1)} s`);
+    log(`sync data: the existing workstation's first round in the network (checks every synced row for unrecorded ones) ${round(firstRoundS, 1)} s`);
     const existing: Workstation = { name: 'office', dir: dataDir, core: office, recoveryKey: run.recoveryKey! };
     const joiner = await workstation(tmp.dir, 'new-ws', 'lunen', { io: { fs: watchedFs(joinerEvents), sleep: instant } });
     await inviteAndJoin(existing, joiner, share);

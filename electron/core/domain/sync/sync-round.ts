@@ -35,7 +35,10 @@ export interface RoundParts {
 /** Files one round writes per group of devices at most; the next round (or the next timer tick) goes on. */
 const MAX_FILES_PER_GROUP = 400;
 
-/** Writes data files for every group of member devices until each is up to date (or waits for a key); first removes document copies nobody may fetch any more. */
+/**
+ * Writes data files for every group of member devices until each is up to date (or waits for a key); first removes
+ * document copies nobody may fetch any more.
+ */
 async function publishData(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs'], sleep: NetworkContext['io']['sleep'], progress: RoundProgress): Promise<number> {
   let sent = 0;
   let waitingForKey = false;
