@@ -53,4 +53,30 @@ describe('rows written before sync recorded them', { timeout: 240_000 }, () => {
     await syncAll(lunen1, lunen1);
     expect(entries()).toBe(before);
   });
+
+  it('are never sent from a vault the demo tool filled (its people are fictional)', async () => {
+    tmp = tempDir('kim-akte-unrecorded-');
+    const share = join(tmp.dir, 'share');
+    mkdirSync(share);
+    const lunen1 = await withCaseWorker(await workstation(tmp.dir, 'lunen-1', 'lunen'));
+    const client = await call(lunen1.core, 'clients.create', { familyName: 'Demo', givenNames: 'Person' });
+    const db = openRawVault(lunen1.dir, lunen1.recoveryKey!);
+    try {
+      db.exec('DELETE FROM change_entry; DELETE FROM sync_clock;');
+      db.prepare(`INSERT INTO setting (key, value) VALUES ('demo.vault', '{"createdBy":"demo-data"}')`).run();
+    } finally {
+      db.close();
+    }
+    const lunen2 = await workstation(tmp.dir, 'lunen-2', 'lunen');
+    await signIn(lunen1, 'admin');
+    await call(lunen1.core, 'network.create', { share });
+    await inviteAndJoin(lunen1, lunen2, share);
+    await syncAll(lunen1, lunen2, lunen1, lunen2);
+    const raw = openRawVault(lunen2.dir, lunen2.recoveryKey!);
+    try {
+      expect(raw.prepare('SELECT id FROM client WHERE id = ?').all(client.id)).toEqual([]);
+    } finally {
+      raw.close();
+    }
+  });
 });
