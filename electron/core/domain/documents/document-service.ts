@@ -35,6 +35,17 @@ function protectDocument(fields: ProtectedFields, d: StoredDocument): StoredDocu
   };
 }
 
+/** A document file key as stored: under the health key for medical documents (a copy received by sync, too). */
+export function storedFileKey(fields: ProtectedFields, d: { id: string; category: string }, keyHex: string): string {
+  return isHealth(d) ? fields.encrypt('health', keyHex, fieldPlace('document', d.id, 'fileKey')) : keyHex;
+}
+
+/** A stored document file key in plain text; null when it is under the health key and this session lacks it. */
+export function plainFileKey(fields: ProtectedFields, d: { id: string; category: string }, stored: string): string | null {
+  if (!isHealth(d)) return stored;
+  return fields.holds('health') ? fields.decrypt('health', stored, fieldPlace('document', d.id, 'fileKey')) : null;
+}
+
 /** The row with its protected fields in plain text; without the key they are blank (the caller cannot see them). */
 function revealDocument(fields: ProtectedFields, d: StoredDocument): StoredDocument {
   if (!isHealth(d)) return d;

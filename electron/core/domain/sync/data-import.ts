@@ -11,9 +11,7 @@ import { consentParties } from './consent-scope';
 import { parseDataPayload, type PayloadAccount, type PayloadFile, type PayloadRow, type WireClock } from './data-payload';
 import { fetchCopy } from './document-copies';
 import { deleteEncryptedDocument, writeEncryptedDocument } from '../documents/document-store';
-import { documentRule } from '../../contract/response-fields';
-import type { DocumentCategory } from '../../contract/case-domain';
-import { fieldPlace } from '../../platform/vault/field-cipher';
+import { storedFileKey } from '../documents/document-service';
 import { findDevice } from './device-registry';
 import type { VerifiedFile } from './log-reader';
 import type { OwnDevice } from './own-device';
@@ -395,11 +393,7 @@ async function receiveDocument(s: ApplyScope, row: PayloadRow): Promise<Record<s
   content.fill(0);
   const { ctx } = s;
   ctx.onRollback(() => deleteEncryptedDocument(ctx.dataDir, written.fileId));
-  const medical = documentRule(row.f['category']?.[0] as DocumentCategory) === 'health';
-  return {
-    file_id: written.fileId,
-    file_key: medical ? ctx.fields.encrypt('health', written.fileKeyHex, fieldPlace('document', row.id, 'fileKey')) : written.fileKeyHex,
-  };
+  return { file_id: written.fileId, file_key: storedFileKey(ctx.fields, { id: row.id, category: String(row.f['category']?.[0]) }, written.fileKeyHex) };
 }
 
 /** Applies the rows of one entity (one batch of a file). */

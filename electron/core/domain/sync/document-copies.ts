@@ -5,8 +5,8 @@ import type { DocumentCategory } from '../../contract/case-domain';
 import { berlinDate } from '../../contract/dates';
 import { documentRule } from '../../contract/response-fields';
 import { readShareFile, ShareError, writeNewFile } from '../../platform/files/share-io';
-import { fieldPlace } from '../../platform/vault/field-cipher';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { plainFileKey } from '../documents/document-service';
 import { decryptDocumentBytes, encryptDocumentBytes, MAX_ENCRYPTED_DOCUMENT_BYTES, readEncryptedDocument } from '../documents/document-store';
 import type { DataCategory } from '../../contract/data-categories';
 import { allows, grantedCategories } from './consent-scope';
@@ -36,13 +36,6 @@ const COPY_NAME = /^[0-9a-f]{32}$/;
 
 const copyFile = (dir: string, name: string) => join(dir, `${name}.${COPY_EXT}`);
 
-/** The document's own file key in plain text; null when it is stored under the health key and this session lacks it. */
-function fileKeyOf(ctx: NetworkContext, row: SourceRow): string | null {
-  const key = String(row['file_key']);
-  if (documentRule(row['category'] as DocumentCategory) !== 'health') return key;
-  if (!ctx.fields.holds('health')) return null;
-  return ctx.fields.decrypt('health', key, fieldPlace('document', String(row['id']), 'fileKey'));
-}
 
 async function exists(ctx: NetworkContext, path: string): Promise<boolean> {
   try {
@@ -62,7 +55,7 @@ export async function copyFor(ctx: NetworkContext, own: OwnDevice, row: SourceRo
   const dir = shareLayout(own.share).copiesDir(own.deviceId);
   const [known] = (await ctx.tx.query('SELECT name, key FROM sync_blob WHERE document_id = ? AND office = ?', [id, office])) as { name: string; key: string }[];
   if (known && (await exists(ctx, copyFile(dir, known.name)))) return { id, name: known.name, key: known.key };
-  const fileKey = fileKeyOf(ctx, row);
+  const fileKey = plainFileKey(ctx.fields, { id, category: String(row['category']) }, String(row['file_key']));
   if (fileKey === null) return null;
   const plain = readEncryptedDocument(ctx.dataDir, String(row['file_id']), fileKey, String(row['sha256']));
   const { file, keyHex } = encryptDocumentBytes(plain);
