@@ -17,6 +17,7 @@ import type {
 import type { ContactFields, PartnerContactView, PartnerDetail, PartnerFields, PartnerSummary } from '../../contract/types/partner-types';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { PartnerContactEntity, PartnerEntity, type Partner, type PartnerContact } from './partner-entities';
+import { foldText, matchesQuery } from './partner-search-text';
 
 /** The change-log entity names of the directory (what a later sync registry entry would name). */
 export const PARTNER_ENTITY = 'partner';
@@ -97,19 +98,19 @@ export async function requirePartner(ctx: Pick<ServiceContext, 'tx'>, id: string
   return p;
 }
 
+/** German order for names (Ärztehaus before Beratung), like the lists' column sort. */
+const NAME_ORDER = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+const MAX_HITS = 500;
+
 /**
- * Finds partners by free text (name, city, notes) and filters: every given service offered, the language spoken,
- * working with the office, of the kind. Archived partners only on request. No contact persons in the answer.
+ * Finds partners by free text (name, city, notes; case and umlaut spelling forgiven, partner-search-text.ts) and
+ * filters: every given service offered, the language spoken, working with the office, of the kind. Archived
+ * partners only on request. No contact persons in the answer.
  */
 export async function searchPartners(ctx: Pick<ServiceContext, 'tx'>, input: z.output<typeof partnerSearchInput>): Promise<PartnerSummary[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (!input.includeArchived) where.push('p.archived_at IS NULL');
-  if (input.query) {
-    const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(p.name LIKE ? ESCAPE '\\' OR p.city LIKE ? ESCAPE '\\' OR p.notes LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like);
-  }
   for (const service of new Set(input.services)) {
     where.push('EXISTS (SELECT 1 FROM json_each(p.services) WHERE value = ?)');
     params.push(service);
@@ -126,10 +127,15 @@ export async function searchPartners(ctx: Pick<ServiceContext, 'tx'>, input: z.o
     where.push('p.kind = ?');
     params.push(input.kind);
   }
-  const ids = (await ctx.tx.query(
-    `SELECT p.id FROM partner p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.name COLLATE NOCASE, p.id LIMIT 500`,
+  const candidates = (await ctx.tx.query(
+    `SELECT p.id, p.name, p.city, p.notes FROM partner p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
-  )) as { id: string }[];
+  )) as { id: string; name: string; city: string | null; notes: string | null }[];
+  const query = foldText(input.query ?? '');
+  const ids = candidates
+    .filter((p) => matchesQuery(query, [p.name, p.city, p.notes]))
+    .sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, MAX_HITS);
   if (!ids.length) return [];
   const rows = await ctx.tx.getRepository(PartnerEntity).createQueryBuilder('p').whereInIds(ids.map((r) => r.id)).getMany();
   const byId = new Map(rows.map((r) => [r.id, r]));
