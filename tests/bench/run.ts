@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { benchAccess } from './access-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
+import { benchDirectory } from './directory-bench';
 import { benchUnlock } from './unlock-bench';
 import { measureSearchRecall, type RecallResult } from './search-recall';
 import { percentile, round } from './stats';
@@ -17,6 +18,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['cipher_overhead_ratio', 'cipher overhead (encrypted ÷ plain)', 1.3],
   ['search_recall_top5', 'recall top 5 (3,000 clients)', -0.95],
   ['search_recall_vault_top5', 'recall top 5 (bench vault, 50,000)', -0.95],
+  ['directory_search_p95_ms', 'partner directory search p95 (ms)', 25],
   ['sync_idle_round_ms', 'sync round, nothing new, 10 members p95 (ms)', 100],
   ['sync_import_changes_per_s', 'sync import, same office (rows/s)', -5_000],
   ['sync_initial_office_s', 'initial office sync onto a new PC (s)', 300],
@@ -38,7 +40,7 @@ function printTargets(all: Record<string, number>, keys?: Set<string>): void {
 }
 
 /** The slowest kinds of a request (p95, with how many of each the workload made), for the summary. */
-function slowest(kinds: Record<string, KindFigures & { max_offset?: number }>, count = 3): string {
+function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max_offset?: number }>, count = 3): string {
   return Object.entries(kinds)
     .slice(0, count)
     .map(([kind, f]) => `${kind} ${f.p95_ms} ms (n=${f.n}${f.max_offset !== undefined ? `, deepest offset ${f.max_offset}` : ''})`)
@@ -46,7 +48,7 @@ function slowest(kinds: Record<string, KindFigures & { max_offset?: number }>, c
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only] [-- --directory-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -55,14 +57,29 @@ async function main(): Promise<void> {
   const quick = args.has('--quick');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   console.log(`KIM-Akte benchmarks on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
-  const idle = await benchSync({ members: 10, rounds: quick ? 20 : 100, log: (l) => console.log(l) });
-  // A whole office onto a new workstation, 20 notes per client as in the case bench: four in five demo clients are the
-  // office's own (the rest are files of the other towns), so 62,500 demo clients make an office of about 50,000.
-  const syncData = await benchSyncData({ clients: quick ? 2_500 : 62_500, notesPerClient: 20, log: (l) => console.log(l) });
-  const sync = { ...idle, ...syncData };
-  if (args.has('--sync-only')) {
-    printTargets(sync, new Set(Object.keys(sync)));
-    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...sync }));
+  const only = args.has('--sync-only') ? 'sync' : args.has('--directory-only') ? 'directory' : null;
+  let sync: Record<string, number> = {};
+  if (only !== 'directory') {
+    const idle = await benchSync({ members: 10, rounds: quick ? 20 : 100, log: (l) => console.log(l) });
+    // A whole office onto a new workstation, 20 notes per client as in the case bench: four in five demo clients are
+    // the office's own (the rest are files of the other towns), so 62,500 demo clients make an office of about 50,000.
+    const syncData = await benchSyncData({ clients: quick ? 2_500 : 62_500, notesPerClient: 20, log: (l) => console.log(l) });
+    sync = { ...idle, ...syncData };
+    if (only === 'sync') {
+      printTargets(sync, new Set(Object.keys(sync)));
+      if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...sync }));
+      return;
+    }
+  }
+
+  // The cooperation network (issue 11): the partner directory at the demo's full size.
+  const directory = await benchDirectory({ clients: quick ? 1_000 : 5_000, rounds: quick ? 10 : 40, log: (l) => console.log(l) });
+  console.log(
+    `directory: ${directory.figures.directory_partners} partners, ${directory.figures.directory_search_samples} searches: p95 ${directory.figures.directory_search_p95_ms} ms through the dispatcher, ${directory.figures.directory_search_service_p95_ms} ms through the service alone (ratio ${directory.figures.directory_search_dispatcher_ratio}); slowest kinds: ${slowest(directory.kinds)}`,
+  );
+  if (only === 'directory') {
+    printTargets(directory.figures, new Set(Object.keys(directory.figures)));
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...directory.figures, directory_kinds: directory.kinds }));
     return;
   }
 
@@ -113,7 +130,7 @@ async function main(): Promise<void> {
     search_recall_vault_namesake_misses: recallRun.search_recall_namesake_misses,
     search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
   };
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync };
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -127,6 +144,8 @@ async function main(): Promise<void> {
         ...recall,
         ...large,
         ...sync,
+        ...directory.figures,
+        directory_kinds: directory.kinds,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

@@ -172,6 +172,7 @@ export async function demoDataCommand(o: DemoDataOptions, out: (line: string) =>
     `  ${c.clients} clients, ${c.nameKeys} name keys, ${c.householdMembers} household members, ${c.residenceStatuses} residence statuses,`,
   );
   out(`  ${c.cases} cases, ${c.phaseEvents} phase events, ${c.assessments} assessments, ${c.goals} goals, ${c.measures} measures,`);
-  out(`  ${c.notes} notes, ${c.followUps} follow-ups.`);
+  out(`  ${c.notes} notes, ${c.followUps} follow-ups, ${c.consents} consents.`);
+  if (c.partners) out(`  Partner directory: ${c.partners} organisations with ${c.partnerContacts} contact persons.`);
   out('All names, addresses and phone numbers are fictional. Demo data is never synced to other offices.');
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import { jaroWinkler, nameSkeleton, nameTokens, soundForm } from '../../electron/core/domain/clients/name-normalisation';
 import { variantsOf } from '../demo-data/generate/names-by-origin';
+import { DEMO_PARTNER_COUNT } from '../demo-data/generate/partners';
 import { CASE_PHASES } from '../../electron/core/contract/case-domain';
 import { berlinDate } from '../../electron/core/contract/dates';
 import { runDemoData, type DemoDataRun } from '../demo-data/demo-data-command';
@@ -48,6 +49,8 @@ async function snapshot(run: DemoDataRun) {
       followUps: all('SELECT case_id, title, due_date, done_at FROM follow_up ORDER BY id'),
       consents: all('SELECT k.client_id, c.office, k.parties, k.categories, k.valid_from, k.valid_until FROM consent k JOIN client c ON c.id = k.client_id ORDER BY k.id'),
       grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
+      partners: all('SELECT id, name, kind, city, languages, services, offices, archived_at FROM partner ORDER BY id'),
+      contacts: all('SELECT partner_id, name, function, phone, email FROM partner_contact ORDER BY id'),
       // Accounts and IT's requests for them are real (enrolled through the API); demo rows are not.
       changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account', 'account-request')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
@@ -114,6 +117,23 @@ describe('demo data', () => {
       const [y, m, d] = born.birth_date!.split('-');
       const byDate = await call(core, 'clients.search', { query: `${born.family_name} ${d}.${m}.${y}`, limit: 100 });
       expect(byDate.map((h) => h.id)).toContain(born.id);
+    });
+
+    it('comes with a partner directory of a Kreis network, searchable by offer, language and town', async () => {
+      expect(a.counts).toMatchObject({ partners: DEMO_PARTNER_COUNT });
+      expect(snapA.partners).toHaveLength(DEMO_PARTNER_COUNT);
+      expect(a.counts.partnerContacts).toBe(snapA.contacts.length);
+      // "Wer bietet Integrationskurse mit Kinderbetreuung in Selm?" — typed without the umlauts of the towns too.
+      const hits = await call(core, 'partners.search', { services: ['integration-course', 'childcare-during-course'], query: 'selm' });
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) {
+        expect(h.services).toEqual(expect.arrayContaining(['integration-course', 'childcare-during-course']));
+        expect(h.city).toBe('Selm');
+      }
+      const lunen = await call(core, 'partners.search', { query: 'LUENEN', kind: 'jobcenter' });
+      expect(lunen.map((p) => p.name)).toEqual(['Jobcenter Kreis Unna – Standort Lünen']);
+      // Only test-reserved addresses and numbers: nothing in the demo reaches a real person.
+      for (const c of snapA.contacts as { email: string | null }[]) if (c.email) expect(c.email).toMatch(/@example\.(org|com|net)$/);
     });
 
     it('shows overdue and due follow-ups and expiring residence statuses in the work overview', async () => {

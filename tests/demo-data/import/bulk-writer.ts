@@ -13,6 +13,8 @@ import {
 } from '../../../electron/core/domain/cases/case-entities';
 import { ConsentEntity, ConsentGrantEntity } from '../../../electron/core/domain/consent/consent-entities';
 import type { GeneratedClient } from '../generate/generator';
+import type { GeneratedDirectory } from '../generate/partners';
+import { PartnerContactEntity, PartnerEntity } from '../../../electron/core/domain/partners/partner-entities';
 import type { GeneratedCase } from '../generate/case-history';
 import type { FieldCipher } from '../../../electron/core/platform/vault/field-cipher';
 import { assessmentPlace, casePlace, goalPlace, measurePlace, notePlace } from '../../../electron/core/domain/cases/protected-fields';
@@ -33,6 +35,8 @@ export interface DemoCounts {
   followUps: number;
   consents: number;
   consentGrants: number;
+  partners: number;
+  partnerContacts: number;
 }
 
 export const emptyCounts = (): DemoCounts => ({
@@ -49,6 +53,8 @@ export const emptyCounts = (): DemoCounts => ({
   followUps: 0,
   consents: 0,
   consentGrants: 0,
+  partners: 0,
+  partnerContacts: 0,
 });
 
 function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
@@ -66,6 +72,8 @@ function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
     followUps: entityInsert(db, dataSource, FollowUpEntity),
     consents: entityInsert(db, dataSource, ConsentEntity),
     consentGrants: entityInsert(db, dataSource, ConsentGrantEntity),
+    partners: entityInsert(db, dataSource, PartnerEntity),
+    partnerContacts: entityInsert(db, dataSource, PartnerContactEntity),
   } satisfies Record<keyof DemoCounts, InsertRow<never>>;
 }
 type TableInserts = ReturnType<typeof tableInserts>;
@@ -82,6 +90,7 @@ type TableInserts = ReturnType<typeof tableInserts>;
 export class BulkWriter {
   private readonly insert: TableInserts;
   private readonly writeBatch: (batch: GeneratedClient[]) => void;
+  private readonly writeDirectoryRows: (directory: GeneratedDirectory) => void;
   readonly counts = emptyCounts();
 
   constructor(
@@ -93,6 +102,15 @@ export class BulkWriter {
     this.writeBatch = db.transaction((batch: GeneratedClient[]) => {
       for (const c of batch) this.writeClient(c);
     });
+    this.writeDirectoryRows = db.transaction((directory: GeneratedDirectory) => {
+      this.run('partners', directory.partners);
+      this.run('partnerContacts', directory.contacts);
+    });
+  }
+
+  /** The partner directory, in one transaction (no client data: the directory is the same for every office). */
+  writeDirectory(directory: GeneratedDirectory): void {
+    this.writeDirectoryRows(directory);
   }
 
   /** Writes the batch in one transaction: all of it or nothing. */

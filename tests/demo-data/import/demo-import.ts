@@ -4,6 +4,9 @@ import { appendAudit, type AuditActor } from '../../../electron/core/platform/au
 import { BulkWriter, type DemoCounts } from './bulk-writer';
 import { DemoGenerator, type DemoOptions } from '../generate/generator';
 import { rawConnection } from './raw-connection';
+import { generateDirectory } from '../generate/partners';
+import { DemoIds } from '../generate/demo-ids';
+import { mixSeed, Rng } from '../generate/prng';
 import { REFRESH_CLIENT_CASE_COLUMNS } from '../../../electron/core/domain/clients/client-case-columns';
 
 export interface DemoImportOptions extends Omit<DemoOptions, 'idSalt'> {
@@ -22,7 +25,8 @@ const IMPORT_CACHE_KIB = 256 * 1024;
 /**
  * Fills an open vault with generated demo data through the bulk writer, then writes ONE audit entry
  * ('demo.import') for the whole import instead of one per record: nobody read or changed a real person's file.
- * No change_entry rows are written (see BulkWriter), so demo data never leaves this workstation by sync.
+ * No change_entry rows are written (see BulkWriter), so demo data never leaves this workstation by sync. The demo
+ * partner directory comes with the first import into a vault whose directory is empty.
  */
 export async function importDemoData(dataSource: DataSource, fields: FieldCipher, options: DemoImportOptions): Promise<DemoCounts> {
   const db = rawConnection(dataSource);
@@ -32,6 +36,9 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
+    // The directory once per vault, from streams of its own (ids and draws), so clients stay as they were.
+    const directoryEmpty = (db.prepare('SELECT count(*) AS n FROM partner').get() as { n: number }).n === 0;
+    if (directoryEmpty) writer.writeDirectory(generateDirectory(new Rng(mixSeed(options.seed, 0x9a47)), new DemoIds(options.seed, 0x9a47_0000), options.now.toISOString()));
     let reported = 0;
     for (let start = 0; start < options.clients; start += BATCH_CLIENTS) {
       const end = Math.min(options.clients, start + BATCH_CLIENTS);
