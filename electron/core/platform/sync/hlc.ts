@@ -10,7 +10,9 @@ export interface Hlc {
 
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 6;
-const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
+/** How many counter values one millisecond holds. */
+export const HLC_COUNTER_SPAN = 10 ** COUNTER_DIGITS;
+const MAX_COUNTER = HLC_COUNTER_SPAN - 1;
 
 export const HLC_ZERO: Hlc = { wall: 0, counter: 0 };
 
