@@ -7,7 +7,8 @@ import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleCo
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
-import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type MethodName, type Result } from '../contract/methods';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type FindingAccess, type MethodName, type Result } from '../contract/methods';
+import { findingAllows, type FindingPermission } from '../contract/finding-domain';
 import { directoryAllows, type DirectoryPermission } from '../contract/partner-domain';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
@@ -53,6 +54,13 @@ const DIRECTORY_PERMISSION: Record<DirectoryAccess, DirectoryPermission> = {
   directoryEdit: 'edit',
   directoryPropose: 'propose',
   directoryProposals: 'proposals',
+};
+
+/** The access levels of structural findings and the permission of finding-domain.ts each one needs. */
+const FINDING_PERMISSION: Record<FindingAccess, FindingPermission> = {
+  findingsRecord: 'record',
+  findings: 'list',
+  findingsOverview: 'overview',
 };
 
 const silentLogger: CoreLogger = { info: () => undefined, error: () => undefined };
@@ -312,6 +320,7 @@ export class CoreDispatcher {
     if (access === 'audit') return AUDIT_ROLES.includes(session.user.role);
     if (access === 'privacy') return session.user.role === 'datenschutz';
     if (access in DIRECTORY_PERMISSION) return directoryAllows(session.user.role, DIRECTORY_PERMISSION[access as DirectoryAccess]);
+    if (access in FINDING_PERMISSION) return findingAllows(session.user.role, FINDING_PERMISSION[access as FindingAccess]);
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'consent.alreadyRevoked',
   'partner.archived',
   'partnerProposal.decided',
+  'finding.personalData',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -126,6 +127,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
   'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
+  'finding.personalData': (p) =>
+    `The finding's text seems to point to a person (${String(p.kinds ?? 'personal data')}); describe the barrier without names, dates or numbers. Nothing was stored.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',
   'network.alreadyJoined': () => 'This workstation is already a member of a sync network; nothing was changed.',
   'network.shareUnreachable': (p) =>

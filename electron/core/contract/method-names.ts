@@ -79,6 +79,10 @@ export const METHOD_NAMES = [
   'partnerProposals.list',
   'partnerProposals.propose',
   'partnerProposals.decide',
+  'findings.record',
+  'findings.list',
+  'findings.summary',
+  'findings.withdraw',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

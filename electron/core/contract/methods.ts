@@ -81,6 +81,8 @@ import {
   proposalListInput,
 } from './schemas/partner-schemas';
 import type { PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
+import { findingListInput, findingRecordInput, findingSummaryInput, findingWithdrawInput } from './schemas/finding-schemas';
+import type { FindingSummary, FindingView } from './types/finding-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -94,7 +96,9 @@ import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, Sy
  * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
  * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | DirectoryAccess;
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | DirectoryAccess | FindingAccess;
+/** Structural findings: record (Fallmanagement), list (their own, or all for Koordination), overview; finding-domain.ts. */
+export type FindingAccess = 'findingsRecord' | 'findings' | 'findingsOverview';
 /** The partner directory: read, edit (Koordination), propose (Fallmanagement), proposals; roles in partner-domain.ts. */
 export type DirectoryAccess = 'directory' | 'directoryEdit' | 'directoryPropose' | 'directoryProposals';
 
@@ -217,6 +221,11 @@ export const contract = {
   'partnerProposals.list': method<PartnerProposalView[]>()({ input: proposalListInput, access: 'directoryProposals', audit: read('partner-proposal') }),
   'partnerProposals.propose': method<PartnerProposalView>()({ input: proposalInput, access: 'directoryPropose', audit: write('partner-proposal') }),
   'partnerProposals.decide': method<PartnerProposalView>()({ input: proposalDecideInput, access: 'directoryEdit', audit: write('partner-proposal') }),
+  // Structural findings: barriers without personal data; writes audited, reads name no person.
+  'findings.record': method<FindingView>()({ input: findingRecordInput, access: 'findingsRecord', audit: write('structural-finding') }),
+  'findings.list': method<FindingView[]>()({ input: findingListInput, access: 'findings', audit: none }),
+  'findings.summary': method<FindingSummary>()({ input: findingSummaryInput, access: 'findingsOverview', audit: none }),
+  'findings.withdraw': method<null>()({ input: findingWithdrawInput, access: 'findings', audit: write('structural-finding') }),
 } as const;
 
 /**

@@ -59,12 +59,13 @@ async function names(m: EntityManager, ids: (string | null)[]): Promise<Map<stri
 
 /**
  * Open conflicts the caller may settle: of files its office keeps and it may write, of fields of categories it sees
- * (a Verwaltung account does not see a conflict on a health goal), newest first.
+ * (a Verwaltung account does not see a conflict on a health goal), newest first. Conflicts in the partner directory
+ * (no client file) are kept with their heads and settle on the same winner everywhere; this list does not show them.
  */
 export async function listConflicts(ctx: ClientDataContext, clientId?: string): Promise<SyncConflictView[]> {
   const m = ctx.tx;
   const rows = (await m.query(
-    `SELECT * FROM sync_conflict WHERE resolved_at IS NULL ${clientId ? 'AND client_id = ?' : ''} ORDER BY detected_at DESC, id LIMIT 500`,
+    `SELECT * FROM sync_conflict WHERE resolved_at IS NULL AND client_id IS NOT NULL ${clientId ? 'AND client_id = ?' : ''} ORDER BY detected_at DESC, id LIMIT 500`,
     clientId ? [clientId] : [],
   )) as ConflictRow[];
   const people = await names(m, rows.flatMap((r) => parseHeads(r.heads).map((h) => h.actor)));

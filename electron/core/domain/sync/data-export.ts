@@ -168,6 +168,9 @@ async function documentCopy(ctx: NetworkContext, own: OwnDevice, row: SourceRow,
   }
 }
 
+/** A row's client file; '' (no file) for the directory, which is no office's. */
+const fileOf = (r: SourceRow): string => r._client ?? '';
+
 /** The entries up to the one whose document would take the file's copies past DOCUMENT_BYTES_PER_FILE (at least one). */
 async function cutAtDocuments(m: EntityManager, entries: Entry[]): Promise<Entry[]> {
   const docs = [...new Set(entries.filter((e) => e.entity === 'document' && e.operation !== 'delete').map((e) => e.eid))];
@@ -210,7 +213,7 @@ async function accountsOf(m: EntityManager, ids: Set<string>): Promise<PayloadAc
  * as they are now (a row changed five times travels once), filtered for the group's office. Its own office
  * receives every row; another office only rows of files this office keeps, with the categories that consents in
  * force grant it, plus the consents that name it; a consent that names it brings the whole file as far as it
- * grants (the current state, not only later changes). Tombstones go to everyone: they carry only ids. A document
+ * grants (the current state, not only later changes). The partner directory goes to every office whole. Tombstones go to everyone: they carry only ids. A document
  * row goes with the copy of its content for the group's office (document-copies.ts), written first if need be.
  */
 export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group: RecipientGroup): Promise<{ state: BatchState; content: OutgoingContent | null }> {
@@ -259,12 +262,13 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
     }
     let scopes: (client: string) => Scope = () => OWN_SCOPE;
     if (!sameOffice) {
-      const kept = await keptClients(m, [...new Set([...read.values()].flat().map((r) => r._client))], own.office);
+      const kept = await keptClients(m, [...new Set([...read.values()].flat().map(fileOf).filter((c) => c !== ''))], own.office);
       // A consent naming the office brings the file's current state along.
-      const named = (read.get(SYNC_ENTITY.get('consent')!) ?? []).filter((c) => kept.has(c._client) && consentParties(c['parties']).includes(group.office));
-      const snapshot = [...new Set(named.map((c) => c._client))];
+      const named = (read.get(SYNC_ENTITY.get('consent')!) ?? []).filter((c) => kept.has(fileOf(c)) && consentParties(c['parties']).includes(group.office));
+      const snapshot = [...new Set(named.map(fileOf))];
       for (const spec of SYNC_ENTITIES) {
         if (!snapshot.length) break;
+        if (spec.network) continue;
         const have = new Set((read.get(spec) ?? []).map((r) => String(r['_id'])));
         const more = (await rowsOfClients(m, spec, snapshot)).filter((r) => !have.has(String(r['_id'])));
         read.set(spec, [...(read.get(spec) ?? []), ...more]);
@@ -274,9 +278,11 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       const namedIds = new Set(named.map((c) => String(c['_id'])));
       scopes = (client) => ({ owner: false, categories: granted.get(client) ?? new Set() });
       for (const [spec, list] of read) {
+        // The directory is every office's: its rows go whole, with no file or consent to ask.
+        if (spec.network) continue;
         read.set(
           spec,
-          list.filter((r) => kept.has(r._client) && (granted.has(r._client) || (spec.entity === 'consent' && namedIds.has(String(r['_id']))))),
+          list.filter((r) => kept.has(fileOf(r)) && (granted.has(fileOf(r)) || (spec.entity === 'consent' && namedIds.has(String(r['_id']))))),
         );
       }
       // Consents that do not name the office stay in the keeping office.
@@ -293,7 +299,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
         const id = String(row['_id']);
         const entry = byId?.get(id);
         const fallback = { hlc: entry?.hlc ?? '000000000000000-000000', device: entry?.device ?? own.deviceId, actor: null };
-        const out = exportRow(ctx, spec, row, clocks.get(id), fallback, scopes(row._client), accounts, conflicts.get(id));
+        const out = exportRow(ctx, spec, row, clocks.get(id), fallback, scopes(fileOf(row)), accounts, conflicts.get(id));
         if (!out) continue;
         if (spec.entity === 'document') {
           const copy = await documentCopy(ctx, own, row, group.office);

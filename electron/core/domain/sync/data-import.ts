@@ -96,7 +96,7 @@ function sameValue(ctx: NetworkContext, spec: SyncEntity, id: string, name: stri
  * Keeps a field's conflict in step with its heads: open while writes made without seeing each other hold different
  * values, settled once one write covers them. Counts a conflict when it opens.
  */
-async function storeHeads(s: ApplyScope, spec: SyncEntity, id: string, name: string, client: string, heads: Head[], row: SourceRow, wasOpen: boolean): Promise<void> {
+async function storeHeads(s: ApplyScope, spec: SyncEntity, id: string, name: string, client: string | null, heads: Head[], row: SourceRow, wasOpen: boolean): Promise<void> {
   const m = s.ctx.tx;
   heads.sort(compareClocks);
   const first = heads[0]!;
@@ -187,6 +187,9 @@ async function regrant(m: EntityManager, consentId: string): Promise<void> {
   }
 }
 
+/** Entities with a version (an open form's optimistic lock) and time of local change, kept by the receiver. */
+const VERSIONED = new Set(['client', 'case', 'consent', 'partner', 'structural_finding']);
+
 /** Columns the receiver keeps itself: sort keys, versions, times of local change. */
 async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<string, unknown>): Promise<void> {
   const at = s.ctx.now.toISOString();
@@ -196,12 +199,15 @@ async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<s
   } else if (spec.entity === 'case') {
     if (values['case_manager_id'] === officePlaceholderAccount(s.sender.office)) await ensurePlaceholder(s.ctx.tx, s.sender.office, at);
     Object.assign(values, { updated_at: at, version: 1 });
-  } else if (spec.entity === 'consent') {
+  } else if (VERSIONED.has(spec.entity)) {
     Object.assign(values, { updated_at: at, version: 1 });
+  } else if (spec.entity === 'partner_contact') {
+    values['updated_at'] = at;
   }
 }
 
-function note(s: ApplyScope, spec: SyncEntity, client: string, columns: Iterable<string>): void {
+function note(s: ApplyScope, spec: SyncEntity, client: string | null, columns: Iterable<string>): void {
+  if (client === null) return; // the directory: nothing derived from it
   s.applied.clients.add(client);
   if (spec.entity === 'client') {
     const cols = new Set(columns);
@@ -239,7 +245,7 @@ function insertSql(spec: SyncEntity, columns: string[]): string {
   return sql;
 }
 
-async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string, parents: Parents, local: Record<string, unknown> = {}): Promise<void> {
+async function insertRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, client: string | null, parents: Parents, local: Record<string, unknown> = {}): Promise<void> {
   const m = s.ctx.tx;
   const plain = {} as SourceRow;
   for (const k in row.f) plain[spec.fields[k]?.column ?? k] = row.f[k]![0];
@@ -322,7 +328,7 @@ async function mergeRow(
   }
   if (!changedFields.length) return;
   // The version counts changes of content: a write that brings the same value does not make open forms stale.
-  if (valueChanged && (spec.entity === 'client' || spec.entity === 'case' || spec.entity === 'consent')) {
+  if (valueChanged && VERSIONED.has(spec.entity)) {
     updates['updated_at'] = s.ctx.now.toISOString();
     updates['version'] = Number(local['version'] ?? 0) + 1;
   }
@@ -423,7 +429,7 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
       continue;
     }
     const missing = (await parentExists(spec, row, parents)) ?? (await fileWithoutClient(m, spec, row, client));
-    if (missing || client === null) {
+    if (missing || (client === null && !spec.network)) {
       await park(s, spec, row, missing ?? { entity: spec.parent?.entity ?? 'client', id: '' });
       continue;
     }

@@ -26,7 +26,7 @@ export async function networkStatus(ctx: Pick<NetworkContext, 'tx' | 'workstatio
         behind,
         ...SYNC_ENTITIES.map((e) => e.entity),
       ])) as [{ waiting: number }];
-  const [{ conflicts }] = (await tx.query('SELECT COUNT(*) AS conflicts FROM sync_conflict WHERE resolved_at IS NULL')) as [{ conflicts: number }];
+  const [{ conflicts }] = (await tx.query('SELECT COUNT(*) AS conflicts FROM sync_conflict WHERE resolved_at IS NULL AND client_id IS NOT NULL')) as [{ conflicts: number }];
   return {
     joined: own !== null,
     enrolled: own !== null && (self?.enrolled_by === null || (await readSetting(tx, SETTING_KEYS.networkEnrolled)) === '1'),

@@ -11,7 +11,7 @@ import { fieldPlace } from '../../platform/vault/field-cipher';
  * derived on the receiving workstation. Follow-ups and the phase history never leave the keeping office; local
  * accounts travel only as the staff rows that synced rows name. A document's row travels here; its content goes
  * beside the file as an encrypted copy on the share (document-copies.ts), and its local file name and key are the
- * receiver's own.
+ * receiver's own. The partner directory is the network's, not an office's: it travels whole to every office.
  */
 export interface SyncField {
   column: string;
@@ -29,8 +29,11 @@ export interface SyncField {
   narrow?: (value: unknown, allows: (rule: FieldRule) => boolean) => unknown;
 }
 
-/** A row as read for export: its columns plus `_client` (the client file) and what the row rule needs. */
-export type SourceRow = Record<string, unknown> & { _client: string };
+/**
+ * A row as read for export: its columns plus `_client` (the client file; null for the directory's rows) and what
+ * the row rule needs.
+ */
+export type SourceRow = Record<string, unknown> & { _client: string | null };
 
 export interface SyncEntity {
   entity: string;
@@ -51,6 +54,11 @@ export interface SyncEntity {
   parent?: { entity: string; field: string };
   /** Parents are applied before children in a file. */
   order: number;
+  /**
+   * Shared by the whole network rather than kept by one office (the partner directory): no client file
+   * (clientSql NULL), every office receives every row and may write it, and the receiver keeps no keeper check.
+   */
+  network?: true;
 }
 
 const always = (column: string, extra: Partial<SyncField> = {}): SyncField => ({ column, rule: 'always', ...extra });
@@ -59,6 +67,108 @@ const byRow = (column: string, extra: Partial<SyncField> = {}): SyncField => ({ 
 const medical = (row: SourceRow): KeyProtectedCategory | null => (documentRule(row['category'] as DocumentCategory) === 'health' ? 'health' : null);
 
 const healthArea = (row: SourceRow): KeyProtectedCategory | null => (row['area'] === 'health' || row['_area'] === 'health' ? 'health' : null);
+
+/**
+ * What the network shares rather than an office keeps: the partner directory (one for the three offices and the
+ * ABH, kept by Koordination wherever it sits, with the changes case managers propose and their decisions) and the
+ * structural findings. No client data: every field goes to every office.
+ */
+export const NETWORK_SYNC_ENTITIES: readonly SyncEntity[] = [
+  {
+    entity: 'partner',
+    table: 'partner',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'NULL',
+    order: 0,
+    network: true,
+    rowRule: () => 'always',
+    fields: {
+      name: always('name'),
+      kind: always('kind'),
+      rechtskreise: always('rechtskreise'),
+      street: always('street'),
+      postalCode: always('postal_code'),
+      city: always('city'),
+      openingHours: always('opening_hours'),
+      phone: always('phone'),
+      email: always('email'),
+      languages: always('languages'),
+      services: always('services'),
+      offices: always('offices'),
+      notes: always('notes'),
+      archivedAt: always('archived_at'),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'partner_contact',
+    table: 'partner_contact',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'NULL',
+    order: 1,
+    network: true,
+    parent: { entity: 'partner', field: 'partnerId' },
+    rowRule: () => 'always',
+    fields: {
+      partnerId: always('partner_id'),
+      name: always('name'),
+      function: always('function'),
+      phone: always('phone'),
+      email: always('email'),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'partner_proposal',
+    table: 'partner_proposal',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'NULL',
+    // After partners and contacts: an accepted proposal names the partner or contact it created.
+    order: 2,
+    network: true,
+    rowRule: () => 'always',
+    fields: {
+      target: always('target'),
+      partnerId: always('partner_id'),
+      contactId: always('contact_id'),
+      payload: always('payload'),
+      base: always('base'),
+      comment: always('comment'),
+      proposedBy: always('proposed_by', { account: true }),
+      proposedAt: always('proposed_at'),
+      status: always('status'),
+      decidedBy: always('decided_by', { account: true }),
+      decidedAt: always('decided_at'),
+      decisionNote: always('decision_note'),
+    },
+  },
+  {
+    // Structural findings (Systemhinweise): no personal data, counted by Koordination across offices.
+    entity: 'structural_finding',
+    table: 'structural_finding',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'NULL',
+    order: 0,
+    network: true,
+    rowRule: () => 'always',
+    fields: {
+      office: always('office'),
+      area: always('area'),
+      barrier: always('barrier'),
+      partnerId: always('partner_id'),
+      partnerKind: always('partner_kind'),
+      description: always('description'),
+      observedIn: always('observed_in'),
+      recordedBy: always('recorded_by', { account: true }),
+      withdrawnAt: always('withdrawn_at'),
+      createdAt: always('created_at'),
+    },
+  },
+];
 
 export const SYNC_ENTITIES: readonly SyncEntity[] = [
   {
@@ -316,6 +426,7 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
       createdAt: always('created_at'),
     },
   },
+  ...NETWORK_SYNC_ENTITIES,
 ];
 
 export const SYNC_ENTITY = new Map(SYNC_ENTITIES.map((e) => [e.entity, e]));
