@@ -8,6 +8,7 @@ import { inviteAndJoin, STAFF, syncAll, workstation, type Workstation } from '..
 /**
  * The partner directory travels to every office through the shared folder: Koordination in Lünen keeps it, a case
  * manager in Werne finds it, proposes a change, and sees the decision; removals and concurrent edits converge.
+ * Structural findings travel the same way, to Koordination's counts.
  */
 
 const ADMIN = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
@@ -32,7 +33,7 @@ async function as(w: Workstation, who: { login: string; passphrase: string }): P
   await call(w.core, 'session.unlock', { login: who.login, passphrase: who.passphrase });
 }
 
-describe('partner directory sync', { timeout: 240_000 }, () => {
+describe('partner directory and findings sync', { timeout: 240_000 }, () => {
   let tmp: ReturnType<typeof tempDir>;
   afterEach(() => tmp?.cleanup());
 
@@ -75,7 +76,11 @@ describe('partner directory sync', { timeout: 240_000 }, () => {
       partner: { ...VHS_WERNE, rechtskreise: [], openingHours: 'Mo–Fr 9–13 Uhr' },
       comment: 'Neue Zeiten laut Aushang',
     });
+    // A structural finding met in Werne reaches Koordination in Lünen, counted with Werne's.
+    await call(werne.core, 'findings.record', { area: 'language', barrier: 'no-childcare', partnerId: vhs.id, observedIn: '2026-11', description: 'Kein Kursplatz mit Kinderbetreuung in Werne.' });
     await syncAll(werne, lunen);
+    const summary = await call(lunen.core, 'findings.summary', {});
+    expect(summary).toMatchObject({ total: 1, byOffice: [{ key: 'werne', n: 1 }], byPartner: [{ partnerId: vhs.id, partnerName: VHS_WERNE.name, n: 1 }] });
     const open = await call(lunen.core, 'partnerProposals.list', {});
     expect(open.map((p) => [p.id, p.proposedByName, p.comment])).toEqual([[proposal.id, STAFF.fm.displayName, 'Neue Zeiten laut Aushang']]);
     await call(lunen.core, 'partnerProposals.decide', { id: proposal.id, accept: true });
