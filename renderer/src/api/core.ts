@@ -85,3 +85,6 @@ export type {
   PartnerProposalView,
   PartnerSummary,
 } from '../../../electron/core/contract/types/partner-types';
+export * from '../../../electron/core/contract/finding-domain';
+export { findingFieldsSchema } from '../../../electron/core/contract/schemas/finding-schemas';
+export type { FindingSummary, FindingView } from '../../../electron/core/contract/types/finding-types';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, OWNER_ROLES, type Role } from '../api/core';
+import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, type Role } from '../api/core';
 
 /** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
 const CLIENT_READERS = CASE_WORK_ROLES;
@@ -13,6 +13,8 @@ const NETWORK_ADMINS = ACCOUNT_ADMINS;
 const APPROVAL_VIEWERS: readonly Role[] = ['datenschutz', 'it-admin'];
 /** The partner directory: the roles that read it (the core's 'directory' access). */
 const DIRECTORY_READERS: readonly Role[] = DIRECTORY_ROLES.read;
+/** Structural findings: case managers (their own) and Koordination (all; the core's 'findings' access). */
+const FINDING_READERS: readonly Role[] = FINDING_ROLES.list;
 
 /** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
 export function keepsFiles(role: Role): boolean {
@@ -28,6 +30,7 @@ export const AREAS = [
   { id: 'home', hash: '#/uebersicht', labelKey: 'frame.areas.home', roles: null },
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
   { id: 'partners', hash: '#/partnernetz', labelKey: 'partners.nav', roles: DIRECTORY_READERS },
+  { id: 'findings', hash: '#/systemhinweise', labelKey: 'findings.nav', roles: FINDING_READERS },
   { id: 'conflicts', hash: '#/konflikte', labelKey: 'syncConflicts.nav', roles: CONFLICT_SETTLERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
@@ -43,6 +46,7 @@ export type Route =
   | { area: 'clients'; view: 'client'; id: string }
   | { area: 'clients'; view: 'case'; id: string }
   | { area: 'partners' }
+  | { area: 'findings' }
   | { area: 'conflicts' }
   | { area: 'accounts' }
   | { area: 'network' }
@@ -56,6 +60,7 @@ export const hrefs = {
   client: (id: string) => `#/klienten/${id}`,
   case: (id: string) => `#/faelle/${id}`,
   partners: '#/partnernetz',
+  findings: '#/systemhinweise',
   conflicts: '#/konflikte',
   accounts: '#/konten',
   network: '#/netzwerk',
@@ -78,6 +83,7 @@ export function parseRoute(hash: string): Route {
   m = new RegExp(`^#/faelle/${ID}$`).exec(hash);
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
   if (hash === '#/partnernetz') return { area: 'partners' };
+  if (hash === '#/systemhinweise') return { area: 'findings' };
   if (hash === '#/konflikte') return { area: 'conflicts' };
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error';
 import type { CaseDetail } from '../api/case-types';
 import { call } from '../api/client';
-import { CASE_PHASES, type SessionUser } from '../api/core';
+import { CASE_PHASES, findingAllows, type SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
 import { hrefs } from '../app/routes';
 import { useLoad } from '../app/use-load';
@@ -18,6 +18,7 @@ import { DocumentsSection } from '../components/clients/DocumentsSection';
 import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { FindingDialog } from '../components/findings/FindingDialog';
 import { formatIsoDay } from '../format/partial-date';
 
 const useStyles = makeStyles({
@@ -59,6 +60,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
   const managers = useLoad(() => (keepsFiles ? call('accounts.caseManagers', {}) : Promise.resolve([])), [keepsFiles]);
   const [tab, setTab] = useState<TabId>('assessment');
   const [closing, setClosing] = useState(false);
+  const [recordingFinding, setRecordingFinding] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const c = kase.data;
@@ -108,7 +110,13 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
     <div className={styles.page}>
       <PageHeader
         title={t('caseFile.title', { name: c.clientName })}
-        actions={<Link href={hrefs.client(c.clientId)}>{t('caseFile.toClient')}</Link>}
+        actions={
+          <>
+            <Link href={hrefs.client(c.clientId)}>{t('caseFile.toClient')}</Link>
+            {/* A barrier met in this case, for Koordination's steering: stored without the case. */}
+            {findingAllows(user.role, 'record') && c.access.owner ? <Button onClick={() => setRecordingFinding(true)}>{t('findings.record')}</Button> : null}
+          </>
+        }
       >
         <p className={styles.facts}>
           <span>{t('caseFile.openedOn', { date: formatIsoDay(c.openedOn) })}</span>
@@ -188,6 +196,16 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
             setClosing(false);
             kase.set(updated);
             setNotice(t('closeCase.done'));
+          }}
+        />
+      ) : null}
+      {recordingFinding ? (
+        <FindingDialog
+          caseId={c.id}
+          onCancel={() => setRecordingFinding(false)}
+          onDone={(message) => {
+            setRecordingFinding(false);
+            setNotice(message);
           }}
         />
       ) : null}

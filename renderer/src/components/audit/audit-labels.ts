@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'partnerProposals.list',
   'partnerProposals.propose',
   'partnerProposals.decide',
+  'findings.record',
+  'findings.withdraw',
   'cases.open',
   'cases.get',
   'cases.setPhase',

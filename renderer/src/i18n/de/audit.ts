@@ -92,6 +92,7 @@ export const audit = {
       partner: 'Partner',
       'partner-contact': 'Ansprechperson eines Partners',
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
+      'structural-finding': 'Systemhinweis',
     },
     actions: {
       network: {
@@ -168,6 +169,7 @@ export const audit = {
       partners: { search: 'Partnernetz durchsucht', get: 'Partner mit Ansprechpersonen angesehen', save: 'Partner gespeichert', archive: 'Partner archiviert oder wiederhergestellt' },
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
+      findings: { record: 'Systemhinweis erfasst', withdraw: 'Systemhinweis zurückgezogen' },
     },
     export: {
       open: 'Als CSV exportieren …',

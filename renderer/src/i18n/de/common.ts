@@ -128,6 +128,7 @@ export const common = {
     consent: { alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.' },
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
+    finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },
     network: {
       notJoined: 'Dieser Arbeitsplatz gehört noch zu keinem Sync-Netz. Die IT kann ein Netz anlegen oder den Arbeitsplatz mit einer Einladung beitreten lassen.',
       alreadyJoined: 'Dieser Arbeitsplatz gehört bereits zu einem Sync-Netz; es wurde nichts geändert.',

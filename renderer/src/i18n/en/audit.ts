@@ -95,6 +95,7 @@ export const audit: Texts<typeof de> = {
       partner: 'Partner',
       'partner-contact': 'Partner contact person',
       'partner-proposal': 'Proposed directory change',
+      'structural-finding': 'Structural finding',
     },
     actions: {
       network: {
@@ -166,6 +167,7 @@ export const audit: Texts<typeof de> = {
       partners: { search: 'Partner directory searched', get: 'Partner with contact persons viewed', save: 'Partner saved', archive: 'Partner archived or restored' },
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
+      findings: { record: 'Structural finding recorded', withdraw: 'Structural finding withdrawn' },
     },
     export: {
       open: 'Export as CSV …',

@@ -123,6 +123,7 @@ export const common: Texts<typeof de> = {
     consent: { alreadyRevoked: 'This consent has already been revoked.' },
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
+    finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
     network: {
       notJoined: 'This workstation is not a member of a sync network yet. IT can create a network or join it with an invitation.',
       alreadyJoined: 'This workstation is already a member of a sync network; nothing was changed.',
