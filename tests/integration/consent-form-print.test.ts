@@ -132,6 +132,10 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
     expect(letters(flat)).toContain(letters('Klärung der Bleibeperspektive & Wohnungssuche <b>dringend</b>'));
     expect(letters(flat)).toContain(letters(consentFormTexts('de').direction.mutual.split('{')[0]!));
     expect(letters(pdfs.get('tr')!.text)).toContain(letters(consentFormTexts('de').direction.oneWay.split('{')[0]!));
+    // The language of the explanation: named with a translation, written in by hand on a German-only form.
+    expect(letters(pdfs.get('ar')!.text)).toContain(letters('Diese Erklärung wurde mir in dieser Sprache erläutert: Arabisch'));
+    expect(letters(pdfs.get('tr')!.text)).toContain(letters('erläutert: Türkisch'));
+    expect(letters(text)).not.toMatch(/erläutertDeutsch/);
   });
 
   it('lists only the consent\'s categories and names the Art. 9 categories explicitly', async () => {

@@ -26,6 +26,7 @@ table.facts th { width: 40%; color: #333; }
 .address { margin: 1mm 0 1.5mm 0; padding-inline-start: 3mm; border-inline-start: 0.6mm solid #000; }
 .address span { display: block; }
 .art9 { border: 0.3mm solid #000; padding: 1.5mm 2mm; margin: 1.5mm 0; }
+.blank { display: inline-block; min-width: 55mm; border-bottom: 0.3mm solid #000; }
 .line { display: block; border-bottom: 0.3mm solid #000; height: 8mm; margin-bottom: 1mm; }
 .signatures { break-inside: avoid; margin-top: 5mm; }
 .signatures table { width: 100%; border-collapse: collapse; }

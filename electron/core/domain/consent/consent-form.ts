@@ -96,8 +96,11 @@ const SECTIONS: SectionBody[] = [
     }</p>`,
   (t) => html`<h2>${t.voluntary.heading}</h2><p>${t.voluntary.text}</p><p>${t.voluntary.refusal}</p>`,
   (t, f) => html`<h2>${t.revocation.heading}</h2><p>${t.revocation.text}</p><p>${t.revocation.address}</p>${postalAddress(f.office)}`,
+  // A German-only form may still be explained in another language: the language is then written in by hand.
   (t, _f, german, chosen) =>
-    html`<h2>${t.language.heading}</h2><p>${fill(t.language.explained, { language: german ? chosen.meta.nameInGerman : chosen.meta.name })}</p>
+    html`<h2>${t.language.heading}</h2><p>${fill(t.language.explained, {
+      language: chosen.meta.code === 'de' ? html`<span class="blank"></span>` : german ? chosen.meta.nameInGerman : chosen.meta.name,
+    })}</p>
       <p>${t.language.interpreter}</p><span class="line"></span>`,
   (t) => html`<h2>${t.signature.heading}</h2><p>${t.signature.confirm}</p>`,
 ];
