@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,14 @@ function withFile<T>(pdf: Uint8Array, fn: (file: string) => T): T {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The tagged PDF's structure tree as poppler reads it (pdfinfo -struct), with poppler's complaints on stderr. */
+export function pdfStructure(pdf: Uint8Array): { tree: string; complaints: string } {
+  return withFile(pdf, (file) => {
+    const r = spawnSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
+    return { tree: r.stdout, complaints: r.stderr };
+  });
 }
 
 export function pdfText(pdf: Uint8Array): string {

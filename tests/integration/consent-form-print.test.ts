@@ -6,7 +6,7 @@ import { consentFormTexts, type ConsentFormTexts } from '../../electron/core/dom
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { startChromiumPdf, type ChromiumPdf } from '../helpers/chromium-pdf';
 import { enrolAccount } from '../helpers/enrol';
-import { letters, pdfContains, pdfInfo, pdfText } from '../helpers/pdf-text';
+import { letters, pdfContains, pdfInfo, pdfStructure, pdfText } from '../helpers/pdf-text';
 import { ADMIN_PASSPHRASE, call, switchUser, tempDir } from '../helpers/temp-vault';
 
 const TODAY = berlinDate(new Date());
@@ -47,7 +47,7 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
   let clientId: string;
   let consentId: string;
   let noHealthId: string;
-  const pdfs = new Map<ConsentFormChoice, { fileName: string; text: string; info: Record<string, string> }>();
+  const pdfs = new Map<ConsentFormChoice, { fileName: string; text: string; info: Record<string, string>; structure: { tree: string; complaints: string } }>();
 
   beforeAll(async () => {
     ({ core } = await caseWorkerVault(tmp.dir));
@@ -83,7 +83,7 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
     for (const language of ['de', ...CONSENT_FORM_LANGUAGES] as ConsentFormChoice[]) {
       const doc = await call(core, 'consents.printForm', { consentId, language, mutual: language !== 'tr' });
       const pdf = await chromium.print(doc.html);
-      pdfs.set(language, { fileName: doc.fileName, text: pdfText(pdf), info: pdfInfo(pdf) });
+      pdfs.set(language, { fileName: doc.fileName, text: pdfText(pdf), info: pdfInfo(pdf), structure: pdfStructure(pdf) });
     }
   }, 240_000);
 
@@ -102,6 +102,21 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
     }
     expect(pdfs.get('de')!.fileName).toBe(`einwilligung-${TODAY}-${consentId.slice(0, 8)}.pdf`);
     expect(pdfs.get('ar')!.fileName).toBe(`einwilligung-${TODAY}-${consentId.slice(0, 8)}-ar.pdf`);
+  });
+
+  it('has a structure tree of standard types: a heading per section, tables with header cells, lists', () => {
+    for (const [language, { structure }] of pdfs) {
+      const types = structure.tree.split('\n').map((l) => l.trim().split(/[\s:<]/)[0]);
+      const count = (t: string) => types.filter((x) => x === t).length;
+      expect(count('H1'), language).toBe(1);
+      // Eleven sections, each with its heading in German (and in the translation beside it).
+      expect(count('H2'), language).toBe(language === 'de' ? 11 : 22);
+      expect(count('Table'), language).toBeGreaterThanOrEqual(1);
+      expect(count('TH'), language).toBeGreaterThanOrEqual(2);
+      expect(count('L'), language).toBeGreaterThanOrEqual(3);
+      expect(count('LI'), language).toBeGreaterThanOrEqual(4);
+      expect(structure.complaints, language).toBe('');
+    }
   });
 
   it('contains every required element in German and in the chosen language', () => {

@@ -15,6 +15,8 @@ ul { margin: 0 0 1.5mm 0; padding-inline-start: 5mm; }
 li { margin-bottom: 0.8mm; }
 header { border-bottom: 0.4mm solid #000; padding-bottom: 2mm; margin-bottom: 3mm; }
 header .lead { margin: 0; }
+/* Bold through CSS, not <strong>: Chromium tags <strong> as the PDF 2.0 type Strong, unknown to PDF/UA-1 readers. */
+header .title { font-weight: bold; font-size: 12pt; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 7mm; margin-bottom: 3mm; break-inside: avoid; }
 .single { margin-bottom: 3mm; break-inside: avoid; }
 .pair > div + div { border-inline-start: 0.2mm solid #888; padding-inline-start: 4mm; }

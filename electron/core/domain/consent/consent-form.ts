@@ -121,7 +121,7 @@ export function consentFormHtml(f: ConsentFormFacts, language: ConsentFormChoice
   const de = consentFormTexts('de');
   const other = language === 'de' ? null : consentFormTexts(language);
   const chosen = other ?? de;
-  const head = html`<header><h1>${de.title}</h1>${other ? html`<p class="lead" lang="${other.meta.code}" dir="${other.meta.dir}"><strong>${other.title}</strong></p>` : null}
+  const head = html`<header><h1>${de.title}</h1>${other ? html`<p class="lead title" lang="${other.meta.code}" dir="${other.meta.dir}">${other.title}</p>` : null}
     <p class="lead">${de.subtitle}${other ? html` · <span lang="${other.meta.code}" dir="${other.meta.dir}">${other.subtitle}</span>` : null}</p>
     <p class="lead">${de.legalBasis}</p></header>`;
   const sections = SECTIONS.map((body) =>
