@@ -1,15 +1,20 @@
 import type { DownloadItem, Session, WebContents, WebFrameMain } from 'electron';
+import { PRINT_FILE_NAME } from '../core/contract/types/print-types';
 import type { AppLogger } from './app-log';
 
 type IsOwnOrigin = (url: string) => boolean;
 
 /**
- * The files the app itself hands out as downloads. Only the audit CSV today: the renderer turns the answer of
- * `audit.exportCsv` (which the core has already audited, after the passphrase was entered again) into a blob: URL.
+ * The files the app itself hands out as downloads: the audit CSV (the renderer turns the answer of `audit.exportCsv`,
+ * which the core has already audited after the passphrase was entered again, into a blob: URL) and printed forms
+ * (the PDF main rendered from a print method's answer, which the core audited as a print of that record).
  * A decrypted document in the PDF preview is not an export: saving it from Chromium's viewer would write personal
  * data outside the vault without an audit entry, so it is refused like everything else.
  */
-const EXPORTS: readonly { kind: string; fileName: RegExp }[] = [{ kind: 'audit-csv', fileName: /^audit-\d{4}-\d{2}-\d{2}\.csv$/ }];
+const EXPORTS: readonly { kind: string; fileName: RegExp }[] = [
+  { kind: 'audit-csv', fileName: /^audit-\d{4}-\d{2}-\d{2}\.csv$/ },
+  { kind: 'print-pdf', fileName: PRINT_FILE_NAME },
+];
 
 type DownloadFacts = Pick<DownloadItem, 'getURL' | 'getFilename'>;
 

@@ -10,6 +10,7 @@ import { guardDownloads } from './download-guard';
 import { registerIpc } from './ipc';
 import { installLockTriggers } from './lock-triggers';
 import { isOwnOrigin } from './origin';
+import { createPdfPrinter } from './pdf-printer';
 import { createMainWindow } from './window';
 
 /** Electron main: lifecycle, window, protocol, IPC and lock triggers. No business rules here: those are in core. */
@@ -45,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       log,
       () => mainWindow?.webContents.reload(),
     );
-    registerIpc(core, log);
+    registerIpc(core, log, createPdfPrinter(log));
     mainWindow = createMainWindow(isDev);
     mainWindow.on('closed', () => {
       mainWindow = null;

@@ -1,10 +1,11 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHOD_NAMES } from '../core/contract/method-names';
-import type { Result } from '../core/contract/methods';
+import { isPrintMethod, type Result } from '../core/contract/methods';
 import { IPC_CHANNELS } from '../core/contract/ipc-channels';
 import type { AppLogger } from './app-log';
 import type { CoreHost } from './core-host';
 import { isOwnOrigin } from './origin';
+import { toPrintedPdf, type PrintToPdf } from './print-result';
 
 const ALLOWED = new Set<string>(METHOD_NAMES);
 
@@ -21,8 +22,11 @@ export function echoedMethod(method: unknown): string {
   return typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
 }
 
-/** The single IPC handler: checks the sender and method name, then hands the call to the core dispatcher. */
-export function registerIpc(core: Pick<CoreHost, 'call'>, log: AppLogger): void {
+/**
+ * The single IPC handler: checks the sender and method name, then hands the call to the core dispatcher. The
+ * answer of a print method (a print document) is rendered into a PDF here, so the page receives only the PDF.
+ */
+export function registerIpc(core: Pick<CoreHost, 'call'>, log: AppLogger, printPdf: PrintToPdf | null = null): void {
   ipcMain.handle(IPC_CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event)) {
       log.error('IPC call from an untrusted sender refused');
@@ -31,6 +35,8 @@ export function registerIpc(core: Pick<CoreHost, 'call'>, log: AppLogger): void 
     if (typeof method !== 'string' || !ALLOWED.has(method)) {
       return { ok: false, error: { code: 'request.unknownMethod', params: { method: echoedMethod(method) } } };
     }
-    return core.call(method, input);
+    const result = await core.call(method, input);
+    if (!isPrintMethod(method)) return result;
+    return toPrintedPdf(result, printPdf, (reason) => log.error(`${method}: ${reason}`));
   });
 }

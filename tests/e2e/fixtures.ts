@@ -61,15 +61,17 @@ export const test = base.extend<{ harness: HarnessFixture }>({
  * WCAG 2.1 A/AA via axe; the screen name makes a failure say where. One exclusion: Fluent's focus manager (tabster)
  * inserts `<i data-tabster-dummy tabindex=0 aria-hidden>` focus guards that only redirect focus; axe reports them
  * as aria-hidden-focus, a known false positive (microsoft/tabster#288; Accessibility Insights suppresses it too,
- * microsoft/accessibility-insights-web#7605). Everything else on the page is checked.
+ * microsoft/accessibility-insights-web#7605). Everything else on the page is checked. Finite animations (a dialog
+ * fading in) are awaited first: mid-fade, axe measures the contrast of half-transparent text.
  */
 export async function expectNoA11yViolations(page: Page, screen: string): Promise<void> {
-  // A dialog fading in is half transparent: axe would measure the contrast of a frame of its animation (this
-  // failed now and then on a loaded machine). Check the screen as it settles; endless ones (spinners) never do.
-  await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-    undefined,
-    { timeout: 10_000 },
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
   );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -4,11 +4,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { LOCK_REASONS, type LockReason } from '../../electron/core/contract/lock-reasons';
-import type { Result } from '../../electron/core/contract/methods';
+import { isPrintMethod, type Result } from '../../electron/core/contract/methods';
 import { CoreDispatcher, type CoreLogger } from '../../electron/core/api/dispatcher';
 import type { ErrorPayload } from '../../electron/core/contract/errors';
 import { contentSecurityPolicy } from '../../electron/main/content-security';
 import { CONTENT_TYPES } from '../../electron/main/content-types';
+import { toPrintedPdf } from '../../electron/main/print-result';
+import { startChromiumPdf, type ChromiumPdf } from '../helpers/chromium-pdf';
 
 /**
  * The browser test harness: one CoreDispatcher behind a loopback HTTP bridge, so the real renderer runs in plain
@@ -99,6 +101,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const tokenBytes = Buffer.from(token, 'utf8');
   const dispatcher = new CoreDispatcher({ dataDir: options.dataDir, appVersion: options.appVersion, logger: options.logger });
   const listeners = new Set<ServerResponse>();
+  // Print methods answer with a PDF, as in Electron: the same HTML through Chromium's page.pdf, started on first use.
+  let pdf: ChromiumPdf | null = null;
+  const printPdf = async (html: string) => (pdf ??= await startChromiumPdf()).print(html);
   let port = 0;
 
   const indexHtml = injectHarness(await readFile(resolve(webRoot, 'index.html'), 'utf8'), token);
@@ -160,7 +165,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const result = await dispatcher.dispatch(method, (body as { input?: unknown }).input);
-    sendJson(res, 200, result);
+    sendJson(res, 200, isPrintMethod(method) ? await toPrintedPdf(result, printPdf, (reason) => options.logger?.error(`${method}: ${reason}`)) : result);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -251,6 +256,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await dispatcher.close();
+      await pdf?.close();
     },
   };
 }

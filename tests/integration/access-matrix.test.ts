@@ -259,6 +259,8 @@ const PROBES: Probe[] = [
     part: 'master',
     input: (f) => ({ clientId: f.id, agencies: ['Sozialamt Lünen'], categories: ['finances'], purpose: 'Antrag auf Leistungen', validFrom: TODAY, form: 'oral', oralRecord: 'Im Gespräch erklärt' }),
   },
+  // Printing the form for signing stays in the keeping office (before the revoke probe, which ends the consent).
+  { name: 'consents.printForm', method: 'consents.printForm', kind: 'read', part: null, input: (f) => ({ consentId: f.revocableConsent.id, language: 'ar', mutual: true }) },
   { name: 'consents.revoke', method: 'consents.revoke', kind: 'write', part: 'master', input: (f) => ({ ...f.revocableConsent, revokedOn: TODAY, form: 'oral', note: null }) },
   { name: 'cases.open', method: 'cases.open', kind: 'write', part: null, input: (f) => ({ clientId: f.id }) },
   { name: 'cases.get', method: 'cases.get', kind: 'read', part: undefined, input: (f) => ({ id: f.caseId }) },

@@ -25,6 +25,15 @@ export class FakeWebContents extends EventEmitter {
   }
   send(): void {}
   reload(): void {}
+  /** What printToPDF answers (tests replace it) and the options it was called with. */
+  printResult: () => Promise<Buffer> = () => Promise.resolve(Buffer.from('%PDF-1.7\n%fake\n'));
+  printOptions: unknown[] = [];
+  /** Answers for the next printToPDF calls of any web contents (windows created later included). */
+  static queuedPrintResults: (() => Promise<Buffer>)[] = [];
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.printOptions.push(options);
+    return (FakeWebContents.queuedPrintResults.shift() ?? this.printResult)();
+  }
 }
 
 /** A cancellable Electron event with the extra fields some events carry (url, isMainFrame). */
@@ -50,6 +59,13 @@ class FakeBrowserWindow extends EventEmitter {
   }
   isMinimized(): boolean {
     return false;
+  }
+  destroyed = false;
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   restore(): void {}
   focus(): void {}
@@ -81,6 +97,25 @@ class FakeApp extends EventEmitter {
   quit(): void {}
 }
 
+/** A session of its own partition: the handlers set on it, for the tests to call. */
+export class FakeSession extends EventEmitter {
+  permissionRequest: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheck: (() => boolean) | null = null;
+  beforeRequest: ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (handler: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void): void => {
+      this.beforeRequest = handler;
+    },
+  };
+  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: () => boolean): void {
+    this.permissionCheck = handler;
+  }
+}
+export const partitions = new Map<string, FakeSession>();
+
 export const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
 export const ipcHandlers = new Map<string, Listener>();
 
@@ -104,6 +139,14 @@ export const electron = {
       setPermissionRequestHandler: (): void => undefined,
       setPermissionCheckHandler: (): void => undefined,
     }),
+    /** One fake session per partition, recording the handlers main installs. */
+    fromPartition: (partition: string): FakeSession => {
+      const existing = partitions.get(partition);
+      if (existing) return existing;
+      const created = new FakeSession();
+      partitions.set(partition, created);
+      return created;
+    },
   },
   powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleTime: (): number => 0 }),
 };

@@ -85,6 +85,8 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
   'documents.delete': { kind: 'write', target: (i, m) => documentTarget(m, i.id) },
   'consents.add': { kind: 'write', target: (i) => client(i.clientId, 'master')() },
   'consents.revoke': { kind: 'write', target: (i, m) => consentRecord(i.id, m) },
+  // Printing the form for signing is the keeping office's work: null keeps it there (a consent party is refused).
+  'consents.printForm': { kind: 'read', target: async (i, m) => ({ ...(await consentRecord(i.consentId, m)), category: null }) },
   'cases.open': { kind: 'write', target: (i) => client(i.clientId, null)() },
   'cases.get': { kind: 'read', target: (i, m) => caseTarget(m, i.id) },
   'cases.setPhase': { kind: 'write', target: (i, m) => caseTarget(m, i.id, null) },

@@ -8,6 +8,12 @@ import type { Office, Role } from './offices';
 export const DATA_CATEGORIES = ['master', 'residence', 'health', 'family', 'work-education', 'finances', 'conversation-notes'] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
+/**
+ * Categories that hold special categories of personal data (Art. 9 DSGVO): a consent to share them must name them
+ * explicitly (Art. 9 Abs. 2 lit. a), so the printed consent form lists them apart.
+ */
+export const ART9_CATEGORIES = ['health'] as const satisfies readonly DataCategory[];
+
 /** Who can be named in a consent: our offices (incl. the ABH) by office; external agencies by name only. */
 export const CONSENT_PARTY_OFFICES: readonly Office[] = ['lunen', 'werne', 'selm', 'abh-lunen'];
 

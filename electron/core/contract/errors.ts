@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'document.unreadable',
   'document.inUse',
   'consent.alreadyRevoked',
+  'print.failed',
   'partner.archived',
   'partnerProposal.decided',
   'finding.personalData',
@@ -125,6 +126,7 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.unreadable': () => 'The encrypted document file is missing or damaged.',
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
+  'print.failed': () => 'The PDF could not be generated; nothing was saved. Try again; if it persists, tell IT.',
   'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'finding.personalData': (p) =>

@@ -41,6 +41,7 @@ export const METHOD_NAMES = [
   'documents.delete',
   'consents.add',
   'consents.revoke',
+  'consents.printForm',
   'cases.open',
   'cases.get',
   'cases.setPhase',

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Role } from './offices';
 import type { ErrorPayload } from './errors';
 import type { LockReason } from './lock-reasons';
-import { consentAddInput, consentRevokeInput } from './schemas/consent-schemas';
+import { consentAddInput, consentPrintInput, consentRevokeInput } from './schemas/consent-schemas';
+import type { PrintDocument, PrintedPdf } from './types/print-types';
 import {
   assessmentInput,
   caseCloseInput,
@@ -178,6 +179,8 @@ export const contract = {
   'documents.delete': method<null>()({ input: confirmedDeleteInput, access: 'caseWork', audit: write('document') }),
   'consents.add': method<ClientDetail>()({ input: consentAddInput, access: 'caseWork', audit: write('client') }),
   'consents.revoke': method<ClientDetail>()({ input: consentRevokeInput, access: 'caseWork', audit: write('client') }),
+  // A print leaves the app as a PDF: audited as a disclosure of the client's file (which consent, which language).
+  'consents.printForm': method<PrintDocument>()({ input: consentPrintInput, access: 'caseWork', audit: write('client') }),
   'cases.open': method<CaseDetail>()({ input: caseOpenInput, access: 'caseWork', audit: write('case') }),
   'cases.get': method<CaseDetail>()({ input: idInput, access: 'caseWork', audit: read('case') }),
   'cases.setPhase': method<CaseDetail>()({ input: casePhaseInput, access: 'caseWork', audit: write('case') }),
@@ -245,6 +248,20 @@ export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
 
+/**
+ * Methods whose answer core gives as a print document (HTML) and the transport renders into a PDF before the page
+ * sees it (electron/main/pdf-printer.ts; the harness does the same with Chromium's page.pdf).
+ */
+export const PRINT_METHODS = ['consents.printForm'] as const satisfies readonly MethodName[];
+export type PrintMethod = (typeof PRINT_METHODS)[number];
+
+export function isPrintMethod(method: string): method is PrintMethod {
+  return (PRINT_METHODS as readonly string[]).includes(method);
+}
+
+/** What the page receives: a PDF for print methods, the core's answer otherwise. */
+export type PageOutputOf<M extends MethodName> = M extends PrintMethod ? PrintedPdf : OutputOf<M>;
+
 /** What every transport returns: a value, or an error payload; never a thrown Error across the boundary. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
@@ -253,7 +270,7 @@ type Namespace = MethodName extends `${infer N}.${string}` ? N : never;
 /** The typed object the preload (Electron) or the shim (harness) exposes as `window.kim`. */
 export type KimApi = {
   [N in Namespace]: {
-    [M in MethodName as M extends `${N}.${infer F}` ? F : never]: (input: InputOf<M>) => Promise<Result<OutputOf<M>>>;
+    [M in MethodName as M extends `${N}.${infer F}` ? F : never]: (input: InputOf<M>) => Promise<Result<PageOutputOf<M>>>;
   };
 } & {
   /** Main process asks the UI to save drafts and lock (OS suspend, screen lock, system idle). Returns unsubscribe. */

@@ -1,4 +1,5 @@
 import type { ConsentView } from './types/access-types';
+import type { PrintDocument } from './types/print-types';
 import type { ConflictSide, SyncConflictView } from './types/network-types';
 import type {
   CaseDetail,
@@ -300,6 +301,8 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'documents.delete': 'always',
   'consents.add': CLIENT_DETAIL,
   'consents.revoke': CLIENT_DETAIL,
+  // The form holds the consent and the client's identity: the keeping office only (the guard allows no one else).
+  'consents.printForm': fileOf<PrintDocument>((d) => d.clientId, { clientId: 'always', fileName: 'owner', html: 'owner' }),
   'cases.open': CASE_DETAIL,
   'cases.get': CASE_DETAIL,
   'cases.setPhase': CASE_DETAIL,

@@ -1,5 +1,5 @@
 import { ApiError, isErrorCode } from './api-error';
-import type { InputOf, MethodName, OutputOf, Result } from './core';
+import type { InputOf, MethodName, PageOutputOf, Result } from './core';
 
 type Callable = (input: unknown) => Promise<Result<unknown>>;
 
@@ -14,7 +14,7 @@ export function setSessionLostHandler(handler: (() => void) | null): void {
 }
 
 /** Calls one API method through `window.kim`, returning its value or throwing an ApiError. */
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<PageOutputOf<M>> {
   const [ns, fn] = method.split('.') as [string, string];
   const api = window.kim as unknown as Record<string, Record<string, Callable> | undefined>;
   const target = api[ns]?.[fn];
@@ -26,7 +26,7 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     // The bridge itself failed (IPC peer gone, harness down): no payload to show but "internal".
     throw new ApiError('internal');
   }
-  if (result.ok) return result.value as OutputOf<M>;
+  if (result.ok) return result.value as PageOutputOf<M>;
   const code = isErrorCode(result.error?.code) ? result.error.code : 'internal';
   if (code === 'session.locked') onSessionLost?.();
   throw new ApiError(code, result.error?.params ?? {});

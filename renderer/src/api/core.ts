@@ -2,7 +2,8 @@
  * The renderer's only door to core code: types and pure modules of the API contract. Nothing here may pull in
  * Node or Electron; everything else in the renderer imports core through this file.
  */
-export type { InputOf, KimApi, MethodName, OutputOf, Result } from '../../../electron/core/contract/methods';
+export type { InputOf, KimApi, MethodName, OutputOf, PageOutputOf, Result } from '../../../electron/core/contract/methods';
+export { CONSENT_FORM_LANGUAGES, consentFormLanguageFor, type ConsentFormChoice } from '../../../electron/core/contract/types/print-types';
 export type { LockReason } from '../../../electron/core/contract/lock-reasons';
 export type {
   AccountSummary,
@@ -52,7 +53,7 @@ export {
   noteInput,
   residenceStatusInput,
 } from '../../../electron/core/contract/schemas/client-schemas';
-export { consentAddInput, consentRevokeInput } from '../../../electron/core/contract/schemas/consent-schemas';
+export { consentAddInput, consentPrintInput, consentRevokeInput } from '../../../electron/core/contract/schemas/consent-schemas';
 export * from '../../../electron/core/contract/case-domain';
 export * from '../../../electron/core/contract/data-categories';
 export {

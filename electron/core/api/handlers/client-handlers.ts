@@ -14,6 +14,7 @@ import {
 } from '../../domain/cases/case-service';
 import { shapeHits } from '../../domain/access/call-access';
 import { addConsent, revokeConsent } from '../../domain/consent/consent-service';
+import { printConsentForm } from '../../domain/consent/consent-form';
 import { findDuplicates, searchClients } from '../../domain/clients/client-search';
 import {
   addHouseholdMember,
@@ -67,6 +68,7 @@ export const clientHandlers: HandlerMap<
   | 'work.overview'
   | 'consents.add'
   | 'consents.revoke'
+  | 'consents.printForm'
 > = {
   'accounts.create': (i, ctx) => createAccount(ctx, i, ctx.machinePolicy),
   'accounts.caseManagers': async (_i, ctx) => {
@@ -95,6 +97,7 @@ export const clientHandlers: HandlerMap<
   },
   'consents.add': async (i, ctx) => loadClientDetail(ctx, await addConsent(ctx, i)),
   'consents.revoke': async (i, ctx) => loadClientDetail(ctx, await revokeConsent(ctx, i)),
+  'consents.printForm': (i, ctx) => printConsentForm(ctx, i),
   'cases.setPhase': (i, ctx) => setCasePhase(ctx, i),
   'cases.close': (i, ctx) => closeCase(ctx, i),
   'assessment.set': (i, ctx) => setAssessment(ctx, i),

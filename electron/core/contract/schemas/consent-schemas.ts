@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_FORMS, CONSENT_PARTY_OFFICES, DATA_CATEGORIES } from '../data-categories';
 import { isoDateSchema } from './client-schemas';
+import { CONSENT_FORM_LANGUAGES } from '../types/print-types';
 
 /** Input schemas of consents (pure zod, shared with the renderer's forms). */
 
@@ -35,4 +36,15 @@ export const consentRevokeInput = z.strictObject({
   revokedOn: isoDateSchema,
   form: z.enum(CONSENT_FORMS),
   note: z.string().trim().max(1000).nullable().default(null),
+});
+
+export const consentPrintInput = z.strictObject({
+  consentId: z.uuid(),
+  /** 'de': German only; otherwise German with the translation side by side. */
+  language: z.enum(['de', ...CONSENT_FORM_LANGUAGES]),
+  /**
+   * Whether the recipients may in turn inform the releasing office (gegenseitige Entbindung). The consent record
+   * does not hold this, so it is a print option that the form states in words and the audit entry records.
+   */
+  mutual: z.boolean(),
 });

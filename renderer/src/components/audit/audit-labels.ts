@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'documents.delete',
   'consents.add',
   'consents.revoke',
+  'consents.printForm',
   'partners.get',
   'partners.save',
   'partners.archive',

@@ -8,6 +8,7 @@ import { StatusNotice } from '../FormAlert';
 import { useSectionStyles } from '../section-styles';
 import { useTableStyles } from '../table-styles';
 import { ConsentDialog } from './ConsentDialog';
+import { PrintConsentDialog } from './PrintConsentDialog';
 import { RevokeConsentDialog } from './RevokeConsentDialog';
 
 const useStyles = makeStyles({
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
   cell: { textAlign: 'center' },
   toolbar: { display: 'flex', justifyContent: 'flex-end' },
+  actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'stretch' },
 });
 
 const STATUS_COLOR = { active: 'success', pending: 'informative', expired: 'warning', revoked: 'danger' } as const;
@@ -49,6 +51,7 @@ export function ConsentSection({ client, onChanged }: { client: ClientDetail; on
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [revoking, setRevoking] = useState<ConsentView | null>(null);
+  const [printing, setPrinting] = useState<ConsentView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const shared = sharedByParty(client.consents, (o) => t(`offices.${o}`));
   const canWrite = client.access.canWrite;
@@ -139,7 +142,10 @@ export function ConsentSection({ client, onChanged }: { client: ClientDetail; on
                 ) : null}
               </div>
               {canWrite && !c.revocation ? (
-                <div>
+                <div className={styles.actions}>
+                  <Button onClick={() => setPrinting(c)} aria-label={t('consents.print.actionFor', { purpose: c.purpose })}>
+                    {t('consents.print.action')}
+                  </Button>
                   <Button onClick={() => setRevoking(c)} aria-label={`${t('consents.revoke')}: ${c.purpose}`}>
                     {t('consents.revoke')}
                   </Button>
@@ -158,6 +164,17 @@ export function ConsentSection({ client, onChanged }: { client: ClientDetail; on
             onChanged(next);
           }}
           onCancel={() => setAdding(false)}
+        />
+      ) : null}
+      {printing ? (
+        <PrintConsentDialog
+          client={client}
+          consent={printing}
+          onDone={(fileName) => {
+            setPrinting(null);
+            setNotice(t('consents.print.done', { fileName }));
+          }}
+          onCancel={() => setPrinting(null)}
         />
       ) : null}
       {revoking ? (

@@ -165,7 +165,7 @@ export const audit = {
       },
       settings: { update: 'Einstellungen geändert' },
       demo: { import: 'Demodaten eingespielt' },
-      consents: { add: 'Einwilligung erfasst', revoke: 'Einwilligung widerrufen' },
+      consents: { add: 'Einwilligung erfasst', revoke: 'Einwilligung widerrufen', printForm: 'Einwilligungsformular gedruckt (PDF)' },
       partners: { search: 'Partnernetz durchsucht', get: 'Partner mit Ansprechpersonen angesehen', save: 'Partner gespeichert', archive: 'Partner archiviert oder wiederhergestellt' },
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },

@@ -126,6 +126,7 @@ export const common = {
     },
     internal: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.',
     consent: { alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.' },
+    print: { failed: 'Das PDF konnte nicht erzeugt werden; es wurde nichts gespeichert. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.' },
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },

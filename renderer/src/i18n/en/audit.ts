@@ -163,7 +163,7 @@ export const audit: Texts<typeof de> = {
       },
       settings: { update: 'Settings changed' },
       demo: { import: 'Demo data imported' },
-      consents: { add: 'Consent recorded', revoke: 'Consent revoked' },
+      consents: { add: 'Consent recorded', revoke: 'Consent revoked', printForm: 'Consent form printed (PDF)' },
       partners: { search: 'Partner directory searched', get: 'Partner with contact persons viewed', save: 'Partner saved', archive: 'Partner archived or restored' },
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },

@@ -121,6 +121,7 @@ export const common: Texts<typeof de> = {
     },
     internal: 'An unexpected error occurred. Please try again or contact IT.',
     consent: { alreadyRevoked: 'This consent has already been revoked.' },
+    print: { failed: 'The PDF could not be generated; nothing was saved. Please try again or contact IT.' },
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
     finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
