@@ -174,5 +174,6 @@ export async function demoDataCommand(o: DemoDataOptions, out: (line: string) =>
   out(`  ${c.cases} cases, ${c.phaseEvents} phase events, ${c.assessments} assessments, ${c.goals} goals, ${c.measures} measures,`);
   out(`  ${c.notes} notes, ${c.followUps} follow-ups, ${c.consents} consents.`);
   if (c.partners) out(`  Partner directory: ${c.partners} organisations with ${c.partnerContacts} contact persons.`);
+  out(`  ${c.findings} structural findings.`);
   out('All names, addresses and phone numbers are fictional. Demo data is never synced to other offices.');
 }

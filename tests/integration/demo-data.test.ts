@@ -51,6 +51,7 @@ async function snapshot(run: DemoDataRun) {
       grants: all('SELECT party, category, client_id FROM consent_grant ORDER BY consent_id, party, category'),
       partners: all('SELECT id, name, kind, city, languages, services, offices, archived_at FROM partner ORDER BY id'),
       contacts: all('SELECT partner_id, name, function, phone, email FROM partner_contact ORDER BY id'),
+      findings: all('SELECT office, area, barrier, partner_id, partner_kind, description, observed_in FROM structural_finding ORDER BY id'),
       // Accounts and IT's requests for them are real (enrolled through the API); demo rows are not.
       changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account', 'account-request')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
@@ -119,7 +120,7 @@ describe('demo data', () => {
       expect(byDate.map((h) => h.id)).toContain(born.id);
     });
 
-    it('comes with a partner directory of a Kreis network, searchable by offer, language and town', async () => {
+    it('comes with a partner directory of a Kreis network, searchable by offer, language and town, and structural findings', async () => {
       expect(a.counts).toMatchObject({ partners: DEMO_PARTNER_COUNT });
       expect(snapA.partners).toHaveLength(DEMO_PARTNER_COUNT);
       expect(a.counts.partnerContacts).toBe(snapA.contacts.length);
@@ -132,6 +133,10 @@ describe('demo data', () => {
       }
       const lunen = await call(core, 'partners.search', { query: 'LUENEN', kind: 'jobcenter' });
       expect(lunen.map((p) => p.name)).toEqual(['Jobcenter Kreis Unna – Standort Lünen']);
+      // Structural findings of the office, one per 40 clients, with partners of the directory where one fits.
+      const findings = snapA.findings as { office: string; partner_id: string | null; description: string }[];
+      expect(findings).toHaveLength(Math.ceil(300 / 40));
+      expect(findings.every((f) => f.office === 'lunen' && !/\d/.test(f.description))).toBe(true);
       // Only test-reserved addresses and numbers: nothing in the demo reaches a real person.
       for (const c of snapA.contacts as { email: string | null }[]) if (c.email) expect(c.email).toMatch(/@example\.(org|com|net)$/);
     });

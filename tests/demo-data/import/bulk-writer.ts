@@ -15,6 +15,7 @@ import { ConsentEntity, ConsentGrantEntity } from '../../../electron/core/domain
 import type { GeneratedClient } from '../generate/generator';
 import type { GeneratedDirectory } from '../generate/partners';
 import { PartnerContactEntity, PartnerEntity } from '../../../electron/core/domain/partners/partner-entities';
+import { StructuralFindingEntity, type StructuralFinding } from '../../../electron/core/domain/findings/finding-entities';
 import type { GeneratedCase } from '../generate/case-history';
 import type { FieldCipher } from '../../../electron/core/platform/vault/field-cipher';
 import { assessmentPlace, casePlace, goalPlace, measurePlace, notePlace } from '../../../electron/core/domain/cases/protected-fields';
@@ -37,6 +38,7 @@ export interface DemoCounts {
   consentGrants: number;
   partners: number;
   partnerContacts: number;
+  findings: number;
 }
 
 export const emptyCounts = (): DemoCounts => ({
@@ -55,6 +57,7 @@ export const emptyCounts = (): DemoCounts => ({
   consentGrants: 0,
   partners: 0,
   partnerContacts: 0,
+  findings: 0,
 });
 
 function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
@@ -74,6 +77,7 @@ function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
     consentGrants: entityInsert(db, dataSource, ConsentGrantEntity),
     partners: entityInsert(db, dataSource, PartnerEntity),
     partnerContacts: entityInsert(db, dataSource, PartnerContactEntity),
+    findings: entityInsert(db, dataSource, StructuralFindingEntity),
   } satisfies Record<keyof DemoCounts, InsertRow<never>>;
 }
 type TableInserts = ReturnType<typeof tableInserts>;
@@ -91,6 +95,7 @@ export class BulkWriter {
   private readonly insert: TableInserts;
   private readonly writeBatch: (batch: GeneratedClient[]) => void;
   private readonly writeDirectoryRows: (directory: GeneratedDirectory) => void;
+  private readonly writeFindingRows: (findings: StructuralFinding[]) => void;
   readonly counts = emptyCounts();
 
   constructor(
@@ -106,6 +111,12 @@ export class BulkWriter {
       this.run('partners', directory.partners);
       this.run('partnerContacts', directory.contacts);
     });
+    this.writeFindingRows = db.transaction((findings: StructuralFinding[]) => this.run('findings', findings));
+  }
+
+  /** Structural findings of the office's case managers (no personal data). */
+  writeFindings(findings: StructuralFinding[]): void {
+    this.writeFindingRows(findings);
   }
 
   /** The partner directory, in one transaction (no client data: the directory is the same for every office). */

@@ -5,6 +5,8 @@ import { BulkWriter, type DemoCounts } from './bulk-writer';
 import { DemoGenerator, type DemoOptions } from '../generate/generator';
 import { rawConnection } from './raw-connection';
 import { generateDirectory } from '../generate/partners';
+import { generateFindings } from '../generate/findings';
+import { berlinDate } from '../../../electron/core/contract/dates';
 import { DemoIds } from '../generate/demo-ids';
 import { mixSeed, Rng } from '../generate/prng';
 import { REFRESH_CLIENT_CASE_COLUMNS } from '../../../electron/core/domain/clients/client-case-columns';
@@ -51,6 +53,17 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
         options.onProgress?.(end, options.clients);
       }
     }
+    // Structural findings of this import's office, about one per 40 clients, naming partners of the directory.
+    const partners = db.prepare('SELECT id, kind FROM partner').all() as { id: string; kind: string }[];
+    writer.writeFindings(
+      generateFindings(new Rng(mixSeed(options.seed, existing, 0xf1)), new DemoIds(options.seed, existing + 0xf1_0000), {
+        office: options.office,
+        managers: options.caseManagers,
+        partners,
+        today: berlinDate(options.now),
+        count: Math.ceil(options.clients / 40),
+      }),
+    );
     // The list filters read the current case's phase and manager from the client row (migration 0005).
     db.exec(REFRESH_CLIENT_CASE_COLUMNS);
   } finally {
