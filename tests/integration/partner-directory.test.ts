@@ -276,6 +276,8 @@ describe('partner directory', () => {
       'partnerProposals.list': () => ({}),
       'partnerProposals.propose': () => ({ target: 'partner', partnerId: 'not-a-uuid', partner: AWO_SELM }),
       'partnerProposals.decide': () => ({ id: open.id, accept: false, note: 'Rolle prüft' }),
+      'partnerConflicts.list': () => ({}),
+      'partnerConflicts.resolve': () => ({ id: '0'.repeat(32), keep: 'other' }),
     };
     const directoryMethods = (Object.keys(contract) as MethodName[]).filter((m) => m.startsWith('partner'));
     expect(directoryMethods.sort()).toEqual(Object.keys(probes).sort());

@@ -130,6 +130,16 @@ describe('partner directory and findings sync', { timeout: 240_000 }, () => {
     const fields = (p: typeof a) => ({ ...p, version: 0, updatedAt: '' });
     expect(fields(b)).toEqual(fields(a));
     expect(['Aus Lünen', 'Aus Selm']).toContain(a.notes);
+    // The two notes are a conflict Koordination sees, on both workstations, and settles on one for all.
+    const [conflict] = await call(lunen.core, 'partnerConflicts.list', {});
+    expect(conflict).toMatchObject({ entity: 'partner', entityId: vhs.id, partnerName: VHS_WERNE.name, field: 'notes', winner: { value: a.notes } });
+    expect([conflict!.winner.actorName, conflict!.other.actorName].sort()).toEqual([KO2.displayName, KO.displayName].sort());
+    expect((await call(selm.core, 'partnerConflicts.list', {})).map((c) => c.id)).toEqual([conflict!.id]);
+    expect(await call(lunen.core, 'partnerConflicts.resolve', { id: conflict!.id, keep: 'other' })).toEqual([]);
+    await syncAll(lunen, selm);
+    expect(await call(selm.core, 'partnerConflicts.list', {})).toEqual([]);
+    expect((await call(selm.core, 'partners.get', { id: vhs.id })).notes).toBe(conflict!.other.value);
+    expect((await call(lunen.core, 'partners.get', { id: vhs.id })).notes).toBe(conflict!.other.value);
     // A form opened before the merge is stale now on both: nobody overwrites what they have not seen.
     expect(await selm.core.dispatch('partners.save', { ...VHS_WERNE, id: vhs.id, version: 2, city: 'Werne an der Lippe' })).toMatchObject({
       ok: false,

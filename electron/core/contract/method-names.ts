@@ -80,6 +80,8 @@ export const METHOD_NAMES = [
   'partnerProposals.list',
   'partnerProposals.propose',
   'partnerProposals.decide',
+  'partnerConflicts.list',
+  'partnerConflicts.resolve',
   'findings.record',
   'findings.list',
   'findings.summary',

@@ -81,7 +81,7 @@ import {
   proposalInput,
   proposalListInput,
 } from './schemas/partner-schemas';
-import type { PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
+import type { DirectoryConflictView, PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
 import { findingListInput, findingRecordInput, findingSummaryInput, findingWithdrawInput } from './schemas/finding-schemas';
 import type { FindingSummary, FindingView } from './types/finding-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
@@ -224,6 +224,9 @@ export const contract = {
   'partnerProposals.list': method<PartnerProposalView[]>()({ input: proposalListInput, access: 'directoryProposals', audit: read('partner-proposal') }),
   'partnerProposals.propose': method<PartnerProposalView>()({ input: proposalInput, access: 'directoryPropose', audit: write('partner-proposal') }),
   'partnerProposals.decide': method<PartnerProposalView>()({ input: proposalDecideInput, access: 'directoryEdit', audit: write('partner-proposal') }),
+  // Concurrent edits of the directory on two workstations, for Koordination to keep one value.
+  'partnerConflicts.list': method<DirectoryConflictView[]>()({ input: emptyInput, access: 'directoryEdit', audit: read('partner-conflict') }),
+  'partnerConflicts.resolve': method<DirectoryConflictView[]>()({ input: conflictResolveInput, access: 'directoryEdit', audit: write('partner-conflict') }),
   // Structural findings: barriers without personal data; writes audited, reads name no person.
   'findings.record': method<FindingView>()({ input: findingRecordInput, access: 'findingsRecord', audit: write('structural-finding') }),
   'findings.list': method<FindingView[]>()({ input: findingListInput, access: 'findings', audit: none }),

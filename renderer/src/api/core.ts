@@ -80,6 +80,7 @@ export * from '../../../electron/core/contract/partner-domain';
 export { contactFieldsSchema, partnerFieldsSchema } from '../../../electron/core/contract/schemas/partner-schemas';
 export type {
   ContactFields,
+  DirectoryConflictView,
   PartnerContactView,
   PartnerDetail,
   PartnerFields,

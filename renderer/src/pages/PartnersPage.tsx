@@ -8,6 +8,7 @@ import {
   PARTNER_SERVICES,
   directoryAllows,
   type Office,
+  type DirectoryConflictView,
   type PartnerContactView,
   type PartnerDetail,
   type PartnerKind,
@@ -88,6 +89,8 @@ export function PartnersPage({ user }: { user: SessionUser }) {
     [JSON.stringify(filters)],
   );
   const detail = useLoad<PartnerDetail | null>(() => (selectedId ? call('partners.get', { id: selectedId }) : Promise.resolve(null)), [selectedId]);
+  // Koordination on two workstations changed the same field without seeing each other's change: keep one.
+  const conflicts = useLoad<DirectoryConflictView[]>(() => (canEdit ? call('partnerConflicts.list', {}) : Promise.resolve([])), [canEdit]);
   const proposals = useLoad<PartnerProposalView[]>(
     () => (seesProposals ? call('partnerProposals.list', { status: canEdit ? 'open' : 'all' }) : Promise.resolve([])),
     [seesProposals, canEdit],
@@ -108,7 +111,18 @@ export function PartnersPage({ user }: { user: SessionUser }) {
     results.reload();
     detail.reload();
     proposals.reload();
+    conflicts.reload();
   };
+  const keep = async (c: DirectoryConflictView, side: 'winner' | 'other') => {
+    try {
+      conflicts.set(await call('partnerConflicts.resolve', { id: c.id, keep: side }));
+      done(t('partners.conflicts.kept', { name: c.partnerName ?? '' }));
+    } catch (e) {
+      setNotice(errorText(t, e));
+    }
+  };
+  const fieldLabel = (c: DirectoryConflictView) =>
+    t(c.entity === 'partner_contact' ? `partners.contactForm.${c.field}` : `partners.form.${c.field}`, { defaultValue: c.field });
 
   const serviceSelect = (key: 'service' | 'service2') => (
     <Field label={t(`partners.search.${key}`)}>
@@ -359,6 +373,40 @@ export function PartnersPage({ user }: { user: SessionUser }) {
             </>
           ) : null}
         </section>
+      ) : null}
+
+      {conflicts.data && conflicts.data.length ? (
+        <DashboardCard id="partner-conflicts" title={t('partners.conflicts.title')}>
+          <p className={styles.muted}>{t('partners.conflicts.intro')}</p>
+          <table className={table.table} aria-label={t('partners.conflicts.title')}>
+            <thead>
+              <tr>
+                {(['partner', 'field', 'winner', 'other'] as const).map((col) => (
+                  <th key={col} className={table.th} scope="col">
+                    {t(`partners.conflicts.columns.${col}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {conflicts.data.map((c) => (
+                <tr key={c.id} data-testid="partner-conflict">
+                  <td className={table.td}>{c.partnerName ?? none}</td>
+                  <td className={table.td}>{fieldLabel(c)}</td>
+                  {(['winner', 'other'] as const).map((side) => (
+                    <td key={side} className={table.td}>
+                      <div>{c[side].value ?? none}</div>
+                      <div className={styles.muted}>{t('partners.conflicts.by', { name: c[side].actorName ?? none, at: `${formatDate(c[side].at)}, ${formatTime(c[side].at)}` })}</div>
+                      <Button size="small" aria-label={t('partners.conflicts.keepFor', { field: fieldLabel(c), value: c[side].value ?? none })} onClick={() => void keep(c, side)}>
+                        {t('partners.conflicts.keep')}
+                      </Button>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </DashboardCard>
       ) : null}
 
       {seesProposals ? (

@@ -1,5 +1,6 @@
 import { archivePartner, readPartner, removeContact, saveContact, savePartner, searchPartners } from '../../domain/partners/partner-service';
 import { decideProposal, listProposals, propose } from '../../domain/partners/proposal-service';
+import { listDirectoryConflicts, resolveDirectoryConflict } from '../../domain/sync/network-conflicts';
 import type { HandlerMap } from './handler-types';
 
 type PartnerMethod =
@@ -11,7 +12,9 @@ type PartnerMethod =
   | 'partnerContacts.remove'
   | 'partnerProposals.list'
   | 'partnerProposals.propose'
-  | 'partnerProposals.decide';
+  | 'partnerProposals.decide'
+  | 'partnerConflicts.list'
+  | 'partnerConflicts.resolve';
 
 /** The partner directory; the dispatcher has checked the role against partner-domain.ts (DIRECTORY_ROLES). */
 export const partnerHandlers: HandlerMap<PartnerMethod> = {
@@ -24,4 +27,6 @@ export const partnerHandlers: HandlerMap<PartnerMethod> = {
   'partnerProposals.list': (i, ctx) => listProposals(ctx, i),
   'partnerProposals.propose': (i, ctx) => propose(ctx, i),
   'partnerProposals.decide': (i, ctx) => decideProposal(ctx, i),
+  'partnerConflicts.list': (_i, ctx) => listDirectoryConflicts(ctx),
+  'partnerConflicts.resolve': (i, ctx) => resolveDirectoryConflict(ctx, i),
 };

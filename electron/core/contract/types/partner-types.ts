@@ -1,3 +1,4 @@
+import type { ConflictSide } from './network-types';
 import type { Rechtskreis } from '../case-domain';
 import type { Office } from '../offices';
 import type { PartnerKind, PartnerService, ProposalStatus } from '../partner-domain';
@@ -77,4 +78,22 @@ export interface PartnerProposalView {
   decidedByName: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+}
+
+/**
+ * Koordination on two workstations changed the same field of the directory without seeing each other's change:
+ * the value in force (winner) and the other, for Koordination to keep one.
+ */
+export interface DirectoryConflictView {
+  id: string;
+  /** partner, partner_contact or partner_proposal */
+  entity: string;
+  entityId: string;
+  partnerId: string | null;
+  partnerName: string | null;
+  /** The field's name (e.g. phone, openingHours, languages). */
+  field: string;
+  winner: ConflictSide;
+  other: ConflictSide;
+  detectedAt: string;
 }

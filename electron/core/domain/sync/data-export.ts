@@ -127,6 +127,7 @@ function exportRow(
   if (!allows(scope, rowRule)) return null;
   const id = String(row['_id']);
   const rowClock = clocks?.get(ROW) ?? fallback;
+  const whole = scope.owner || spec.network === true;
   const fields: PayloadRow['f'] = {};
   let may: ((rule: Parameters<typeof allows>[1]) => boolean) | undefined;
   for (const [name, f] of fieldList(spec)) {
@@ -141,11 +142,12 @@ function exportRow(
     if (f.narrow && value !== null && !scope.owner) value = f.narrow(value, (may ??= (r) => allows(scope, r))) as string;
     if (f.account && value !== null) accounts.add(String(value));
     const clock = clocks?.get(name);
-    // The other writes of an open conflict go along within the office, so every workstation holds the same ones.
-    const open = scope.owner ? heads?.get(name) : undefined;
+    // The other writes of an open conflict go along within the office (and the network's directory everywhere), so
+    // every workstation holds the same ones.
+    const open = whole ? heads?.get(name) : undefined;
     const others = open ? open.filter((h) => h.hlc !== clock?.hlc || h.device !== clock?.device) : NO_HEADS;
-    // Within the office the writers travel as staff rows too: the conflict list names who wrote what.
-    if (scope.owner) {
+    // There the writers travel as staff rows too: the conflict list names who wrote what.
+    if (whole) {
       if (clock?.actor) accounts.add(clock.actor);
       for (const h of others) if (h.actor) accounts.add(h.actor);
     }
@@ -293,7 +295,7 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       const list = read.get(spec);
       if (!list?.length) continue;
       const clocks = await readClocks(m, spec.entity, list.map((r) => String(r['_id'])));
-      const conflicts = sameOffice ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
+      const conflicts = sameOffice || spec.network ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
       const byId = touched.get(spec.entity);
       for (const row of list) {
         const id = String(row['_id']);

@@ -55,6 +55,15 @@ export const partners = {
       propose: 'Änderung vorschlagen',
       archivedNotice: 'Dieser Partner ist archiviert und erscheint nicht mehr in der Suche.',
     },
+    conflicts: {
+      title: 'Gleichzeitige Änderungen',
+      intro: 'Dasselbe Feld wurde an zwei Arbeitsplätzen geändert, ohne dass die Änderungen voneinander wussten. Gilt vorläufig der neuere Wert; behalten Sie den richtigen, dann gilt er an allen Arbeitsplätzen.',
+      columns: { partner: 'Partner', field: 'Feld', winner: 'Geltender Wert', other: 'Anderer Wert' },
+      by: 'von {{name}}, {{at}}',
+      keep: 'Diesen Wert behalten',
+      keepFor: '{{field}}: „{{value}}“ behalten',
+      kept: 'Der Wert für „{{name}}“ wurde übernommen und gilt nach dem nächsten Abgleich an allen Arbeitsplätzen.',
+    },
     actions: {
       newPartner: 'Neuer Partner',
       proposeNew: 'Neuen Partner vorschlagen',

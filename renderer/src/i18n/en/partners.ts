@@ -55,6 +55,15 @@ export const partners = {
       propose: 'Propose a change',
       archivedNotice: 'This partner is archived and no longer appears in searches.',
     },
+    conflicts: {
+      title: 'Concurrent changes',
+      intro: 'The same field was changed on two workstations without either change knowing of the other. The newer value applies for now; keep the right one and it applies on every workstation.',
+      columns: { partner: 'Partner', field: 'Field', winner: 'Value in force', other: 'Other value' },
+      by: 'by {{name}}, {{at}}',
+      keep: 'Keep this value',
+      keepFor: '{{field}}: keep “{{value}}”',
+      kept: 'The value for “{{name}}” was kept and applies on every workstation after the next sync.',
+    },
     actions: {
       newPartner: 'New partner',
       proposeNew: 'Propose a new partner',
