@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'consent.alreadyRevoked',
   'partner.archived',
   'partnerProposal.decided',
+  'referral.consentMissing',
+  'referral.invalidTransition',
+  'referral.notDraft',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -125,6 +128,12 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
   'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
+  'referral.consentMissing': (p) =>
+    p.reason === 'noConsent'
+      ? `No consent in force names this partner${(p.inactive as string[] | undefined)?.length ? ` (only: ${(p.inactive as string[]).join(', ')})` : ''}; the referral was not sent.`
+      : `No consent in force names this partner for: ${((p.missing as string[] | undefined) ?? []).join(', ')}; the referral was not sent.`,
+  'referral.invalidTransition': (p) => `A referral in state ${String(p.from)} cannot become ${String(p.to)}; nothing was changed.`,
+  'referral.notDraft': () => 'Only a draft referral can be edited or sent; record the feedback instead.',
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',
   'network.alreadyJoined': () => 'This workstation is already a member of a sync network; nothing was changed.',

@@ -79,6 +79,14 @@ export const METHOD_NAMES = [
   'partnerProposals.list',
   'partnerProposals.propose',
   'partnerProposals.decide',
+  'referrals.list',
+  'referrals.create',
+  'referrals.update',
+  'referrals.send',
+  'referrals.feedback',
+  'referrals.reopen',
+  'referrals.delete',
+  'referrals.dataHolders',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -81,6 +81,17 @@ import {
   proposalListInput,
 } from './schemas/partner-schemas';
 import type { PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
+import {
+  referralCreateInput,
+  referralDeleteInput,
+  referralFeedbackInput,
+  referralHoldersInput,
+  referralListInput,
+  referralReopenInput,
+  referralSendInput,
+  referralUpdateInput,
+} from './schemas/referral-schemas';
+import type { DataHolderView, ReferralView } from './types/referral-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -217,6 +228,15 @@ export const contract = {
   'partnerProposals.list': method<PartnerProposalView[]>()({ input: proposalListInput, access: 'directoryProposals', audit: read('partner-proposal') }),
   'partnerProposals.propose': method<PartnerProposalView>()({ input: proposalInput, access: 'directoryPropose', audit: write('partner-proposal') }),
   'partnerProposals.decide': method<PartnerProposalView>()({ input: proposalDecideInput, access: 'directoryEdit', audit: write('partner-proposal') }),
+  // Referrals of a case to directory partners: case data of the keeping office; every read and write audited.
+  'referrals.list': method<ReferralView[]>()({ input: referralListInput, access: 'caseWork', audit: read('referral') }),
+  'referrals.create': method<ReferralView>()({ input: referralCreateInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.update': method<ReferralView>()({ input: referralUpdateInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.send': method<ReferralView>()({ input: referralSendInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.feedback': method<ReferralView>()({ input: referralFeedbackInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.reopen': method<ReferralView>()({ input: referralReopenInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.delete': method<null>()({ input: referralDeleteInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.dataHolders': method<DataHolderView[]>()({ input: referralHoldersInput, access: 'caseWork', audit: read('referral') }),
 } as const;
 
 /**

@@ -17,6 +17,7 @@ import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { AccountRequestEntity } from '../../domain/users/account-request-entity';
 import { PartnerContactEntity, PartnerEntity, PartnerProposalEntity } from '../../domain/partners/partner-entities';
+import { ReferralEntity, ReferralEventEntity } from '../../domain/referrals/referral-entities';
 
 /** Every entity of the vault; EntitySchema keeps metadata intact through bundling (no decorators needed). */
 export const VAULT_ENTITIES = [
@@ -43,4 +44,6 @@ export const VAULT_ENTITIES = [
   PartnerEntity,
   PartnerContactEntity,
   PartnerProposalEntity,
+  ReferralEntity,
+  ReferralEventEntity,
 ];

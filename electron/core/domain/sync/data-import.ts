@@ -196,7 +196,7 @@ async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<s
   } else if (spec.entity === 'case') {
     if (values['case_manager_id'] === officePlaceholderAccount(s.sender.office)) await ensurePlaceholder(s.ctx.tx, s.sender.office, at);
     Object.assign(values, { updated_at: at, version: 1 });
-  } else if (spec.entity === 'consent') {
+  } else if (spec.entity === 'consent' || spec.entity === 'referral') {
     Object.assign(values, { updated_at: at, version: 1 });
   }
 }

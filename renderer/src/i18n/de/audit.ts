@@ -92,6 +92,7 @@ export const audit = {
       partner: 'Partner',
       'partner-contact': 'Ansprechperson eines Partners',
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
+      referral: 'Vermittlung',
     },
     actions: {
       network: {
@@ -168,6 +169,16 @@ export const audit = {
       partners: { search: 'Partnernetz durchsucht', get: 'Partner mit Ansprechpersonen angesehen', save: 'Partner gespeichert', archive: 'Partner archiviert oder wiederhergestellt' },
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
+      referrals: {
+        list: 'Vermittlungen eines Falls angesehen',
+        create: 'Vermittlung angelegt',
+        update: 'Vermittlung geändert',
+        send: 'Vermittlung versendet',
+        feedback: 'Rückmeldung zu einer Vermittlung erfasst',
+        reopen: 'Vermittlung wieder aufgenommen',
+        delete: 'Vermittlung gelöscht',
+        dataHolders: 'Übersicht „Wer hat welche Daten“ angesehen',
+      },
     },
     export: {
       open: 'Als CSV exportieren …',

@@ -95,6 +95,7 @@ export const audit: Texts<typeof de> = {
       partner: 'Partner',
       'partner-contact': 'Partner contact person',
       'partner-proposal': 'Proposed directory change',
+      referral: 'Referral',
     },
     actions: {
       network: {
@@ -166,6 +167,16 @@ export const audit: Texts<typeof de> = {
       partners: { search: 'Partner directory searched', get: 'Partner with contact persons viewed', save: 'Partner saved', archive: 'Partner archived or restored' },
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
+      referrals: {
+        list: 'Referrals of a case viewed',
+        create: 'Referral created',
+        update: 'Referral changed',
+        send: 'Referral sent',
+        feedback: 'Feedback on a referral recorded',
+        reopen: 'Referral reopened',
+        delete: 'Referral deleted',
+        dataHolders: 'Overview “who holds which data” viewed',
+      },
     },
     export: {
       open: 'Export as CSV …',
