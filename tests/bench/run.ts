@@ -3,6 +3,7 @@ import { benchAccess } from './access-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchUnlock } from './unlock-bench';
+import { benchReferrals } from './referral-bench';
 import { measureSearchRecall, type RecallResult } from './search-recall';
 import { percentile, round } from './stats';
 import { benchSync } from './sync-bench';
@@ -15,6 +16,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['list_page_p95_ms', 'client list page of 100 p95 (ms)', 20],
   ['write_note_p95_ms', 'note write p95 (ms)', 10],
   ['cipher_overhead_ratio', 'cipher overhead (encrypted ÷ plain)', 1.3],
+  ['referral_list_p95_ms', "a case's referrals p95 (ms)", 25],
   ['search_recall_top5', 'recall top 5 (3,000 clients)', -0.95],
   ['search_recall_vault_top5', 'recall top 5 (bench vault, 50,000)', -0.95],
   ['sync_idle_round_ms', 'sync round, nothing new, 10 members p95 (ms)', 100],
@@ -46,7 +48,7 @@ function slowest(kinds: Record<string, KindFigures & { max_offset?: number }>, c
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --referrals-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -55,6 +57,19 @@ async function main(): Promise<void> {
   const quick = args.has('--quick');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   console.log(`KIM-Akte benchmarks on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
+  const referralRun = () =>
+    benchReferrals({ clients: quick ? 2_000 : 50_000, per: quick ? 100 : 240, log: (l) => console.log(l) }).then((r) => {
+      console.log(
+        `referrals: ${r.referrals} in the vault; a case's list p50 ${r.referral_list_p50_ms} ms, p95 ${r.referral_list_p95_ms} ms; Meine Arbeit with overdue feedback p50 ${r.overdue_feedback_p50_ms} ms, p95 ${r.overdue_feedback_p95_ms} ms`,
+      );
+      return r;
+    });
+  if (args.has('--referrals-only')) {
+    const referrals = await referralRun();
+    printTargets({ ...referrals }, new Set(Object.keys(referrals)));
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...referrals }));
+    return;
+  }
   const idle = await benchSync({ members: 10, rounds: quick ? 20 : 100, log: (l) => console.log(l) });
   // A whole office onto a new workstation, 20 notes per client as in the case bench: four in five demo clients are the
   // office's own (the rest are files of the other towns), so 62,500 demo clients make an office of about 50,000.
@@ -113,7 +128,8 @@ async function main(): Promise<void> {
     search_recall_vault_namesake_misses: recallRun.search_recall_namesake_misses,
     search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
   };
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync };
+  const referrals = await referralRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...referrals };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -127,6 +143,7 @@ async function main(): Promise<void> {
         ...recall,
         ...large,
         ...sync,
+        ...referrals,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

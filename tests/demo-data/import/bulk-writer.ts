@@ -12,6 +12,7 @@ import {
   NoteEntity,
 } from '../../../electron/core/domain/cases/case-entities';
 import { ConsentEntity, ConsentGrantEntity } from '../../../electron/core/domain/consent/consent-entities';
+import { ReferralEntity, ReferralEventEntity } from '../../../electron/core/domain/referrals/referral-entities';
 import type { GeneratedClient } from '../generate/generator';
 import type { GeneratedCase } from '../generate/case-history';
 import type { FieldCipher } from '../../../electron/core/platform/vault/field-cipher';
@@ -33,6 +34,8 @@ export interface DemoCounts {
   followUps: number;
   consents: number;
   consentGrants: number;
+  referrals: number;
+  referralEvents: number;
 }
 
 export const emptyCounts = (): DemoCounts => ({
@@ -49,6 +52,8 @@ export const emptyCounts = (): DemoCounts => ({
   followUps: 0,
   consents: 0,
   consentGrants: 0,
+  referrals: 0,
+  referralEvents: 0,
 });
 
 function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
@@ -66,6 +71,8 @@ function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
     followUps: entityInsert(db, dataSource, FollowUpEntity),
     consents: entityInsert(db, dataSource, ConsentEntity),
     consentGrants: entityInsert(db, dataSource, ConsentGrantEntity),
+    referrals: entityInsert(db, dataSource, ReferralEntity),
+    referralEvents: entityInsert(db, dataSource, ReferralEventEntity),
   } satisfies Record<keyof DemoCounts, InsertRow<never>>;
 }
 type TableInserts = ReturnType<typeof tableInserts>;
@@ -107,7 +114,7 @@ export class BulkWriter {
     this.counts[table] += rows.length;
   }
 
-  private writeClient({ person, cases, consents }: GeneratedClient): void {
+  private writeClient({ person, cases, consents, referrals }: GeneratedClient): void {
     const clientId = person.client.id;
     this.run('clients', [person.client]);
     this.run('nameKeys', person.nameKeys.map((key) => ({ key, clientId })));
@@ -127,6 +134,11 @@ export class BulkWriter {
       this.run('consents', [consent]);
       this.run('consentGrants', grants);
     }
+    // Consents naming partners open no office's access: no grants.
+    this.run('consents', referrals.consents);
+    this.run('followUps', referrals.followUps);
+    this.run('referrals', referrals.referrals);
+    this.run('referralEvents', referrals.events);
   }
 
   /** The case with its health and conversation-note fields under the category keys, as the services store them. */
