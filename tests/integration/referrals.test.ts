@@ -289,6 +289,21 @@ describe('referrals', () => {
     expect(print.categories).toEqual(['master', 'work-education']);
     expect(Object.keys(print.sections)).toEqual(['master', 'work-education']);
     expect(print.client).toEqual({ familyName: 'Halter', givenNames: 'Test', birthDate: '1990-04-01' });
+    expect(JSON.stringify(print)).not.toContain('finances');
+
+    // A category whose consent was revoked after sending is no longer printed; the others still are.
+    const split = await newCase('Widerruf');
+    await consent(split.clientId, { partnerIds: [mbe], categories: ['master'] });
+    const workConsent = (await consent(split.clientId, { partnerIds: [mbe], categories: ['work-education'] })).consents.find((c) => c.categories.includes('work-education'))!;
+    await call(core, 'assessment.set', { caseId: split.caseId, area: 'work', need: 'urgent', note: 'Abschluss aus Syrien' });
+    const both = await draft(split.caseId);
+    await send(both);
+    expect(Object.keys((await printAs(core, both.id)).sections)).toEqual(['master', 'work-education']);
+    expect((await printAs(core, both.id)).sections['work-education']).toEqual({ 'assessment.work': 'urgent: Abschluss aus Syrien' });
+    await call(core, 'consents.revoke', { id: workConsent.id, version: workConsent.version, revokedOn: TODAY, form: 'written', note: null });
+    const after = await printAs(core, both.id);
+    expect(after.categories).toEqual(['master']);
+    expect(JSON.stringify(after)).not.toContain('Syrien');
   });
 
   it('writes referrals and their history to the change log, with no personal values in audit or change log', () => {
