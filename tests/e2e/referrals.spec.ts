@@ -43,6 +43,13 @@ async function arrange(harness: HarnessFixture): Promise<{ clientId: string; cas
   await ok(harness.api('session.unlock', { login: FM.login, passphrase: FM.passphrase }));
   const client = await ok(harness.api<{ id: string }>('clients.create', { familyName: 'Haddad', givenNames: 'Rami', birthDate: '1988-03-01' }));
   const opened = await ok(harness.api<{ id: string }>('cases.open', { clientId: client.id, rechtskreise: ['sgb2'] }));
+  // Another client's referral, sent last week with a deadline of yesterday: overdue feedback in "Meine Arbeit".
+  const other = await ok(harness.api<{ id: string }>('clients.create', { familyName: 'Okafor', givenNames: 'Chinedu', birthDate: '1991-05-02' }));
+  const otherCase = await ok(harness.api<{ id: string }>('cases.open', { clientId: other.id, rechtskreise: ['sgb3'] }));
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await ok(harness.api('consents.add', { clientId: other.id, partnerIds: [mbe.id], categories: ['master'], purpose: 'Vermittlung', validFrom: day(-10), form: 'oral', oralRecord: 'Mündlich erklärt' }));
+  const late = await ok(harness.api<{ id: string; version: number }>('referrals.create', { caseId: otherCase.id, partnerId: mbe.id, request: 'Beratung', categories: ['master'], feedbackDue: day(-1) }));
+  await ok(harness.api('referrals.send', { id: late.id, version: late.version, sentOn: day(-7), followUpTitle: 'Rückmeldung zur Vermittlung an MBE Caritas Lünen' }));
   await ok(harness.api('session.lock'));
   return { clientId: client.id, caseId: opened.id };
 }
@@ -57,6 +64,9 @@ test('a case manager is stopped by the missing consent, records one naming the p
   await page.reload();
   await unlock(page, FM.login, FM.passphrase);
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible({ timeout: 15_000 });
+  const overdue = page.getByRole('region', { name: 'Überfällige Rückmeldungen' });
+  await expect(overdue.getByRole('link', { name: 'MBE Caritas Lünen – Chinedu Okafor' })).toBeVisible();
+  await expectNoA11yViolations(page, 'Meine Arbeit mit überfälliger Rückmeldung');
   await page.goto(`${harness.url}#/faelle/${caseId}`);
   await expect(page.getByRole('heading', { level: 1, name: /Rami Haddad/ })).toBeVisible();
 
