@@ -65,7 +65,7 @@ export async function addConsent(ctx: ServiceContext, input: z.output<typeof con
   if (grants.length) await tx.insert(ConsentGrantEntity, grants);
   await recordChange(tx, stampOf(ctx), { entity: 'consent', entityId: consent.id, fields: Object.keys(input) });
   ctx.audit.entityIds.push(client.id);
-  ctx.audit.fields.push('consent', ...categories.map((c) => `category:${c}`));
+  ctx.audit.fields.push('consent', ...categories.map((c) => `category:${c}`), ...partnerIds.map((p) => `partner:${p}`));
   return client.id;
 }
 
