@@ -4,6 +4,7 @@ import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchDirectory } from './directory-bench';
 import { benchUnlock } from './unlock-bench';
+import { benchReferrals } from './referral-bench';
 import { measureSearchRecall, type RecallResult } from './search-recall';
 import { percentile, round } from './stats';
 import { benchSync } from './sync-bench';
@@ -16,6 +17,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['list_page_p95_ms', 'client list page of 100 p95 (ms)', 20],
   ['write_note_p95_ms', 'note write p95 (ms)', 10],
   ['cipher_overhead_ratio', 'cipher overhead (encrypted ÷ plain)', 1.3],
+  ['referral_list_p95_ms', "a case's referrals p95 (ms)", 25],
   ['search_recall_top5', 'recall top 5 (3,000 clients)', -0.95],
   ['search_recall_vault_top5', 'recall top 5 (bench vault, 50,000)', -0.95],
   ['directory_search_p95_ms', 'partner directory search p95 (ms)', 25],
@@ -48,7 +50,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only] [-- --directory-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -57,6 +59,19 @@ async function main(): Promise<void> {
   const quick = args.has('--quick');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
   console.log(`KIM-Akte benchmarks on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
+  const referralRun = () =>
+    benchReferrals({ clients: quick ? 2_000 : 50_000, per: quick ? 100 : 240, log: (l) => console.log(l) }).then((r) => {
+      console.log(
+        `referrals: ${r.referrals} in the vault; a case's list p50 ${r.referral_list_p50_ms} ms, p95 ${r.referral_list_p95_ms} ms; Meine Arbeit with overdue feedback p50 ${r.overdue_feedback_p50_ms} ms, p95 ${r.overdue_feedback_p95_ms} ms`,
+      );
+      return r;
+    });
+  if (args.has('--referrals-only')) {
+    const referrals = await referralRun();
+    printTargets({ ...referrals }, new Set(Object.keys(referrals)));
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...referrals }));
+    return;
+  }
   const only = args.has('--sync-only') ? 'sync' : args.has('--directory-only') ? 'directory' : null;
   let sync: Record<string, number> = {};
   if (only !== 'directory') {
@@ -130,7 +145,8 @@ async function main(): Promise<void> {
     search_recall_vault_namesake_misses: recallRun.search_recall_namesake_misses,
     search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
   };
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures };
+  const referrals = await referralRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -146,6 +162,7 @@ async function main(): Promise<void> {
         ...sync,
         ...directory.figures,
         directory_kinds: directory.kinds,
+        ...referrals,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

@@ -205,7 +205,12 @@ interface Fixture {
   household: Record<string, string>;
   residence: Record<string, string>;
   documents: Record<string, Record<string, string>>;
+  /** Draft referrals of the case, one per file-keeping user (deleted by that user's probe). */
+  referrals: Record<string, string>;
 }
+
+/** The directory partner referrals go to (made by Koordination before the fixtures). */
+const directory = { partnerId: '' };
 
 interface Probe {
   name: string;
@@ -288,6 +293,32 @@ const PROBES: Probe[] = [
   },
   { name: 'followUps.add', method: 'followUps.add', kind: 'write', part: null, input: (f) => ({ caseId: f.caseId, title: 'Nachfassen', dueDate: TODAY }) },
   { name: 'followUps.complete', method: 'followUps.complete', kind: 'write', part: null, input: (f) => ({ id: f.followUpId }) },
+  { name: 'referrals.list', method: 'referrals.list', kind: 'read', part: undefined, input: (f) => ({ caseId: f.caseId }) },
+  {
+    name: 'referrals.create',
+    method: 'referrals.create',
+    kind: 'write',
+    part: null,
+    input: (f) => ({ caseId: f.caseId, partnerId: directory.partnerId, request: 'Beratung zur Anerkennung', categories: ['master'] }),
+  },
+  {
+    name: 'referrals.update',
+    method: 'referrals.update',
+    kind: 'write',
+    part: null,
+    input: (f) => ({ id: f.referrals.fm, version: 999, partnerId: directory.partnerId, request: 'Geändert', categories: ['master'] }),
+  },
+  { name: 'referrals.send', method: 'referrals.send', kind: 'write', part: null, input: (f) => ({ id: f.referrals.fm, version: 999 }) },
+  { name: 'referrals.feedback', method: 'referrals.feedback', kind: 'write', part: null, input: (f) => ({ id: f.referrals.fm, version: 999, state: 'accepted' }) },
+  { name: 'referrals.reopen', method: 'referrals.reopen', kind: 'write', part: null, input: (f) => ({ id: f.referrals.fm, version: 999, note: 'Wieder offen' }) },
+  {
+    name: 'referrals.delete',
+    method: 'referrals.delete',
+    kind: 'write',
+    part: null,
+    input: (f, u) => ({ id: f.referrals[recordsOf(u)], reason: 'Doppelt angelegt', passphrase: u.passphrase }),
+  },
+  { name: 'referrals.dataHolders', method: 'referrals.dataHolders', kind: 'read', part: null, input: (f) => ({ clientId: f.id }) },
   { name: 'conflicts.resolve phone', method: 'conflicts.resolve', kind: 'write', part: 'master', input: (f) => ({ id: conflictId('client', f.id, 'phone'), keep: 'other' }) },
   {
     name: 'conflicts.resolve follow-up',
@@ -373,6 +404,11 @@ describe('the access matrix (role × office × consent × category × method)', 
     await walked('notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Offene Notiz', internal: false });
     await walked('notes.add', { caseId: kase.id, occurredOn: TODAY, kind: 'in-person', text: 'Interne Notiz', internal: true });
     const withFollowUp = await walked('followUps.add', { caseId: kase.id, title: 'Termin ABH', dueDate: TODAY });
+    const referrals: Record<string, string> = {};
+    for (const u of [...OWN_RECORDS]) {
+      const r = await walked('referrals.create', { caseId: kase.id, partnerId: directory.partnerId, request: `Anfrage ${u}`, categories: ['master'] });
+      referrals[u] = r.id;
+    }
     let detail: ClientDetail = client;
     for (const c of SITUATIONS[situation]!.consents) {
       detail = await walked('consents.add', {
@@ -414,6 +450,7 @@ describe('the access matrix (role × office × consent × category × method)', 
       household,
       residence,
       documents,
+      referrals,
     };
   }
 
@@ -430,6 +467,10 @@ describe('the access matrix (role × office × consent × category × method)', 
       u.id = created.id;
     }
     USERS.find((u) => u.key === 'admin')!.id = (await call(core, 'session.current'))!.id;
+    await login(USERS.find((u) => u.key === 'ko')!);
+    directory.partnerId = (
+      await call(core, 'partners.save', { name: 'MBE Matrix', kind: 'migrationsberatung', rechtskreise: [], languages: ['de'], services: ['migration-counselling-adults'], offices: ['lunen', 'werne'] })
+    ).id;
     const fm = USERS.find((u) => u.key === 'fm')!;
     const fmWerne = USERS.find((u) => u.key === 'fmWerne')!;
     for (const keeper of [fm, fmWerne]) {
@@ -546,6 +587,20 @@ describe('the access matrix (role × office × consent × category × method)', 
     const opened = await walked('cases.open', { clientId: closing.id, rechtskreise: ['sgb2'] });
     const moved = await walked('cases.setPhase', { id: opened.id, version: opened.version, phase: 'assessment' });
     await walked('cases.close', { id: opened.id, version: moved.version, reason: 'goals-achieved', summary: 'Arbeit gefunden' });
+    // A referral through every step, for the walk of every referral answer.
+    const referred = await walked('clients.create', { familyName: 'Vermittlung', givenNames: 'Test', birthDate: '1986' });
+    extraClients.set(referred.id, 'none');
+    await walked('consents.add', { clientId: referred.id, partnerIds: [directory.partnerId], categories: ['master'], purpose: 'Vermittlung', validFrom: TODAY, form: 'oral', oralRecord: 'Mündlich erklärt' });
+    const referredCase = await walked('cases.open', { clientId: referred.id, rechtskreise: ['sgb2'] });
+    let r = await walked('referrals.create', { caseId: referredCase.id, partnerId: directory.partnerId, request: 'Beratung', categories: ['master'], feedbackDue: addDays(TODAY, -1) });
+    r = await walked('referrals.update', { id: r.id, version: r.version, partnerId: directory.partnerId, request: 'Beratung zur Anerkennung', categories: ['master'], feedbackDue: addDays(TODAY, -1) });
+    r = await walked('referrals.send', { id: r.id, version: r.version, followUpTitle: 'Rückmeldung MBE' });
+    expect((await walked('work.overview')).overdueReferrals.map((o) => o.id)).toEqual([r.id]);
+    r = await walked('referrals.feedback', { id: r.id, version: r.version, state: 'declined', declinedBy: 'client', reason: 'Kein Interesse' });
+    r = await walked('referrals.reopen', { id: r.id, version: r.version, note: 'Doch Interesse' });
+    await walked('referrals.list', { caseId: referredCase.id });
+    await walked('referrals.dataHolders', { clientId: referred.id });
+    await walked('referrals.delete', { id: r.id, reason: 'Testfall', passphrase: USERS.find((u) => u.key === 'fm')!.passphrase });
   });
 
   it('returns in every field of every response only what the caller may read, and only fields its map declares', () => {

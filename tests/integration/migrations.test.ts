@@ -206,6 +206,32 @@ describe('schema migrations', () => {
         await runner.release();
       }
       expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'structural_finding'`)).toEqual([]);
+  it('0013: adds referrals and the partner link of consents to a vault of schema 12 (old consents name no partner), and removes them again', async () => {
+    const dir = join(tmp.dir, 'v12');
+    const key = newDatabaseKey();
+    const v12 = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, 12) });
+    expect(v12.schemaVersion).toBe(12);
+    // A consent row as schema 12 stored it; its client and account do not matter here.
+    await v12.dataSource.query('PRAGMA foreign_keys = OFF');
+    await v12.dataSource.query(
+      `INSERT INTO consent (id, client_id, office, parties, agencies, categories, purpose, valid_from, form, recorded_by, created_at, updated_at, version)
+       VALUES ('00000000-0000-4000-8000-000000000013', 'c1', 'lunen', '[]', '["Jobcenter Kreis Unna"]', '["master"]', 'Antrag', '2026-01-01', 'oral', 'a1', '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', 1)`,
+    );
+    await v12.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, 13) });
+    try {
+      expect(schemaVersion).toBe(13);
+      expect(await dataSource.query(`SELECT agencies, partner_ids FROM consent`)).toEqual([{ agencies: '["Jobcenter Kreis Unna"]', partner_ids: '[]' }]);
+      const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'referral%' ORDER BY name`)) as { name: string }[];
+      expect(tables.map((t) => t.name)).toEqual(['referral', 'referral_event']);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new MIGRATIONS[12]!().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name LIKE 'referral%'`)).toEqual([]);
+      expect(await dataSource.query(`SELECT agencies FROM consent`)).toEqual([{ agencies: '["Jobcenter Kreis Unna"]' }]);
     } finally {
       await dataSource.destroy();
     }

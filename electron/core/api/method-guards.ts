@@ -66,6 +66,12 @@ const householdMember = ownedBy('household_member', 'household', 'family');
 const residenceStatus = ownedBy('residence_status', 'residence', 'residence');
 const consentRecord = ownedBy('consent', 'consent', 'master');
 
+/** A referral's case file; its writes stay in the keeping office (like follow-ups), its categories are checked by the service. */
+async function referralTarget(m: EntityManager, id: string): Promise<Target> {
+  const r = await row<{ case_id: string }>(m, 'SELECT case_id FROM referral WHERE id = ? AND deleted_at IS NULL', id, 'referral');
+  return { ...(await caseTarget(m, r.case_id, null)), entity: 'referral', entityId: id };
+}
+
 /** One guard per client-data method; the compiler refuses a new caseWork method without one. */
 export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
   'accounts.caseManagers': { kind: 'create' },
@@ -112,6 +118,15 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
     },
   },
   'conflicts.list': { kind: 'list' },
+  'referrals.list': { kind: 'read', target: (i, m) => caseTarget(m, i.caseId) },
+  'referrals.create': { kind: 'write', target: (i, m) => caseTarget(m, i.caseId, null) },
+  'referrals.update': { kind: 'write', target: (i, m) => referralTarget(m, i.id) },
+  'referrals.send': { kind: 'write', target: (i, m) => referralTarget(m, i.id) },
+  'referrals.feedback': { kind: 'write', target: (i, m) => referralTarget(m, i.id) },
+  'referrals.reopen': { kind: 'write', target: (i, m) => referralTarget(m, i.id) },
+  'referrals.delete': { kind: 'write', target: (i, m) => referralTarget(m, i.id) },
+  // Which partners hold the person's data: the keeping office's overview of its own disclosures.
+  'referrals.dataHolders': { kind: 'read', target: (i) => client(i.clientId, null)() },
   'conflicts.resolve': {
     kind: 'write',
     target: async (i, m) => {

@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'partner.archived',
   'partnerProposal.decided',
   'finding.personalData',
+  'referral.consentMissing',
+  'referral.invalidTransition',
+  'referral.notDraft',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -128,6 +131,12 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
   'print.failed': () => 'The PDF could not be generated; nothing was saved. Try again; if it persists, tell IT.',
   'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
+  'referral.consentMissing': (p) =>
+    p.reason === 'noConsent'
+      ? `No consent in force names this partner${(p.inactive as string[] | undefined)?.length ? ` (only: ${(p.inactive as string[]).join(', ')})` : ''}; the referral was not sent.`
+      : `No consent in force names this partner for: ${((p.missing as string[] | undefined) ?? []).join(', ')}; the referral was not sent.`,
+  'referral.invalidTransition': (p) => `A referral in state ${String(p.from)} cannot become ${String(p.to)}; nothing was changed.`,
+  'referral.notDraft': () => 'Only a draft referral can be edited or sent; record the feedback instead.',
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'finding.personalData': (p) =>
     `The finding's text seems to point to a person (${String(p.kinds ?? 'personal data')}); describe the barrier without names, dates or numbers. Nothing was stored.`,

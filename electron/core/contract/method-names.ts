@@ -86,6 +86,14 @@ export const METHOD_NAMES = [
   'findings.list',
   'findings.summary',
   'findings.withdraw',
+  'referrals.list',
+  'referrals.create',
+  'referrals.update',
+  'referrals.send',
+  'referrals.feedback',
+  'referrals.reopen',
+  'referrals.delete',
+  'referrals.dataHolders',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -84,6 +84,17 @@ import {
 import type { DirectoryConflictView, PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
 import { findingListInput, findingRecordInput, findingSummaryInput, findingWithdrawInput } from './schemas/finding-schemas';
 import type { FindingSummary, FindingView } from './types/finding-types';
+import {
+  referralCreateInput,
+  referralDeleteInput,
+  referralFeedbackInput,
+  referralHoldersInput,
+  referralListInput,
+  referralReopenInput,
+  referralSendInput,
+  referralUpdateInput,
+} from './schemas/referral-schemas';
+import type { DataHolderView, ReferralView } from './types/referral-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -232,6 +243,15 @@ export const contract = {
   'findings.list': method<FindingView[]>()({ input: findingListInput, access: 'findings', audit: none }),
   'findings.summary': method<FindingSummary>()({ input: findingSummaryInput, access: 'findingsOverview', audit: none }),
   'findings.withdraw': method<null>()({ input: findingWithdrawInput, access: 'findings', audit: write('structural-finding') }),
+  // Referrals of a case to directory partners: case data of the keeping office; every read and write audited.
+  'referrals.list': method<ReferralView[]>()({ input: referralListInput, access: 'caseWork', audit: read('referral') }),
+  'referrals.create': method<ReferralView>()({ input: referralCreateInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.update': method<ReferralView>()({ input: referralUpdateInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.send': method<ReferralView>()({ input: referralSendInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.feedback': method<ReferralView>()({ input: referralFeedbackInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.reopen': method<ReferralView>()({ input: referralReopenInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.delete': method<null>()({ input: referralDeleteInput, access: 'caseWork', audit: write('referral') }),
+  'referrals.dataHolders': method<DataHolderView[]>()({ input: referralHoldersInput, access: 'caseWork', audit: read('referral') }),
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import type {
   WorkOverview,
 } from './types/client-types';
 import type { CaseWorkMethod, OutputOf } from './methods';
+import type { DataHolderView, OverdueReferralView, ReferralView } from './types/referral-types';
 import { DOCUMENT_DATA_CATEGORY, LIFE_AREA_DATA_CATEGORY, type DataCategory } from './data-categories';
 import type { DocumentCategory, LifeArea, Rechtskreis } from './case-domain';
 
@@ -139,6 +140,7 @@ export const CONSENT_FIELDS: FieldMap<ConsentView> = {
   office: 'always',
   parties: 'always',
   agencies: 'always',
+  partners: { rule: 'always', fields: { id: 'always', name: 'always' } },
   categories: 'always',
   purpose: 'always',
   validFrom: 'always',
@@ -248,9 +250,69 @@ function fileOf<E>(client: (e: E) => string, fields: FieldMap<E>, entry?: (e: E)
 
 const followUpsOfFiles = fileOf<FollowUpView>((f) => f.clientId, FOLLOW_UP_FIELDS, () => 'owner');
 
+/**
+ * The category a referral is shown under: the most sensitive one it carries. Core shows a referral only to callers
+ * who see every category it carries (referral-queries.ts); this rule lets the field check confirm the strictest.
+ */
+const REFERRAL_CATEGORY_ORDER: readonly DataCategory[] = ['health', 'conversation-notes', 'residence', 'family', 'finances', 'work-education', 'master'];
+export const referralRule = (categories: readonly DataCategory[]): FieldRule => REFERRAL_CATEGORY_ORDER.find((c) => categories.includes(c)) ?? 'owner';
+
+export const REFERRAL_FIELDS: FieldMap<ReferralView> = {
+  id: 'always',
+  version: 'always',
+  caseId: 'always',
+  clientId: 'always',
+  partnerId: 'always',
+  partnerName: 'always',
+  contactId: 'always',
+  contactName: 'always',
+  urgency: 'always',
+  categories: 'always',
+  state: 'always',
+  feedbackDue: 'always',
+  overdue: 'always',
+  sentOn: 'always',
+  consentIds: 'always',
+  createdAt: 'always',
+  // What was asked, the answers' reasons and the history are the keeping office's own working record (like notes).
+  details: {
+    rule: 'owner',
+    fields: {
+      request: 'always',
+      declinedBy: 'always',
+      declineReason: 'always',
+      result: 'always',
+      failureReason: 'always',
+      outcomeNote: 'always',
+      followUpId: 'always',
+      createdByName: 'always',
+      history: { rule: 'always', fields: { state: 'always', on: 'always', byName: 'always', note: 'always' } },
+    },
+  },
+};
+
+const REFERRAL = fileOf<ReferralView>((r) => r.clientId, REFERRAL_FIELDS, (r) => referralRule(r.categories));
+
+const OVERDUE_REFERRALS = fileOf<OverdueReferralView>(
+  (r) => r.clientId,
+  { id: 'always', caseId: 'always', clientId: 'always', clientName: 'always', partnerName: 'always', sentOn: 'always', feedbackDue: 'always' },
+  () => 'owner',
+);
+
+/** Which partner holds which data of the person: the keeping office's overview. */
+const DATA_HOLDER_FIELDS: FieldMap<DataHolderView> = {
+  partnerId: 'always',
+  partnerName: 'always',
+  categories: 'always',
+  sources: { rule: 'always', fields: { kind: 'always', id: 'always', on: 'always', categories: 'always', active: 'always' } },
+};
+
+
 const WORK_OVERVIEW_FIELDS: FieldMap<WorkOverview> = {
   followUps: { rule: 'always', fields: { overdue: followUpsOfFiles, today: followUpsOfFiles, thisWeek: followUpsOfFiles } },
   expiringResidence: fileOf((s) => s.id, CLIENT_SUMMARY_FIELDS as FieldMap<WorkOverview['expiringResidence'][number]>),
+  // Referrals whose partner's answer is overdue: the keeping office's own work planning, like follow-ups.
+  overdueReferrals: OVERDUE_REFERRALS,
   // Counts of open cases per phase: no person in them.
   casesPerPhase: {
     rule: 'always',
@@ -318,4 +380,12 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'work.overview': { rule: 'always', fields: WORK_OVERVIEW_FIELDS },
   'conflicts.list': CONFLICTS,
   'conflicts.resolve': CONFLICTS,
+  'referrals.list': REFERRAL,
+  'referrals.create': REFERRAL,
+  'referrals.update': REFERRAL,
+  'referrals.send': REFERRAL,
+  'referrals.feedback': REFERRAL,
+  'referrals.reopen': REFERRAL,
+  'referrals.delete': 'always',
+  'referrals.dataHolders': { rule: 'always', fields: DATA_HOLDER_FIELDS },
 };

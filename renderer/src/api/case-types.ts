@@ -33,3 +33,5 @@ export const measureInput = contract['measures.add'].input;
 export const followUpInput = contract['followUps.add'].input;
 export type ConsentView = ClientDetail['consents'][number];
 export type ClientAccessView = ClientDetail['access'];
+export type ReferralView = OutputOf<'referrals.list'>[number];
+export type DataHolderView = OutputOf<'referrals.dataHolders'>[number];

@@ -77,6 +77,7 @@ export type {
   SyncRoundSummary,
 } from '../../../electron/core/contract/types/network-types';
 export * from '../../../electron/core/contract/partner-domain';
+export * from '../../../electron/core/contract/referral-domain';
 export { contactFieldsSchema, partnerFieldsSchema } from '../../../electron/core/contract/schemas/partner-schemas';
 export type {
   ContactFields,

@@ -14,6 +14,7 @@ import { FollowUpsSection } from '../components/cases/FollowUpsSection';
 import { NotesSection } from '../components/cases/NotesSection';
 import { PhaseStepper } from '../components/cases/PhaseStepper';
 import { PlanSection } from '../components/cases/PlanSection';
+import { ReferralsSection } from '../components/referrals/ReferralsSection';
 import { DocumentsSection } from '../components/clients/DocumentsSection';
 import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
@@ -45,7 +46,7 @@ const useStyles = makeStyles({
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-const TABS = ['assessment', 'plan', 'notes', 'followUps', 'documents'] as const;
+const TABS = ['assessment', 'plan', 'notes', 'followUps', 'referrals', 'documents'] as const;
 // Wiedervorlagen are the keeping office's own planning: the tab is there only when the case view brings them.
 const tabsOf = (c: CaseDetail): TabId[] => TABS.filter((tid) => tid !== 'followUps' || c.followUps !== undefined);
 type TabId = (typeof TABS)[number];
@@ -184,6 +185,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
         {tab === 'followUps' && c.followUps ? (
           <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={readOnly} onChanged={kase.reload} onUpdated={changed} />
         ) : null}
+        {tab === 'referrals' ? <ReferralsSection kase={c} readOnly={readOnly} /> : null}
         {tab === 'documents' ? (
           <DocumentsSection clientId={c.clientId} caseId={c.id} documents={c.documents} readOnly={readOnly} canDelete={c.access.canWrite} onChanged={kase.reload} />
         ) : null}

@@ -14,6 +14,7 @@ import { MasterDataSection } from '../components/clients/MasterDataSection';
 import { ResidenceSection } from '../components/clients/ResidenceSection';
 import { MasterDataView } from '../components/clients/MasterDataView';
 import { ConsentSection } from '../components/consent/ConsentSection';
+import { DataHoldersSection } from '../components/referrals/DataHoldersSection';
 import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
 import type { DataCategory } from '../api/core';
 import { FormAlert } from '../components/FormAlert';
@@ -101,6 +102,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
         {tab === 'household' && !hidden ? <HouseholdSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
         {tab === 'residence' && !hidden ? <ResidenceSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
         {tab === 'consents' ? <ConsentSection client={c} onChanged={client.set} /> : null}
+        {tab === 'consents' && c.access.owner ? <DataHoldersSection client={c} /> : null}
         {tab === 'documents' ? <DocumentsSection clientId={c.id} documents={c.documents} cases={c.cases} readOnly={!canWrite} canDelete={canWrite} onChanged={client.reload} /> : null}
         {tab === 'cases' ? <CasesSection client={c} user={user} readOnly={!canWrite} /> : null}
         </Fragment>

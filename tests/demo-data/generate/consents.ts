@@ -55,6 +55,7 @@ export function consentsFor(rng: Rng, ids: DemoIds, person: GeneratedPerson, hom
     office: c.office,
     parties: JSON.stringify([...parties].sort()),
     agencies: JSON.stringify(rng.chance(0.3) ? ['Jobcenter Kreis Unna'] : []),
+    partnerIds: '[]',
     categories: JSON.stringify([...categories].sort()),
     purpose: rng.pick(PURPOSES),
     validFrom,

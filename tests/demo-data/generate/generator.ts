@@ -6,6 +6,7 @@ import { consentsFor, type GeneratedConsent } from './consents';
 import { DemoIds } from './demo-ids';
 import { generatePerson, type GeneratedPerson } from './person';
 import { mixSeed, Rng } from './prng';
+import { referralsFor, type GeneratedReferrals } from './referrals';
 
 /**
  * The deterministic demo-data generator: same seed, "today", office and case managers ⇒ the same people, cases,
@@ -13,6 +14,9 @@ import { mixSeed, Rng } from './prng';
  * does not change who the first clients are. Data is anchored on "today" so that follow-ups are overdue/due and
  * statuses expire relative to the day of the import.
  */
+/** Far above any client count an import salts with (the clients already in the vault). */
+const REFERRAL_ID_SALT = 0x40000000;
+
 export interface DemoOptions {
   seed: number;
   notesPerClient: number;
@@ -22,22 +26,28 @@ export interface DemoOptions {
   now: Date;
   /** Separates id ranges of several imports into one vault (e.g. clients already there). */
   idSalt: number;
+  /** Partner ids of the vault's directory, in a stable order; empty: no referrals are generated. */
+  partners?: readonly string[];
 }
 
 export interface GeneratedClient {
   person: GeneratedPerson;
   cases: GeneratedCase[];
   consents: GeneratedConsent[];
+  referrals: GeneratedReferrals;
 }
 
 export class DemoGenerator {
   private readonly ids: DemoIds;
+  /** Referral rows take ids of their own run, so the other rows' ids are the same with or without partners. */
+  private readonly referralIds: DemoIds;
   private readonly today: string;
   private readonly endOfWeek: string;
 
   constructor(private readonly options: DemoOptions) {
     if (options.caseManagers.length === 0) throw new Error('demo data needs at least one case manager');
     this.ids = new DemoIds(options.seed, options.idSalt);
+    this.referralIds = new DemoIds(options.seed, REFERRAL_ID_SALT + options.idSalt);
     this.today = berlinDate(options.now);
     // Week ends on Sunday, as in the work overview.
     const weekday = (new Date(`${this.today}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -54,9 +64,12 @@ export class DemoGenerator {
     );
     // Consents draw from a stream of their own, so adding them left every other generated value as it was.
     const consents = consentsFor(new Rng(mixSeed(this.options.seed, index, 7)), this.ids, person, this.options.office, this.options.caseManagers[0]!.id, this.today);
+    // Referrals draw from a stream of their own too: the rest of the client stays as it was without partners.
+    const own = this.options.office === 'abh-lunen' ? 'lunen' : this.options.office;
+    const referrals = referralsFor(new Rng(mixSeed(this.options.seed, index, 11)), this.referralIds, cases, this.options.partners ?? [], own, this.today);
     // The client was last touched by its latest activity, like the services' touchClient.
     const last = cases.reduce((max, c) => (c.kase.updatedAt > max ? c.kase.updatedAt : max), person.client.updatedAt);
     person.client.updatedAt = last;
-    return { person, cases, consents };
+    return { person, cases, consents, referrals };
   }
 }

@@ -12,6 +12,7 @@ import {
   NoteEntity,
 } from '../../../electron/core/domain/cases/case-entities';
 import { ConsentEntity, ConsentGrantEntity } from '../../../electron/core/domain/consent/consent-entities';
+import { ReferralEntity, ReferralEventEntity } from '../../../electron/core/domain/referrals/referral-entities';
 import type { GeneratedClient } from '../generate/generator';
 import type { GeneratedDirectory } from '../generate/partners';
 import { PartnerContactEntity, PartnerEntity } from '../../../electron/core/domain/partners/partner-entities';
@@ -39,6 +40,8 @@ export interface DemoCounts {
   partners: number;
   partnerContacts: number;
   findings: number;
+  referrals: number;
+  referralEvents: number;
 }
 
 export const emptyCounts = (): DemoCounts => ({
@@ -58,6 +61,8 @@ export const emptyCounts = (): DemoCounts => ({
   partners: 0,
   partnerContacts: 0,
   findings: 0,
+  referrals: 0,
+  referralEvents: 0,
 });
 
 function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
@@ -78,6 +83,8 @@ function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
     partners: entityInsert(db, dataSource, PartnerEntity),
     partnerContacts: entityInsert(db, dataSource, PartnerContactEntity),
     findings: entityInsert(db, dataSource, StructuralFindingEntity),
+    referrals: entityInsert(db, dataSource, ReferralEntity),
+    referralEvents: entityInsert(db, dataSource, ReferralEventEntity),
   } satisfies Record<keyof DemoCounts, InsertRow<never>>;
 }
 type TableInserts = ReturnType<typeof tableInserts>;
@@ -136,7 +143,7 @@ export class BulkWriter {
     this.counts[table] += rows.length;
   }
 
-  private writeClient({ person, cases, consents }: GeneratedClient): void {
+  private writeClient({ person, cases, consents, referrals }: GeneratedClient): void {
     const clientId = person.client.id;
     this.run('clients', [person.client]);
     this.run('nameKeys', person.nameKeys.map((key) => ({ key, clientId })));
@@ -156,6 +163,11 @@ export class BulkWriter {
       this.run('consents', [consent]);
       this.run('consentGrants', grants);
     }
+    // Consents naming partners open no office's access: no grants.
+    this.run('consents', referrals.consents);
+    this.run('followUps', referrals.followUps);
+    this.run('referrals', referrals.referrals);
+    this.run('referralEvents', referrals.events);
   }
 
   /** The case with its health and conversation-note fields under the category keys, as the services store them. */

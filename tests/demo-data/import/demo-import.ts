@@ -33,7 +33,9 @@ const IMPORT_CACHE_KIB = 256 * 1024;
 export async function importDemoData(dataSource: DataSource, fields: FieldCipher, options: DemoImportOptions): Promise<DemoCounts> {
   const db = rawConnection(dataSource);
   const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
-  const generator = new DemoGenerator({ ...options, idSalt: existing });
+  // Referrals go to the partners of the vault's directory; a vault without partners gets none.
+  const partners = (db.prepare('SELECT id FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string }[]).map((p) => p.id);
+  const generator = new DemoGenerator({ ...options, idSalt: existing, partners });
   const writer = new BulkWriter(db, dataSource, fields);
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);

@@ -18,6 +18,7 @@ import { clientHandlers } from './client-handlers';
 import { networkContext, networkHandlers } from './network-handlers';
 import { partnerHandlers } from './partner-handlers';
 import { findingHandlers } from './finding-handlers';
+import { referralHandlers } from './referral-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -27,6 +28,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...networkHandlers,
   ...partnerHandlers,
   ...findingHandlers,
+  ...referralHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

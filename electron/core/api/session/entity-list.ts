@@ -18,6 +18,7 @@ import { AccountEntity } from '../../domain/users/account-entity';
 import { AccountRequestEntity } from '../../domain/users/account-request-entity';
 import { PartnerContactEntity, PartnerEntity, PartnerProposalEntity } from '../../domain/partners/partner-entities';
 import { StructuralFindingEntity } from '../../domain/findings/finding-entities';
+import { ReferralEntity, ReferralEventEntity } from '../../domain/referrals/referral-entities';
 
 /** Every entity of the vault; EntitySchema keeps metadata intact through bundling (no decorators needed). */
 export const VAULT_ENTITIES = [
@@ -45,4 +46,6 @@ export const VAULT_ENTITIES = [
   PartnerContactEntity,
   PartnerProposalEntity,
   StructuralFindingEntity,
+  ReferralEntity,
+  ReferralEventEntity,
 ];

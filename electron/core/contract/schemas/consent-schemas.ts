@@ -14,6 +14,8 @@ export const consentAddInput = z
     parties: z.array(partyOffice).max(CONSENT_PARTY_OFFICES.length).default([]),
     /** External agencies by name (Jobcenter, Sozialamt, …), documented for referrals and case conferences. */
     agencies: z.array(z.string().trim().min(2).max(120)).max(12).default([]),
+    /** Partners of the directory, named specifically (what a referral to them relies on). */
+    partnerIds: z.array(z.uuid()).max(24).default([]),
     categories: z.array(z.enum(DATA_CATEGORIES)).min(1).max(DATA_CATEGORIES.length),
     purpose: z.string().trim().min(3).max(500),
     validFrom: isoDateSchema,
@@ -24,7 +26,7 @@ export const consentAddInput = z
     /** How an oral consent was given and documented (who, where, interpreter); required for oral consent. */
     oralRecord: z.string().trim().max(1000).nullable().default(null),
   })
-  .refine((c) => c.parties.length + c.agencies.length > 0, { path: ['parties'], message: 'no_party' })
+  .refine((c) => c.parties.length + c.agencies.length + c.partnerIds.length > 0, { path: ['parties'], message: 'no_party' })
   .refine((c) => !c.validUntil || c.validFrom <= c.validUntil, { path: ['validUntil'], message: 'before_from' })
   .refine((c) => c.form !== 'written' || c.documentId !== null, { path: ['documentId'], message: 'required' })
   .refine((c) => c.form !== 'oral' || (c.oralRecord ?? '').length >= 3, { path: ['oralRecord'], message: 'required' });

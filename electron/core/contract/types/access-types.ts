@@ -20,6 +20,8 @@ export interface ConsentView {
   office: Office;
   parties: Office[];
   agencies: string[];
+  /** Directory partners the consent names, with their current names. */
+  partners: { id: string; name: string }[];
   categories: DataCategory[];
   purpose: string;
   validFrom: string;

@@ -1,3 +1,4 @@
+import type { OverdueReferralView } from './referral-types';
 import type {
   CasePhase,
   ClosureReason,
@@ -202,6 +203,8 @@ export interface DocumentContent {
 export interface WorkOverview {
   followUps: { overdue: FollowUpView[]; today: FollowUpView[]; thisWeek: FollowUpView[] };
   expiringResidence: (ClientSummary & { currentResidence: CurrentResidence })[];
+  /** Referrals of the caller's cases whose feedback deadline has passed without an answer. */
+  overdueReferrals: OverdueReferralView[];
   casesPerPhase: Record<CasePhase, number>;
 }
 

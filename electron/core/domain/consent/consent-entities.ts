@@ -12,6 +12,8 @@ export interface Consent {
   office: string;
   parties: string;
   agencies: string;
+  /** Directory partners the consent names (JSON array of partner ids). */
+  partnerIds: string;
   categories: string;
   purpose: string;
   validFrom: string;
@@ -38,6 +40,7 @@ export const ConsentEntity = new EntitySchema<Consent>({
     office: { type: 'text' },
     parties: { type: 'text' },
     agencies: { type: 'text' },
+    partnerIds: { type: 'text', name: 'partner_ids' },
     categories: { type: 'text' },
     purpose: { type: 'text' },
     validFrom: { type: 'text', name: 'valid_from' },

@@ -1,6 +1,6 @@
 import { stampOf } from '../service-context';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { ConsentStatus, ConsentView } from '../../contract/types/access-types';
 import type { consentAddInput, consentRevokeInput } from '../../contract/schemas/consent-schemas';
@@ -13,6 +13,7 @@ import type { Office } from '../../contract/offices';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { ConsentEntity, ConsentGrantEntity, type Consent } from './consent-entities';
 import type { ServiceContext } from '../service-context';
+import { PartnerEntity } from '../partners/partner-entities';
 
 /**
  * Consents per client: recording one (with its signed form or a record of the oral consent) and revoking it.
@@ -31,6 +32,8 @@ export async function addConsent(ctx: ServiceContext, input: z.output<typeof con
     if (!doc || doc.client_id !== client.id) throw new AppError('record.notFound', { entity: 'document' });
     if (doc.category !== 'consent') throw invalid('documentId', 'not_consent_form');
   }
+  const partnerIds = [...new Set(input.partnerIds)];
+  await requireActivePartners(tx, partnerIds);
   const at = ctx.now.toISOString();
   const parties = [...new Set(input.parties)].sort();
   const categories = [...new Set(input.categories)].sort();
@@ -40,6 +43,7 @@ export async function addConsent(ctx: ServiceContext, input: z.output<typeof con
     office: client.office,
     parties: JSON.stringify(parties),
     agencies: JSON.stringify([...new Set(input.agencies)]),
+    partnerIds: JSON.stringify(partnerIds),
     categories: JSON.stringify(categories),
     purpose: input.purpose,
     validFrom: input.validFrom,
@@ -61,8 +65,17 @@ export async function addConsent(ctx: ServiceContext, input: z.output<typeof con
   if (grants.length) await tx.insert(ConsentGrantEntity, grants);
   await recordChange(tx, stampOf(ctx), { entity: 'consent', entityId: consent.id, fields: Object.keys(input) });
   ctx.audit.entityIds.push(client.id);
-  ctx.audit.fields.push('consent', ...categories.map((c) => `category:${c}`));
+  ctx.audit.fields.push('consent', ...categories.map((c) => `category:${c}`), ...partnerIds.map((p) => `partner:${p}`));
   return client.id;
+}
+
+/** Partners a new consent names must be in the directory and not archived. */
+async function requireActivePartners(m: EntityManager, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await m.find(PartnerEntity, { where: { id: In(ids) }, select: { id: true, archivedAt: true } });
+  const unknown = ids.filter((id) => !rows.some((r) => r.id === id));
+  if (unknown.length) throw new AppError('record.notFound', { entity: 'partner' });
+  if (rows.some((r) => r.archivedAt)) throw new AppError('partner.archived');
 }
 
 export async function revokeConsent(ctx: ServiceContext, input: z.output<typeof consentRevokeInput>): Promise<string> {
@@ -115,9 +128,18 @@ export async function listConsentViews(m: EntityManager, clientId: string, acces
     .orderBy('k.valid_from', 'DESC')
     .addOrderBy('k.created_at', 'DESC')
     .getRawMany()) as Record<string, unknown>[];
+  const names = await partnerNames(m, rows.flatMap((r) => JSON.parse(r.partner_ids as string) as string[]));
   return rows
-    .map((r) => toConsentView(fromRaw(r), today))
+    .map((r) => toConsentView(fromRaw(r), today, names))
     .filter((v) => access.owner || (v.status === 'active' && v.parties.includes(office)));
+}
+
+/** Current names of the partners consents name (a renamed partner shows its new name). */
+async function partnerNames(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await m.find(PartnerEntity, { where: { id: In(unique) }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 function fromRaw(r: Record<string, unknown>): ConsentRow {
@@ -127,6 +149,7 @@ function fromRaw(r: Record<string, unknown>): ConsentRow {
     office: r.office as string,
     parties: r.parties as string,
     agencies: r.agencies as string,
+    partnerIds: r.partner_ids as string,
     categories: r.categories as string,
     purpose: r.purpose as string,
     validFrom: r.valid_from as string,
@@ -147,7 +170,7 @@ function fromRaw(r: Record<string, unknown>): ConsentRow {
   };
 }
 
-function toConsentView(c: ConsentRow, today: string): ConsentView {
+function toConsentView(c: ConsentRow, today: string, names: ReadonlyMap<string, string>): ConsentView {
   const status = consentStatus(c, today);
   return {
     id: c.id,
@@ -156,6 +179,7 @@ function toConsentView(c: ConsentRow, today: string): ConsentView {
     office: c.office as Office,
     parties: JSON.parse(c.parties) as Office[],
     agencies: JSON.parse(c.agencies) as string[],
+    partners: (JSON.parse(c.partnerIds) as string[]).map((id) => ({ id, name: names.get(id) ?? '' })),
     categories: JSON.parse(c.categories) as DataCategory[],
     purpose: c.purpose,
     validFrom: c.validFrom,

@@ -5,8 +5,38 @@ import { addDays, berlinDate } from '../../contract/dates';
 import { shapeSummaries } from '../access/call-access';
 import { CASE_PHASES, EXPIRY_WARNING_DAYS, type CasePhase } from '../../contract/case-domain';
 import type { ClientDataContext } from '../access/call-access';
+import type { OverdueReferralView } from '../../contract/types/referral-types';
+import type { DataCategory } from '../../contract/data-categories';
 
 const EXPIRING_LIMIT = 200;
+
+const OVERDUE_REFERRAL_LIMIT = 200;
+
+/**
+ * Referrals of the caller's own office waiting for an answer past their deadline, whose Wiedervorlage is the
+ * caller's (the case manager's) and still open; only those whose every category the caller's role sees.
+ */
+async function overdueReferrals(ctx: ClientDataContext, today: string): Promise<OverdueReferralView[]> {
+  const rows = (await ctx.tx.query(
+    `SELECT r.id, r.case_id, r.client_id, r.categories, r.sent_on, r.feedback_due, p.name AS partner_name, c.family_name, c.given_names
+     FROM referral r JOIN follow_up f ON f.id = r.follow_up_id JOIN client c ON c.id = r.client_id LEFT JOIN partner p ON p.id = r.partner_id
+     WHERE r.state = 'sent' AND r.deleted_at IS NULL AND r.feedback_due < ? AND f.assignee_id = ? AND f.done_at IS NULL AND c.office = ?
+     ORDER BY r.feedback_due, r.id LIMIT ?`,
+    [today, ctx.user.id, ctx.user.office, OVERDUE_REFERRAL_LIMIT],
+  )) as { id: string; case_id: string; client_id: string; categories: string; sent_on: string | null; feedback_due: string; partner_name: string | null; family_name: string; given_names: string }[];
+  const accesses = await ctx.policy.forClients(rows.map((r) => ({ id: r.client_id, office: ctx.user.office })));
+  return rows
+    .filter((r) => (JSON.parse(r.categories) as DataCategory[]).every((c) => accesses.get(r.client_id)?.categories.has(c)))
+    .map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      clientId: r.client_id,
+      clientName: `${r.given_names} ${r.family_name}`,
+      partnerName: r.partner_name ?? '',
+      sentOn: r.sent_on,
+      feedbackDue: r.feedback_due,
+    }));
+}
 
 /**
  * The day's start screen of a case worker: own follow-ups, expiring residence permits, open cases per phase. An
@@ -44,6 +74,7 @@ export async function workOverview(ctx: ClientDataContext): Promise<WorkOverview
   for (const r of phaseRows) casesPerPhase[r.phase] = r.n;
 
   return {
+    overdueReferrals: policy.keepsFiles ? await overdueReferrals(ctx, today) : [],
     followUps: {
       overdue: mine.filter((f) => f.dueDate < today),
       today: mine.filter((f) => f.dueDate === today),

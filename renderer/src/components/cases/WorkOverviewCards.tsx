@@ -95,6 +95,23 @@ export function WorkOverviewCards() {
           </>
         ) : null}
       </DashboardCard>
+      <DashboardCard id="overdue-referrals" title={t('referrals.work.title')} description={t('referrals.work.hint')}>
+        {data && data.overdueReferrals.length === 0 ? <p className={styles.empty}>{t('referrals.work.none')}</p> : null}
+        {data && data.overdueReferrals.length > 0 ? (
+          <ul className={styles.list}>
+            {data.overdueReferrals.map((r) => (
+              <li key={r.id} className={styles.item}>
+                <span>
+                  <Link href={hrefs.case(r.caseId)}>{t('referrals.work.item', { partner: r.partnerName, name: r.clientName })}</Link>
+                  {r.sentOn ? <span className={styles.sub}>{t('referrals.sentOn', { date: formatIsoDay(r.sentOn) })}</span> : null}
+                </span>
+                <span className={styles.overdue}>{t('referrals.work.due', { date: formatIsoDay(r.feedbackDue) })}</span>
+                <span />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </DashboardCard>
       <DashboardCard id="expiring" title={t('work.expiring')} description={t('work.expiringHint')}>
         {data && data.expiringResidence.length === 0 ? <p className={styles.empty}>{t('work.noExpiring')}</p> : null}
         {data && data.expiringResidence.length > 0 ? (

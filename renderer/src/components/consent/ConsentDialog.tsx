@@ -9,6 +9,7 @@ import { todayIso } from '../../format/partial-date';
 import { DateField, germanFromIso, isoFromGerman } from '../DateField';
 import { FormDialog } from '../FormDialog';
 import { documentMime, fileToBase64 } from '../clients/file-bytes';
+import { PartnerPicker, type PickedPartner } from '../referrals/PartnerPicker';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '100%' },
@@ -55,6 +56,7 @@ export function ConsentDialog({ client, onSaved, onCancel }: { client: ClientDet
   const { t } = useTranslation();
   const [parties, setParties] = useState<Office[]>([]);
   const [agencies, setAgencies] = useState('');
+  const [partners, setPartners] = useState<PickedPartner[]>([]);
   const [categories, setCategories] = useState<DataCategory[]>([]);
   const [purpose, setPurpose] = useState('');
   const [validFrom, setValidFrom] = useState(germanFromIso(todayIso()));
@@ -78,7 +80,7 @@ export function ConsentDialog({ client, onSaved, onCancel }: { client: ClientDet
     const from = isoFromGerman(validFrom);
     const until = isoFromGerman(validUntil);
     const next: Errors = {
-      parties: parties.length + agencyList.length === 0 ? t('consents.validation.noParty') : undefined,
+      parties: parties.length + agencyList.length + partners.length === 0 ? t('consents.validation.noParty') : undefined,
       categories: categories.length === 0 ? t('consents.validation.noCategory') : undefined,
       purpose: purpose.trim().length < 3 ? t('consents.validation.purpose') : undefined,
       validFrom: !from ? t(validFrom.trim() ? 'dates.invalid' : 'validation.required') : undefined,
@@ -115,6 +117,7 @@ export function ConsentDialog({ client, onSaved, onCancel }: { client: ClientDet
           clientId: client.id,
           parties,
           agencies: agencyList,
+          partnerIds: partners.map((p) => p.id),
           categories,
           purpose: purpose.trim(),
           validFrom: dates.from,
@@ -148,6 +151,8 @@ export function ConsentDialog({ client, onSaved, onCancel }: { client: ClientDet
           <Checkbox key={o} label={t(`offices.${o}`)} checked={parties.includes(o)} onChange={(_, d) => setParties(toggle(parties, o, Boolean(d.checked)))} />
         ))}
       </CheckGroup>
+      <PartnerPicker legend={t('consents.partners')} value={partners} onChange={setPartners} multiple />
+      <p className={styles.hint}>{t('consents.partnersHint')}</p>
       <Field label={t('consents.agencies')} hint={t('consents.agenciesHint')}>
         <Textarea value={agencies} onChange={(_, d) => setAgencies(d.value)} rows={2} />
       </Field>

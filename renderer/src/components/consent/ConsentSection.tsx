@@ -34,7 +34,7 @@ const STATUS_COLOR = { active: 'success', pending: 'informative', expired: 'warn
 function sharedByParty(consents: ConsentView[], officeName: (o: string) => string): Map<string, Set<string>> {
   const shared = new Map<string, Set<string>>();
   for (const c of consents.filter((x) => x.status === 'active')) {
-    for (const party of [...c.parties.map(officeName), ...c.agencies]) {
+    for (const party of [...c.parties.map(officeName), ...c.partners.map((p) => p.name), ...c.agencies]) {
       const set = shared.get(party) ?? new Set<string>();
       for (const category of c.categories) set.add(category);
       shared.set(party, set);
@@ -125,7 +125,7 @@ export function ConsentSection({ client, onChanged }: { client: ClientDetail; on
                   ))}
                 </div>
                 <p className={styles.line}>
-                  {[...c.parties.map((o) => t(`offices.${o}`)), ...c.agencies].join(' · ')}
+                  {[...c.parties.map((o) => t(`offices.${o}`)), ...c.partners.map((p) => p.name), ...c.agencies].join(' · ')}
                 </p>
                 <p className={`${styles.line} ${s.muted}`}>
                   {t('consents.validity', { from: formatIsoDay(c.validFrom), until: c.validUntil ? formatIsoDay(c.validUntil) : t('consents.unlimited') })}

@@ -93,6 +93,7 @@ export const audit = {
       'partner-contact': 'Ansprechperson eines Partners',
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
       'structural-finding': 'Systemhinweis',
+      referral: 'Vermittlung',
     },
     actions: {
       network: {
@@ -170,6 +171,16 @@ export const audit = {
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
       findings: { record: 'Systemhinweis erfasst', withdraw: 'Systemhinweis zurückgezogen' },
+      referrals: {
+        list: 'Vermittlungen eines Falls angesehen',
+        create: 'Vermittlung angelegt',
+        update: 'Vermittlung geändert',
+        send: 'Vermittlung versendet',
+        feedback: 'Rückmeldung zu einer Vermittlung erfasst',
+        reopen: 'Vermittlung wieder aufgenommen',
+        delete: 'Vermittlung gelöscht',
+        dataHolders: 'Übersicht „Wer hat welche Daten“ angesehen',
+      },
     },
     export: {
       open: 'Als CSV exportieren …',

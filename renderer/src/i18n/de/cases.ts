@@ -40,6 +40,7 @@ export const cases = {
       plan: 'Hilfeplan',
       notes: 'Notizen',
       followUps: 'Wiedervorlagen',
+      referrals: 'Vermittlungen',
       documents: 'Dokumente',
     },
   },

@@ -130,6 +130,11 @@ export const common = {
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },
+    referral: {
+      consentMissing: 'Die Vermittlung wurde nicht versendet: Es fehlt eine gültige Einwilligung für diesen Partner.',
+      invalidTransition: 'Dieser Schritt ist im aktuellen Stand der Vermittlung nicht möglich; es wurde nichts geändert.',
+      notDraft: 'Nur ein Entwurf kann geändert oder versendet werden. Erfassen Sie stattdessen die Rückmeldung.',
+    },
     network: {
       notJoined: 'Dieser Arbeitsplatz gehört noch zu keinem Sync-Netz. Die IT kann ein Netz anlegen oder den Arbeitsplatz mit einer Einladung beitreten lassen.',
       alreadyJoined: 'Dieser Arbeitsplatz gehört bereits zu einem Sync-Netz; es wurde nichts geändert.',

@@ -96,6 +96,7 @@ export const audit: Texts<typeof de> = {
       'partner-contact': 'Partner contact person',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
+      referral: 'Referral',
     },
     actions: {
       network: {
@@ -168,6 +169,16 @@ export const audit: Texts<typeof de> = {
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
       findings: { record: 'Structural finding recorded', withdraw: 'Structural finding withdrawn' },
+      referrals: {
+        list: 'Referrals of a case viewed',
+        create: 'Referral created',
+        update: 'Referral changed',
+        send: 'Referral sent',
+        feedback: 'Feedback on a referral recorded',
+        reopen: 'Referral reopened',
+        delete: 'Referral deleted',
+        dataHolders: 'Overview “who holds which data” viewed',
+      },
     },
     export: {
       open: 'Export as CSV …',

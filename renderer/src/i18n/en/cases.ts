@@ -43,6 +43,7 @@ export const cases: Texts<typeof de> = {
       plan: 'Plan',
       notes: 'Notes',
       followUps: 'Follow-ups',
+      referrals: 'Referrals',
       documents: 'Documents',
     },
   },

@@ -125,6 +125,11 @@ export const common: Texts<typeof de> = {
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
     finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
+    referral: {
+      consentMissing: 'The referral was not sent: no valid consent covers this partner.',
+      invalidTransition: 'This step is not possible in the referral’s current state; nothing was changed.',
+      notDraft: 'Only a draft can be edited or sent. Record the feedback instead.',
+    },
     network: {
       notJoined: 'This workstation is not a member of a sync network yet. IT can create a network or join it with an invitation.',
       alreadyJoined: 'This workstation is already a member of a sync network; nothing was changed.',
