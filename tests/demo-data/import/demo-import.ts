@@ -33,9 +33,6 @@ const IMPORT_CACHE_KIB = 256 * 1024;
 export async function importDemoData(dataSource: DataSource, fields: FieldCipher, options: DemoImportOptions): Promise<DemoCounts> {
   const db = rawConnection(dataSource);
   const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
-  // Referrals go to the partners of the vault's directory; a vault without partners gets none.
-  const partners = (db.prepare('SELECT id FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string }[]).map((p) => p.id);
-  const generator = new DemoGenerator({ ...options, idSalt: existing, partners });
   const writer = new BulkWriter(db, dataSource, fields);
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -43,6 +40,9 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
     // The directory once per vault, from streams of its own (ids and draws), so clients stay as they were.
     const directoryEmpty = (db.prepare('SELECT count(*) AS n FROM partner').get() as { n: number }).n === 0;
     if (directoryEmpty) writer.writeDirectory(generateDirectory(new Rng(mixSeed(options.seed, 0x9a47)), new DemoIds(options.seed, 0x9a47_0000), options.now.toISOString()));
+    // Referrals go to the partners of the vault's directory.
+    const partners = (db.prepare('SELECT id FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string }[]).map((p) => p.id);
+    const generator = new DemoGenerator({ ...options, idSalt: existing, partners });
     let reported = 0;
     for (let start = 0; start < options.clients; start += BATCH_CLIENTS) {
       const end = Math.min(options.clients, start + BATCH_CLIENTS);
@@ -56,12 +56,12 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
       }
     }
     // Structural findings of this import's office, about one per 40 clients, naming partners of the directory.
-    const partners = db.prepare('SELECT id, kind FROM partner').all() as { id: string; kind: string }[];
+    const directory = db.prepare('SELECT id, kind FROM partner').all() as { id: string; kind: string }[];
     writer.writeFindings(
       generateFindings(new Rng(mixSeed(options.seed, existing, 0xf1)), new DemoIds(options.seed, existing + 0xf1_0000), {
         office: options.office,
         managers: options.caseManagers,
-        partners,
+        partners: directory,
         today: berlinDate(options.now),
         count: Math.ceil(options.clients / 40),
       }),
