@@ -184,28 +184,6 @@ describe('schema migrations', () => {
     }
   });
 
-  it('0015: adds structural findings to a vault of schema 14, and removes them again', async () => {
-    const dir = join(tmp.dir, 'v14');
-    const key = newDatabaseKey();
-    const at = MIGRATIONS.findIndex((m) => m.name === 'StructuralFindings1764000000015');
-    const before = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, at) });
-    expect(await before.dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'structural_finding'`)).toEqual([]);
-    await before.dataSource.destroy();
-    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, at + 1) });
-    try {
-      expect(schemaVersion).toBe(at + 1);
-      await dataSource.query(
-        `INSERT INTO structural_finding (id, office, area, barrier, description, observed_in, recorded_by, created_at, updated_at, version)
-         VALUES ('00000000-0000-4000-8000-000000000015', 'selm', 'language', 'no-place', 'Kein Kursplatz', '2026-11', 'x', '2026-11-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z', 1)`,
-      );
-      expect(await dataSource.query(`SELECT partner_id, withdrawn_at FROM structural_finding`)).toEqual([{ partner_id: null, withdrawn_at: null }]);
-      const runner = dataSource.createQueryRunner();
-      try {
-        await new MIGRATIONS[at]!().down(runner);
-      } finally {
-        await runner.release();
-      }
-      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'structural_finding'`)).toEqual([]);
   it('0013: adds referrals and the partner link of consents to a vault of schema 12 (old consents name no partner), and removes them again', async () => {
     const dir = join(tmp.dir, 'v12');
     const key = newDatabaseKey();
@@ -232,6 +210,33 @@ describe('schema migrations', () => {
       }
       expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name LIKE 'referral%'`)).toEqual([]);
       expect(await dataSource.query(`SELECT agencies FROM consent`)).toEqual([{ agencies: '["Jobcenter Kreis Unna"]' }]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('0015: adds structural findings to a vault of schema 14, and removes them again', async () => {
+    const dir = join(tmp.dir, 'v14');
+    const key = newDatabaseKey();
+    const at = MIGRATIONS.findIndex((m) => m.name === 'StructuralFindings1764000000015');
+    const before = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, at) });
+    expect(await before.dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'structural_finding'`)).toEqual([]);
+    await before.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, at + 1) });
+    try {
+      expect(schemaVersion).toBe(at + 1);
+      await dataSource.query(
+        `INSERT INTO structural_finding (id, office, area, barrier, description, observed_in, recorded_by, created_at, updated_at, version)
+         VALUES ('00000000-0000-4000-8000-000000000015', 'selm', 'language', 'no-place', 'Kein Kursplatz', '2026-11', 'x', '2026-11-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z', 1)`,
+      );
+      expect(await dataSource.query(`SELECT partner_id, withdrawn_at FROM structural_finding`)).toEqual([{ partner_id: null, withdrawn_at: null }]);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new MIGRATIONS[at]!().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'structural_finding'`)).toEqual([]);
     } finally {
       await dataSource.destroy();
     }
