@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'document.inUse',
   'consent.alreadyRevoked',
   'partner.archived',
+  'conference.sameDay',
   'partnerProposal.decided',
   'network.notJoined',
   'network.alreadyJoined',
@@ -124,6 +125,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.unreadable': () => 'The encrypted document file is missing or damaged.',
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
+  'conference.sameDay': (p) =>
+    `The case already has ${String(p.count ?? 'a')} conference(s) on this day; confirm to record another one. Nothing was saved.`,
   'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',

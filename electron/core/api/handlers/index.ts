@@ -17,6 +17,7 @@ import type { MethodName } from '../../contract/methods';
 import { clientHandlers } from './client-handlers';
 import { networkContext, networkHandlers } from './network-handlers';
 import { partnerHandlers } from './partner-handlers';
+import { conferenceHandlers } from './conference-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -25,6 +26,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...clientHandlers,
   ...networkHandlers,
   ...partnerHandlers,
+  ...conferenceHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

@@ -16,6 +16,12 @@ import { SettingEntity } from '../../platform/settings/setting-entity';
 import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { AccountRequestEntity } from '../../domain/users/account-request-entity';
+import {
+  CaseConferenceEntity,
+  ConferenceActionEntity,
+  ConferenceParticipantEntity,
+  ConferenceSituationEntity,
+} from '../../domain/conferences/conference-entities';
 import { PartnerContactEntity, PartnerEntity, PartnerProposalEntity } from '../../domain/partners/partner-entities';
 
 /** Every entity of the vault; EntitySchema keeps metadata intact through bundling (no decorators needed). */
@@ -43,4 +49,8 @@ export const VAULT_ENTITIES = [
   PartnerEntity,
   PartnerContactEntity,
   PartnerProposalEntity,
+  CaseConferenceEntity,
+  ConferenceParticipantEntity,
+  ConferenceSituationEntity,
+  ConferenceActionEntity,
 ];

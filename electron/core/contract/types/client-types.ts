@@ -1,3 +1,4 @@
+import type { ConferenceActionDue } from './conference-types';
 import type {
   CasePhase,
   ClosureReason,
@@ -201,6 +202,8 @@ export interface DocumentContent {
 
 export interface WorkOverview {
   followUps: { overdue: FollowUpView[]; today: FollowUpView[]; thisWeek: FollowUpView[] };
+  /** Agreed actions of case conferences the user is responsible for, not done, due by the end of this week. */
+  conferenceActions: { overdue: ConferenceActionDue[]; thisWeek: ConferenceActionDue[] };
   expiringResidence: (ClientSummary & { currentResidence: CurrentResidence })[];
   casesPerPhase: Record<CasePhase, number>;
 }

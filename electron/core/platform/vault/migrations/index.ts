@@ -10,6 +10,7 @@ import { SyncNetwork1764000000009 } from './0009-sync-network';
 import { SyncData1764000000010 } from './0010-sync-data';
 import { SyncDocumentsAndPhases1764000000011 } from './0011-sync-documents-and-phases';
 import { PartnerDirectory1764000000012 } from './0012-partner-directory';
+import { CaseConferences1764000000014 } from './0014-case-conferences';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   SyncData1764000000010,
   SyncDocumentsAndPhases1764000000011,
   PartnerDirectory1764000000012,
+  CaseConferences1764000000014,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
