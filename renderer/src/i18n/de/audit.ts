@@ -92,6 +92,7 @@ export const audit = {
       partner: 'Partner',
       'partner-contact': 'Ansprechperson eines Partners',
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
+      'case-conference': 'Fallkonferenz',
     },
     actions: {
       network: {
@@ -155,6 +156,8 @@ export const audit = {
       notes: { add: 'Notiz hinzugefügt' },
       followUps: { add: 'Wiedervorlage angelegt', complete: 'Wiedervorlage erledigt' },
       work: { overview: '„Meine Arbeit“ angezeigt' },
+      conferences: { list: 'Fallkonferenzen angesehen', save: 'Fallkonferenz gespeichert' },
+      conferenceActions: { setDone: 'Vereinbarte Maßnahme erledigt oder wieder geöffnet' },
       audit: {
         list: 'Protokoll angezeigt',
         exportCsv: 'Protokoll exportiert',

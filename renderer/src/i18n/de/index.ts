@@ -11,12 +11,13 @@ import { vaultKey } from './vault-key';
 import { network } from './network';
 import { syncConflicts } from './sync-conflicts';
 import { partners } from './partners';
+import { conferences } from './conferences';
 
 /**
  * German UI text, the primary language, one module per feature namespace. Each namespace owns its top-level keys
  * (tests/unit/i18n-keys.test.ts refuses a key in two namespaces); error texts are keyed by API error code under
  * `errors.<code>` in common.
  */
-export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners } as const;
+export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, conferences } as const;
 
-export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners };
+export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...conferences };

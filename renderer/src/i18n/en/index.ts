@@ -11,8 +11,9 @@ import { vaultKey } from './vault-key';
 import { network } from './network';
 import { syncConflicts } from './sync-conflicts';
 import { partners } from './partners';
+import { conferences } from './conferences';
 
 /** English UI text, the second language: the same namespaces and keys as German (checked by the compiler and a unit test). */
-export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners } as const;
+export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, conferences } as const;
 
-export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners };
+export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...conferences };
