@@ -3,6 +3,7 @@ import type { Office } from '../../../electron/core/contract/offices';
 import { generateCases, type CaseManagerRef, type GeneratedCase } from './case-history';
 import { addDays } from './demo-dates';
 import { consentsFor, type GeneratedConsent } from './consents';
+import { conferencesFor, type GeneratedConference, type PartnerRef } from './conferences';
 import { DemoIds } from './demo-ids';
 import { generatePerson, type GeneratedPerson } from './person';
 import { mixSeed, Rng } from './prng';
@@ -22,12 +23,15 @@ export interface DemoOptions {
   now: Date;
   /** Separates id ranges of several imports into one vault (e.g. clients already there). */
   idSalt: number;
+  /** Partners of the directory conferences invite, in a stable order; empty: staff-only conferences. */
+  partners?: readonly PartnerRef[];
 }
 
 export interface GeneratedClient {
   person: GeneratedPerson;
   cases: GeneratedCase[];
   consents: GeneratedConsent[];
+  conferences: GeneratedConference[];
 }
 
 export class DemoGenerator {
@@ -54,9 +58,19 @@ export class DemoGenerator {
     );
     // Consents draw from a stream of their own, so adding them left every other generated value as it was.
     const consents = consentsFor(new Rng(mixSeed(this.options.seed, index, 7)), this.ids, person, this.options.office, this.options.caseManagers[0]!.id, this.today);
+    // Conferences too: a stream of their own, after everything else.
+    const conferences = conferencesFor(
+      new Rng(mixSeed(this.options.seed, index, 11)),
+      this.ids,
+      person,
+      cases,
+      this.options.caseManagers,
+      this.options.partners ?? [],
+      this.today,
+    );
     // The client was last touched by its latest activity, like the services' touchClient.
     const last = cases.reduce((max, c) => (c.kase.updatedAt > max ? c.kase.updatedAt : max), person.client.updatedAt);
     person.client.updatedAt = last;
-    return { person, cases, consents };
+    return { person, cases, consents, conferences };
   }
 }

@@ -27,7 +27,9 @@ const IMPORT_CACHE_KIB = 256 * 1024;
 export async function importDemoData(dataSource: DataSource, fields: FieldCipher, options: DemoImportOptions): Promise<DemoCounts> {
   const db = rawConnection(dataSource);
   const existing = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
-  const generator = new DemoGenerator({ ...options, idSalt: existing });
+  // Conferences invite partners of the directory when it has any (another import may add them); staff only otherwise.
+  const partners = db.prepare('SELECT id, name FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string; name: string }[];
+  const generator = new DemoGenerator({ partners, ...options, idSalt: existing });
   const writer = new BulkWriter(db, dataSource, fields);
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
