@@ -212,6 +212,25 @@ describe('schema migrations', () => {
     }
   });
 
+  it('applies a migration that a vault skipped (two branches merged out of number order) on the next open', async () => {
+    // The one before 0014 (0012 in its own branch, 0013 once merged) left out, as a vault of the other branch had it.
+    const at = MIGRATIONS.indexOf(CaseConferences1764000000014);
+    const skipped = MIGRATIONS[at - 1]!;
+    const dir = join(tmp.dir, 'v-skipped');
+    const key = newDatabaseKey();
+    const partial = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.filter((m) => m !== skipped) });
+    expect(partial.schemaVersion).toBe(MIGRATIONS.length - 1);
+    await partial.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false });
+    try {
+      expect(schemaVersion).toBe(SCHEMA_VERSION);
+      const names = (await dataSource.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[];
+      expect(names.at(-1)!.name).toBe(skipped.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('refuses a database written by a newer app version and leaves it untouched', async () => {
     const dir = join(tmp.dir, 'future');
     const { recoveryKey, core } = await setupVault(dir);
