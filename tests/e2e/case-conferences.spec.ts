@@ -17,6 +17,11 @@ async function tabTo(page: Page, target: Locator, maxTabs = 150): Promise<void> 
   throw new Error('target not reached by Tab');
 }
 
+/** Waits until opening animations (dialog fade-in) have finished: axe measures contrast as the page shows it then. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
 async function ok<T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
   const result = await r;
   if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -65,6 +70,7 @@ test('a case manager runs a case conference whose actions appear in "Meine Arbei
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Neue Fallkonferenz' });
   await expect(dialog).toBeVisible();
+  await settled(page);
   await expectNoA11yViolations(page, 'Dialog Neue Fallkonferenz');
 
   await tabTo(page, dialog.getByRole('textbox', { name: 'Uhrzeit' }));
@@ -110,6 +116,7 @@ test('a case manager runs a case conference whose actions appear in "Meine Arbei
   await second.getByRole('combobox', { name: /Ziel im Hilfeplan/ }).selectOption({ index: 1 });
   await tabTo(page, dialog.getByRole('textbox', { name: 'Nächster Termin' }));
   await page.keyboard.type(germanDay(isoDay(28)));
+  await settled(page);
   await expectNoA11yViolations(page, 'Dialog Neue Fallkonferenz ausgefüllt');
   await tabTo(page, dialog.getByRole('button', { name: 'Speichern' }));
   await page.keyboard.press('Enter');
@@ -130,6 +137,7 @@ test('a case manager runs a case conference whose actions appear in "Meine Arbei
   await page.keyboard.press('Enter');
   const warning = page.getByRole('alertdialog', { name: 'Zweite Fallkonferenz am selben Tag?' });
   await expect(warning).toBeVisible();
+  await settled(page);
   await expectNoA11yViolations(page, 'Warnung zweite Fallkonferenz');
   await expect(warning.getByRole('button', { name: 'Trotzdem anlegen' })).toBeFocused();
   await page.keyboard.press('Tab');
