@@ -169,4 +169,22 @@ test('a case manager runs a case conference whose actions appear in "Meine Arbei
   await page.goto(`${harness.url}#/faelle/${caseId}`);
   await page.getByRole('tab', { name: 'Fallkonferenzen' }).click();
   await expect(page.getByRole('checkbox', { name: /Unterlagen für den Staplerschein zusammenstellen/ })).toBeChecked();
+
+  // Input of an open dialog survives a lock the OS requests; reopening the dialog continues it.
+  await page.getByRole('button', { name: 'Neue Fallkonferenz' }).click();
+  await dialog.getByRole('textbox', { name: 'Ergebnisse' }).fill('Vorläufig: Sprachkurs zuerst');
+  await expect.poll(() => harness.listenerCount).toBeGreaterThan(0);
+  expect(await harness.requestLock('suspend')).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'KIM-Akte ist gesperrt' })).toBeVisible();
+  await unlock(page, FM.login, FM.passphrase);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
+  await page.goto(`${harness.url}#/faelle/${caseId}`);
+  await page.getByRole('tab', { name: 'Fallkonferenzen' }).click();
+  await page.getByRole('button', { name: 'Neue Fallkonferenz (Entwurf fortsetzen)' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Ergebnisse' })).toHaveValue('Vorläufig: Sprachkurs zuerst');
+  await expect(dialog.getByText('Ungespeicherte Eingaben wurden wiederhergestellt')).toBeVisible();
+  await settled(page);
+  await expectNoA11yViolations(page, 'Dialog Neue Fallkonferenz mit wiederhergestelltem Entwurf');
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(page.getByRole('button', { name: 'Neue Fallkonferenz', exact: true })).toBeVisible();
 });

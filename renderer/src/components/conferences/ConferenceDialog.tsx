@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-error';
 import type { CaseDetail, CaseManagerOption } from '../../api/case-types';
@@ -7,12 +7,16 @@ import { call } from '../../api/client';
 import type { ConferenceView } from '../../api/conference-types';
 import { LIFE_AREA_DATA_CATEGORY, LIFE_AREAS, type InputOf, type ValidationIssue } from '../../api/core';
 import { errorText } from '../../api/error-text';
+import { useDraft } from '../../app/use-draft';
 import { useLoad } from '../../app/use-load';
+import { formatDate, formatTime } from '../../format/date';
 import { formatIsoDay } from '../../format/partial-date';
 import { MAIN_LANGUAGES, languageName, sortedByName } from '../../format/world';
 import { DateField, isoFromGerman } from '../DateField';
+import { StatusNotice } from '../FormAlert';
 import { FormDialog } from '../FormDialog';
 import { ConfirmSameDayDialog } from './ConfirmSameDayDialog';
+import { conferenceDraftId, fromDraft, toDraft } from './conference-draft';
 import { initialValues, rowKey, type ActionRow, type ConferenceFormValues, type ParticipantRow } from './conference-form';
 import { PartnerPicker } from './PartnerPicker';
 import { ContactSelect, StaffPicker } from './ParticipantPickers';
@@ -42,7 +46,17 @@ type SaveInput = InputOf<'conferences.save'>;
 export function ConferenceDialog({ kase, managers, conference, onClose, onSaved }: Props) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
-  const [v, setV] = useState<ConferenceFormValues>(() => initialValues(conference));
+  const initial = useMemo(() => initialValues(conference), [conference]);
+  const [v, setV] = useState<ConferenceFormValues>(initial);
+  // Input survives an auto-lock: kept as a draft while it differs from what the dialog opened with.
+  const draft = useDraft(conferenceDraftId(kase.id, conference?.id ?? null), {
+    pending: () => (JSON.stringify(v) === JSON.stringify(initial) ? null : toDraft(v)),
+    restore: (data) => {
+      const values = fromDraft(data, initial);
+      if (values) setV(values);
+      return values ? true : null;
+    },
+  });
   const [alert, setAlert] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -104,7 +118,9 @@ export function ConferenceDialog({ kase, managers, conference, onClose, onSaved 
     setBusy(true);
     setAlert(null);
     try {
-      onSaved(await call('conferences.save', input));
+      const saved = await call('conferences.save', input);
+      await draft.discard().catch(() => undefined);
+      onSaved(saved);
     } catch (e) {
       const error = toApiError(e);
       if (error.code === 'conference.sameDay') setConfirming(input);
@@ -139,9 +155,19 @@ export function ConferenceDialog({ kase, managers, conference, onClose, onSaved 
         busyLabel={t('conferences.form.saving')}
         submitLabel={t('conferences.form.save')}
         onSubmit={submit}
-        onCancel={onClose}
+        onCancel={() => {
+          void draft.discard().catch(() => undefined);
+          onClose();
+        }}
         surfaceClassName={styles.surface}
       >
+        {draft.restored ? (
+          <StatusNotice
+            intent="info"
+            title={t('drafts.restored')}
+            message={t('drafts.restoredAt', { date: formatDate(draft.restored.savedAt), time: formatTime(draft.restored.savedAt) })}
+          />
+        ) : null}
         <div className={styles.row}>
           <DateField label={t('conferences.form.heldOn')} required value={v.heldOn} error={errors.heldOn} onChange={(x) => set('heldOn', x)} />
           <Field label={t('conferences.form.heldAt')} hint={t('conferences.form.heldAtHint')} {...fieldError('heldAt')}>

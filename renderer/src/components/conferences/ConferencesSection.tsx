@@ -10,6 +10,7 @@ import { formatIsoDay } from '../../format/partial-date';
 import { languageName } from '../../format/world';
 import { FormAlert, StatusNotice } from '../FormAlert';
 import { ConferenceDialog } from './ConferenceDialog';
+import { conferenceDraftId } from './conference-draft';
 
 const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -35,6 +36,8 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
   const { t, i18n } = useTranslation();
   const list = useLoad(() => call('conferences.list', { caseId: kase.id }), [kase.id]);
   const [editing, setEditing] = useState<ConferenceView | 'new' | null>(null);
+  // A new conference's input kept at a lock: the button says the dialog continues it.
+  const newDraft = useLoad(() => (readOnly ? Promise.resolve(null) : call('drafts.get', { formId: conferenceDraftId(kase.id, null) })), [kase.id, readOnly]);
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -59,7 +62,7 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
         </h2>
         {readOnly ? null : (
           <Button appearance="primary" onClick={() => setEditing('new')}>
-            {t('conferences.new')}
+            {newDraft.data ? t('conferences.continueDraft') : t('conferences.new')}
           </Button>
         )}
       </div>
@@ -133,9 +136,13 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
           kase={kase}
           managers={managers}
           conference={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            newDraft.reload();
+          }}
           onSaved={(saved) => {
             setEditing(null);
+            newDraft.reload();
             setNotice(t('conferences.saved', { date: formatIsoDay(saved.heldOn) }));
             list.reload();
             onCaseChanged();

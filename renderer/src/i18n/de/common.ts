@@ -170,6 +170,7 @@ export const common = {
     home: { scratchNote: 'Notiz an mich' },
     clients: { new: 'Neue Klient:in' },
     clientMaster: 'Stammdaten einer Klientenakte (nicht gespeichert)',
+    caseConference: 'Fallkonferenz einer Fallakte (nicht gespeichert)',
   },
   drafts: {
     restored: 'Ungespeicherte Eingaben wurden wiederhergestellt',

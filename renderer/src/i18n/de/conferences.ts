@@ -3,6 +3,7 @@ export const conferences = {
   conferences: {
     title: 'Fallkonferenzen',
     new: 'Neue Fallkonferenz',
+    continueDraft: 'Neue Fallkonferenz (Entwurf fortsetzen)',
     empty: 'Zu diesem Fall ist noch keine Fallkonferenz erfasst.',
     listLabel: 'Fallkonferenzen dieses Falls',
     heldOn: 'Fallkonferenz am {{date}}',

@@ -165,6 +165,7 @@ export const common: Texts<typeof de> = {
     home: { scratchNote: 'Note to self' },
     clients: { new: 'New client' },
     clientMaster: 'Master data of a client file (not saved)',
+    caseConference: 'Case conference of a case file (not saved)',
   },
   drafts: { restored: 'Unsaved input was restored', restoredAt: 'Saved on {{date}} at {{time}}.' },
   strength: {

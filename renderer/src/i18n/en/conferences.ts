@@ -3,6 +3,7 @@ export const conferences = {
   conferences: {
     title: 'Case conferences',
     new: 'New case conference',
+    continueDraft: 'New case conference (continue draft)',
     empty: 'No case conference has been recorded for this case yet.',
     listLabel: 'Case conferences of this case',
     heldOn: 'Case conference on {{date}}',
