@@ -308,6 +308,24 @@ describe('case conferences', () => {
     expect(raw<{ n: number }>('SELECT count(*) AS n FROM case_conference')[0]!.n).toBe(before);
   });
 
+  it('shows a colleague in "Meine Arbeit" only the actions of categories their role sees', async () => {
+    await signIn('fm');
+    await call(core, 'conferences.save', {
+      ...base(),
+      heldOn: addDays(TODAY, -7),
+      nextOn: null,
+      confirmSameDay: true,
+      actions: [
+        { who: { kind: 'staff', accountId: ids.vw }, what: 'Krankenkassenkarte beantragen', dueDate: TODAY, goalId: ids.healthGoal },
+        { who: { kind: 'staff', accountId: ids.vw }, what: 'Mietbescheinigung anfordern', dueDate: TODAY },
+      ],
+    });
+    await signIn('vw');
+    const overview = await call(core, 'work.overview');
+    expect([...overview.conferenceActions.overdue, ...overview.conferenceActions.thisWeek].map((a) => a.what)).toEqual(['Mietbescheinigung anfordern']);
+    expect(JSON.stringify(overview)).not.toContain('Krankenkasse');
+  });
+
   it('audits reads like case reads and every write, refusals included, naming no content', async () => {
     const rows = raw<{ action: string; entity: string; entity_id: string; outcome: string; actor_role: string; fields: string | null }>(
       `SELECT action, entity, entity_id, outcome, actor_role, fields FROM audit_entry WHERE action LIKE 'conference%' ORDER BY id`,

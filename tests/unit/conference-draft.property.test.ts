@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseOfConferenceDraft, conferenceDraftId, fromDraft, toDraft } from '../../renderer/src/components/conferences/conference-draft';
-import type { ConferenceFormValues } from '../../renderer/src/components/conferences/conference-form';
+import type { ConferenceFormValues } from '../../renderer/src/components/conferences/conference-values';
 import { draftDataSchema, formIdSchema } from '../../electron/core/contract/schemas/common-schemas';
 
 /** The conference dialog's draft: what a lock stores comes back as it was, and stored data of any shape is safe. */

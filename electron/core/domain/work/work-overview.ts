@@ -8,6 +8,7 @@ import type { ClientDataContext } from '../access/call-access';
 import type { ConferenceActionDue } from '../../contract/types/conference-types';
 import type { LifeArea } from '../../contract/case-domain';
 import { conferenceActionPlace } from '../cases/protected-fields';
+import { LIFE_AREA_DATA_CATEGORY } from '../../contract/data-categories';
 
 /**
  * Agreed actions of case conferences the user is responsible for, not done (the measure or Wiedervorlage they became
@@ -24,7 +25,13 @@ async function actionsDue(ctx: ClientDataContext, until: string): Promise<Confer
      ORDER BY a.due_date, c.family_name`,
     [ctx.user.id, ctx.user.office, until],
   )) as { id: string; conference_id: string; case_id: string; client_id: string; given_names: string; family_name: string; held_on: string; what: string; due_date: string; area: LifeArea | null }[];
-  return rows.map((r) => ({
+  // Only actions of categories the caller sees: one under a health goal stays hidden from a role without health.
+  const accesses = await ctx.policy.forClients(rows.map((r) => ({ id: r.client_id, office: ctx.user.office })));
+  const visible = rows.filter((r) => {
+    const access = accesses.get(r.client_id);
+    return access !== undefined && access.owner && (r.area === null || access.categories.has(LIFE_AREA_DATA_CATEGORY[r.area]));
+  });
+  return visible.map((r) => ({
     id: r.id,
     conferenceId: r.conference_id,
     caseId: r.case_id,

@@ -17,7 +17,8 @@ import { StatusNotice } from '../FormAlert';
 import { FormDialog } from '../FormDialog';
 import { ConfirmSameDayDialog } from './ConfirmSameDayDialog';
 import { conferenceDraftId, fromDraft, toDraft } from './conference-draft';
-import { initialValues, rowKey, type ActionRow, type ConferenceFormValues, type ParticipantRow } from './conference-form';
+import { initialValues, rowKey } from './conference-form';
+import type { ActionRow, ConferenceFormValues, ParticipantRow } from './conference-values';
 import { PartnerPicker } from './PartnerPicker';
 import { ContactSelect, StaffPicker } from './ParticipantPickers';
 

@@ -1,5 +1,5 @@
 import type { DraftData } from '../../app/lock-coordinator';
-import type { ActionRow, ConferenceFormValues, ParticipantRow } from './conference-form';
+import type { ActionRow, ConferenceFormValues, ParticipantRow } from './conference-values';
 
 /** The conference dialog's input as a draft that survives a lock (see app/use-draft.ts). */
 

@@ -1,41 +1,7 @@
 import type { ConferenceView } from '../../api/conference-types';
 import { todayIso } from '../../format/partial-date';
 import { germanFromIso } from '../DateField';
-
-/** One participant row of the dialog (partner with optional contact, or our staff). */
-export interface ParticipantRow {
-  key: string;
-  kind: 'partner' | 'staff';
-  /** Partner id or account id. */
-  refId: string;
-  name: string;
-  contactId: string;
-  role: string;
-}
-
-/** A new agreed action; `who` is "staff:<account id>" or "partner:<partner id>". */
-export interface ActionRow {
-  key: string;
-  who: string;
-  what: string;
-  due: string;
-  goalId: string;
-}
-
-export interface ConferenceFormValues {
-  heldOn: string;
-  heldAt: string;
-  clientPresent: boolean;
-  interpreter: boolean;
-  interpreterLanguage: string;
-  interpreterName: string;
-  consentId: string;
-  participants: ParticipantRow[];
-  situations: Record<string, string>;
-  results: string;
-  actions: ActionRow[];
-  nextOn: string;
-}
+import type { ConferenceFormValues } from './conference-values';
 
 let counter = 0;
 /** Keys for rows the user adds (React lists need stable keys before anything is saved). */
