@@ -310,7 +310,7 @@ describe('case conferences', () => {
 
   it('shows a colleague in "Meine Arbeit" only the actions of categories their role sees', async () => {
     await signIn('fm');
-    await call(core, 'conferences.save', {
+    const input = {
       ...base(),
       heldOn: addDays(TODAY, -7),
       nextOn: null,
@@ -319,7 +319,21 @@ describe('case conferences', () => {
         { who: { kind: 'staff', accountId: ids.vw }, what: 'Krankenkassenkarte beantragen', dueDate: TODAY, goalId: ids.healthGoal },
         { who: { kind: 'staff', accountId: ids.vw }, what: 'Mietbescheinigung anfordern', dueDate: TODAY },
       ],
+    };
+    // Verwaltung cannot be made responsible for a measure under a health goal it would never see.
+    expect(await core.dispatch('conferences.save', input)).toEqual({
+      ok: false,
+      error: { code: 'validation.invalid', params: { issues: [{ path: 'actions.0.who.accountId', code: 'role_lacks_category' }] } },
     });
+    const saved = await call(core, 'conferences.save', { ...input, actions: [{ ...input.actions[0]!, who: { kind: 'staff', accountId: ids.fm2 } }, input.actions[1]!] });
+    // As after a change of the colleague's role: the health action now names Verwaltung, whose overview must not show it.
+    const health = saved.actions!.find((a) => a.area === 'health')!;
+    const db = openRawVault(tmp.dir, recoveryKey);
+    try {
+      db.prepare('UPDATE case_conference_action SET responsible_id = ? WHERE id = ?').run(ids.vw, health.id);
+    } finally {
+      db.close();
+    }
     await signIn('vw');
     const overview = await call(core, 'work.overview');
     expect([...overview.conferenceActions.overdue, ...overview.conferenceActions.thisWeek].map((a) => a.what)).toEqual(['Mietbescheinigung anfordern']);

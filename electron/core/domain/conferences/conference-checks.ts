@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { conferenceSaveInput } from '../../contract/schemas/conference-schemas';
-import { LIFE_AREA_DATA_CATEGORY, OWNER_ROLES } from '../../contract/data-categories';
+import { LIFE_AREA_DATA_CATEGORY, OWNER_ROLES, ROLE_CATEGORIES } from '../../contract/data-categories';
 import { AppError, type ValidationIssue } from '../../contract/errors';
 import type { LifeArea } from '../../contract/case-domain';
 import { AccessDenied } from '../access/access-denied';
@@ -72,8 +72,8 @@ export async function checkInput(ctx: ClientDataContext, k: KimCase, input: Save
   const checked: CheckedAction[] = [];
   for (const [i, a] of input.actions.entries()) {
     let whoName = '';
+    const account = a.who.kind === 'staff' ? await tx.findOneBy(AccountEntity, { id: a.who.accountId }) : null;
     if (a.who.kind === 'staff') {
-      const account = await tx.findOneBy(AccountEntity, { id: a.who.accountId });
       if (!account || !(await isCaseWorker(ctx, a.who.accountId, k.office))) issues.push({ path: `actions.${i}.who.accountId`, code: 'not_case_worker' });
       else whoName = account.displayName;
     } else {
@@ -87,7 +87,13 @@ export async function checkInput(ctx: ClientDataContext, k: KimCase, input: Save
       if (!goal || goal.caseId !== k.id) {
         issues.push({ path: `actions.${i}.goalId`, code: 'not_of_case' });
         goal = null;
-      } else requireCategory(access, k, goal.area as LifeArea);
+      } else {
+        requireCategory(access, k, goal.area as LifeArea);
+        // The colleague responsible must be able to see the measure (Verwaltung sees no health goal).
+        if (account && !(ROLE_CATEGORIES[account.role] ?? []).includes(LIFE_AREA_DATA_CATEGORY[goal.area as LifeArea])) {
+          issues.push({ path: `actions.${i}.who.accountId`, code: 'role_lacks_category' });
+        }
+      }
     }
     checked.push({ input: a, goal, whoName });
   }

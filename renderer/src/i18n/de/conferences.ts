@@ -95,6 +95,7 @@ export const conferences = {
       not_case_worker: 'Eine gewählte Kolleg:in arbeitet nicht (mehr) in dieser Dienststelle an Fällen.',
       not_of_client: 'Die gewählte Einwilligung gehört nicht zu dieser Person.',
       not_participant: 'Eine Maßnahme ist einem Partner zugeordnet, der nicht teilnimmt.',
+      role_lacks_category: 'Eine Maßnahme unter diesem Ziel kann nur jemand verantworten, dessen Rolle den Lebensbereich sehen darf.',
       not_of_case: 'Ein gewähltes Ziel gehört nicht zu diesem Fall.',
       duplicate: 'Eine Person oder ein Partner ist doppelt eingetragen.',
       other: 'Bitte prüfen Sie die Eingaben.',

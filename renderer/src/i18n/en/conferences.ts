@@ -95,6 +95,7 @@ export const conferences = {
       not_case_worker: 'A chosen colleague does not (or no longer) work cases in this office.',
       not_of_client: 'The chosen consent does not belong to this person.',
       not_participant: 'An action is assigned to a partner who does not take part.',
+      role_lacks_category: 'Only someone whose role may see that life area can be responsible for an action under this goal.',
       not_of_case: 'A chosen goal does not belong to this case.',
       duplicate: 'A person or partner is entered twice.',
       other: 'Please check your entries.',
