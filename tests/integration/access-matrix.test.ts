@@ -200,6 +200,8 @@ interface Fixture {
   goals: Record<string, string>;
   measures: Record<string, string>;
   followUpId: string;
+  /** A conference's agreed actions: one became a Wiedervorlage, one a measure under the health goal. */
+  conferenceActions: { followUp: string; health: string };
   revocableConsent: { id: string; version: number };
   /** Per file-keeping user: records of its own to delete, so one user's delete never changes another's probe. */
   household: Record<string, string>;
@@ -319,6 +321,16 @@ const PROBES: Probe[] = [
     input: (f, u) => ({ id: f.referrals[recordsOf(u)], reason: 'Doppelt angelegt', passphrase: u.passphrase }),
   },
   { name: 'referrals.dataHolders', method: 'referrals.dataHolders', kind: 'read', part: null, input: (f) => ({ clientId: f.id }) },
+  { name: 'conferences.list', method: 'conferences.list', kind: 'read', part: undefined, input: (f) => ({ caseId: f.caseId }) },
+  {
+    name: 'conferences.save',
+    method: 'conferences.save',
+    kind: 'write',
+    part: null,
+    input: (f) => ({ caseId: f.caseId, heldOn: TODAY, clientPresent: false, confirmSameDay: true }),
+  },
+  { name: 'conferenceActions.setDone follow-up', method: 'conferenceActions.setDone', kind: 'write', part: null, input: (f) => ({ id: f.conferenceActions.followUp, done: true }) },
+  { name: 'conferenceActions.setDone health', method: 'conferenceActions.setDone', kind: 'write', part: 'health', input: (f) => ({ id: f.conferenceActions.health, done: true }) },
   { name: 'conflicts.resolve phone', method: 'conflicts.resolve', kind: 'write', part: 'master', input: (f) => ({ id: conflictId('client', f.id, 'phone'), keep: 'other' }) },
   {
     name: 'conflicts.resolve follow-up',
@@ -409,6 +421,18 @@ describe('the access matrix (role × office × consent × category × method)', 
       const r = await walked('referrals.create', { caseId: kase.id, partnerId: directory.partnerId, request: `Anfrage ${u}`, categories: ['master'] });
       referrals[u] = r.id;
     }
+    const conference = await walked('conferences.save', {
+      caseId: kase.id,
+      heldOn: TODAY,
+      clientPresent: true,
+      situations: GOAL_AREAS.map(([area]) => ({ area, text: `Lage ${area}` })),
+      results: 'Ergebnis der Konferenz',
+      actions: [
+        { who: { kind: 'staff', accountId: caller.id }, what: 'Unterlagen sammeln', dueDate: TODAY },
+        { who: { kind: 'staff', accountId: caller.id }, what: 'Arzttermin begleiten', dueDate: TODAY, goalId: goals.health },
+      ],
+      nextOn: addDays(TODAY, 30),
+    });
     let detail: ClientDetail = client;
     for (const c of SITUATIONS[situation]!.consents) {
       detail = await walked('consents.add', {
@@ -446,6 +470,10 @@ describe('the access matrix (role × office × consent × category × method)', 
       goals,
       measures,
       followUpId: withFollowUp.followUps!.at(-1)!.id,
+      conferenceActions: {
+        followUp: conference.actions!.find((a) => a.area === null)!.id,
+        health: conference.actions!.find((a) => a.area === 'health')!.id,
+      },
       revocableConsent: { id: revocable.id, version: revocable.version },
       household,
       residence,
@@ -552,6 +580,16 @@ describe('the access matrix (role × office × consent × category × method)', 
       expect(d.rechtskreise, where).toEqual(RECHTSKREISE.filter(([, c]) => categories.has(c)).map(([r]) => r));
       expect(d.assessment.map((a) => a.area).sort(), where).toEqual(ASSESSMENT_AREAS.filter(([, c]) => categories.has(c)).map(([a]) => a).sort());
       expect(new Set(d.goals.map((g) => g.area)), where).toEqual(new Set(GOAL_AREAS.filter(([, c]) => categories.has(c)).map(([a]) => a)));
+    }
+    for (const o of outcomes.filter((x) => x.code === null && x.probe.method === 'conferences.list')) {
+      const { owner, categories } = expectedCategories(o.user, o.fixture.situation);
+      const where = `${o.user.key} × ${o.fixture.situation}`;
+      // The fixture's conference is the oldest: probes by the keeping office add more.
+      const c = (o.value as OutputOf<'conferences.list'>).at(-1)!;
+      expect(new Set(c.situations.map((s) => s.area)), where).toEqual(new Set(GOAL_AREAS.filter(([, cat]) => categories.has(cat)).map(([a]) => a)));
+      expect('participants' in c && 'actions' in c && 'nextOn' in c, where).toBe(owner);
+      expect(c.results !== undefined, where).toBe(owner && categories.has('conversation-notes'));
+      if (owner) expect(c.actions!.some((a) => a.area === 'health'), where).toBe(categories.has('health'));
     }
   });
 

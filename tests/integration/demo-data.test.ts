@@ -12,6 +12,7 @@ import { ADMIN_PASSPHRASE, call, openCore, openRawVault, tempDir } from '../help
 import { devCli, kimAkte } from '../helpers/cli';
 import { openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
 import { notePlace } from '../../electron/core/domain/cases/protected-fields';
+import { DemoGenerator } from '../demo-data/generate/generator';
 
 /** A fixed "today", so the generated data (overdue, expiring) is the same on every run. */
 const NOW = new Date('2026-03-11T09:30:00Z');
@@ -52,6 +53,9 @@ async function snapshot(run: DemoDataRun) {
       partners: all('SELECT id, name, kind, city, languages, services, offices, archived_at FROM partner ORDER BY id'),
       contacts: all('SELECT partner_id, name, function, phone, email FROM partner_contact ORDER BY id'),
       findings: all('SELECT office, area, barrier, partner_id, partner_kind, description, observed_in FROM structural_finding ORDER BY id'),
+      conferences: all('SELECT id, case_id, held_on, held_at, client_present, interpreter_language, next_on, next_follow_up_id FROM case_conference ORDER BY id'),
+      conferenceParticipants: all('SELECT conference_id, kind, partner_id, role, position FROM case_conference_participant ORDER BY id'),
+      conferenceActions: all('SELECT id, conference_id, who_kind, due_date, area, measure_id, follow_up_id FROM case_conference_action ORDER BY id'),
       // Accounts and IT's requests for them are real (enrolled through the API); demo rows are not.
       changes: all(`SELECT entity FROM change_entry WHERE entity NOT IN ('account', 'account-request')`),
       imports: all(`SELECT action FROM audit_entry WHERE action = 'demo.import'`),
@@ -172,6 +176,25 @@ describe('demo data', () => {
       expect(closed.filter((k) => k.closed_on && k.closure_reason && k.phase === 'closure').length).toBeGreaterThan(0);
     });
 
+    it('has conferences for a share of cases, staff only while the directory is empty, whose actions are measures or Wiedervorlagen', async () => {
+      const cases = snapA.cases as { id: string; closed_on: string | null }[];
+      const conferences = snapA.conferences as { id: string; case_id: string; next_on: string | null; next_follow_up_id: string | null }[];
+      const withConference = new Set(conferences.map((c) => c.case_id));
+      expect(withConference.size).toBeGreaterThan(cases.length * 0.05);
+      expect(withConference.size).toBeLessThan(cases.length * 0.5);
+      expect((snapA.conferenceParticipants as { kind: string }[]).every((p) => p.kind === 'staff')).toBe(true);
+      const actions = snapA.conferenceActions as { id: string; measure_id: string | null; follow_up_id: string | null }[];
+      expect(actions.some((a) => a.measure_id) && actions.some((a) => a.follow_up_id)).toBe(true);
+      expect(actions.every((a) => (a.measure_id === null) !== (a.follow_up_id === null))).toBe(true);
+      const followUps = new Set((snapA.followUps as { case_id: string }[]).map((f) => f.case_id));
+      for (const c of conferences.filter((x) => x.next_on)) expect(followUps.has(c.case_id)).toBe(true);
+      // The conference tab of a generated case loads, with its actions' done state from the measures and Wiedervorlagen.
+      const open = conferences.find((c) => cases.find((k) => k.id === c.case_id && !k.closed_on))!;
+      const listed = await call(core, 'conferences.list', { caseId: open.case_id });
+      expect(listed.map((c) => c.id)).toContain(open.id);
+      expect(listed.every((c) => c.actions!.length > 0 && c.participants!.length > 0)).toBe(true);
+    });
+
     it('loads a generated client and its open and closed cases without errors', async () => {
       const cases = snapA.cases as { id: string; client_id: string; closed_on: string | null }[];
       const open = cases.find((k) => !k.closed_on)!;
@@ -185,6 +208,26 @@ describe('demo data', () => {
       expect(closed.closure).not.toBeNull();
       expect(closed.goals.every((g) => g.status !== 'open' && g.status !== 'in-progress')).toBe(true);
     });
+  });
+
+  it('invites partners of the directory to conferences once it has some, with the same people and cases', () => {
+    const options = { seed: 7, notesPerClient: 4, office: 'lunen' as const, caseManagers: [{ id: 'a', displayName: 'A' }, { id: 'b', displayName: 'B' }], now: NOW, idSalt: 0 };
+    const partners = [
+      { id: 'p1', name: 'Jobcenter Kreis Unna' },
+      { id: 'p2', name: 'Caritas Migrationsberatung' },
+    ];
+    const bare = new DemoGenerator(options);
+    const withPartners = new DemoGenerator({ ...options, partners });
+    const clients = Array.from({ length: 80 }, (_, i) => [bare.client(i), withPartners.client(i)] as const);
+    const conferences = clients.flatMap(([, w]) => w.conferences);
+    expect(conferences.some((c) => c.participants.some((p) => p.kind === 'partner'))).toBe(true);
+    for (const c of conferences) {
+      const invited = new Set(c.participants.map((p) => p.partnerId).filter(Boolean));
+      for (const a of c.actions.filter((x) => x.whoKind === 'partner')) expect(invited.has(a.partnerId)).toBe(true);
+    }
+    // Ids run on (the partner rows take some); the people and their cases stay the same.
+    const people = (c: (typeof clients)[number][number]) => [c.person.client.familyName, c.person.client.givenNames, c.person.client.birthDate, c.cases.map((k) => k.kase.phase)];
+    expect(clients.map(([b]) => people(b))).toEqual(clients.map(([, w]) => people(w)));
   });
 
   describe('the demo-data command', () => {

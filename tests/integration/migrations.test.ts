@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFormat1Keyring } from '../helpers/format1-keyring';
 import { newDatabaseKey } from '../../electron/core/platform/vault/key-crypto';
+import { CaseConferences1764000000014 } from '../../electron/core/platform/vault/migrations/0014-case-conferences';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/vault/migrations';
 import { CLIENT_LIST_INDEXES, ClientListPagingIndexes1764000000006 } from '../../electron/core/platform/vault/migrations/0006-client-list-paging-indexes';
 import { clientListInput } from '../../electron/core/contract/schemas/client-schemas';
@@ -215,6 +216,33 @@ describe('schema migrations', () => {
     }
   });
 
+  it('0014: adds case conferences to a vault of the schema before it, and removes them again', async () => {
+    // Found by name, not position: 0013 (another feature) sits before it once both are merged.
+    const at = MIGRATIONS.indexOf(CaseConferences1764000000014);
+    expect(at).toBeGreaterThanOrEqual(12);
+    const dir = join(tmp.dir, 'v-before-0014');
+    const key = newDatabaseKey();
+    const before = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, at) });
+    expect(before.schemaVersion).toBe(at);
+    expect(await before.dataSource.query(`SELECT name FROM sqlite_master WHERE name LIKE 'case_conference%'`)).toEqual([]);
+    await before.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, at + 1) });
+    try {
+      expect(schemaVersion).toBe(at + 1);
+      const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'case_conference%' ORDER BY name`)) as { name: string }[];
+      expect(tables.map((t) => t.name)).toEqual(['case_conference', 'case_conference_action', 'case_conference_participant', 'case_conference_situation']);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new CaseConferences1764000000014().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name LIKE 'case_conference%'`)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('0015: adds structural findings to a vault of schema 14, and removes them again', async () => {
     const dir = join(tmp.dir, 'v14');
     const key = newDatabaseKey();
@@ -237,6 +265,25 @@ describe('schema migrations', () => {
         await runner.release();
       }
       expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'structural_finding'`)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('applies a migration that a vault skipped (two branches merged out of number order) on the next open', async () => {
+    // The one before 0014 (0012 in its own branch, 0013 once merged) left out, as a vault of the other branch had it.
+    const at = MIGRATIONS.indexOf(CaseConferences1764000000014);
+    const skipped = MIGRATIONS[at - 1]!;
+    const dir = join(tmp.dir, 'v-skipped');
+    const key = newDatabaseKey();
+    const partial = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.filter((m) => m !== skipped) });
+    expect(partial.schemaVersion).toBe(MIGRATIONS.length - 1);
+    await partial.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false });
+    try {
+      expect(schemaVersion).toBe(SCHEMA_VERSION);
+      const names = (await dataSource.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[];
+      expect(names.at(-1)!.name).toBe(skipped.name);
     } finally {
       await dataSource.destroy();
     }

@@ -7,10 +7,13 @@ import { DemoGenerator } from '../demo-data/generate/generator';
 /** Demo referrals: deterministic, only to the directory's partners, each sent one backed by a consent naming its partner. */
 
 const NOW = new Date('2026-03-11T09:30:00Z');
-const PARTNERS = ['00000000-0000-4000-8000-00000000aa01', '00000000-0000-4000-8000-00000000aa02'];
+const PARTNERS = [
+  { id: '00000000-0000-4000-8000-00000000aa01', name: 'VHS Lünen' },
+  { id: '00000000-0000-4000-8000-00000000aa02', name: 'Caritas Migrationsdienst Werne' },
+];
 const MANAGERS = [{ id: '00000000-0000-4000-8000-0000000000f1', displayName: 'Derya Yilmaz' }];
 
-const generate = (partners: readonly string[]) => {
+const generate = (partners: typeof PARTNERS) => {
   const g = new DemoGenerator({ seed: 7, notesPerClient: 4, office: 'lunen', caseManagers: MANAGERS, now: NOW, idSalt: 0, partners });
   return Array.from({ length: 300 }, (_, i) => g.client(i));
 };
@@ -31,7 +34,7 @@ describe('demo referrals', () => {
     expect(new Set(all.map(({ r }) => r.state))).toEqual(new Set(['draft', 'sent', 'accepted', 'declined', 'done']));
     expect(all.some(({ r }) => r.state === 'sent' && r.feedbackDue !== null && r.feedbackDue < berlinDate(NOW))).toBe(true);
     for (const { r, consents } of all) {
-      expect(PARTNERS).toContain(r.partnerId);
+      expect(PARTNERS.map((p) => p.id)).toContain(r.partnerId);
       if (!r.sentOn) continue;
       const gate = checkConsentGate(
         consents.map((k) => ({ id: k.id, partnerIds: JSON.parse(k.partnerIds) as string[], categories: JSON.parse(k.categories) as DataCategory[], validFrom: k.validFrom, validUntil: k.validUntil, revokedOn: k.revokedOn })),

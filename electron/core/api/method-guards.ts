@@ -117,6 +117,30 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
       return { ...(await caseTarget(m, f.case_id, null)), entity: 'follow-up', entityId: i.id };
     },
   },
+  'conferences.list': { kind: 'read', target: (i, m) => caseTarget(m, i.caseId) },
+  // Recording a conference is case steering of the keeping office; categories inside are checked by the service.
+  'conferences.save': {
+    kind: 'write',
+    target: async (i, m) => {
+      if (!i.id) return caseTarget(m, i.caseId, null);
+      const c = await row<{ case_id: string }>(m, 'SELECT case_id FROM case_conference WHERE id = ?', i.id, 'conference');
+      return { ...(await caseTarget(m, c.case_id, null)), entity: 'case-conference', entityId: i.id };
+    },
+  },
+  // An action under a goal is as sensitive as the goal's life area; the others are the office's work planning.
+  'conferenceActions.setDone': {
+    kind: 'write',
+    target: async (i, m) => {
+      const a = await row<{ case_id: string; area: LifeArea | null }>(
+        m,
+        'SELECT c.case_id, a.area FROM case_conference_action a JOIN case_conference c ON c.id = a.conference_id WHERE a.id = ?',
+        i.id,
+        'conference-action',
+      );
+      const category = a.area ? LIFE_AREA_DATA_CATEGORY[a.area] : null;
+      return { ...(await caseTarget(m, a.case_id, category)), entity: 'conference-action', entityId: i.id };
+    },
+  },
   'conflicts.list': { kind: 'list' },
   'referrals.list': { kind: 'read', target: (i, m) => caseTarget(m, i.caseId) },
   'referrals.create': { kind: 'write', target: (i, m) => caseTarget(m, i.caseId, null) },

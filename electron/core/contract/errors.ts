@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'consent.alreadyRevoked',
   'print.failed',
   'partner.archived',
+  'conference.sameDay',
   'partnerProposal.decided',
   'finding.personalData',
   'referral.consentMissing',
@@ -130,6 +131,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
   'print.failed': () => 'The PDF could not be generated; nothing was saved. Try again; if it persists, tell IT.',
+  'conference.sameDay': (p) =>
+    `The case already has ${String(p.count ?? 'a')} conference(s) on this day; confirm to record another one. Nothing was saved.`,
   'partner.archived': () => 'The partner is archived; restore it before changing its contact persons or proposing changes.',
   'referral.consentMissing': (p) =>
     p.reason === 'noConsent'

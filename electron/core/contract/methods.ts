@@ -95,6 +95,8 @@ import {
   referralUpdateInput,
 } from './schemas/referral-schemas';
 import type { DataHolderView, ReferralView } from './types/referral-types';
+import { conferenceActionDoneInput, conferenceListInput, conferenceSaveInput } from './schemas/conference-schemas';
+import type { ConferenceView } from './types/conference-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -204,6 +206,10 @@ export const contract = {
   'notes.add': method<CaseDetail>()({ input: noteInput, access: 'caseWork', audit: write('note') }),
   'followUps.add': method<CaseDetail>()({ input: followUpInput, access: 'caseWork', audit: write('case') }),
   'followUps.complete': method<FollowUpView>()({ input: idInput, access: 'caseWork', audit: write('case') }),
+  // Case conferences: case data of the keeping office; what other readers see is cut by category (response-fields.ts).
+  'conferences.list': method<ConferenceView[]>()({ input: conferenceListInput, access: 'caseWork', audit: read('case') }),
+  'conferences.save': method<ConferenceView>()({ input: conferenceSaveInput, access: 'caseWork', audit: write('case-conference') }),
+  'conferenceActions.setDone': method<ConferenceView>()({ input: conferenceActionDoneInput, access: 'caseWork', audit: write('case-conference') }),
   'work.overview': method<WorkOverview>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
   'audit.list': method<AuditPage>()({ input: auditListInput, access: 'audit', audit: read('audit') }),
   'audit.exportCsv': method<AuditExport>()({ input: auditExportInput, access: 'audit', audit: write('audit-export') }),

@@ -17,6 +17,7 @@ import type {
 } from './types/client-types';
 import type { CaseWorkMethod, OutputOf } from './methods';
 import type { DataHolderView, OverdueReferralView, ReferralView } from './types/referral-types';
+import type { ConferenceActionDue, ConferenceActionView, ConferenceView } from './types/conference-types';
 import { DOCUMENT_DATA_CATEGORY, LIFE_AREA_DATA_CATEGORY, type DataCategory } from './data-categories';
 import type { DocumentCategory, LifeArea, Rechtskreis } from './case-domain';
 
@@ -307,9 +308,72 @@ const DATA_HOLDER_FIELDS: FieldMap<DataHolderView> = {
   sources: { rule: 'always', fields: { kind: 'always', id: 'always', on: 'always', categories: 'always', active: 'always' } },
 };
 
+const CONFERENCE_ACTION_FIELDS: FieldMap<ConferenceActionView> = {
+  id: 'always',
+  whoKind: 'always',
+  accountId: 'always',
+  partnerId: 'always',
+  whoName: 'always',
+  what: 'always',
+  dueDate: 'always',
+  area: 'always',
+  goalId: 'always',
+  measureId: 'always',
+  followUpId: 'always',
+  responsibleId: 'always',
+  responsibleName: 'always',
+  done: 'always',
+};
+
+/** An action under a goal belongs to the goal's life area (like the measure it became); the others to the office. */
+const conferenceActionRule = (a: { area: LifeArea | null }): FieldRule => (a.area ? lifeAreaRule(a.area) : 'owner');
+
+/**
+ * A case conference: that it took place frames the file like the case itself. Who took part, what was agreed and
+ * the next date are the keeping office's working record (like follow-ups and the phase history); the situation per
+ * life area is gated like the assessment; the results are a conversation record kept in the office (like the
+ * closure summary).
+ */
+export const CONFERENCE_FIELDS: FieldMap<ConferenceView> = {
+  id: 'always',
+  caseId: 'always',
+  clientId: 'always',
+  heldOn: 'always',
+  heldAt: 'always',
+  clientPresent: 'always',
+  participants: {
+    rule: 'owner',
+    fields: { id: 'always', kind: 'always', partnerId: 'always', contactId: 'always', accountId: 'always', name: 'always', contactName: 'always', role: 'always' },
+  },
+  interpreter: { rule: 'owner', fields: { language: 'always', name: 'always' } },
+  consentId: 'owner',
+  situations: { rule: 'always', entry: (s) => lifeAreaRule(s.area), fields: { area: 'always', text: 'always' } },
+  results: { rule: 'owner', entry: () => 'conversation-notes' },
+  actions: { rule: 'owner', entry: conferenceActionRule, fields: CONFERENCE_ACTION_FIELDS },
+  nextOn: 'owner',
+  nextFollowUpId: 'owner',
+  createdByName: 'owner',
+  createdAt: 'always',
+  version: 'always',
+};
+
+const CONFERENCE_ACTION_DUE_FIELDS: FieldMap<ConferenceActionDue> = {
+  id: 'always',
+  conferenceId: 'always',
+  caseId: 'always',
+  clientId: 'always',
+  clientName: 'always',
+  heldOn: 'always',
+  what: 'always',
+  dueDate: 'always',
+  area: 'always',
+};
+const actionsDueOfFiles = fileOf<ConferenceActionDue>((a) => a.clientId, CONFERENCE_ACTION_DUE_FIELDS, conferenceActionRule);
+const CONFERENCE = fileOf<ConferenceView>((c) => c.clientId, CONFERENCE_FIELDS);
 
 const WORK_OVERVIEW_FIELDS: FieldMap<WorkOverview> = {
   followUps: { rule: 'always', fields: { overdue: followUpsOfFiles, today: followUpsOfFiles, thisWeek: followUpsOfFiles } },
+  conferenceActions: { rule: 'always', fields: { overdue: actionsDueOfFiles, thisWeek: actionsDueOfFiles } },
   expiringResidence: fileOf((s) => s.id, CLIENT_SUMMARY_FIELDS as FieldMap<WorkOverview['expiringResidence'][number]>),
   // Referrals whose partner's answer is overdue: the keeping office's own work planning, like follow-ups.
   overdueReferrals: OVERDUE_REFERRALS,
@@ -377,6 +441,9 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'notes.add': CASE_DETAIL,
   'followUps.add': CASE_DETAIL,
   'followUps.complete': followUpsOfFiles,
+  'conferences.list': CONFERENCE,
+  'conferences.save': CONFERENCE,
+  'conferenceActions.setDone': CONFERENCE,
   'work.overview': { rule: 'always', fields: WORK_OVERVIEW_FIELDS },
   'conflicts.list': CONFLICTS,
   'conflicts.resolve': CONFLICTS,

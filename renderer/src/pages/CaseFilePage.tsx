@@ -10,6 +10,7 @@ import { hrefs } from '../app/routes';
 import { useLoad } from '../app/use-load';
 import { AssessmentSection } from '../components/cases/AssessmentSection';
 import { CloseCaseDialog } from '../components/cases/CloseCaseDialog';
+import { ConferencesSection } from '../components/conferences/ConferencesSection';
 import { FollowUpsSection } from '../components/cases/FollowUpsSection';
 import { NotesSection } from '../components/cases/NotesSection';
 import { PhaseStepper } from '../components/cases/PhaseStepper';
@@ -46,12 +47,12 @@ const useStyles = makeStyles({
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-const TABS = ['assessment', 'plan', 'notes', 'followUps', 'referrals', 'documents'] as const;
+const TABS = ['assessment', 'plan', 'notes', 'followUps', 'referrals', 'conferences', 'documents'] as const;
 // Wiedervorlagen are the keeping office's own planning: the tab is there only when the case view brings them.
 const tabsOf = (c: CaseDetail): TabId[] => TABS.filter((tid) => tid !== 'followUps' || c.followUps !== undefined);
 type TabId = (typeof TABS)[number];
 
-/** The Fallakte: the phase stepper on top, then assessment, Hilfeplan, notes, Wiedervorlagen and the case's documents. */
+/** The Fallakte: the phase stepper on top, then assessment, Hilfeplan, notes, Wiedervorlagen, Fallkonferenzen and the case's documents. */
 export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -186,6 +187,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
           <FollowUpsSection kase={c} user={user} managers={managers.data ?? []} readOnly={readOnly} onChanged={kase.reload} onUpdated={changed} />
         ) : null}
         {tab === 'referrals' ? <ReferralsSection kase={c} readOnly={readOnly} /> : null}
+        {tab === 'conferences' ? <ConferencesSection kase={c} managers={managers.data ?? []} readOnly={readOnly} onCaseChanged={kase.reload} /> : null}
         {tab === 'documents' ? (
           <DocumentsSection clientId={c.clientId} caseId={c.id} documents={c.documents} readOnly={readOnly} canDelete={c.access.canWrite} onChanged={kase.reload} />
         ) : null}

@@ -6,6 +6,7 @@ import type { HomeSummary, SessionUser, VaultStatus } from '../api/core';
 import { errorText } from '../api/error-text';
 import { hrefs } from '../app/routes';
 import { MASTER_DRAFT_PREFIX } from '../components/clients/client-form-model';
+import { CONFERENCE_DRAFT_PREFIX, caseOfConferenceDraft } from '../components/conferences/conference-draft';
 import { WorkOverviewCards } from '../components/cases/WorkOverviewCards';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert } from '../components/FormAlert';
@@ -91,6 +92,8 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
                 <li key={formId}>
                   {formId.startsWith(MASTER_DRAFT_PREFIX) ? (
                     <Link href={hrefs.client(formId.slice(MASTER_DRAFT_PREFIX.length))}>{t('forms.clientMaster')}</Link>
+                  ) : formId.startsWith(CONFERENCE_DRAFT_PREFIX) ? (
+                    <Link href={hrefs.case(caseOfConferenceDraft(formId))}>{t('forms.caseConference')}</Link>
                   ) : (
                     t(`forms.${formId}`, { defaultValue: t('home.unknownDraft', { formId }) })
                   )}

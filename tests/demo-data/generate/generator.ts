@@ -3,6 +3,7 @@ import type { Office } from '../../../electron/core/contract/offices';
 import { generateCases, type CaseManagerRef, type GeneratedCase } from './case-history';
 import { addDays } from './demo-dates';
 import { consentsFor, type GeneratedConsent } from './consents';
+import { conferencesFor, type GeneratedConference, type PartnerRef } from './conferences';
 import { DemoIds } from './demo-ids';
 import { generatePerson, type GeneratedPerson } from './person';
 import { mixSeed, Rng } from './prng';
@@ -26,8 +27,8 @@ export interface DemoOptions {
   now: Date;
   /** Separates id ranges of several imports into one vault (e.g. clients already there). */
   idSalt: number;
-  /** Partner ids of the vault's directory, in a stable order; empty: no referrals are generated. */
-  partners?: readonly string[];
+  /** Partners of the directory, in a stable order; empty: no referrals, and staff-only conferences. */
+  partners?: readonly PartnerRef[];
 }
 
 export interface GeneratedClient {
@@ -35,6 +36,7 @@ export interface GeneratedClient {
   cases: GeneratedCase[];
   consents: GeneratedConsent[];
   referrals: GeneratedReferrals;
+  conferences: GeneratedConference[];
 }
 
 export class DemoGenerator {
@@ -66,10 +68,13 @@ export class DemoGenerator {
     const consents = consentsFor(new Rng(mixSeed(this.options.seed, index, 7)), this.ids, person, this.options.office, this.options.caseManagers[0]!.id, this.today);
     // Referrals draw from a stream of their own too: the rest of the client stays as it was without partners.
     const own = this.options.office === 'abh-lunen' ? 'lunen' : this.options.office;
-    const referrals = referralsFor(new Rng(mixSeed(this.options.seed, index, 11)), this.referralIds, cases, this.options.partners ?? [], own, this.today);
+    const partners = this.options.partners ?? [];
+    const referrals = referralsFor(new Rng(mixSeed(this.options.seed, index, 11)), this.referralIds, cases, partners.map((p) => p.id), own, this.today);
+    // Conferences too: a stream of their own, after everything else.
+    const conferences = conferencesFor(new Rng(mixSeed(this.options.seed, index, 13)), this.ids, person, cases, this.options.caseManagers, partners, this.today);
     // The client was last touched by its latest activity, like the services' touchClient.
     const last = cases.reduce((max, c) => (c.kase.updatedAt > max ? c.kase.updatedAt : max), person.client.updatedAt);
     person.client.updatedAt = last;
-    return { person, cases, consents, referrals };
+    return { person, cases, consents, referrals, conferences };
   }
 }

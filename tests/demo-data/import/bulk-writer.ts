@@ -19,7 +19,23 @@ import { PartnerContactEntity, PartnerEntity } from '../../../electron/core/doma
 import { StructuralFindingEntity, type StructuralFinding } from '../../../electron/core/domain/findings/finding-entities';
 import type { GeneratedCase } from '../generate/case-history';
 import type { FieldCipher } from '../../../electron/core/platform/vault/field-cipher';
-import { assessmentPlace, casePlace, goalPlace, measurePlace, notePlace } from '../../../electron/core/domain/cases/protected-fields';
+import {
+  assessmentPlace,
+  casePlace,
+  conferenceActionPlace,
+  conferenceResultsPlace,
+  conferenceSituationPlace,
+  goalPlace,
+  measurePlace,
+  notePlace,
+} from '../../../electron/core/domain/cases/protected-fields';
+import {
+  CaseConferenceEntity,
+  ConferenceActionEntity,
+  ConferenceParticipantEntity,
+  ConferenceSituationEntity,
+} from '../../../electron/core/domain/conferences/conference-entities';
+import type { GeneratedConference } from '../generate/conferences';
 import { entityInsert, type InsertRow } from './entity-insert';
 
 /** Rows written per table. */
@@ -42,6 +58,10 @@ export interface DemoCounts {
   findings: number;
   referrals: number;
   referralEvents: number;
+  conferences: number;
+  conferenceParticipants: number;
+  conferenceSituations: number;
+  conferenceActions: number;
 }
 
 export const emptyCounts = (): DemoCounts => ({
@@ -63,6 +83,10 @@ export const emptyCounts = (): DemoCounts => ({
   findings: 0,
   referrals: 0,
   referralEvents: 0,
+  conferences: 0,
+  conferenceParticipants: 0,
+  conferenceSituations: 0,
+  conferenceActions: 0,
 });
 
 function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
@@ -85,6 +109,10 @@ function tableInserts(db: SqliteDatabase, dataSource: DataSource) {
     findings: entityInsert(db, dataSource, StructuralFindingEntity),
     referrals: entityInsert(db, dataSource, ReferralEntity),
     referralEvents: entityInsert(db, dataSource, ReferralEventEntity),
+    conferences: entityInsert(db, dataSource, CaseConferenceEntity),
+    conferenceParticipants: entityInsert(db, dataSource, ConferenceParticipantEntity),
+    conferenceSituations: entityInsert(db, dataSource, ConferenceSituationEntity),
+    conferenceActions: entityInsert(db, dataSource, ConferenceActionEntity),
   } satisfies Record<keyof DemoCounts, InsertRow<never>>;
 }
 type TableInserts = ReturnType<typeof tableInserts>;
@@ -143,7 +171,7 @@ export class BulkWriter {
     this.counts[table] += rows.length;
   }
 
-  private writeClient({ person, cases, consents, referrals }: GeneratedClient): void {
+  private writeClient({ person, cases, consents, referrals, conferences }: GeneratedClient): void {
     const clientId = person.client.id;
     this.run('clients', [person.client]);
     this.run('nameKeys', person.nameKeys.map((key) => ({ key, clientId })));
@@ -168,6 +196,29 @@ export class BulkWriter {
     this.run('followUps', referrals.followUps);
     this.run('referrals', referrals.referrals);
     this.run('referralEvents', referrals.events);
+    for (const generated of conferences) {
+      const c = this.protectConference(generated);
+      this.run('conferences', [c.conference]);
+      this.run('conferenceParticipants', c.participants);
+      this.run('conferenceSituations', c.situations);
+      this.run('measures', c.measures);
+      this.run('followUps', c.followUps);
+      this.run('conferenceActions', c.actions);
+    }
+  }
+
+  /** A conference with its results, health situation and health actions under the category keys. */
+  private protectConference(g: GeneratedConference): GeneratedConference {
+    const f = this.fields;
+    const id = g.conference.id;
+    const healthMeasures = new Set(g.actions.filter((a) => a.area === 'health').map((a) => a.measureId));
+    return {
+      ...g,
+      conference: { ...g.conference, results: f.encryptNullable('conversation-notes', g.conference.results, conferenceResultsPlace(id)) },
+      situations: g.situations.map((s) => (s.area === 'health' ? { ...s, text: f.encrypt('health', s.text, conferenceSituationPlace(id, s.area)) } : s)),
+      actions: g.actions.map((a) => (a.area === 'health' ? { ...a, what: f.encrypt('health', a.what, conferenceActionPlace(a.id)) } : a)),
+      measures: g.measures.map((m) => (healthMeasures.has(m.id) ? { ...m, title: f.encrypt('health', m.title, measurePlace(m.id)) } : m)),
+    };
   }
 
   /** The case with its health and conversation-note fields under the category keys, as the services store them. */

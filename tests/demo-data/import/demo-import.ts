@@ -40,8 +40,8 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
     // The directory once per vault, from streams of its own (ids and draws), so clients stay as they were.
     const directoryEmpty = (db.prepare('SELECT count(*) AS n FROM partner').get() as { n: number }).n === 0;
     if (directoryEmpty) writer.writeDirectory(generateDirectory(new Rng(mixSeed(options.seed, 0x9a47)), new DemoIds(options.seed, 0x9a47_0000), options.now.toISOString()));
-    // Referrals go to the partners of the vault's directory.
-    const partners = (db.prepare('SELECT id FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string }[]).map((p) => p.id);
+    // Referrals go to the partners of the vault's directory, and conferences invite them.
+    const partners = db.prepare('SELECT id, name FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string; name: string }[];
     const generator = new DemoGenerator({ ...options, idSalt: existing, partners });
     let reported = 0;
     for (let start = 0; start < options.clients; start += BATCH_CLIENTS) {

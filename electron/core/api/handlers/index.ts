@@ -19,6 +19,7 @@ import { networkContext, networkHandlers } from './network-handlers';
 import { partnerHandlers } from './partner-handlers';
 import { findingHandlers } from './finding-handlers';
 import { referralHandlers } from './referral-handlers';
+import { conferenceHandlers } from './conference-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -29,6 +30,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...partnerHandlers,
   ...findingHandlers,
   ...referralHandlers,
+  ...conferenceHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

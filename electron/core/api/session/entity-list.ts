@@ -16,6 +16,12 @@ import { SettingEntity } from '../../platform/settings/setting-entity';
 import { ChangeEntryEntity } from '../../platform/sync/change-entity';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { AccountRequestEntity } from '../../domain/users/account-request-entity';
+import {
+  CaseConferenceEntity,
+  ConferenceActionEntity,
+  ConferenceParticipantEntity,
+  ConferenceSituationEntity,
+} from '../../domain/conferences/conference-entities';
 import { PartnerContactEntity, PartnerEntity, PartnerProposalEntity } from '../../domain/partners/partner-entities';
 import { StructuralFindingEntity } from '../../domain/findings/finding-entities';
 import { ReferralEntity, ReferralEventEntity } from '../../domain/referrals/referral-entities';
@@ -48,4 +54,8 @@ export const VAULT_ENTITIES = [
   StructuralFindingEntity,
   ReferralEntity,
   ReferralEventEntity,
+  CaseConferenceEntity,
+  ConferenceParticipantEntity,
+  ConferenceSituationEntity,
+  ConferenceActionEntity,
 ];

@@ -1,4 +1,5 @@
 import type { OverdueReferralView } from './referral-types';
+import type { ConferenceActionDue } from './conference-types';
 import type {
   CasePhase,
   ClosureReason,
@@ -202,6 +203,8 @@ export interface DocumentContent {
 
 export interface WorkOverview {
   followUps: { overdue: FollowUpView[]; today: FollowUpView[]; thisWeek: FollowUpView[] };
+  /** Agreed actions of case conferences the user is responsible for, not done, due by the end of this week. */
+  conferenceActions: { overdue: ConferenceActionDue[]; thisWeek: ConferenceActionDue[] };
   expiringResidence: (ClientSummary & { currentResidence: CurrentResidence })[];
   /** Referrals of the caller's cases whose feedback deadline has passed without an answer. */
   overdueReferrals: OverdueReferralView[];

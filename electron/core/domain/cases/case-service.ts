@@ -46,7 +46,7 @@ const OPEN_GOAL_STATUSES: readonly GoalStatus[] = ['open', 'in-progress'];
  * Case managers and assignees of follow-ups work the file: active accounts of the keeping office whose role keeps
  * files. Anyone else would see the client's name and the follow-up's title in their overview.
  */
-async function requireCaseWorker(m: EntityManager, id: string, office: string, field: 'caseManagerId' | 'assigneeId'): Promise<void> {
+export async function requireCaseWorker(m: EntityManager, id: string, office: string, field: 'caseManagerId' | 'assigneeId'): Promise<void> {
   const account = await m.findOneBy(AccountEntity, { id, active: true });
   if (!account || account.office !== office || !OWNER_ROLES.includes(account.role)) {
     throw new AppError('validation.invalid', { issues: [{ path: field, code: 'not_case_worker' }] });
@@ -54,14 +54,14 @@ async function requireCaseWorker(m: EntityManager, id: string, office: string, f
 }
 
 /** Loads a case that may still be changed: closed cases are read-only. */
-async function requireOpenCase(m: EntityManager, id: string): Promise<KimCase> {
+export async function requireOpenCase(m: EntityManager, id: string): Promise<KimCase> {
   const k = await requireCase(m, id);
   if (k.closedOn) throw new AppError('case.closed');
   return k;
 }
 
 /** Bumps the case version and records which parts changed, for sync and audit. */
-async function touchCase(ctx: ClientDataContext, k: KimCase, fields: string[]): Promise<void> {
+export async function touchCase(ctx: ClientDataContext, k: KimCase, fields: string[]): Promise<void> {
   const { tx } = ctx;
   await tx.update(KimCaseEntity, { id: k.id }, { updatedAt: ctx.now.toISOString(), version: k.version + 1 });
   await recordChange(tx, stampOf(ctx), { entity: 'case', entityId: k.id, fields });
@@ -185,13 +185,18 @@ export async function setGoalStatus(ctx: ClientDataContext, input: z.output<type
   return detail(ctx, k.id);
 }
 
-export async function addMeasure(ctx: ClientDataContext, input: z.output<typeof measureInput>): Promise<CaseDetail> {
-  const { tx } = ctx;
-  const { goal, k } = await goalAndCase(tx, input.goalId);
+/** Writes a new measure under `goal` (the title under the health key for a health goal); returns its id. */
+export async function insertMeasure(ctx: ClientDataContext, goal: Goal, input: { title: string; owner: string; dueDate: string | null }): Promise<string> {
   const id = randomUUID();
   const title = goal.area === 'health' ? ctx.fields.encrypt('health', input.title, measurePlace(id)) : input.title;
-  await tx.insert(MeasureEntity, { id, goalId: input.goalId, title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
-  await recordChange(tx, stampOf(ctx), { entity: 'measure', entityId: id, fields: ['goalId', 'title', 'owner', 'dueDate', 'status'] });
+  await ctx.tx.insert(MeasureEntity, { id, goalId: goal.id, title, owner: input.owner, dueDate: input.dueDate, status: 'planned' });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'measure', entityId: id, fields: ['goalId', 'title', 'owner', 'dueDate', 'status'] });
+  return id;
+}
+
+export async function addMeasure(ctx: ClientDataContext, input: z.output<typeof measureInput>): Promise<CaseDetail> {
+  const { goal, k } = await goalAndCase(ctx.tx, input.goalId);
+  await insertMeasure(ctx, goal, input);
   await touchCase(ctx, k, ['measures']);
   return detail(ctx, k.id);
 }
@@ -233,23 +238,29 @@ export async function addNote(ctx: ClientDataContext, input: z.output<typeof not
   return detail(ctx, k.id);
 }
 
-export async function addFollowUp(ctx: ClientDataContext, input: z.output<typeof followUpInput>): Promise<CaseDetail> {
-  const { tx } = ctx;
-  const k = await requireOpenCase(tx, input.caseId);
-  const assigneeId = input.assigneeId ?? ctx.user.id;
-  await requireCaseWorker(tx, assigneeId, k.office, 'assigneeId');
+/** Writes a new Wiedervorlage of case `k` for an account the caller checked (requireCaseWorker); returns its id. */
+export async function insertFollowUp(ctx: ClientDataContext, k: KimCase, input: { title: string; dueDate: string; assigneeId: string }): Promise<string> {
   const followUpId = randomUUID();
-  await tx.insert(FollowUpEntity, {
+  await ctx.tx.insert(FollowUpEntity, {
     id: followUpId,
     caseId: k.id,
     clientId: k.clientId,
     title: input.title,
     dueDate: input.dueDate,
-    assigneeId,
+    assigneeId: input.assigneeId,
     doneAt: null,
     createdAt: ctx.now.toISOString(),
   });
-  await recordChange(tx, stampOf(ctx), { entity: 'follow_up', entityId: followUpId, fields: ['caseId', 'title', 'dueDate', 'assigneeId'] });
+  await recordChange(ctx.tx, stampOf(ctx), { entity: 'follow_up', entityId: followUpId, fields: ['caseId', 'title', 'dueDate', 'assigneeId'] });
+  return followUpId;
+}
+
+export async function addFollowUp(ctx: ClientDataContext, input: z.output<typeof followUpInput>): Promise<CaseDetail> {
+  const { tx } = ctx;
+  const k = await requireOpenCase(tx, input.caseId);
+  const assigneeId = input.assigneeId ?? ctx.user.id;
+  await requireCaseWorker(tx, assigneeId, k.office, 'assigneeId');
+  await insertFollowUp(ctx, k, { title: input.title, dueDate: input.dueDate, assigneeId });
   await touchCase(ctx, k, ['followUps']);
   return detail(ctx, k.id);
 }

@@ -30,6 +30,19 @@ export const PROTECTED_COLUMNS: readonly ProtectedColumn[] = [
   { category: 'health', table: 'goal', entity: 'goal', idSql: 'id', column: 'title', field: 'title', where: `area = 'health'` },
   { category: 'health', table: 'goal', entity: 'goal', idSql: 'id', column: 'outcome_note', field: 'outcomeNote', where: `area = 'health'` },
   { category: 'health', table: 'measure', entity: 'measure', idSql: 'id', column: 'title', field: 'title', where: HEALTH_GOALS },
+  // Case conferences (domain/conferences): results like the closure summary, the health situation and actions
+  // under health goals like the assessment note and the measures.
+  { category: 'conversation-notes', table: 'case_conference', entity: 'case_conference', idSql: 'id', column: 'results', field: 'results', where: '1' },
+  {
+    category: 'health',
+    table: 'case_conference_situation',
+    entity: 'case_conference_situation',
+    idSql: `conference_id || '/' || area`,
+    column: 'text',
+    field: 'text',
+    where: `area = 'health'`,
+  },
+  { category: 'health', table: 'case_conference_action', entity: 'case_conference_action', idSql: 'id', column: 'what', field: 'what', where: `area = 'health'` },
   { category: 'health', table: 'document', entity: 'document', idSql: 'id', column: 'file_key', field: 'fileKey', where: `category = 'medical'` },
   { category: 'health', table: 'document', entity: 'document', idSql: 'id', column: 'file_name', field: 'fileName', where: `category = 'medical'` },
 ];
@@ -39,6 +52,9 @@ export const casePlace = (id: string) => fieldPlace('case', id, 'closureSummary'
 export const assessmentPlace = (caseId: string, area: string) => fieldPlace('assessment', `${caseId}/${area}`, 'note');
 export const goalPlace = (id: string, field: 'title' | 'outcomeNote') => fieldPlace('goal', id, field);
 export const measurePlace = (id: string) => fieldPlace('measure', id, 'title');
+export const conferenceResultsPlace = (id: string) => fieldPlace('case_conference', id, 'results');
+export const conferenceSituationPlace = (conferenceId: string, area: string) => fieldPlace('case_conference_situation', `${conferenceId}/${area}`, 'text');
+export const conferenceActionPlace = (id: string) => fieldPlace('case_conference_action', id, 'what');
 
 /** The stored values of one protected column (non-null), with the place their ciphertext is bound to. */
 export async function protectedValues(m: EntityManager, c: ProtectedColumn): Promise<{ rowid: number; place: string; value: string }[]> {

@@ -7,6 +7,44 @@ import { CASE_PHASES, EXPIRY_WARNING_DAYS, type CasePhase } from '../../contract
 import type { ClientDataContext } from '../access/call-access';
 import type { OverdueReferralView } from '../../contract/types/referral-types';
 import type { DataCategory } from '../../contract/data-categories';
+import type { ConferenceActionDue } from '../../contract/types/conference-types';
+import type { LifeArea } from '../../contract/case-domain';
+import { conferenceActionPlace } from '../cases/protected-fields';
+import { LIFE_AREA_DATA_CATEGORY } from '../../contract/data-categories';
+
+/**
+ * Agreed actions of case conferences the user is responsible for, not done (the measure or Wiedervorlage they became
+ * decides), due by `until`, in files of the user's own office. The conferences area owns these tables; reading them
+ * here by SQL keeps the work overview below it in the area order.
+ */
+async function actionsDue(ctx: ClientDataContext, until: string): Promise<ConferenceActionDue[]> {
+  const rows = (await ctx.tx.query(
+    `SELECT a.id, a.conference_id, k.case_id, k.client_id, c.given_names, c.family_name, k.held_on, a.what, a.due_date, a.area
+     FROM case_conference_action a JOIN case_conference k ON k.id = a.conference_id JOIN client c ON c.id = k.client_id
+     LEFT JOIN measure m ON m.id = a.measure_id LEFT JOIN follow_up f ON f.id = a.follow_up_id
+     WHERE a.responsible_id = ? AND c.office = ? AND a.due_date <= ?
+       AND CASE WHEN a.measure_id IS NOT NULL THEN m.status NOT IN ('done', 'cancelled') ELSE f.done_at IS NULL END
+     ORDER BY a.due_date, c.family_name`,
+    [ctx.user.id, ctx.user.office, until],
+  )) as { id: string; conference_id: string; case_id: string; client_id: string; given_names: string; family_name: string; held_on: string; what: string; due_date: string; area: LifeArea | null }[];
+  // Only actions of categories the caller sees: one under a health goal stays hidden from a role without health.
+  const accesses = await ctx.policy.forClients(rows.map((r) => ({ id: r.client_id, office: ctx.user.office })));
+  const visible = rows.filter((r) => {
+    const access = accesses.get(r.client_id);
+    return access !== undefined && access.owner && (r.area === null || access.categories.has(LIFE_AREA_DATA_CATEGORY[r.area]));
+  });
+  return visible.map((r) => ({
+    id: r.id,
+    conferenceId: r.conference_id,
+    caseId: r.case_id,
+    clientId: r.client_id,
+    clientName: `${r.given_names} ${r.family_name}`,
+    heldOn: r.held_on,
+    what: r.area === 'health' ? (ctx.fields.holds('health') ? ctx.fields.decrypt('health', r.what, conferenceActionPlace(r.id)) : '') : r.what,
+    dueDate: r.due_date,
+    area: r.area,
+  }));
+}
 
 const EXPIRING_LIMIT = 200;
 
@@ -53,6 +91,14 @@ export async function workOverview(ctx: ClientDataContext): Promise<WorkOverview
   const mine = policy.keepsFiles
     ? await queryFollowUps(tx, 'f.assignee_id = ? AND c.office = ? AND f.done_at IS NULL AND f.due_date <= ?', [ctx.user.id, ctx.user.office, endOfWeek])
     : [];
+  // An action that became a Wiedervorlage is listed once, with the actions (where it says which conference agreed it).
+  const actions = policy.keepsFiles ? await actionsDue(ctx, endOfWeek) : [];
+  const actionFollowUps = new Set(
+    ((await tx.query(`SELECT follow_up_id FROM case_conference_action WHERE responsible_id = ? AND follow_up_id IS NOT NULL`, [ctx.user.id])) as { follow_up_id: string }[]).map(
+      (r) => r.follow_up_id,
+    ),
+  );
+  const followUps = mine.filter((f) => !actionFollowUps.has(f.id));
 
   // Only statuses the caller may read: its own office's clients, or those whose consent names the residence category.
   const withStatus = await policy.visibleClientsSql('residence');
@@ -76,10 +122,11 @@ export async function workOverview(ctx: ClientDataContext): Promise<WorkOverview
   return {
     overdueReferrals: policy.keepsFiles ? await overdueReferrals(ctx, today) : [],
     followUps: {
-      overdue: mine.filter((f) => f.dueDate < today),
-      today: mine.filter((f) => f.dueDate === today),
-      thisWeek: mine.filter((f) => f.dueDate > today),
+      overdue: followUps.filter((f) => f.dueDate < today),
+      today: followUps.filter((f) => f.dueDate === today),
+      thisWeek: followUps.filter((f) => f.dueDate > today),
     },
+    conferenceActions: { overdue: actions.filter((a) => a.dueDate < today), thisWeek: actions.filter((a) => a.dueDate >= today) },
     expiringResidence: (await shapeSummaries(ctx, expiringRows.map((r) => toSummary(r, today)))).filter((s): s is WorkOverview['expiringResidence'][number] => s.currentResidence !== null),
     casesPerPhase,
   };

@@ -2,6 +2,7 @@ import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpView } from '../../api/case-types';
+import type { ConferenceActionDue } from '../../api/conference-types';
 import { call } from '../../api/client';
 import { CASE_PHASES } from '../../api/core';
 import { errorText } from '../../api/error-text';
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
   phaseName: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-/** "Meine Arbeit": due follow-ups, expiring residence statuses, cases per phase (work.overview). */
+/** "Meine Arbeit": due follow-ups, agreed actions of case conferences, expiring residence statuses, cases per phase (work.overview). */
 export function WorkOverviewCards() {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -52,6 +53,43 @@ export function WorkOverviewCards() {
       setError(errorText(t, e));
     }
   };
+
+  const completeAction = async (a: ConferenceActionDue) => {
+    setError(null);
+    try {
+      await call('conferenceActions.setDone', { id: a.id, done: true });
+      setNotice(t('work.actionCompleted', { what: a.what }));
+      overview.reload();
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  const actionGroup = (key: 'overdue' | 'thisWeek', items: ConferenceActionDue[]) => (
+    <section aria-labelledby={`ca-${key}`}>
+      <h3 id={`ca-${key}`} className={`${styles.group} ${key === 'overdue' && items.length ? styles.overdue : ''}`}>
+        {t(`work.actionGroups.${key}`)} ({items.length})
+      </h3>
+      {items.length === 0 ? (
+        <p className={styles.empty}>{t('work.noActions')}</p>
+      ) : (
+        <ul className={styles.list}>
+          {items.map((a) => (
+            <li key={a.id} className={styles.item}>
+              <span>
+                <Link href={hrefs.case(a.caseId)}>{a.what}</Link>
+                <span className={styles.sub}>{t('work.actionFrom', { name: a.clientName, date: formatIsoDay(a.heldOn) })}</span>
+              </span>
+              <span>{t('work.due', { date: formatIsoDay(a.dueDate) })}</span>
+              <Button size="small" onClick={() => void completeAction(a)} aria-label={t('work.completeActionLabel', { what: a.what, name: a.clientName })}>
+                {t('work.complete')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 
   const group = (key: 'overdue' | 'today' | 'thisWeek', items: FollowUpView[]) => (
     <section aria-labelledby={`fu-${key}`}>
@@ -110,6 +148,14 @@ export function WorkOverviewCards() {
               </li>
             ))}
           </ul>
+        ) : null}
+      </DashboardCard>
+      <DashboardCard id="my-conference-actions" title={t('work.conferenceActions')} description={t('work.conferenceActionsHint')}>
+        {data ? (
+          <>
+            {actionGroup('overdue', data.conferenceActions.overdue)}
+            {actionGroup('thisWeek', data.conferenceActions.thisWeek)}
+          </>
         ) : null}
       </DashboardCard>
       <DashboardCard id="expiring" title={t('work.expiring')} description={t('work.expiringHint')}>

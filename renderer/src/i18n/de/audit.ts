@@ -94,6 +94,7 @@ export const audit = {
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
       'structural-finding': 'Systemhinweis',
       referral: 'Vermittlung',
+      'case-conference': 'Fallkonferenz',
     },
     actions: {
       network: {
@@ -157,6 +158,8 @@ export const audit = {
       notes: { add: 'Notiz hinzugefügt' },
       followUps: { add: 'Wiedervorlage angelegt', complete: 'Wiedervorlage erledigt' },
       work: { overview: '„Meine Arbeit“ angezeigt' },
+      conferences: { list: 'Fallkonferenzen angesehen', save: 'Fallkonferenz gespeichert' },
+      conferenceActions: { setDone: 'Vereinbarte Maßnahme erledigt oder wieder geöffnet' },
       audit: {
         list: 'Protokoll angezeigt',
         exportCsv: 'Protokoll exportiert',

@@ -127,6 +127,7 @@ export const common = {
     internal: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.',
     consent: { alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.' },
     print: { failed: 'Das PDF konnte nicht erzeugt werden; es wurde nichts gespeichert. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.' },
+    conference: { sameDay: 'Für diesen Fall gibt es an diesem Tag schon eine Fallkonferenz. Bitte bestätigen Sie, dass Sie eine weitere erfassen möchten; gespeichert wurde nichts.' },
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },
@@ -176,6 +177,7 @@ export const common = {
     home: { scratchNote: 'Notiz an mich' },
     clients: { new: 'Neue Klient:in' },
     clientMaster: 'Stammdaten einer Klientenakte (nicht gespeichert)',
+    caseConference: 'Fallkonferenz einer Fallakte (nicht gespeichert)',
   },
   drafts: {
     restored: 'Ungespeicherte Eingaben wurden wiederhergestellt',

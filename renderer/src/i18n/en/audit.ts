@@ -94,6 +94,7 @@ export const audit: Texts<typeof de> = {
       'sync-device': 'Network workstation',
       partner: 'Partner',
       'partner-contact': 'Partner contact person',
+      'case-conference': 'Case conference',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
       referral: 'Referral',
@@ -154,6 +155,8 @@ export const audit: Texts<typeof de> = {
       measures: { add: 'Measure added', setStatus: 'Measure status changed' },
       notes: { add: 'Note added' },
       followUps: { add: 'Follow-up created', complete: 'Follow-up completed' },
+      conferences: { list: 'Case conferences viewed', save: 'Case conference saved' },
+      conferenceActions: { setDone: 'Agreed action done or reopened' },
       work: { overview: '“My work” shown' },
       audit: {
         list: 'Audit trail shown',

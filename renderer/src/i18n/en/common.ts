@@ -122,6 +122,7 @@ export const common: Texts<typeof de> = {
     internal: 'An unexpected error occurred. Please try again or contact IT.',
     consent: { alreadyRevoked: 'This consent has already been revoked.' },
     print: { failed: 'The PDF could not be generated; nothing was saved. Please try again or contact IT.' },
+    conference: { sameDay: 'This case already has a case conference on that day. Please confirm that you want to record another one; nothing was saved.' },
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
     finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
@@ -171,6 +172,7 @@ export const common: Texts<typeof de> = {
     home: { scratchNote: 'Note to self' },
     clients: { new: 'New client' },
     clientMaster: 'Master data of a client file (not saved)',
+    caseConference: 'Case conference of a case file (not saved)',
   },
   drafts: { restored: 'Unsaved input was restored', restoredAt: 'Saved on {{date}} at {{time}}.' },
   strength: {

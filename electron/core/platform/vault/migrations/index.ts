@@ -11,6 +11,7 @@ import { SyncData1764000000010 } from './0010-sync-data';
 import { SyncDocumentsAndPhases1764000000011 } from './0011-sync-documents-and-phases';
 import { PartnerDirectory1764000000012 } from './0012-partner-directory';
 import { Referrals1764000000013 } from './0013-referrals';
+import { CaseConferences1764000000014 } from './0014-case-conferences';
 import { StructuralFindings1764000000015 } from './0015-structural-findings';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   SyncDocumentsAndPhases1764000000011,
   PartnerDirectory1764000000012,
   Referrals1764000000013,
+  CaseConferences1764000000014,
   StructuralFindings1764000000015,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
