@@ -403,16 +403,19 @@ describe('case conferences', () => {
 
 describe('consentNamesPartner', () => {
   const word = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{2,12}$/);
-  it('matches the partner name whatever the case and spacing, and never a longer or shorter name', () => {
+  it('matches the directory link, or on older consents the partner name whatever the case and spacing, never a longer or shorter name', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), word, fc.boolean(), (words, extra, upper) => {
         const name = words.join(' ');
         const typed = `  ${words.map((w) => (upper ? w.toLocaleUpperCase('de') : w.toLocaleLowerCase('de'))).join('   ')} `;
-        const agencies = (list: string[]) => ({ agencies: JSON.stringify(list) });
+        const agencies = (list: string[]) => ({ agencies: JSON.stringify(list), partnerIds: '[]' });
+        const partner = { id: '00000000-0000-4000-8000-0000000000aa', name };
         // ß upper-cases to SS: such a name is a different spelling, not the same one.
-        if (!name.includes('ß')) expect(consentNamesPartner(agencies([typed]), { name })).toBe(true);
-        expect(consentNamesPartner(agencies([`${name} ${extra}`]), { name })).toBe(false);
-        if (words.length > 1) expect(consentNamesPartner(agencies([words.slice(1).join(' ')]), { name })).toBe(false);
+        if (!name.includes('ß')) expect(consentNamesPartner(agencies([typed]), partner)).toBe(true);
+        expect(consentNamesPartner(agencies([`${name} ${extra}`]), partner)).toBe(false);
+        if (words.length > 1) expect(consentNamesPartner(agencies([words.slice(1).join(' ')]), partner)).toBe(false);
+        // A consent that names the partner in the directory names it whatever the free text says.
+        expect(consentNamesPartner({ agencies: '[]', partnerIds: JSON.stringify([partner.id]) }, partner)).toBe(true);
       }),
     );
   });

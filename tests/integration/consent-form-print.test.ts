@@ -13,6 +13,7 @@ const TODAY = berlinDate(new Date());
 const HOSTILE_FAMILY = '<img src=x onerror=alert(1)>"Haddad';
 const HOSTILE_AGENCY = '</li><script>fetch("http://evil")</script>Caritas';
 const ABH = { login: 'abh.kaya', displayName: 'Ali Kaya', role: 'abh' as const, passphrase: 'Stempelkissen duften nach 44 Lavendelfeldern' };
+const KO = { login: 'ko.lange', displayName: 'Katrin Lange', role: 'koordination' as const, passphrase: 'Sieben Kraniche landen 2027 am Cappenberger See' };
 
 /** The phrases of one language every printed form must contain (headings and fixed statements, from the data file). */
 function requiredPhrases(t: ConsentFormTexts, mutual: boolean): string[] {
@@ -54,6 +55,9 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
     await call(core, 'session.lock');
     await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, ABH);
+    await enrolAccount(core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, KO);
+    await switchUser(core, KO.login, KO.passphrase);
+    const caritas = await call(core, 'partners.save', { name: 'Caritas Migrationsberatung Selm', kind: 'migrationsberatung', street: 'Kreisstraße 5', postalCode: '59379', city: 'Selm' });
     await switchUser(core, CASE_MANAGER.login, CASE_MANAGER.passphrase);
     chromium = await startChromiumPdf();
     const client = await call(core, 'clients.create', clientInput(HOSTILE_FAMILY, 'Amira', { birthDate: '1988-04-02', languages: [{ code: 'ar', interpreterNeeded: true }] }));
@@ -62,6 +66,7 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
       clientId,
       parties: ['abh-lunen', 'werne'],
       agencies: ['Jobcenter Kreis Unna', HOSTILE_AGENCY],
+      partnerIds: [caritas.id],
       categories: ['residence', 'health', 'master'],
       purpose: 'Klärung der Bleibeperspektive & Wohnungssuche <b>dringend</b>',
       validFrom: TODAY,
@@ -142,6 +147,8 @@ describe('the consent form as a tagged PDF (consents.printForm)', () => {
     expect(flat).toContain('Stadt Werne, Kommunales Integrationsmanagement');
     expect(flat).toContain('Stadt Lünen, Ausländerbehörde');
     expect(flat).toContain('Jobcenter Kreis Unna');
+    // A partner of the directory with its address.
+    expect(flat).toContain('Caritas Migrationsberatung Selm, Kreisstraße 5, 59379 Selm');
     expect(flat).toContain(TODAY.split('-').reverse().join('.'));
     expect(flat).toContain(addDays(TODAY, 180).split('-').reverse().join('.'));
     expect(letters(flat)).toContain(letters('Klärung der Bleibeperspektive & Wohnungssuche <b>dringend</b>'));

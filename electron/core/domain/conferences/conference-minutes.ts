@@ -33,11 +33,12 @@ export interface MinutesContent {
 const normalise = (s: string) => s.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
 
 /**
- * Whether a consent names this partner. Consents name external agencies by free text today (a consent ↔ partner
- * link is being added separately): a name counts only when it equals the partner's directory name, ignoring case
- * and spacing. Equality, not "contains": "Caritas" must not release data to "Caritas Suchtberatung".
+ * Whether a consent names this partner: by its directory id (consents since the partner link), or, on an older
+ * consent that named agencies by free text, by a name equal to the partner's directory name, ignoring case and
+ * spacing. Equality, not "contains": "Caritas" must not release data to "Caritas Suchtberatung".
  */
-export function consentNamesPartner(consent: Pick<Consent, 'agencies'>, partner: Pick<Partner, 'name'>): boolean {
+export function consentNamesPartner(consent: Pick<Consent, 'agencies' | 'partnerIds'>, partner: Pick<Partner, 'id' | 'name'>): boolean {
+  if ((JSON.parse(consent.partnerIds) as string[]).includes(partner.id)) return true;
   const agencies = JSON.parse(consent.agencies) as string[];
   return agencies.some((a) => normalise(a) === normalise(partner.name));
 }

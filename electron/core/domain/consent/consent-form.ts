@@ -11,7 +11,7 @@ import type { ServiceContext } from '../service-context';
 import { ConsentEntity, type Consent } from './consent-entities';
 import { CONSENT_FORM_CSS } from './consent-form-style';
 import { consentFormTexts, type ConsentFormTexts } from './consent-form-texts';
-import { consentRecipients, type ConsentRecipient } from './consent-recipients';
+import { consentRecipients, namedPartners, type ConsentRecipient, type NamedPartner } from './consent-recipients';
 
 /**
  * The consent form (Einwilligung / Schweigepflichtentbindung) as a print document, built from the consent record:
@@ -36,14 +36,20 @@ export interface ConsentFormFacts {
 }
 
 /** The facts of a consent record; the client's name and birth date from its file. */
-export function consentFormFacts(consent: Consent, client: { familyName: string; givenNames: string; birthDate: string | null }, mutual: boolean, printedOn: string): ConsentFormFacts {
+export function consentFormFacts(
+  consent: Consent,
+  client: { familyName: string; givenNames: string; birthDate: string | null },
+  mutual: boolean,
+  printedOn: string,
+  partners: readonly NamedPartner[] = [],
+): ConsentFormFacts {
   const recorded = new Set(JSON.parse(consent.categories) as DataCategory[]);
   return {
     consentId: consent.id,
     clientName: `${client.familyName}, ${client.givenNames}`,
     birthDate: client.birthDate,
     office: consent.office as Office,
-    recipients: consentRecipients(consent),
+    recipients: consentRecipients(consent, partners),
     mutual,
     // In the order of the vocabulary, whatever order the record holds them in.
     categories: DATA_CATEGORIES.filter((c) => recorded.has(c)),
@@ -159,7 +165,8 @@ export async function printConsentForm(ctx: ServiceContext, input: z.output<type
   if (consent.revokedOn) throw new AppError('consent.alreadyRevoked');
   const client = await requireClient(ctx.tx, consent.clientId);
   const printedOn = berlinDate(ctx.now);
-  const htmlText = consentFormHtml(consentFormFacts(consent, client, input.mutual, printedOn), input.language);
+  const partners = await namedPartners(ctx.tx, consent);
+  const htmlText = consentFormHtml(consentFormFacts(consent, client, input.mutual, printedOn, partners), input.language);
   if (Buffer.byteLength(htmlText, 'utf8') > MAX_PRINT_HTML_BYTES) throw new AppError('validation.invalid', { issues: [{ path: 'consentId', code: 'too_large' }] });
   ctx.audit.entityIds.push(client.id);
   ctx.audit.fields.push('print:consent-form', `consent:${consent.id}`, `language:${input.language}`, `mutual:${input.mutual ? 'yes' : 'no'}`);

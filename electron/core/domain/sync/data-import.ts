@@ -188,7 +188,7 @@ async function regrant(m: EntityManager, consentId: string): Promise<void> {
 }
 
 /** Entities with a version (an open form's optimistic lock) and time of local change, kept by the receiver. */
-const VERSIONED = new Set(['client', 'case', 'consent', 'referral', 'partner', 'structural_finding']);
+const VERSIONED = new Set(['client', 'case', 'consent', 'referral', 'case_conference', 'partner', 'structural_finding']);
 
 /** Columns the receiver keeps itself: sort keys, versions, times of local change. */
 async function derivedOnInsert(s: ApplyScope, spec: SyncEntity, values: Record<string, unknown>): Promise<void> {

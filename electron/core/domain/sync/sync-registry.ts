@@ -8,8 +8,8 @@ import { fieldPlace } from '../../platform/vault/field-cipher';
  * What sync carries of each entity: its table, how the change log names a row, each field's column and who may
  * receive it (the same rules as the API's response fields, contract/response-fields.ts), and which fields are
  * stored under a category key. Columns not listed (sort keys, copies of the current status or case, versions) are
- * derived on the receiving workstation. Follow-ups and the phase history never leave the keeping office; local
- * accounts travel only as the staff rows that synced rows name. A document's row travels here; its content goes
+ * derived on the receiving workstation. Follow-ups, the phase history, referrals and case conferences never leave
+ * the keeping office; local accounts travel only as the staff rows that synced rows name. A document's row travels here; its content goes
  * beside the file as an encrypted copy on the share (document-copies.ts), and its local file name and key are the
  * receiver's own. The partner directory is the network's, not an office's: it travels whole to every office.
  */
@@ -408,6 +408,95 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
       byId: always('by_id', { account: true, required: true }),
       note: always('note'),
       at: always('at'),
+    },
+  },
+  {
+    // Case conferences are the keeping office's case work (like referrals): they travel to its other workstations,
+    // never to another office; what a consent shares of them leaves as printed minutes, not by sync.
+    entity: 'case_conference',
+    table: 'case_conference',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 2,
+    parent: { entity: 'case', field: 'caseId' },
+    rowRule: () => 'owner',
+    fields: {
+      caseId: always('case_id'),
+      clientId: always('client_id'),
+      heldOn: always('held_on'),
+      heldAt: always('held_at'),
+      clientPresent: always('client_present', { empty: 0 }),
+      interpreterLanguage: always('interpreter_language'),
+      interpreterName: always('interpreter_name'),
+      consentId: always('consent_id'),
+      results: always('results', { protectedBy: 'conversation-notes' }),
+      nextOn: always('next_on'),
+      nextFollowUpId: always('next_follow_up_id'),
+      createdBy: always('created_by', { account: true, required: true }),
+      createdAt: always('created_at'),
+    },
+  },
+  {
+    entity: 'case_conference_participant',
+    table: 'case_conference_participant',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'c.client_id',
+    joinSql: 'JOIN case_conference c ON c.id = t.conference_id',
+    order: 3,
+    parent: { entity: 'case_conference', field: 'conferenceId' },
+    rowRule: () => 'owner',
+    fields: {
+      conferenceId: always('conference_id'),
+      kind: always('kind'),
+      partnerId: always('partner_id'),
+      contactId: always('contact_id'),
+      accountId: always('account_id', { account: true }),
+      role: always('role'),
+      position: always('position', { empty: 0 }),
+    },
+  },
+  {
+    entity: 'case_conference_situation',
+    table: 'case_conference_situation',
+    idSql: `t.conference_id || '/' || t.area`,
+    keyColumns: ['conference_id', 'area'],
+    clientSql: 'c.client_id',
+    joinSql: 'JOIN case_conference c ON c.id = t.conference_id',
+    order: 3,
+    parent: { entity: 'case_conference', field: 'conferenceId' },
+    rowRule: () => 'owner',
+    fields: {
+      conferenceId: always('conference_id'),
+      area: always('area'),
+      text: always('text', { protectedBy: healthArea }),
+    },
+  },
+  {
+    // After measures and follow-ups (order 3 and 2): an action names the one it became.
+    entity: 'case_conference_action',
+    table: 'case_conference_action',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 'c.client_id',
+    joinSql: 'JOIN case_conference c ON c.id = t.conference_id',
+    order: 4,
+    parent: { entity: 'case_conference', field: 'conferenceId' },
+    rowRule: () => 'owner',
+    fields: {
+      conferenceId: always('conference_id'),
+      whoKind: always('who_kind'),
+      accountId: always('account_id', { account: true }),
+      partnerId: always('partner_id'),
+      what: always('what', { protectedBy: healthArea }),
+      dueDate: always('due_date'),
+      area: always('area'),
+      goalId: always('goal_id'),
+      measureId: always('measure_id'),
+      followUpId: always('follow_up_id'),
+      responsibleId: always('responsible_id', { account: true, required: true }),
+      createdAt: always('created_at'),
     },
   },
   {
