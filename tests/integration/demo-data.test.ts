@@ -128,6 +128,8 @@ describe('demo data', () => {
       expect(a.counts).toMatchObject({ partners: DEMO_PARTNER_COUNT });
       expect(snapA.partners).toHaveLength(DEMO_PARTNER_COUNT);
       expect(a.counts.partnerContacts).toBe(snapA.contacts.length);
+      // With a directory, a share of open cases has referrals to its partners.
+      expect(a.counts.referrals).toBeGreaterThan(0);
       // "Wer bietet Integrationskurse mit Kinderbetreuung in Selm?" — typed without the umlauts of the towns too.
       const hits = await call(core, 'partners.search', { services: ['integration-course', 'childcare-during-course'], query: 'selm' });
       expect(hits.length).toBeGreaterThan(0);
@@ -176,13 +178,17 @@ describe('demo data', () => {
       expect(closed.filter((k) => k.closed_on && k.closure_reason && k.phase === 'closure').length).toBeGreaterThan(0);
     });
 
-    it('has conferences for a share of cases, staff only while the directory is empty, whose actions are measures or Wiedervorlagen', async () => {
+    it('has conferences for a share of cases with staff and directory partners, whose actions are measures or Wiedervorlagen', async () => {
       const cases = snapA.cases as { id: string; closed_on: string | null }[];
       const conferences = snapA.conferences as { id: string; case_id: string; next_on: string | null; next_follow_up_id: string | null }[];
       const withConference = new Set(conferences.map((c) => c.case_id));
       expect(withConference.size).toBeGreaterThan(cases.length * 0.05);
       expect(withConference.size).toBeLessThan(cases.length * 0.5);
-      expect((snapA.conferenceParticipants as { kind: string }[]).every((p) => p.kind === 'staff')).toBe(true);
+      // The demo directory's partners take part besides our staff.
+      const participants = snapA.conferenceParticipants as { kind: string; partner_id: string | null }[];
+      expect(new Set(participants.map((p) => p.kind))).toEqual(new Set(['staff', 'partner']));
+      const directory = new Set((snapA.partners as { id: string }[]).map((p) => p.id));
+      expect(participants.filter((p) => p.kind === 'partner').every((p) => directory.has(p.partner_id!))).toBe(true);
       const actions = snapA.conferenceActions as { id: string; measure_id: string | null; follow_up_id: string | null }[];
       expect(actions.some((a) => a.measure_id) && actions.some((a) => a.follow_up_id)).toBe(true);
       expect(actions.every((a) => (a.measure_id === null) !== (a.follow_up_id === null))).toBe(true);

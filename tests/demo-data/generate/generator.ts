@@ -17,6 +17,8 @@ import { referralsFor, type GeneratedReferrals } from './referrals';
  */
 /** Far above any client count an import salts with (the clients already in the vault). */
 const REFERRAL_ID_SALT = 0x40000000;
+/** Conferences likewise: their rows take ids of their own run. */
+const CONFERENCE_ID_SALT = 0x50000000;
 
 export interface DemoOptions {
   seed: number;
@@ -43,6 +45,7 @@ export class DemoGenerator {
   private readonly ids: DemoIds;
   /** Referral rows take ids of their own run, so the other rows' ids are the same with or without partners. */
   private readonly referralIds: DemoIds;
+  private readonly conferenceIds: DemoIds;
   private readonly today: string;
   private readonly endOfWeek: string;
 
@@ -50,6 +53,7 @@ export class DemoGenerator {
     if (options.caseManagers.length === 0) throw new Error('demo data needs at least one case manager');
     this.ids = new DemoIds(options.seed, options.idSalt);
     this.referralIds = new DemoIds(options.seed, REFERRAL_ID_SALT + options.idSalt);
+    this.conferenceIds = new DemoIds(options.seed, CONFERENCE_ID_SALT + options.idSalt);
     this.today = berlinDate(options.now);
     // Week ends on Sunday, as in the work overview.
     const weekday = (new Date(`${this.today}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -70,8 +74,8 @@ export class DemoGenerator {
     const own = this.options.office === 'abh-lunen' ? 'lunen' : this.options.office;
     const partners = this.options.partners ?? [];
     const referrals = referralsFor(new Rng(mixSeed(this.options.seed, index, 11)), this.referralIds, cases, partners.map((p) => p.id), own, this.today);
-    // Conferences too: a stream of their own, after everything else.
-    const conferences = conferencesFor(new Rng(mixSeed(this.options.seed, index, 13)), this.ids, person, cases, this.options.caseManagers, partners, this.today);
+    // Conferences too: a stream and an id run of their own, so partners in the directory change nothing else.
+    const conferences = conferencesFor(new Rng(mixSeed(this.options.seed, index, 13)), this.conferenceIds, person, cases, this.options.caseManagers, partners, this.today);
     // The client was last touched by its latest activity, like the services' touchClient.
     const last = cases.reduce((max, c) => (c.kase.updatedAt > max ? c.kase.updatedAt : max), person.client.updatedAt);
     person.client.updatedAt = last;
