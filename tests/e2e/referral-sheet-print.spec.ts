@@ -96,7 +96,7 @@ test('a case manager prints the Überleitungsbogen of a sent referral from the V
   const dialog = page.getByRole('dialog', { name: /^Protokoll der Fallkonferenz vom .* drucken$/ });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('radio', { name: 'Für MBE Caritas Lünen' })).toBeChecked();
-  await expect(dialog.getByRole('radio', { name: 'Für die eigene Akte (vollständig)' })).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: 'Für die eigene Akte' })).toBeVisible();
   await expectNoA11yViolations(page, 'Protokoll drucken');
   const minutes = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'PDF erstellen' }).click();

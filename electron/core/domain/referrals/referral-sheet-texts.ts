@@ -18,7 +18,7 @@ export const referralSheetTextsSchema = z.strictObject({
   from: textSection(['heading']),
   to: textSection(['heading', 'contact', 'role', 'phone', 'email', 'noContact']),
   referral: z.strictObject({ heading: text, date: text, urgency: text, urgencies: vocabulary(REFERRAL_URGENCIES), request: text }),
-  consent: textSection(['heading', 'text', 'item', 'itemUntil', 'noCategories']),
+  consent: textSection(['heading', 'text', 'basis', 'item', 'itemUntil', 'noCategories']),
   person: z.strictObject({ heading: text, name: text, birthDate: text, unknown: text, fields: vocabulary(PERSON_FIELDS) }),
   category: textSection(['heading', 'assessment', 'area', 'need', 'note', 'goals', 'goal', 'status', 'notes', 'noteDate', 'noteText', 'empty']),
   feedback: textSection(['heading', 'due', 'open', 'to']),

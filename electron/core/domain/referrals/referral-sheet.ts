@@ -46,22 +46,22 @@ function categorySection(t: ReferralSheetTexts, category: DataCategory, s: Refer
         }${fields.map((f) => row(t.person.fields[f], s.fields[f] ?? null, l.notRecorded))}</tbody></table>`
       : null;
   const assessment = s.assessment.length
-    ? html`<h3>${t.category.assessment}</h3><table class="data"><thead><tr><th scope="col">${t.category.area}</th><th scope="col">${t.category.need}</th><th scope="col">${t.category.note}</th></tr></thead><tbody>${s.assessment.map(
+    ? html`<h4>${t.category.assessment}</h4><table class="data"><thead><tr><th scope="col">${t.category.area}</th><th scope="col">${t.category.need}</th><th scope="col">${t.category.note}</th></tr></thead><tbody>${s.assessment.map(
         (a) => html`<tr><td>${l.lifeAreas[a.area]}</td><td>${l.needLevels[a.need]}</td><td class="pre">${a.note ?? ''}</td></tr>`,
       )}</tbody></table>`
     : null;
   const goals = s.goals.length
-    ? html`<h3>${t.category.goals}</h3><table class="data"><thead><tr><th scope="col">${t.category.area}</th><th scope="col">${t.category.goal}</th><th scope="col">${t.category.status}</th></tr></thead><tbody>${s.goals.map(
+    ? html`<h4>${t.category.goals}</h4><table class="data"><thead><tr><th scope="col">${t.category.area}</th><th scope="col">${t.category.goal}</th><th scope="col">${t.category.status}</th></tr></thead><tbody>${s.goals.map(
         (g) => html`<tr><td>${l.lifeAreas[g.area]}</td><td>${g.title}</td><td>${l.goalStatuses[g.status]}</td></tr>`,
       )}</tbody></table>`
     : null;
   const notes = s.notes.length
-    ? html`<h3>${t.category.notes}</h3><table class="data"><thead><tr><th scope="col">${t.category.noteDate}</th><th scope="col">${t.category.noteText}</th></tr></thead><tbody>${s.notes.map(
+    ? html`<h4>${t.category.notes}</h4><table class="data"><thead><tr><th scope="col">${t.category.noteDate}</th><th scope="col">${t.category.noteText}</th></tr></thead><tbody>${s.notes.map(
         (n) => html`<tr><td>${germanDate(n.occurredOn)}</td><td class="pre">${n.text}</td></tr>`,
       )}</tbody></table>`
     : null;
   const empty = !facts && !assessment && !goals && !notes;
-  return html`<section><h2>${fill(t.category.heading, { category: l.categories[category] })}</h2>${facts}${assessment}${goals}${notes}${
+  return html`<section><h3>${fill(t.category.heading, { category: l.categories[category] })}</h3>${facts}${assessment}${goals}${notes}${
     empty ? html`<p>${t.category.empty}</p>` : null
   }</section>`;
 }
@@ -85,7 +85,7 @@ export function referralSheetHtml(d: ReferralPrintData, printedOn: string): stri
   )}${row(t.referral.urgency, t.referral.urgencies[d.urgency], l.notRecorded)}</tbody></table><h3>${t.referral.request}</h3><p class="pre">${d.request}</p></section>`;
   const consent = html`<section class="keep"><h2>${t.consent.heading}</h2>${
     d.categories.length
-      ? html`<p>${t.consent.text}</p><ul>${d.categories.map((c) => html`<li>${l.categories[c]}</li>`)}</ul><ul>${d.consents.map(
+      ? html`<p>${t.consent.text}</p><ul>${d.categories.map((c) => html`<li>${l.categories[c]}</li>`)}</ul><p>${t.consent.basis}</p><ul>${d.consents.map(
           (c) =>
             html`<li>${
               c.validUntil
@@ -96,7 +96,7 @@ export function referralSheetHtml(d: ReferralPrintData, printedOn: string): stri
       : html`<p class="box">${t.consent.noCategories}</p>`
   }</section>`;
   const data = d.categories.length
-    ? html`<section><h2>${t.person.heading}</h2></section>${d.categories.map((c) => categorySection(t, c, d.sections[c]!, d))}`
+    ? html`<section><h2>${t.person.heading}</h2>${d.categories.map((c) => categorySection(t, c, d.sections[c]!, d))}</section>`
     : null;
   const feedback = html`<section class="keep"><h2>${t.feedback.heading}</h2><p>${
     d.feedbackDue ? fill(t.feedback.due, { date: germanDate(d.feedbackDue) }) : t.feedback.open

@@ -10,7 +10,8 @@ html { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif; f
 body { margin: 0; }
 h1 { font-size: 14pt; margin: 0 0 1mm 0; }
 h2 { font-size: 11pt; margin: 0 0 1.5mm 0; }
-h3 { font-size: 9.5pt; margin: 2mm 0 1mm 0; }
+h3 { font-size: 10pt; margin: 2.5mm 0 1mm 0; }
+h4 { font-size: 9.5pt; margin: 2mm 0 1mm 0; }
 p { margin: 0 0 1.5mm 0; }
 ul { margin: 0 0 1.5mm 0; padding-inline-start: 5mm; }
 li { margin-bottom: 0.8mm; }
@@ -18,6 +19,7 @@ header { border-bottom: 0.4mm solid #000; padding-bottom: 2mm; margin-bottom: 3m
 header .lead { margin: 0; }
 header .recipient { font-weight: bold; margin-top: 1mm; }
 section { margin-bottom: 3.5mm; }
+section section { margin-bottom: 2.5mm; }
 .keep { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5mm; }
 th, td { text-align: start; vertical-align: top; padding: 0.7mm 2mm 0.7mm 0; }

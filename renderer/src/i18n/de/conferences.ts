@@ -21,7 +21,7 @@ export const conferences = {
       recipient: 'Empfänger',
       recipientHint: 'Für jeden teilnehmenden Partner ein eigenes PDF.',
       forPartner: 'Für {{partner}}',
-      ownFile: 'Für die eigene Akte (vollständig)',
+      ownFile: 'Für die eigene Akte',
       submit: 'PDF erstellen',
       busy: 'PDF wird erstellt …',
       done: 'Das Protokoll wurde als PDF erstellt ({{fileName}}).',

@@ -21,7 +21,7 @@ export const conferences = {
       recipient: 'Recipient',
       recipientHint: 'One PDF per participating partner.',
       forPartner: 'For {{partner}}',
-      ownFile: 'For our own file (complete)',
+      ownFile: 'For our own file',
       submit: 'Create PDF',
       busy: 'Creating the PDF …',
       done: 'The minutes were created as a PDF ({{fileName}}).',
