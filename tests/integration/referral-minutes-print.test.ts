@@ -18,6 +18,7 @@ const TODAY = berlinDate(new Date());
 const ADMIN = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
 const FM = { login: 'fm.yilmaz', displayName: 'Derya Yilmaz', role: 'fallmanagement' as const, passphrase: 'Seseke Brücke am Morgen 2026' };
 const KO = { login: 'ko.lange', displayName: 'Katrin Lange', role: 'koordination' as const, passphrase: 'Sieben Kraniche landen 2027 am Cappenberger See' };
+const VW = { login: 'vw.peters', displayName: 'Jonas Peters', role: 'verwaltung' as const, passphrase: 'Aktenwagen quietschen leise im dritten Stock 88' };
 const ABH = { login: 'abh.kaya', displayName: 'Selin Kaya', role: 'abh' as const, passphrase: 'Stempelkissen duften nach 44 Lavendelfeldern' };
 
 const PARTNER = {
@@ -68,7 +69,7 @@ describe('Überleitungsbogen and conference minutes as tagged PDFs', () => {
 
   beforeAll(async () => {
     ({ core } = await setupVault(tmp.dir));
-    await enrolAccounts(core, ADMIN, [FM, KO, ABH]);
+    await enrolAccounts(core, ADMIN, [FM, KO, VW, ABH]);
     await as(KO);
     mbe = (await call(core, 'partners.save', { ...PARTNER, name: 'MBE Caritas Lünen' })).id;
     jc = (await call(core, 'partners.save', { ...PARTNER, name: 'Jobcenter Kreis Unna', kind: 'jobcenter', street: 'Bahnhofstraße 9' })).id;
@@ -172,10 +173,14 @@ describe('Überleitungsbogen and conference minutes as tagged PDFs', () => {
     expect(JSON.stringify(trail.rows)).not.toMatch(/Haddad|Rami|Diabetes|Elektriker|Anerkennung/);
   });
 
-  it('refuses a draft, an unknown referral and every office but the keeping one', async () => {
+  it('refuses a draft, an unknown referral, a role that does not read every category sent, and every office but the keeping one', async () => {
     expect(await core.dispatch('referrals.print', { id: draftId })).toMatchObject({ ok: false, error: { code: 'referral.notSent' } });
     expect(await core.dispatch('referrals.print', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'record.notFound' } });
     expect(await core.dispatch('referrals.print', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'validation.invalid' } });
+    // Verwaltung keeps the file but reads neither health nor notes: it prints the narrow sheet, not the wide one.
+    await as(VW);
+    expect(await core.dispatch('referrals.print', { id: wide.id })).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
+    expect(await core.dispatch('referrals.print', { id: narrow.id })).toMatchObject({ ok: true });
     await as(ABH);
     expect(await core.dispatch('referrals.print', { id: narrow.id })).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
     expect(await core.dispatch('conferences.printMinutes', { conferenceId, partnerId: jc })).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
