@@ -200,6 +200,7 @@ interface Fixture {
   goals: Record<string, string>;
   measures: Record<string, string>;
   followUpId: string;
+  conferenceId: string;
   /** A conference's agreed actions: one became a Wiedervorlage, one a measure under the health goal. */
   conferenceActions: { followUp: string; health: string };
   revocableConsent: { id: string; version: number };
@@ -313,6 +314,8 @@ const PROBES: Probe[] = [
   { name: 'referrals.send', method: 'referrals.send', kind: 'write', part: null, input: (f) => ({ id: f.referrals.fm, version: 999 }) },
   { name: 'referrals.feedback', method: 'referrals.feedback', kind: 'write', part: null, input: (f) => ({ id: f.referrals.fm, version: 999, state: 'accepted' }) },
   { name: 'referrals.reopen', method: 'referrals.reopen', kind: 'write', part: null, input: (f) => ({ id: f.referrals.fm, version: 999, note: 'Wieder offen' }) },
+  // A draft answers referral.notSent past the access check; the sent referral's sheet is walked in the referral run.
+  { name: 'referrals.print', method: 'referrals.print', kind: 'read', part: null, input: (f, u) => ({ id: f.referrals[recordsOf(u)] }) },
   {
     name: 'referrals.delete',
     method: 'referrals.delete',
@@ -329,6 +332,7 @@ const PROBES: Probe[] = [
     part: null,
     input: (f) => ({ caseId: f.caseId, heldOn: TODAY, clientPresent: false, confirmSameDay: true }),
   },
+  { name: 'conferences.printMinutes', method: 'conferences.printMinutes', kind: 'read', part: null, input: (f) => ({ conferenceId: f.conferenceId, partnerId: null }) },
   { name: 'conferenceActions.setDone follow-up', method: 'conferenceActions.setDone', kind: 'write', part: null, input: (f) => ({ id: f.conferenceActions.followUp, done: true }) },
   { name: 'conferenceActions.setDone health', method: 'conferenceActions.setDone', kind: 'write', part: 'health', input: (f) => ({ id: f.conferenceActions.health, done: true }) },
   { name: 'conflicts.resolve phone', method: 'conflicts.resolve', kind: 'write', part: 'master', input: (f) => ({ id: conflictId('client', f.id, 'phone'), keep: 'other' }) },
@@ -470,6 +474,7 @@ describe('the access matrix (role × office × consent × category × method)', 
       goals,
       measures,
       followUpId: withFollowUp.followUps!.at(-1)!.id,
+      conferenceId: conference.id,
       conferenceActions: {
         followUp: conference.actions!.find((a) => a.area === null)!.id,
         health: conference.actions!.find((a) => a.area === 'health')!.id,
@@ -633,6 +638,7 @@ describe('the access matrix (role × office × consent × category × method)', 
     let r = await walked('referrals.create', { caseId: referredCase.id, partnerId: directory.partnerId, request: 'Beratung', categories: ['master'], feedbackDue: addDays(TODAY, -1) });
     r = await walked('referrals.update', { id: r.id, version: r.version, partnerId: directory.partnerId, request: 'Beratung zur Anerkennung', categories: ['master'], feedbackDue: addDays(TODAY, -1) });
     r = await walked('referrals.send', { id: r.id, version: r.version, followUpTitle: 'Rückmeldung MBE' });
+    await walked('referrals.print', { id: r.id });
     expect((await walked('work.overview')).overdueReferrals.map((o) => o.id)).toEqual([r.id]);
     r = await walked('referrals.feedback', { id: r.id, version: r.version, state: 'declined', declinedBy: 'client', reason: 'Kein Interesse' });
     r = await walked('referrals.reopen', { id: r.id, version: r.version, note: 'Doch Interesse' });

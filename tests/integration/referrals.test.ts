@@ -299,7 +299,7 @@ describe('referrals', () => {
     const both = await draft(split.caseId);
     await send(both);
     expect(Object.keys((await printAs(core, both.id)).sections)).toEqual(['master', 'work-education']);
-    expect((await printAs(core, both.id)).sections['work-education']).toEqual({ 'assessment.work': 'urgent: Abschluss aus Syrien' });
+    expect((await printAs(core, both.id)).sections['work-education']).toMatchObject({ assessment: [{ area: 'work', need: 'urgent', note: 'Abschluss aus Syrien' }] });
     await call(core, 'consents.revoke', { id: workConsent.id, version: workConsent.version, revokedOn: TODAY, form: 'written', note: null });
     const after = await printAs(core, both.id);
     expect(after.categories).toEqual(['master']);

@@ -141,6 +141,14 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
       return { ...(await caseTarget(m, a.case_id, category)), entity: 'conference-action', entityId: i.id };
     },
   },
+  // Minutes leave the keeping office only; what each recipient may read is decided by the service.
+  'conferences.printMinutes': {
+    kind: 'read',
+    target: async (i, m) => {
+      const c = await row<{ case_id: string }>(m, 'SELECT case_id FROM case_conference WHERE id = ?', i.conferenceId, 'conference');
+      return { ...(await caseTarget(m, c.case_id, null)), entity: 'case-conference', entityId: i.conferenceId };
+    },
+  },
   'conflicts.list': { kind: 'list' },
   'referrals.list': { kind: 'read', target: (i, m) => caseTarget(m, i.caseId) },
   'referrals.create': { kind: 'write', target: (i, m) => caseTarget(m, i.caseId, null) },
@@ -151,6 +159,9 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
   'referrals.delete': { kind: 'write', target: (i, m) => referralTarget(m, i.id) },
   // Which partners hold the person's data: the keeping office's overview of its own disclosures.
   'referrals.dataHolders': { kind: 'read', target: (i) => client(i.clientId, null)() },
+  // Printing the Überleitungsbogen is the keeping office's work (null: a consent party is refused); the service
+  // checks the printing user sees every category the referral carries.
+  'referrals.print': { kind: 'read', target: (i, m) => referralTarget(m, i.id) },
   'conflicts.resolve': {
     kind: 'write',
     target: async (i, m) => {

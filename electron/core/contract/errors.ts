@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'referral.consentMissing',
   'referral.invalidTransition',
   'referral.notDraft',
+  'referral.notSent',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -140,6 +141,7 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
       : `No consent in force names this partner for: ${((p.missing as string[] | undefined) ?? []).join(', ')}; the referral was not sent.`,
   'referral.invalidTransition': (p) => `A referral in state ${String(p.from)} cannot become ${String(p.to)}; nothing was changed.`,
   'referral.notDraft': () => 'Only a draft referral can be edited or sent; record the feedback instead.',
+  'referral.notSent': () => 'A draft referral has not left the office; send it before printing its Überleitungsbogen. Nothing was printed.',
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'finding.personalData': (p) =>
     `The finding's text seems to point to a person (${String(p.kinds ?? 'personal data')}); describe the barrier without names, dates or numbers. Nothing was stored.`,

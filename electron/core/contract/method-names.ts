@@ -57,6 +57,7 @@ export const METHOD_NAMES = [
   'conferences.list',
   'conferences.save',
   'conferenceActions.setDone',
+  'conferences.printMinutes',
   'work.overview',
   'audit.list',
   'audit.exportCsv',
@@ -97,6 +98,7 @@ export const METHOD_NAMES = [
   'referrals.reopen',
   'referrals.delete',
   'referrals.dataHolders',
+  'referrals.print',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -89,13 +89,14 @@ import {
   referralDeleteInput,
   referralFeedbackInput,
   referralHoldersInput,
+  referralPrintInput,
   referralListInput,
   referralReopenInput,
   referralSendInput,
   referralUpdateInput,
 } from './schemas/referral-schemas';
 import type { DataHolderView, ReferralView } from './types/referral-types';
-import { conferenceActionDoneInput, conferenceListInput, conferenceSaveInput } from './schemas/conference-schemas';
+import { conferenceActionDoneInput, conferenceListInput, conferencePrintInput, conferenceSaveInput } from './schemas/conference-schemas';
 import type { ConferenceView } from './types/conference-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
@@ -210,6 +211,7 @@ export const contract = {
   'conferences.list': method<ConferenceView[]>()({ input: conferenceListInput, access: 'caseWork', audit: read('case') }),
   'conferences.save': method<ConferenceView>()({ input: conferenceSaveInput, access: 'caseWork', audit: write('case-conference') }),
   'conferenceActions.setDone': method<ConferenceView>()({ input: conferenceActionDoneInput, access: 'caseWork', audit: write('case-conference') }),
+  'conferences.printMinutes': method<PrintDocument>()({ input: conferencePrintInput, access: 'caseWork', audit: write('case-conference') }),
   'work.overview': method<WorkOverview>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
   'audit.list': method<AuditPage>()({ input: auditListInput, access: 'audit', audit: read('audit') }),
   'audit.exportCsv': method<AuditExport>()({ input: auditExportInput, access: 'audit', audit: write('audit-export') }),
@@ -258,6 +260,7 @@ export const contract = {
   'referrals.reopen': method<ReferralView>()({ input: referralReopenInput, access: 'caseWork', audit: write('referral') }),
   'referrals.delete': method<null>()({ input: referralDeleteInput, access: 'caseWork', audit: write('referral') }),
   'referrals.dataHolders': method<DataHolderView[]>()({ input: referralHoldersInput, access: 'caseWork', audit: read('referral') }),
+  'referrals.print': method<PrintDocument>()({ input: referralPrintInput, access: 'caseWork', audit: write('referral') }),
 } as const;
 
 /**
@@ -281,7 +284,7 @@ export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], unde
  * Methods whose answer core gives as a print document (HTML) and the transport renders into a PDF before the page
  * sees it (electron/main/pdf-printer.ts; the harness does the same with Chromium's page.pdf).
  */
-export const PRINT_METHODS = ['consents.printForm'] as const satisfies readonly MethodName[];
+export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes'] as const satisfies readonly MethodName[];
 export type PrintMethod = (typeof PRINT_METHODS)[number];
 
 export function isPrintMethod(method: string): method is PrintMethod {

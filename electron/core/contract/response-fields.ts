@@ -444,6 +444,7 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'conferences.list': CONFERENCE,
   'conferences.save': CONFERENCE,
   'conferenceActions.setDone': CONFERENCE,
+  'conferences.printMinutes': fileOf<PrintDocument>((d) => d.clientId, { clientId: 'always', fileName: 'owner', html: 'owner' }),
   'work.overview': { rule: 'always', fields: WORK_OVERVIEW_FIELDS },
   'conflicts.list': CONFLICTS,
   'conflicts.resolve': CONFLICTS,
@@ -455,4 +456,5 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'referrals.reopen': REFERRAL,
   'referrals.delete': 'always',
   'referrals.dataHolders': { rule: 'always', fields: DATA_HOLDER_FIELDS },
+  'referrals.print': fileOf<PrintDocument>((d) => d.clientId, { clientId: 'always', fileName: 'owner', html: 'owner' }),
 };

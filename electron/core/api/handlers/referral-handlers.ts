@@ -9,6 +9,7 @@ import {
   sendReferral,
   updateReferral,
 } from '../../domain/referrals/referral-service';
+import { printReferralSheet } from '../../domain/referrals/referral-sheet';
 import type { HandlerMap } from './handler-types';
 
 type ReferralMethod =
@@ -19,7 +20,8 @@ type ReferralMethod =
   | 'referrals.feedback'
   | 'referrals.reopen'
   | 'referrals.delete'
-  | 'referrals.dataHolders';
+  | 'referrals.dataHolders'
+  | 'referrals.print';
 
 /** Referrals of a case to directory partners; the method guards have checked the case file (method-guards.ts). */
 export const referralHandlers: HandlerMap<ReferralMethod> = {
@@ -34,4 +36,5 @@ export const referralHandlers: HandlerMap<ReferralMethod> = {
     ctx.audit.entityIds.push(i.clientId);
     return dataHolders(ctx.tx, i.clientId, berlinDate(ctx.now));
   },
+  'referrals.print': (i, ctx) => printReferralSheet(ctx, i),
 };

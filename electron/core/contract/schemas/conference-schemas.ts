@@ -58,4 +58,7 @@ export const conferenceSaveInput = z
 
 export const conferenceListInput = z.strictObject({ caseId: id });
 
+/** Prints the minutes for one partner that took part, or (partnerId null) the full minutes for our own file. */
+export const conferencePrintInput = z.strictObject({ conferenceId: id, partnerId: id.nullable().default(null) });
+
 export const conferenceActionDoneInput = z.strictObject({ id, done: z.boolean() });

@@ -28,6 +28,9 @@ export const referralUpdateInput = z.strictObject({ id: z.uuid(), version, ...dr
 
 export const referralListInput = z.strictObject({ caseId: z.uuid() });
 
+/** Prints the Überleitungsbogen of a sent (or later) referral. */
+export const referralPrintInput = z.strictObject({ id: z.uuid() });
+
 export const referralSendInput = z.strictObject({
   id: z.uuid(),
   version,

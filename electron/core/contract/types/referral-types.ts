@@ -1,4 +1,6 @@
+import type { GoalStatus, LifeArea, NeedLevel } from '../case-domain';
 import type { DataCategory } from '../data-categories';
+import type { Office } from '../offices';
 import type { DeclinedBy, ReferralFailureReason, ReferralResult, ReferralState, ReferralUrgency } from '../referral-domain';
 
 /** One step of a referral's history (sent, accepted, declined, done, reopened), with the note a reopening needs. */
@@ -66,16 +68,34 @@ export interface DataHolderView {
 }
 
 /** What the Überleitungsbogen of a referral may print: only the categories sent, each with the file's data of it. */
+/** One category's content on the Überleitungsbogen: fields of the file (codes, worded by the sheet) and case work. */
+export interface ReferralPrintSection {
+  /** Field key (labelled by the sheet's template) → value worded in German; null: not recorded. */
+  fields: Record<string, string | null>;
+  assessment: { area: LifeArea; need: NeedLevel; note: string | null }[];
+  goals: { area: LifeArea; title: string; status: GoalStatus }[];
+  /** Only with "conversation-notes": the notes the office shares ("intern" ones never leave it). */
+  notes: { occurredOn: string; text: string }[];
+}
+
 export interface ReferralPrintData {
   referralId: string;
+  state: ReferralState;
+  office: Office;
+  partner: { name: string; street: string | null; postalCode: string | null; city: string | null };
+  contact: { name: string; role: string | null; phone: string | null; email: string | null } | null;
+  /** Kept for the seam's first callers: the partner's and the contact person's names. */
   partnerName: string;
   contactName: string | null;
   request: string;
   urgency: ReferralUrgency;
   sentOn: string | null;
   feedbackDue: string | null;
+  /** The consents in force this print relies on (those naming the partner for a printed category). */
+  consents: { id: string; validFrom: string; validUntil: string | null }[];
   categories: DataCategory[];
-  client: { familyName: string; givenNames: string; birthDate: string | null };
-  /** Per sent category, the fields of the file in it (label key → value); categories not sent are absent. */
-  sections: Partial<Record<DataCategory, Record<string, string | null>>>;
+  /** Null unless "master" is printed: without it the sheet does not name the person. */
+  client: { familyName: string; givenNames: string; birthDate: string | null } | null;
+  /** Per printed category its content; categories not printed are absent. */
+  sections: Partial<Record<DataCategory, ReferralPrintSection>>;
 }

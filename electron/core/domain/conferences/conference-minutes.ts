@@ -2,6 +2,7 @@ import type { LifeArea } from '../../contract/case-domain';
 import { LIFE_AREA_DATA_CATEGORY, type DataCategory } from '../../contract/data-categories';
 import { DATA_CATEGORIES } from '../../contract/data-categories';
 import { AppError } from '../../contract/errors';
+import type { Office } from '../../contract/offices';
 import { berlinDate } from '../../contract/dates';
 import { AccessDenied } from '../access/access-denied';
 import { accessTo, type ClientDataContext } from '../access/call-access';
@@ -14,7 +15,10 @@ export interface MinutesContent {
   conferenceId: string;
   heldOn: string;
   heldAt: string | null;
-  recipient: { partnerId: string; name: string };
+  /** Null: the full minutes for the keeping office's own file. */
+  recipient: { partnerId: string; name: string } | null;
+  /** The keeping office (fallführende Stelle). */
+  office: Office;
   /** The categories the conference's consent releases to the recipient (and the printing user may read). */
   categories: DataCategory[];
   /** Null unless "master" is released: without it the minutes do not name the person. */
@@ -50,33 +54,41 @@ function inForce(c: Consent, today: string): boolean {
 
 /**
  * Gathers the minutes of a conference for one recipient, a partner that took part: exactly what the consent the
- * conference relies on releases to that partner, and nothing the printing user may not read. Only the keeping
+ * conference relies on releases to that partner, and nothing the printing user may not read. Without a partner:
+ * the keeping office's own file copy, everything the printing user may read. Only the keeping
  * office prints minutes. No consent, or one not naming the partner: no category, so no personal content.
  */
-export async function gatherMinutesContent(ctx: ClientDataContext, conferenceId: string, partnerId: string): Promise<MinutesContent> {
+export async function gatherMinutesContent(ctx: ClientDataContext, conferenceId: string, partnerId: string | null): Promise<MinutesContent> {
   const { tx } = ctx;
   const [conference] = await loadConferences(tx, ctx.fields, { id: conferenceId });
   if (!conference) throw new AppError('record.notFound', { entity: 'conference' });
   const access = await accessTo(ctx, conference.clientId);
   if (!access.owner) throw new AccessDenied('scope', { entity: 'client', entityId: conference.clientId, fields: [`case-conference:${conferenceId}`] });
   const participants = conference.participants ?? [];
-  const partner = await tx.findOneBy(PartnerEntity, { id: partnerId });
-  if (!partner || !participants.some((p) => p.partnerId === partnerId)) {
+  const partner = partnerId === null ? null : await tx.findOneBy(PartnerEntity, { id: partnerId });
+  if (partnerId !== null && (!partner || !participants.some((p) => p.partnerId === partnerId))) {
     throw new AppError('validation.invalid', { issues: [{ path: 'partnerId', code: 'not_participant' }] });
   }
-  const consent = conference.consentId ? await tx.findOneBy(ConsentEntity, { id: conference.consentId }) : null;
-  const released =
-    consent && consent.clientId === conference.clientId && inForce(consent, berlinDate(ctx.now)) && consentNamesPartner(consent, partner)
+  const consent = partner && conference.consentId ? await tx.findOneBy(ConsentEntity, { id: conference.consentId }) : null;
+  // The file copy stays in the keeping office: everything the printing user may read. A partner: what the consent releases.
+  const released = !partner
+    ? new Set<DataCategory>(DATA_CATEGORIES)
+    : consent && consent.clientId === conference.clientId && inForce(consent, berlinDate(ctx.now)) && consentNamesPartner(consent, partner)
       ? new Set(JSON.parse(consent.categories) as DataCategory[])
       : new Set<DataCategory>();
   const categories = DATA_CATEGORIES.filter((c) => released.has(c) && access.categories.has(c));
   const allowed = (area: LifeArea | null) => area === null || categories.includes(LIFE_AREA_DATA_CATEGORY[area]);
-  const [client] = (await tx.query('SELECT given_names, family_name FROM client WHERE id = ?', [conference.clientId])) as { given_names: string; family_name: string }[];
+  const [client] = (await tx.query('SELECT given_names, family_name, office FROM client WHERE id = ?', [conference.clientId])) as {
+    given_names: string;
+    family_name: string;
+    office: Office;
+  }[];
   return {
     conferenceId,
     heldOn: conference.heldOn,
     heldAt: conference.heldAt,
-    recipient: { partnerId, name: partner.name },
+    recipient: partner ? { partnerId: partner.id, name: partner.name } : null,
+    office: client!.office,
     categories,
     clientName: categories.includes('master') && client ? `${client.given_names} ${client.family_name}` : null,
     clientPresent: conference.clientPresent,

@@ -11,6 +11,7 @@ import { languageName } from '../../format/world';
 import { FormAlert, StatusNotice } from '../FormAlert';
 import { ConferenceDialog } from './ConferenceDialog';
 import { conferenceDraftId } from './conference-draft';
+import { PrintMinutesDialog } from './PrintMinutesDialog';
 
 const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -36,6 +37,7 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
   const { t, i18n } = useTranslation();
   const list = useLoad(() => call('conferences.list', { caseId: kase.id }), [kase.id]);
   const [editing, setEditing] = useState<ConferenceView | 'new' | null>(null);
+  const [printing, setPrinting] = useState<ConferenceView | null>(null);
   // A new conference's input kept at a lock: the button says the dialog continues it.
   const newDraft = useLoad(() => (readOnly ? Promise.resolve(null) : call('drafts.get', { formId: conferenceDraftId(kase.id, null) })), [kase.id, readOnly]);
   const [alert, setAlert] = useState<string | null>(null);
@@ -79,6 +81,11 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
               {readOnly || !c.participants ? null : (
                 <Button size="small" onClick={() => setEditing(c)} aria-label={t('conferences.editLabel', { date: formatIsoDay(c.heldOn) })}>
                   {t('conferences.edit')}
+                </Button>
+              )}
+              {readOnly || !c.participants ? null : (
+                <Button size="small" onClick={() => setPrinting(c)} aria-label={t('conferences.print.openLabel', { date: formatIsoDay(c.heldOn) })}>
+                  {t('conferences.print.open')}
                 </Button>
               )}
             </div>
@@ -146,6 +153,16 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
             setNotice(t('conferences.saved', { date: formatIsoDay(saved.heldOn) }));
             list.reload();
             onCaseChanged();
+          }}
+        />
+      ) : null}
+      {printing ? (
+        <PrintMinutesDialog
+          conference={printing}
+          onCancel={() => setPrinting(null)}
+          onDone={(fileName) => {
+            setPrinting(null);
+            setNotice(t('conferences.print.done', { fileName }));
           }}
         />
       ) : null}

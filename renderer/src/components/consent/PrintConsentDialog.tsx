@@ -5,8 +5,8 @@ import type { ClientDetail, ConsentView } from '../../api/case-types';
 import { call } from '../../api/client';
 import { CONSENT_FORM_LANGUAGES, consentFormLanguageFor, type ConsentFormChoice } from '../../api/core';
 import { errorText } from '../../api/error-text';
-import { base64ToBlob } from '../clients/file-bytes';
 import { FormDialog } from '../FormDialog';
+import { downloadPdf } from '../print/download-pdf';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -21,19 +21,6 @@ export function defaultFormLanguage(languages: ClientDetail['languages']): Conse
     if (form) return form;
   }
   return 'de';
-}
-
-/** Hands the PDF to the browser/Electron as a download (the download guard lets exactly these names through). */
-function download(fileName: string, pdfBase64: string): void {
-  const url = URL.createObjectURL(base64ToBlob(pdfBase64, 'application/pdf'));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Prints the form of one consent as a PDF, in German or German with the client's language side by side. */
@@ -60,7 +47,7 @@ export function PrintConsentDialog({
     setBusy(true);
     try {
       const pdf = await call('consents.printForm', { consentId: consent.id, language, mutual });
-      download(pdf.fileName, pdf.pdfBase64);
+      downloadPdf(pdf.fileName, pdf.pdfBase64);
       onDone(pdf.fileName);
     } catch (e) {
       setAlert(errorText(t, e));

@@ -8,6 +8,7 @@ import { errorText } from '../../api/error-text';
 import { useLoad } from '../../app/use-load';
 import { formatIsoDay } from '../../format/partial-date';
 import { ListSection } from '../ListSection';
+import { downloadPdf } from '../print/download-pdf';
 import { DeleteReferralDialog } from './DeleteReferralDialog';
 import { FeedbackDialog } from './FeedbackDialog';
 import { ReferralDialog } from './ReferralDialog';
@@ -37,6 +38,7 @@ export function ReferralsSection({ kase, readOnly }: { kase: CaseDetail; readOnl
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canWrite = !readOnly && kase.access.owner;
+  const [printing, setPrinting] = useState<string | null>(null);
 
   const done = (message: string) => {
     setOpen(null);
@@ -53,6 +55,22 @@ export function ReferralsSection({ kase, readOnly }: { kase: CaseDetail; readOnl
       done(t('referrals.sent', { partner: r.partnerName }));
     } catch (e) {
       setAlert(sendErrorText(t, e, r.partnerName));
+    }
+  };
+
+  /** The Überleitungsbogen of a sent referral, as a PDF download; the core leaves out what no consent releases. */
+  const print = async (r: ReferralView) => {
+    setAlert(null);
+    setNotice(null);
+    setPrinting(r.id);
+    try {
+      const pdf = await call('referrals.print', { id: r.id });
+      downloadPdf(pdf.fileName, pdf.pdfBase64);
+      setNotice(t('referrals.printed', { fileName: pdf.fileName }));
+    } catch (e) {
+      setAlert(errorText(t, e));
+    } finally {
+      setPrinting(null);
     }
   };
 
@@ -112,6 +130,16 @@ export function ReferralsSection({ kase, readOnly }: { kase: CaseDetail; readOnl
             {t('referrals.edit')}
           </Button>
         </>
+      ) : null}
+      {r.state !== 'draft' ? (
+        <Button
+          size="small"
+          disabled={printing !== null}
+          onClick={() => void print(r)}
+          aria-label={t('referrals.printLabel', { partner: r.partnerName })}
+        >
+          {printing === r.id ? t('referrals.printing') : t('referrals.print')}
+        </Button>
       ) : null}
       {(['accepted', 'declined', 'done'] as const).some((s) => feedbackAllowed(r.state, s)) ? (
         <Button size="small" onClick={() => setOpen({ kind: 'feedback', referral: r })}>

@@ -158,7 +158,7 @@ export const audit = {
       notes: { add: 'Notiz hinzugefügt' },
       followUps: { add: 'Wiedervorlage angelegt', complete: 'Wiedervorlage erledigt' },
       work: { overview: '„Meine Arbeit“ angezeigt' },
-      conferences: { list: 'Fallkonferenzen angesehen', save: 'Fallkonferenz gespeichert' },
+      conferences: { list: 'Fallkonferenzen angesehen', save: 'Fallkonferenz gespeichert', printMinutes: 'Protokoll einer Fallkonferenz gedruckt (PDF)' },
       conferenceActions: { setDone: 'Vereinbarte Maßnahme erledigt oder wieder geöffnet' },
       audit: {
         list: 'Protokoll angezeigt',
@@ -183,6 +183,7 @@ export const audit = {
         reopen: 'Vermittlung wieder aufgenommen',
         delete: 'Vermittlung gelöscht',
         dataHolders: 'Übersicht „Wer hat welche Daten“ angesehen',
+        print: 'Überleitungsbogen gedruckt (PDF)',
       },
     },
     export: {

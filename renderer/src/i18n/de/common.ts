@@ -135,6 +135,7 @@ export const common = {
       consentMissing: 'Die Vermittlung wurde nicht versendet: Es fehlt eine gültige Einwilligung für diesen Partner.',
       invalidTransition: 'Dieser Schritt ist im aktuellen Stand der Vermittlung nicht möglich; es wurde nichts geändert.',
       notDraft: 'Nur ein Entwurf kann geändert oder versendet werden. Erfassen Sie stattdessen die Rückmeldung.',
+      notSent: 'Der Überleitungsbogen wird erst gedruckt, wenn die Vermittlung versendet ist. Es wurde nichts gedruckt.',
     },
     network: {
       notJoined: 'Dieser Arbeitsplatz gehört noch zu keinem Sync-Netz. Die IT kann ein Netz anlegen oder den Arbeitsplatz mit einer Einladung beitreten lassen.',

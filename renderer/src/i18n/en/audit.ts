@@ -155,7 +155,7 @@ export const audit: Texts<typeof de> = {
       measures: { add: 'Measure added', setStatus: 'Measure status changed' },
       notes: { add: 'Note added' },
       followUps: { add: 'Follow-up created', complete: 'Follow-up completed' },
-      conferences: { list: 'Case conferences viewed', save: 'Case conference saved' },
+      conferences: { list: 'Case conferences viewed', save: 'Case conference saved', printMinutes: 'Case conference minutes printed (PDF)' },
       conferenceActions: { setDone: 'Agreed action done or reopened' },
       work: { overview: '“My work” shown' },
       audit: {
@@ -181,6 +181,7 @@ export const audit: Texts<typeof de> = {
         reopen: 'Referral reopened',
         delete: 'Referral deleted',
         dataHolders: 'Overview “who holds which data” viewed',
+        print: 'Referral hand-over sheet printed (PDF)',
       },
     },
     export: {

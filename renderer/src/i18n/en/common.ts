@@ -130,6 +130,7 @@ export const common: Texts<typeof de> = {
       consentMissing: 'The referral was not sent: no valid consent covers this partner.',
       invalidTransition: 'This step is not possible in the referral’s current state; nothing was changed.',
       notDraft: 'Only a draft can be edited or sent. Record the feedback instead.',
+      notSent: 'The hand-over sheet prints only once the referral has been sent. Nothing was printed.',
     },
     network: {
       notJoined: 'This workstation is not a member of a sync network yet. IT can create a network or join it with an invitation.',
