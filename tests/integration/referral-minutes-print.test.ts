@@ -57,6 +57,7 @@ describe('Überleitungsbogen and conference minutes as tagged PDFs', () => {
   let wide: { id: string; version: number };
   let draftId: string;
   let conferenceId: string;
+  let secondId: string;
 
   const as = async (who: { login: string; passphrase: string }) => {
     await call(core, 'session.lock');
@@ -219,6 +220,7 @@ describe('Überleitungsbogen and conference minutes as tagged PDFs', () => {
       ],
       results: RESULTS,
     });
+    secondId = second.id;
     const { text: m } = await text(await call(core, 'conferences.printMinutes', { conferenceId: second.id, partnerId: mbe }));
     expect(m).toContain('Sucht Arbeit als Elektriker');
     expect(m).toContain('Rami Haddad');
@@ -248,5 +250,13 @@ describe('Überleitungsbogen and conference minutes as tagged PDFs', () => {
     expect(printed.some((r) => r.fields.includes('recipient:own-file'))).toBe(true);
     expect(printed.some((r) => r.fields.includes(`recipient:${mbe}`))).toBe(true);
     expect(JSON.stringify(trail.rows)).not.toMatch(/Haddad|Rami|Diabetes|Elektriker|Hilfeplan/);
+    // The client file's "who holds which data" names the partners minutes were printed for, with what they got.
+    const holders = await call(core, 'referrals.dataHolders', { clientId });
+    const minutesOf = (partnerId: string) => holders.find((h) => h.partnerId === partnerId)?.sources.filter((src) => src.kind === 'minutes') ?? [];
+    expect(minutesOf(mbe).map((src) => src.id).sort()).toEqual([conferenceId, secondId].sort());
+    expect(minutesOf(jc).map((src) => src.id)).toEqual([conferenceId]);
+    const printedForJc = printed.find((r) => r.fields.includes(`recipient:${jc}`))!;
+    expect(minutesOf(jc)[0]!.categories.map((c) => `category:${c}`).sort()).toEqual(printedForJc.fields.filter((f) => f.startsWith('category:')).sort());
+    expect(holders.every((h) => !h.sources.some((src) => src.kind === 'minutes' && src.id === clientId))).toBe(true);
   });
 });

@@ -64,7 +64,8 @@ export interface DataHolderView {
   partnerId: string;
   partnerName: string;
   categories: DataCategory[];
-  sources: { kind: 'consent' | 'referral'; id: string; on: string; categories: DataCategory[]; active: boolean }[];
+  /** `minutes`: conference minutes printed for the partner (id: the conference). */
+  sources: { kind: 'consent' | 'referral' | 'minutes'; id: string; on: string; categories: DataCategory[]; active: boolean }[];
 }
 
 /** What the Überleitungsbogen of a referral may print: only the categories sent, each with the file's data of it. */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { DATA_CATEGORIES, type DataCategory } from '../../contract/data-categories';
 import type { DataHolderView } from '../../contract/types/referral-types';
 import { consentStatus } from '../consent/consent-service';
+import { berlinDate } from '../../contract/dates';
 
 interface ConsentRow {
   id: string;
@@ -10,6 +11,12 @@ interface ConsentRow {
   valid_from: string;
   valid_until: string | null;
   revoked_on: string | null;
+}
+
+interface MinutesRow {
+  conference_id: string;
+  at: string;
+  fields: string | null;
 }
 
 interface ReferralRow {
@@ -21,7 +28,8 @@ interface ReferralRow {
 
 /**
  * Which directory partners hold (or may receive) which data of a person: consents that name them (in force or
- * not, flagged) and referrals sent to them. Partners ordered by name; categories in vocabulary order; sources
+ * not, flagged), referrals sent to them, and conference minutes printed for them (the print's audit entry is the
+ * record of that hand-over: it names the recipient and the categories printed). Partners ordered by name; categories in vocabulary order; sources
  * newest first. Only categories a source in force or a sent referral names count for the partner's summary.
  */
 export async function dataHolders(m: EntityManager, clientId: string, today: string): Promise<DataHolderView[]> {
@@ -33,6 +41,12 @@ export async function dataHolders(m: EntityManager, clientId: string, today: str
     `SELECT id, partner_id, categories, sent_on FROM referral WHERE client_id = ? AND deleted_at IS NULL AND sent_on IS NOT NULL`,
     [clientId],
   )) as ReferralRow[];
+  const minutes = (await m.query(
+    `SELECT a.entity_id AS conference_id, a.at, a.fields FROM audit_entry a
+     WHERE a.action = 'conferences.printMinutes' AND a.outcome = 'ok' AND a.entity = 'case-conference'
+       AND a.entity_id IN (SELECT id FROM case_conference WHERE client_id = ?)`,
+    [clientId],
+  )) as MinutesRow[];
   const byPartner = new Map<string, DataHolderView['sources']>();
   const add = (partnerId: string, source: DataHolderView['sources'][number]) => byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), source]);
   for (const c of consents) {
@@ -41,6 +55,13 @@ export async function dataHolders(m: EntityManager, clientId: string, today: str
     for (const p of JSON.parse(c.partner_ids) as string[]) add(p, { kind: 'consent', id: c.id, on: c.valid_from, categories, active });
   }
   for (const r of referrals) add(r.partner_id, { kind: 'referral', id: r.id, on: r.sent_on, categories: JSON.parse(r.categories) as DataCategory[], active: true });
+  for (const p of minutes) {
+    const fields = (p.fields ? JSON.parse(p.fields) : []) as string[];
+    const recipient = fields.find((f) => f.startsWith('recipient:'))?.slice('recipient:'.length);
+    if (!recipient || recipient === 'own-file') continue;
+    const categories = DATA_CATEGORIES.filter((c) => fields.includes(`category:${c}`));
+    add(recipient, { kind: 'minutes', id: p.conference_id, on: berlinDate(new Date(p.at)), categories, active: true });
+  }
   if (!byPartner.size) return [];
   const ids = [...byPartner.keys()];
   const names = new Map(

@@ -8,7 +8,8 @@ import { ListSection } from '../ListSection';
 
 /**
  * Read-only: which partners of the directory hold (or may receive) which data of the person, from consents that
- * name them and referrals sent to them. The keeping office's overview of its own disclosures.
+ * name them, referrals sent to them and conference minutes printed for them. The keeping office's overview of its
+ * own disclosures.
  */
 export function DataHoldersSection({ client }: { client: ClientDetail }) {
   const { t } = useTranslation();
@@ -16,7 +17,9 @@ export function DataHoldersSection({ client }: { client: ClientDetail }) {
   const source = (s: DataHolderView['sources'][number]) =>
     s.kind === 'referral'
       ? t('referrals.holders.referral', { date: formatIsoDay(s.on) })
-      : t(s.active ? 'referrals.holders.consent' : 'referrals.holders.consentInactive', { date: formatIsoDay(s.on) });
+      : s.kind === 'minutes'
+        ? t('referrals.holders.minutes', { date: formatIsoDay(s.on) })
+        : t(s.active ? 'referrals.holders.consent' : 'referrals.holders.consentInactive', { date: formatIsoDay(s.on) });
   return (
     <ListSection<DataHolderView>
       id="data-holders"

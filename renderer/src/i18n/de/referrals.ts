@@ -113,7 +113,7 @@ export const referrals = {
     },
     holders: {
       title: 'Wer hat welche Daten dieser Person?',
-      intro: 'Partner aus dem Netzwerkverzeichnis, die nach einer Einwilligung Daten erhalten dürfen oder mit einer Vermittlung erhalten haben.',
+      intro: 'Partner aus dem Netzwerkverzeichnis, die nach einer Einwilligung Daten erhalten dürfen oder mit einer Vermittlung oder einem Konferenzprotokoll erhalten haben.',
       empty: 'Keine Partner haben nach den Unterlagen Daten dieser Person erhalten.',
       partner: 'Partner',
       categories: 'Datenkategorien (gültig)',
@@ -121,6 +121,7 @@ export const referrals = {
       consent: 'Einwilligung ab {{date}}',
       consentInactive: 'Einwilligung ab {{date}} (nicht mehr gültig)',
       referral: 'Vermittlung vom {{date}}',
+      minutes: 'Protokoll der Fallkonferenz vom {{date}}',
       none: '–',
     },
   },

@@ -113,7 +113,7 @@ export const referrals = {
     },
     holders: {
       title: 'Who holds which data of this person?',
-      intro: 'Partners of the network directory that may receive data under a consent or received it with a referral.',
+      intro: 'Partners of the network directory that may receive data under a consent or received it with a referral or conference minutes.',
       empty: 'According to the records, no partner has received data of this person.',
       partner: 'Partner',
       categories: 'Data categories (valid)',
@@ -121,6 +121,7 @@ export const referrals = {
       consent: 'Consent from {{date}}',
       consentInactive: 'Consent from {{date}} (no longer valid)',
       referral: 'Referral of {{date}}',
+      minutes: 'Minutes of the case conference of {{date}}',
       none: '–',
     },
   },
