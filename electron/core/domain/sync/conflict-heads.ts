@@ -42,3 +42,9 @@ export async function openConflicts(m: EntityManager, entity: string, ids: reado
   }
   return out;
 }
+
+/** The value in force and the latest of the others (a third concurrent write is rare; it shows once these settle). */
+export function sidesOf(heads: readonly Head[]): { winner: Head; other: Head } {
+  const winner = winnerOf([...heads]);
+  return { winner, other: winnerOf(heads.filter((h) => h !== winner)) };
+}

@@ -12,7 +12,7 @@ import { refreshClientCaseColumns, refreshCurrentStatus } from '../clients/clien
 import { foldName } from '../clients/name-normalisation';
 import { stampOf } from '../service-context';
 import { placeOf, protectedCategory, SYNC_ENTITY, type SourceRow, type SyncEntity } from './sync-registry';
-import { parseHeads, winnerOf, type Head } from './conflict-heads';
+import { parseHeads, sidesOf, type Head } from './conflict-heads';
 import { keyWhere, rowsById } from './sync-rows';
 
 interface ConflictRow {
@@ -25,12 +25,7 @@ interface ConflictRow {
   detected_at: string;
 }
 
-/** The value in force and the latest of the others (a third concurrent write is rare; it shows once these settle). */
-function sides(c: ConflictRow): { winner: Head; other: Head } {
-  const heads = parseHeads(c.heads);
-  const winner = winnerOf(heads);
-  return { winner, other: winnerOf(heads.filter((h) => h !== winner)) };
-}
+const sides = (c: ConflictRow) => sidesOf(parseHeads(c.heads));
 
 /** The category a conflicting field belongs to (null: the office's own working data, e.g. follow-ups). */
 function categoryOf(spec: SyncEntity, field: string, row: SourceRow): DataCategory | null {

@@ -4,7 +4,7 @@ import type { DirectoryConflictView } from '../../contract/types/partner-types';
 import { decodeHlc } from '../../platform/sync/hlc';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { stampOf, type ServiceContext } from '../service-context';
-import { parseHeads, winnerOf, type Head } from './conflict-heads';
+import { parseHeads, sidesOf, type Head } from './conflict-heads';
 import { keyWhere, rowsById } from './sync-rows';
 import { SYNC_ENTITY } from './sync-registry';
 
@@ -25,11 +25,7 @@ interface ConflictRow {
   detected_at: string;
 }
 
-function sides(c: ConflictRow): { winner: Head; other: Head } {
-  const heads = parseHeads(c.heads);
-  const winner = winnerOf(heads);
-  return { winner, other: winnerOf(heads.filter((h) => h !== winner)) };
-}
+const sides = (c: ConflictRow) => sidesOf(parseHeads(c.heads));
 
 export async function listDirectoryConflicts(ctx: Pick<ServiceContext, 'tx'>): Promise<DirectoryConflictView[]> {
   const m = ctx.tx;
