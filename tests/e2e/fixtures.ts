@@ -62,7 +62,8 @@ export const test = base.extend<{ harness: HarnessFixture }>({
  * inserts `<i data-tabster-dummy tabindex=0 aria-hidden>` focus guards that only redirect focus; axe reports them
  * as aria-hidden-focus, a known false positive (microsoft/tabster#288; Accessibility Insights suppresses it too,
  * microsoft/accessibility-insights-web#7605). Everything else on the page is checked. Finite animations (a dialog
- * fading in) are awaited first: mid-fade, axe measures the contrast of half-transparent text.
+ * fading in) are awaited first: mid-fade, axe measures the contrast of half-transparent text; so is the app root's
+ * return from behind a dialog that just closed.
  */
 export async function expectNoA11yViolations(page: Page, screen: string): Promise<void> {
   await page.evaluate(() =>
@@ -72,6 +73,14 @@ export async function expectNoA11yViolations(page: Page, screen: string): Promis
         .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
         .map((a) => a.finished.catch(() => undefined)),
     ),
+  );
+  // A closed dialog's focus manager gives the app back a moment after the dialog is gone: until then the app root
+  // is still aria-hidden around focusable controls. The page counts as settled once the root is hidden only while
+  // a dialog is open.
+  await page.waitForFunction(
+    () => !document.querySelector('#root[aria-hidden="true"]') || !!document.querySelector('[role="dialog"], [role="alertdialog"]'),
+    undefined,
+    { timeout: 5_000 },
   );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
