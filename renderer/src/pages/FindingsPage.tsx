@@ -1,4 +1,5 @@
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { CodeSelect } from '../components/CodeSelect';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
@@ -108,34 +109,13 @@ export function FindingsPage({ user }: { user: SessionUser }) {
               {monthSelect('from')}
               {monthSelect('to')}
               <Field label={t('findings.filters.office')}>
-                <Select value={draft.office} onChange={(_, d) => setDraft((f) => ({ ...f, office: d.value as Office | '' }))}>
-                  <option value="">{t('findings.filters.all')}</option>
-                  {OFFICES.map((o) => (
-                    <option key={o} value={o}>
-                      {t(`offices.${o}`)}
-                    </option>
-                  ))}
-                </Select>
+                <CodeSelect codes={OFFICES} value={draft.office} onChange={(v) => setDraft((f) => ({ ...f, office: v }))} emptyLabel={t('findings.filters.all')} label={(o) => t(`offices.${o}`)} />
               </Field>
               <Field label={t('findings.filters.area')}>
-                <Select value={draft.area} onChange={(_, d) => setDraft((f) => ({ ...f, area: d.value as LifeArea | '' }))}>
-                  <option value="">{t('findings.filters.all')}</option>
-                  {LIFE_AREAS.map((a) => (
-                    <option key={a} value={a}>
-                      {t(`lifeAreas.${a}`)}
-                    </option>
-                  ))}
-                </Select>
+                <CodeSelect codes={LIFE_AREAS} value={draft.area} onChange={(v) => setDraft((f) => ({ ...f, area: v }))} emptyLabel={t('findings.filters.all')} label={(a) => t(`lifeAreas.${a}`)} />
               </Field>
               <Field label={t('findings.filters.barrier')}>
-                <Select value={draft.barrier} onChange={(_, d) => setDraft((f) => ({ ...f, barrier: d.value as BarrierKind | '' }))}>
-                  <option value="">{t('findings.filters.all')}</option>
-                  {BARRIER_KINDS.map((b) => (
-                    <option key={b} value={b}>
-                      {t(`findings.barriers.${b}`)}
-                    </option>
-                  ))}
-                </Select>
+                <CodeSelect codes={BARRIER_KINDS} value={draft.barrier} onChange={(v) => setDraft((f) => ({ ...f, barrier: v }))} emptyLabel={t('findings.filters.all')} label={(b) => t(`findings.barriers.${b}`)} />
               </Field>
             </div>
             <div className={styles.buttons}>

@@ -21,6 +21,7 @@ import { useLoad } from '../app/use-load';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { CodeSelect } from '../components/CodeSelect';
 import { ConfirmNoteDialog } from '../components/partners/ConfirmNoteDialog';
 import { ContactDialog } from '../components/partners/ContactDialog';
 import { PartnerFormDialog, type PartnerFormMode } from '../components/partners/PartnerFormDialog';
@@ -126,14 +127,7 @@ export function PartnersPage({ user }: { user: SessionUser }) {
 
   const serviceSelect = (key: 'service' | 'service2') => (
     <Field label={t(`partners.search.${key}`)}>
-      <Select value={draft[key]} onChange={(_, d) => setDraft((f) => ({ ...f, [key]: d.value as PartnerService | '' }))}>
-        <option value="">{t('partners.search.any')}</option>
-        {PARTNER_SERVICES.map((s) => (
-          <option key={s} value={s}>
-            {t(`partners.services.${s}`)}
-          </option>
-        ))}
-      </Select>
+      <CodeSelect codes={PARTNER_SERVICES} value={draft[key]} onChange={(v) => setDraft((f) => ({ ...f, [key]: v }))} emptyLabel={t('partners.search.any')} label={(c) => t(`partners.services.${c}`)} />
     </Field>
   );
 
@@ -183,24 +177,10 @@ export function PartnersPage({ user }: { user: SessionUser }) {
               </Select>
             </Field>
             <Field label={t('partners.search.office')}>
-              <Select value={draft.office} onChange={(_, d) => setDraft((f) => ({ ...f, office: d.value as Office | '' }))}>
-                <option value="">{t('partners.search.any')}</option>
-                {OFFICES.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`offices.${o}`)}
-                  </option>
-                ))}
-              </Select>
+              <CodeSelect codes={OFFICES} value={draft.office} onChange={(v) => setDraft((f) => ({ ...f, office: v }))} emptyLabel={t('partners.search.any')} label={(o) => t(`offices.${o}`)} />
             </Field>
             <Field label={t('partners.search.kind')}>
-              <Select value={draft.kind} onChange={(_, d) => setDraft((f) => ({ ...f, kind: d.value as PartnerKind | '' }))}>
-                <option value="">{t('partners.search.any')}</option>
-                {PARTNER_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`partners.kinds.${k}`)}
-                  </option>
-                ))}
-              </Select>
+              <CodeSelect codes={PARTNER_KINDS} value={draft.kind} onChange={(v) => setDraft((f) => ({ ...f, kind: v }))} emptyLabel={t('partners.search.any')} label={(k) => t(`partners.kinds.${k}`)} />
             </Field>
           </div>
           <div className={styles.buttons}>

@@ -40,8 +40,9 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
     // The directory once per vault, from streams of its own (ids and draws), so clients stay as they were.
     const directoryEmpty = (db.prepare('SELECT count(*) AS n FROM partner').get() as { n: number }).n === 0;
     if (directoryEmpty) writer.writeDirectory(generateDirectory(new Rng(mixSeed(options.seed, 0x9a47)), new DemoIds(options.seed, 0x9a47_0000), options.now.toISOString()));
-    // Referrals go to the partners of the vault's directory, and conferences invite them.
-    const partners = db.prepare('SELECT id, name FROM partner WHERE archived_at IS NULL ORDER BY id').all() as { id: string; name: string }[];
+    // Referrals go to the partners of the vault's directory, conferences invite them, findings name them.
+    const directory = db.prepare('SELECT id, name, kind, archived_at FROM partner ORDER BY id').all() as { id: string; name: string; kind: string; archived_at: string | null }[];
+    const partners = directory.filter((p) => p.archived_at === null).map(({ id, name }) => ({ id, name }));
     const generator = new DemoGenerator({ ...options, idSalt: existing, partners });
     let reported = 0;
     for (let start = 0; start < options.clients; start += BATCH_CLIENTS) {
@@ -56,7 +57,6 @@ export async function importDemoData(dataSource: DataSource, fields: FieldCipher
       }
     }
     // Structural findings of this import's office, about one per 40 clients, naming partners of the directory.
-    const directory = db.prepare('SELECT id, kind FROM partner').all() as { id: string; kind: string }[];
     writer.writeFindings(
       generateFindings(new Rng(mixSeed(options.seed, existing, 0xf1)), new DemoIds(options.seed, existing + 0xf1_0000), {
         office: options.office,

@@ -6,6 +6,7 @@ import { toApiError } from '../../api/api-error';
 import { BARRIER_KINDS, LIFE_AREAS, PARTNER_KINDS, findingFieldsSchema, type BarrierKind, type LifeArea, type PartnerKind } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { useLoad } from '../../app/use-load';
+import { CodeSelect } from '../CodeSelect';
 import { FormDialog } from '../FormDialog';
 import { checkWith, serverErrors } from '../partners/field-errors';
 import { recentMonths, monthLabel } from './months';
@@ -85,34 +86,13 @@ export function FindingDialog({ caseId = null, area = '', onDone, onCancel }: { 
       onCancel={onCancel}
     >
       <Field label={t('findings.form.area')} required validationState={invalid('area')} validationMessage={errors.area}>
-        <Select value={values.area} onChange={(_, d) => set('area', d.value as LifeArea | '')}>
-          <option value="">{t('findings.form.any')}</option>
-          {LIFE_AREAS.map((a) => (
-            <option key={a} value={a}>
-              {t(`lifeAreas.${a}`)}
-            </option>
-          ))}
-        </Select>
+        <CodeSelect codes={LIFE_AREAS} value={values.area} onChange={(v) => set('area', v)} emptyLabel={t('findings.form.any')} label={(a) => t(`lifeAreas.${a}`)} />
       </Field>
       <Field label={t('findings.form.barrier')} required validationState={invalid('barrier')} validationMessage={errors.barrier}>
-        <Select value={values.barrier} onChange={(_, d) => set('barrier', d.value as BarrierKind | '')}>
-          <option value="">{t('findings.form.any')}</option>
-          {BARRIER_KINDS.map((b) => (
-            <option key={b} value={b}>
-              {t(`findings.barriers.${b}`)}
-            </option>
-          ))}
-        </Select>
+        <CodeSelect codes={BARRIER_KINDS} value={values.barrier} onChange={(v) => set('barrier', v)} emptyLabel={t('findings.form.any')} label={(b) => t(`findings.barriers.${b}`)} />
       </Field>
       <Field label={t('findings.form.partnerKind')} validationState={invalid('partnerKind')} validationMessage={errors.partnerKind}>
-        <Select value={values.partnerKind} onChange={(_, d) => set('partnerKind', d.value as PartnerKind | '')}>
-          <option value="">{t('findings.form.any')}</option>
-          {PARTNER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`partners.kinds.${k}`)}
-            </option>
-          ))}
-        </Select>
+        <CodeSelect codes={PARTNER_KINDS} value={values.partnerKind} onChange={(v) => set('partnerKind', v)} emptyLabel={t('findings.form.any')} label={(k) => t(`partners.kinds.${k}`)} />
       </Field>
       <Field label={t('findings.form.partner')} hint={t('findings.form.partnerHint')} validationState={invalid('partnerId')} validationMessage={errors.partnerId}>
         <Select value={values.partnerId} disabled={!values.partnerKind} onChange={(_, d) => set('partnerId', d.value)}>
