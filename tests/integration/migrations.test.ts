@@ -270,6 +270,34 @@ describe('schema migrations', () => {
     }
   });
 
+  it('0016: adds file hand-overs to a vault of schema 15, and removes them again', async () => {
+    const dir = join(tmp.dir, 'v15');
+    const key = newDatabaseKey();
+    const at = MIGRATIONS.findIndex((m) => m.name === 'FileHandovers1764000000016');
+    const before = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, at) });
+    expect(await before.dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'file_handover'`)).toEqual([]);
+    await before.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, at + 1) });
+    try {
+      expect(schemaVersion).toBe(at + 1);
+      // No foreign key to the client: the row outlives the old office's copy of the file.
+      await dataSource.query(
+        `INSERT INTO file_handover (id, client_id, from_office, to_office, consent_id, reason, handed_on, handed_by, created_at)
+         VALUES ('00000000-0000-4000-8000-000000000016', 'gone', 'lunen', 'werne', 'k', 'moved', '2026-12-01', 'x', '2026-12-01T08:00:00.000Z')`,
+      );
+      expect(await dataSource.query(`SELECT accepted_at, accepted_by FROM file_handover`)).toEqual([{ accepted_at: null, accepted_by: null }]);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new MIGRATIONS[at]!().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'file_handover'`)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('applies a migration that a vault skipped (two branches merged out of number order) on the next open', async () => {
     // The one before 0014 (0012 in its own branch, 0013 once merged) left out, as a vault of the other branch had it.
     const at = MIGRATIONS.indexOf(CaseConferences1764000000014);

@@ -162,6 +162,19 @@ export const METHOD_GUARDS: { [M in CaseWorkMethod]: Guard<M> } = {
   // Printing the Überleitungsbogen is the keeping office's work (null: a consent party is refused); the service
   // checks the printing user sees every category the referral carries.
   'referrals.print': { kind: 'read', target: (i, m) => referralTarget(m, i.id) },
+  // Hand-overs are the keeping office's (null: a consent party is refused); the receiving office writes once the
+  // file has arrived and is kept there.
+  'handovers.prepare': { kind: 'read', target: (i) => client(i.clientId, null)() },
+  'handovers.send': { kind: 'write', target: (i) => client(i.clientId, null)() },
+  'handovers.list': { kind: 'read', target: (i) => client(i.clientId, null)() },
+  'handovers.incoming': { kind: 'list' },
+  'handovers.accept': {
+    kind: 'write',
+    target: async (i, m) => {
+      const h = await row<{ client_id: string }>(m, 'SELECT client_id FROM file_handover WHERE id = ?', i.id, 'file-handover');
+      return { entity: 'file-handover', entityId: i.id, clientId: h.client_id, category: null };
+    },
+  },
   'conflicts.resolve': {
     kind: 'write',
     target: async (i, m) => {

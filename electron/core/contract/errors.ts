@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'referral.invalidTransition',
   'referral.notDraft',
   'referral.notSent',
+  'handover.noNetwork',
+  'handover.officeNotInNetwork',
+  'handover.consentInsufficient',
+  'handover.sameOffice',
+  'handover.notPending',
   'network.notJoined',
   'network.alreadyJoined',
   'network.shareUnreachable',
@@ -139,6 +144,14 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
     p.reason === 'noConsent'
       ? `No consent in force names this partner${(p.inactive as string[] | undefined)?.length ? ` (only: ${(p.inactive as string[]).join(', ')})` : ''}; the referral was not sent.`
       : `No consent in force names this partner for: ${((p.missing as string[] | undefined) ?? []).join(', ')}; the referral was not sent.`,
+  'handover.noNetwork': () => 'This workstation is in no sync network; a file can be handed over to another office only by sync. Nothing was changed.',
+  'handover.officeNotInNetwork': (p) => `Office ${String(p.office)} has no workstation in the sync network yet; the file was not handed over.`,
+  'handover.consentInsufficient': (p) =>
+    ((p.missing as string[] | undefined) ?? []).length
+      ? `The consent does not release these categories to the receiving office: ${((p.missing as string[] | undefined) ?? []).join(', ')}; the file was not handed over.`
+      : 'The consent is not in force or does not name the receiving office; the file was not handed over.',
+  'handover.sameOffice': () => 'The file is already kept by this office; nothing was changed.',
+  'handover.notPending': () => 'The hand-over has already been taken over, or the file has not arrived here yet; nothing was changed.',
   'referral.invalidTransition': (p) => `A referral in state ${String(p.from)} cannot become ${String(p.to)}; nothing was changed.`,
   'referral.notDraft': () => 'Only a draft referral can be edited or sent; record the feedback instead.',
   'referral.notSent': () => 'A draft referral has not left the office; send it before printing its Überleitungsbogen. Nothing was printed.',

@@ -99,6 +99,11 @@ export const METHOD_NAMES = [
   'referrals.delete',
   'referrals.dataHolders',
   'referrals.print',
+  'handovers.prepare',
+  'handovers.send',
+  'handovers.list',
+  'handovers.incoming',
+  'handovers.accept',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -98,6 +98,8 @@ import {
 import type { DataHolderView, ReferralView } from './types/referral-types';
 import { conferenceActionDoneInput, conferenceListInput, conferencePrintInput, conferenceSaveInput } from './schemas/conference-schemas';
 import type { ConferenceView } from './types/conference-types';
+import { handoverAcceptInput, handoverPrepareInput, handoverSendInput } from './schemas/handover-schemas';
+import type { HandoverPreparation, HandoverView, IncomingHandover } from './types/handover-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -261,6 +263,13 @@ export const contract = {
   'referrals.delete': method<null>()({ input: referralDeleteInput, access: 'caseWork', audit: write('referral') }),
   'referrals.dataHolders': method<DataHolderView[]>()({ input: referralHoldersInput, access: 'caseWork', audit: read('referral') }),
   'referrals.print': method<PrintDocument>()({ input: referralPrintInput, access: 'caseWork', audit: write('referral') }),
+  // Handing a file to another of our offices (Fallübergabe): the keeping office's case management; the new office
+  // takes it over. Reads name the consents and the file's categories, so they are audited like reads of the file.
+  'handovers.prepare': method<HandoverPreparation>()({ input: handoverPrepareInput, access: 'caseWork', audit: read('client') }),
+  'handovers.send': method<null>()({ input: handoverSendInput, access: 'caseWork', audit: write('client') }),
+  'handovers.list': method<HandoverView[]>()({ input: handoverPrepareInput, access: 'caseWork', audit: read('client') }),
+  'handovers.incoming': method<IncomingHandover[]>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
+  'handovers.accept': method<HandoverView>()({ input: handoverAcceptInput, access: 'caseWork', audit: write('client') }),
 } as const;
 
 /**

@@ -17,6 +17,7 @@ import type {
 } from './types/client-types';
 import type { CaseWorkMethod, OutputOf } from './methods';
 import type { DataHolderView, OverdueReferralView, ReferralView } from './types/referral-types';
+import type { HandoverPreparation, HandoverView, IncomingHandover } from './types/handover-types';
 import type { ConferenceActionDue, ConferenceActionView, ConferenceView } from './types/conference-types';
 import { DOCUMENT_DATA_CATEGORY, LIFE_AREA_DATA_CATEGORY, type DataCategory } from './data-categories';
 import type { DocumentCategory, LifeArea, Rechtskreis } from './case-domain';
@@ -371,6 +372,19 @@ const CONFERENCE_ACTION_DUE_FIELDS: FieldMap<ConferenceActionDue> = {
 const actionsDueOfFiles = fileOf<ConferenceActionDue>((a) => a.clientId, CONFERENCE_ACTION_DUE_FIELDS, conferenceActionRule);
 const CONFERENCE = fileOf<ConferenceView>((c) => c.clientId, CONFERENCE_FIELDS);
 
+const HANDOVER_FIELDS: FieldMap<HandoverView> = {
+  id: 'always',
+  clientId: 'always',
+  fromOffice: 'always',
+  toOffice: 'always',
+  reason: 'always',
+  handedOn: 'always',
+  handedByName: 'always',
+  acceptedAt: 'always',
+  acceptedByName: 'always',
+};
+const HANDOVER = fileOf<HandoverView>((h) => h.clientId, HANDOVER_FIELDS, () => 'owner');
+
 const WORK_OVERVIEW_FIELDS: FieldMap<WorkOverview> = {
   followUps: { rule: 'always', fields: { overdue: followUpsOfFiles, today: followUpsOfFiles, thisWeek: followUpsOfFiles } },
   conferenceActions: { rule: 'always', fields: { overdue: actionsDueOfFiles, thisWeek: actionsDueOfFiles } },
@@ -457,4 +471,15 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'referrals.delete': 'always',
   'referrals.dataHolders': { rule: 'always', fields: DATA_HOLDER_FIELDS },
   'referrals.print': fileOf<PrintDocument>((d) => d.clientId, { clientId: 'always', fileName: 'owner', html: 'owner' }),
+  // Hand-overs are the keeping office's records (the guards let no one else call): every field is 'owner'.
+  'handovers.prepare': fileOf<HandoverPreparation>((p) => p.clientId, {
+    clientId: 'always',
+    heldCategories: 'owner',
+    networkJoined: 'owner',
+    offices: { rule: 'owner', fields: { office: 'always', inNetwork: 'always', consents: { rule: 'always', fields: { id: 'always', validFrom: 'always', validUntil: 'always', missing: 'always' } } } },
+  }),
+  'handovers.send': 'always',
+  'handovers.list': HANDOVER,
+  'handovers.incoming': fileOf<IncomingHandover>((h) => h.clientId, { ...HANDOVER_FIELDS, clientName: 'always', birthDate: 'always' }, () => 'owner'),
+  'handovers.accept': HANDOVER,
 };

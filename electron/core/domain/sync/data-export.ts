@@ -7,6 +7,7 @@ import { readClocks, ROW, type StoredClock } from '../../platform/sync/field-clo
 import { allows, consentParties, grantedCategories, OWN_SCOPE, type Scope } from './consent-scope';
 import type { DataPayload, PayloadAccount, PayloadFile, PayloadRow, WireClock, WireWrite } from './data-payload';
 import { copyFor } from './document-copies';
+import { handedAway } from './handover-scope';
 import { openConflicts, type Head } from './conflict-heads';
 import { advanceSent, type OutgoingContent } from './log-writer';
 import type { OwnDevice } from './own-device';
@@ -215,8 +216,10 @@ async function accountsOf(m: EntityManager, ids: Set<string>): Promise<PayloadAc
  * as they are now (a row changed five times travels once), filtered for the group's office. Its own office
  * receives every row; another office only rows of files this office keeps, with the categories that consents in
  * force grant it, plus the consents that name it; a consent that names it brings the whole file as far as it
- * grants (the current state, not only later changes). The partner directory goes to every office whole. Tombstones go to everyone: they carry only ids. A document
- * row goes with the copy of its content for the group's office (document-copies.ts), written first if need be.
+ * grants (the current state, not only later changes). A file handed over to the office goes to it whole, as the
+ * keeping office's own workstations get it. The partner directory goes to every office whole. Tombstones go to
+ * everyone: they carry only ids. A document row goes with the copy of its content for the group's office
+ * (document-copies.ts), written first if need be.
  */
 export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group: RecipientGroup): Promise<{ state: BatchState; content: OutgoingContent | null }> {
   const m = ctx.tx;
@@ -263,11 +266,19 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       if (live.length) read.set(spec, await rowsById(m, spec, live));
     }
     let scopes: (client: string) => Scope = () => OWN_SCOPE;
+    let sendsWhole = sameOffice;
     if (!sameOffice) {
-      const kept = await keptClients(m, [...new Set([...read.values()].flat().map(fileOf).filter((c) => c !== ''))], own.office);
-      // A consent naming the office brings the file's current state along.
+      const files = [...new Set([...read.values()].flat().map(fileOf).filter((c) => c !== ''))];
+      const kept = await keptClients(m, files, own.office);
+      // A file handed over from here is still this office's to pass on: whole to its new keeping office, and to
+      // others the change of keeper, as far as a consent lets them hold the file (handover-scope.ts).
+      const away = await handedAway(m, files, own.office);
+      for (const c of away.keys()) kept.add(c);
+      const handed = new Set([...away].filter(([, to]) => to === group.office).map(([c]) => c));
+      // A consent naming the office brings the file's current state along; so does the hand-over, whole.
       const named = (read.get(SYNC_ENTITY.get('consent')!) ?? []).filter((c) => kept.has(fileOf(c)) && consentParties(c['parties']).includes(group.office));
-      const snapshot = [...new Set(named.map(fileOf))];
+      const handovers = (read.get(SYNC_ENTITY.get('file_handover')!) ?? []).filter((h) => handed.has(fileOf(h)));
+      const snapshot = [...new Set([...named, ...handovers].map(fileOf))];
       for (const spec of SYNC_ENTITIES) {
         if (!snapshot.length) break;
         if (spec.network) continue;
@@ -278,24 +289,27 @@ export async function buildDataBatch(ctx: NetworkContext, own: OwnDevice, group:
       for (const c of snapshot) kept.add(c);
       const granted = await grantedCategories(m, [...kept], group.office, today);
       const namedIds = new Set(named.map((c) => String(c['_id'])));
-      scopes = (client) => ({ owner: false, categories: granted.get(client) ?? new Set() });
+      scopes = (client) => (handed.has(client) ? OWN_SCOPE : { owner: false, categories: granted.get(client) ?? new Set() });
       for (const [spec, list] of read) {
         // The directory is every office's: its rows go whole, with no file or consent to ask.
         if (spec.network) continue;
         read.set(
           spec,
-          list.filter((r) => kept.has(fileOf(r)) && (granted.has(fileOf(r)) || (spec.entity === 'consent' && namedIds.has(String(r['_id']))))),
+          list.filter(
+            (r) => kept.has(fileOf(r)) && (handed.has(fileOf(r)) || granted.has(fileOf(r)) || (spec.entity === 'consent' && namedIds.has(String(r['_id'])))),
+          ),
         );
       }
-      // Consents that do not name the office stay in the keeping office.
+      // Consents that do not name the office stay in the keeping office (a handed file's go with it).
       const consents = SYNC_ENTITY.get('consent')!;
-      read.set(consents, (read.get(consents) ?? []).filter((c) => consentParties(c['parties']).includes(group.office)));
+      read.set(consents, (read.get(consents) ?? []).filter((c) => handed.has(fileOf(c)) || consentParties(c['parties']).includes(group.office)));
+      sendsWhole = handed.size > 0;
     }
     for (const spec of SYNC_ENTITIES) {
       const list = read.get(spec);
       if (!list?.length) continue;
       const clocks = await readClocks(m, spec.entity, list.map((r) => String(r['_id'])));
-      const conflicts = sameOffice || spec.network ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
+      const conflicts = sendsWhole || spec.network ? await openConflicts(m, spec.entity, list.map((r) => String(r['_id']))) : new Map<string, Map<string, Head[]>>();
       const byId = touched.get(spec.entity);
       for (const row of list) {
         const id = String(row['_id']);

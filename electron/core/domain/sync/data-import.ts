@@ -13,6 +13,8 @@ import { fetchCopy } from './document-copies';
 import { deleteEncryptedDocument, writeEncryptedDocument } from '../documents/document-store';
 import { storedFileKey } from '../documents/document-service';
 import { findDevice } from './device-registry';
+import { latestHandovers } from './handover-scope';
+import { appendAudit } from '../../platform/audit/audit-log';
 import type { VerifiedFile } from './log-reader';
 import type { OwnDevice } from './own-device';
 import { emptyValue, officePlaceholderAccount, placeOf, protectedCategory, SYNC_ENTITIES, SYNC_ENTITY, type SourceRow, type SyncEntity, type SyncField } from './sync-registry';
@@ -44,6 +46,8 @@ interface ApplyScope {
   applied: Applied;
   /** Where the content of the file's document rows lies (document-copies.ts). */
   files: Map<string, PayloadFile>;
+  /** Files this file hands over to this office: client → the office that hands it over. */
+  handedHere: Map<string, Office>;
 }
 
 /** Staff named by received rows become accounts that cannot log in here (home_device: where they work). */
@@ -402,6 +406,32 @@ async function receiveDocument(s: ApplyScope, row: PayloadRow): Promise<Record<s
   return { file_id: written.fileId, file_key: storedFileKey(ctx.fields, { id: row.id, category: String(row.f['category']?.[0]) }, written.fileKeyHex) };
 }
 
+/** Whether the sending office handed this file over to this office (in this file, or recorded here earlier). */
+async function handedBySender(s: ApplyScope, client: string): Promise<boolean> {
+  if (s.handedHere.get(client) === s.sender.office) return true;
+  const latest = (await latestHandovers(s.ctx.tx, [client])).get(client);
+  return latest?.from === s.sender.office && latest.to === s.own.office;
+}
+
+/** Whether the file was handed over from this office and its copy has been removed here since. */
+async function leftThisOffice(s: ApplyScope, client: string): Promise<boolean> {
+  if ((await officeOfClient(s.ctx.tx, client)) !== null) return false;
+  return (await latestHandovers(s.ctx.tx, [client])).get(client)?.from === s.own.office;
+}
+
+/** The receiving office's audit trail records a file handed over to it as it arrives (the sender's records the sending). */
+async function noteHandoverReceived(s: ApplyScope, row: PayloadRow): Promise<void> {
+  if (row.f['toOffice']?.[0] !== s.own.office) return;
+  await appendAudit(s.ctx.tx, {
+    at: s.ctx.now,
+    actor: null,
+    action: 'sync.handoverReceived',
+    entity: 'client',
+    entityId: String(row.f['clientId']?.[0]),
+    fields: [`handover:${row.id}`, `from:${String(row.f['fromOffice']?.[0])}`],
+  });
+}
+
 /** Applies the rows of one entity (one batch of a file). */
 async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): Promise<void> {
   const m = s.ctx.tx;
@@ -414,12 +444,16 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
     const rowClocks = clocks.get(row.id);
     const local = locals.get(row.id);
     if (rowClocks?.get(ROW)?.deleted) continue; // deleted wins: a late write never brings a row back
-    // Across offices there is one writer per file: the keeping office. Anything else from another office is refused.
+    // Across offices there is one writer per file: the keeping office, or the office that handed it over to this
+    // one (its rows up to the hand-over). Anything else from another office is refused.
     const client = local ? local._client : await clientOfNew(spec, row, parents);
     if (s.foreign && client !== null) {
       const office = spec.entity === 'client' && !local ? (row.f['office']?.[0] as Office | undefined) : await officeOfClient(m, client);
-      if (office !== s.sender.office && !(office === null && !local)) continue;
+      if (office !== s.sender.office && !(office === null && !local) && !(await handedBySender(s, client))) continue;
     }
+    // A file that left this office by hand-over and whose copy is gone here does not come back through a colleague's
+    // workstation that wrote before it learnt of the hand-over (that colleague sends its writes to the new office).
+    if (!s.foreign && client !== null && !local && (await leftThisOffice(s, client))) continue;
     if (row.d) {
       await deleteRow(s, spec, row, local, rowClocks);
       continue;
@@ -435,6 +469,7 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
     }
     if (spec.entity !== 'document') {
       await insertRow(s, spec, row, client, parents);
+      if (spec.entity === 'file_handover') await noteHandoverReceived(s, row);
       continue;
     }
     const file = await receiveDocument(s, row);
@@ -507,6 +542,11 @@ export async function applyDataFile(ctx: NetworkContext, own: OwnDevice, file: V
   if (!device) return false;
   const sender = { device: file.device, office: device.office };
   const s = applyScope(ctx, own, sender, new Map(payload.files.map((f) => [f.id, f])));
+  for (const row of payload.rows) {
+    if (row.e === 'file_handover' && !row.d && row.f['toOffice']?.[0] === own.office && row.f['fromOffice']?.[0] === sender.office) {
+      s.handedHere.set(String(row.f['clientId']?.[0]), sender.office);
+    }
+  }
   await putStaff(ctx.tx, payload.accounts, sender, ctx.now.toISOString());
   const byEntity = new Map<string, PayloadRow[]>();
   for (const row of payload.rows) {
@@ -532,6 +572,7 @@ function applyScope(ctx: NetworkContext, own: OwnDevice, sender: ApplyScope['sen
     foreign: sender.office !== own.office,
     applied: { clients: new Set(), names: new Set(), residence: new Set(), cases: new Set(), consents: false, rows: 0, conflicts: 0, rejected: 0 },
     files,
+    handedHere: new Map(),
   };
 }
 

@@ -5,6 +5,7 @@ import { writeClock } from '../../platform/sync/field-clock';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import { allows, consentParties, grantedCategories, type Scope } from './consent-scope';
 import { readPredecessors, type OwnDevice } from './own-device';
+import { handedAwayHere } from './handover-scope';
 import { ensurePlaceholder, forgetDocumentFile } from './data-import';
 import type { Office } from '../../contract/offices';
 import { emptyValue, SYNC_ENTITIES, type SourceRow, type SyncEntity } from './sync-registry';
@@ -27,6 +28,8 @@ async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: 
   let removed = false;
   // Children first, so that a removed case takes nothing with it that the loop has not seen.
   for (const spec of [...SYNC_ENTITIES].sort((a, b) => b.order - a.order)) {
+    // The record of a hand-over stays: it tells this workstation that the file left this office (data-import.ts).
+    if (spec.entity === 'file_handover') continue;
     for (const row of await rowsOfClients(ctx.tx, spec, [clientId])) {
       const id = String(row['_id']);
       const rowRule = spec.rowRule(row);
@@ -60,14 +63,25 @@ async function narrowFile(ctx: NetworkContext, clientId: string, keepingOffice: 
  */
 export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, consentsChanged: boolean): Promise<number> {
   const today = berlinDate(ctx.now);
-  if (!consentsChanged && (await readSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn)) === today) return 0;
-  // Only copies that arrived by sync: a file this vault created itself is never removed here.
+  // Files handed over from here stay whole until the hand-over has been sent to every workstation; then they are
+  // copies like any other (handover-scope.ts), checked at once rather than with tomorrow's check.
+  const away = await handedAwayHere(ctx.tx, own.office, own.deviceId);
+  const sent = [...away].filter(([, done]) => done).map(([c]) => c);
+  const handedOut = sent.length
+    ? ((await ctx.tx.query(`SELECT id, office FROM client WHERE id IN (${sent.map(() => '?').join(',')})`, sent)) as { id: string; office: Office }[])
+    : [];
+  const full = consentsChanged || (await readSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn)) !== today;
+  if (!full && !handedOut.length) return 0;
+  // Only copies that arrived by sync: a file this vault created itself is never removed here, unless it was handed over.
   const ownIds = [own.deviceId, ...(await readPredecessors(ctx.tx)).map((p) => p.device)];
-  const copies = (await ctx.tx.query(
-    `SELECT c.id, c.office FROM client c JOIN sync_clock k ON k.entity = 'client' AND k.entity_id = c.id AND k.field = '*'
-     WHERE c.office <> ? AND k.device NOT IN (${ownIds.map(() => '?').join(',')})`,
-    [own.office, ...ownIds],
-  )) as { id: string; office: Office }[];
+  const received = full
+    ? ((await ctx.tx.query(
+        `SELECT c.id, c.office FROM client c JOIN sync_clock k ON k.entity = 'client' AND k.entity_id = c.id AND k.field = '*'
+         WHERE c.office <> ? AND k.device NOT IN (${ownIds.map(() => '?').join(',')})`,
+        [own.office, ...ownIds],
+      )) as { id: string; office: Office }[])
+    : [];
+  const copies = [...received.filter((c) => !away.has(c.id)), ...handedOut];
   const granted = await grantedCategories(ctx.tx, copies.map((c) => c.id), own.office, today);
   let count = 0;
   for (const { id, office } of copies) {
@@ -85,6 +99,7 @@ export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, co
       fields: categories ? kept.map((c) => `kept:${c}`) : ['removed'],
     });
   }
+  if (!full) return count;
   const checkedOn = await readSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn);
   if (checkedOn !== today) await recordEndedConsents(ctx, own, checkedOn ?? addDays(today, -1), today);
   await writeSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn, today);

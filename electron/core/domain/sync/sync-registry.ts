@@ -356,6 +356,30 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
     },
   },
   {
+    // A hand-over of the file to another of our offices (Fallübergabe): the keeping office's record, which travels
+    // with the whole file to the new keeping office (data-export.ts: handed files) and to both offices' workstations.
+    entity: 'file_handover',
+    table: 'file_handover',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 1,
+    parent: { entity: 'client', field: 'clientId' },
+    rowRule: () => 'owner',
+    fields: {
+      clientId: always('client_id'),
+      fromOffice: always('from_office'),
+      toOffice: always('to_office'),
+      consentId: always('consent_id'),
+      reason: always('reason'),
+      handedOn: always('handed_on'),
+      handedBy: always('handed_by', { account: true, required: true }),
+      acceptedAt: always('accepted_at'),
+      acceptedBy: always('accepted_by', { account: true }),
+      createdAt: always('created_at'),
+    },
+  },
+  {
     // Referrals never leave the keeping office (like follow-ups); they travel to its other workstations.
     entity: 'referral',
     table: 'referral',
