@@ -147,4 +147,38 @@ describe('handing a file to another of our offices (Fallübergabe)', { timeout: 
     for (const w of [lunen1, lunen2]) expect(count(w, 'SELECT COUNT(*) AS n FROM client'), w.name).toBe(0);
     expect((await call(werne.core, 'cases.get', { id: caseId })).notes).toHaveLength(3);
   });
+
+  it("a colleague's write made before the hand-over reached it goes to the new office, and never brings the file back to the old one", async () => {
+    tmp = tempDir('kim-akte-handover-late-');
+    const share = join(tmp.dir, 'share');
+    mkdirSync(share);
+    const lunen1 = await workstation(tmp.dir, 'lunen-1', 'lunen');
+    const lunen2 = await workstation(tmp.dir, 'lunen-2', 'lunen');
+    const werne = await workstation(tmp.dir, 'werne-1', 'werne');
+    await call(lunen1.core, 'network.create', { share });
+    for (const w of [lunen2, werne]) await inviteAndJoin(lunen1, w, share);
+    await syncAll(lunen1, lunen2, werne, lunen1);
+    for (const w of [lunen1, lunen2, werne]) await withCaseWorker(w);
+    const { clientId, caseId } = await lunenFile(lunen1);
+    await call(lunen1.core, 'consents.add', consent(clientId, ['werne'], DATA_CATEGORIES));
+    await syncAll(lunen1, lunen2);
+
+    // Lünen 2 writes a note while Lünen 1 hands the file over and, after two rounds, removes its copy.
+    await call(lunen2.core, 'notes.add', { caseId, occurredOn: '2026-11-30', kind: 'phone', text: 'Noch in Lünen: Termin abgesagt.' });
+    const prep = await call(lunen1.core, 'handovers.prepare', { clientId });
+    const consentId = prep.offices.find((o) => o.office === 'werne')!.consents[0]!.id;
+    await call(lunen1.core, 'handovers.send', { clientId, toOffice: 'werne', consentId, reason: 'moved', passphrase: STAFF.fm.passphrase });
+    await syncAll(lunen1, werne, lunen1);
+    expect(count(lunen1, 'SELECT COUNT(*) AS n FROM client')).toBe(0);
+
+    // Lünen 2 then learns of the hand-over, sends its note (and the file) to Werne and removes its copy too.
+    await syncAll(lunen2, werne, lunen1, lunen2, lunen1);
+    const notes = (await call(werne.core, 'cases.get', { id: caseId })).notes!.map((n) => n.text);
+    expect(notes).toContain('Noch in Lünen: Termin abgesagt.');
+    for (const w of [lunen1, lunen2]) {
+      expect(count(w, 'SELECT COUNT(*) AS n FROM client'), w.name).toBe(0);
+      expect(count(w, 'SELECT COUNT(*) AS n FROM note'), w.name).toBe(0);
+      expect(count(w, 'SELECT COUNT(*) AS n FROM sync_parked'), w.name).toBe(0);
+    }
+  });
 });
