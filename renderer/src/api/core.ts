@@ -78,6 +78,7 @@ export type {
 } from '../../../electron/core/contract/types/network-types';
 export * from '../../../electron/core/contract/partner-domain';
 export * from '../../../electron/core/contract/referral-domain';
+export * from '../../../electron/core/contract/handover-domain';
 export { contactFieldsSchema, partnerFieldsSchema } from '../../../electron/core/contract/schemas/partner-schemas';
 export type {
   ContactFields,

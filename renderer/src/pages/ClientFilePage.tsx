@@ -20,6 +20,7 @@ import type { DataCategory } from '../api/core';
 import { FormAlert } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { ClientConflictsPanel } from '../components/sync-conflicts/ClientConflictsPanel';
+import { HandoverPanel } from '../components/handovers/HandoverPanel';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -46,6 +47,8 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
   const [tab, setTab] = useState<TabId>('master');
   // Bumped when a settled sync conflict changed the file: the sections start again from the file as it is now.
   const [generation, setGeneration] = useState(0);
+  // Handed over to another office just now: the file is no longer this office's, so only the notice stays.
+  const [handedOver, setHandedOver] = useState(false);
   const c = client.data;
 
   const afterConflictResolved = () => {
@@ -84,29 +87,36 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
       <PageHeader title={`${c.givenNames} ${c.familyName}`} lead={t('clientFile.lead')}>
         <ClientFacts client={c} />
       </PageHeader>
-      <ReadOnlyNotice client={c} />
-      {keepsFiles(user.role) && c.access.owner && canWrite ? <ClientConflictsPanel clientId={c.id} onResolved={afterConflictResolved} /> : null}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('clientFile.tabsLabel')}>
-        {TABS.map((id) => (
-          <Tab key={id} id={`client-tab-${id}`} value={id} aria-controls={`client-panel-${id}`}>
-            {t(`clientFile.tabs.${id}`)}
-            {id === 'documents' && c.documents.length ? ` (${c.documents.length})` : ''}
-            {id === 'cases' && c.cases.length ? ` (${c.cases.length})` : ''}
-          </Tab>
-        ))}
-      </TabList>
-      <div role="tabpanel" id={`client-panel-${tab}`} aria-labelledby={`client-tab-${tab}`} className={styles.panel} tabIndex={0}>
-        <Fragment key={generation}>
-        {hidden ? <NotSharedNotice client={c} /> : null}
-        {tab === 'master' && !hidden ? canWrite ? <MasterDataSection client={c} onSaved={client.set} /> : <MasterDataView client={c} /> : null}
-        {tab === 'household' && !hidden ? <HouseholdSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
-        {tab === 'residence' && !hidden ? <ResidenceSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
-        {tab === 'consents' ? <ConsentSection client={c} onChanged={client.set} /> : null}
-        {tab === 'consents' && c.access.owner ? <DataHoldersSection client={c} /> : null}
-        {tab === 'documents' ? <DocumentsSection clientId={c.id} documents={c.documents} cases={c.cases} readOnly={!canWrite} canDelete={canWrite} onChanged={client.reload} /> : null}
-        {tab === 'cases' ? <CasesSection client={c} user={user} readOnly={!canWrite} /> : null}
-        </Fragment>
-      </div>
+      {handedOver ? null : <ReadOnlyNotice client={c} />}
+      {c.access.owner && canWrite ? (
+        <HandoverPanel clientId={c.id} user={user} onHandedOver={() => setHandedOver(true)} onAccepted={afterConflictResolved} />
+      ) : null}
+      {handedOver ? null : (
+        <>
+          {keepsFiles(user.role) && c.access.owner && canWrite ? <ClientConflictsPanel clientId={c.id} onResolved={afterConflictResolved} /> : null}
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('clientFile.tabsLabel')}>
+            {TABS.map((id) => (
+              <Tab key={id} id={`client-tab-${id}`} value={id} aria-controls={`client-panel-${id}`}>
+                {t(`clientFile.tabs.${id}`)}
+                {id === 'documents' && c.documents.length ? ` (${c.documents.length})` : ''}
+                {id === 'cases' && c.cases.length ? ` (${c.cases.length})` : ''}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`client-panel-${tab}`} aria-labelledby={`client-tab-${tab}`} className={styles.panel} tabIndex={0}>
+            <Fragment key={generation}>
+            {hidden ? <NotSharedNotice client={c} /> : null}
+            {tab === 'master' && !hidden ? canWrite ? <MasterDataSection client={c} onSaved={client.set} /> : <MasterDataView client={c} /> : null}
+            {tab === 'household' && !hidden ? <HouseholdSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
+            {tab === 'residence' && !hidden ? <ResidenceSection client={c} readOnly={!canWrite} onChanged={client.set} /> : null}
+            {tab === 'consents' ? <ConsentSection client={c} onChanged={client.set} /> : null}
+            {tab === 'consents' && c.access.owner ? <DataHoldersSection client={c} /> : null}
+            {tab === 'documents' ? <DocumentsSection clientId={c.id} documents={c.documents} cases={c.cases} readOnly={!canWrite} canDelete={canWrite} onChanged={client.reload} /> : null}
+            {tab === 'cases' ? <CasesSection client={c} user={user} readOnly={!canWrite} /> : null}
+            </Fragment>
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { formatIsoDay, formatPartialDate } from '../../format/partial-date';
 import { ResidenceBadge } from '../clients/ResidenceBadge';
 import { DashboardCard } from '../DashboardCard';
 import { FormAlert, StatusNotice } from '../FormAlert';
+import { IncomingHandoversCard } from '../handovers/IncomingHandoversCard';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -124,6 +125,7 @@ export function WorkOverviewCards() {
         <FormAlert message={overview.error ? `${t('work.loadFailed')} ${errorText(t, overview.error)}` : error} />
         <StatusNotice message={notice} />
       </div>
+      <IncomingHandoversCard />
       <DashboardCard id="my-follow-ups" title={t('work.followUps')} description={t('work.followUpsHint')}>
         {data ? (
           <>

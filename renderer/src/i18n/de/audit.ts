@@ -95,6 +95,7 @@ export const audit = {
       'structural-finding': 'Systemhinweis',
       referral: 'Vermittlung',
       'case-conference': 'Fallkonferenz',
+      'file-handover': 'Aktenübergabe',
     },
     actions: {
       network: {
@@ -112,6 +113,9 @@ export const audit = {
         run: 'Abgleich ausgeführt',
         quarantine: 'Datei aus dem Netzwerkordner abgewiesen',
         freeze: 'Arbeitsplatz gesperrt (zwei Dateien mit derselben Nummer)',
+        purge: 'Kopie einer fremden Akte auf das Freigegebene gekürzt oder entfernt',
+        consentEnded: 'Einwilligung für eine andere Dienststelle abgelaufen',
+        handoverReceived: 'Akte von einer anderen Dienststelle übergeben erhalten',
       },
       vault: {
         setup: 'Arbeitsplatz eingerichtet',
@@ -174,6 +178,13 @@ export const audit = {
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
       findings: { record: 'Systemhinweis erfasst', withdraw: 'Systemhinweis zurückgezogen' },
+      handovers: {
+        prepare: 'Voraussetzungen einer Aktenübergabe angesehen',
+        send: 'Akte an andere Dienststelle übergeben',
+        list: 'Übergaben einer Akte angesehen',
+        incoming: 'Übergebene Akten angesehen',
+        accept: 'Übergebene Akte übernommen',
+      },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

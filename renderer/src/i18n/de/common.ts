@@ -131,6 +131,13 @@ export const common = {
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },
+    handover: {
+      noNetwork: 'Dieser Arbeitsplatz ist in keinem Sync-Netz. Eine Akte kann nur über den Abgleich übergeben werden; es wurde nichts geändert.',
+      officeNotInNetwork: 'Die empfangende Dienststelle hat noch keinen Arbeitsplatz im Sync-Netz. Die Akte wurde nicht übergeben.',
+      consentInsufficient: 'Die Einwilligung gibt der empfangenden Dienststelle nicht alle Datenbereiche der Akte frei. Die Akte wurde nicht übergeben.',
+      sameOffice: 'Diese Akte führt bereits diese Dienststelle; es wurde nichts geändert.',
+      notPending: 'Diese Übergabe wurde bereits übernommen oder die Akte ist noch nicht angekommen; es wurde nichts geändert.',
+    },
     referral: {
       consentMissing: 'Die Vermittlung wurde nicht versendet: Es fehlt eine gültige Einwilligung für diesen Partner.',
       invalidTransition: 'Dieser Schritt ist im aktuellen Stand der Vermittlung nicht möglich; es wurde nichts geändert.',

@@ -95,6 +95,7 @@ export const audit: Texts<typeof de> = {
       partner: 'Partner',
       'partner-contact': 'Partner contact person',
       'case-conference': 'Case conference',
+      'file-handover': 'File hand-over',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
       referral: 'Referral',
@@ -115,6 +116,9 @@ export const audit: Texts<typeof de> = {
         run: 'Sync round run',
         quarantine: 'File from the network folder refused',
         freeze: 'Workstation frozen (two files with the same number)',
+        purge: "Copy of another office's file narrowed to what is released, or removed",
+        consentEnded: 'Consent for another office ended',
+        handoverReceived: 'File received by hand-over from another office',
       },
       vault: {
         setup: 'Workstation set up',
@@ -172,6 +176,13 @@ export const audit: Texts<typeof de> = {
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
       findings: { record: 'Structural finding recorded', withdraw: 'Structural finding withdrawn' },
+      handovers: {
+        prepare: 'Requirements of a file hand-over viewed',
+        send: 'File handed over to another office',
+        list: "A file's hand-overs viewed",
+        incoming: 'Files handed over viewed',
+        accept: 'Handed-over file taken over',
+      },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',

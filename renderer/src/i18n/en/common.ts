@@ -126,6 +126,13 @@ export const common: Texts<typeof de> = {
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
     finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
+    handover: {
+      noNetwork: 'This workstation is in no sync network. A file can be handed over only through sync; nothing was changed.',
+      officeNotInNetwork: 'The receiving office has no workstation in the sync network yet. The file was not handed over.',
+      consentInsufficient: 'The consent does not release every data category of the file to the receiving office. The file was not handed over.',
+      sameOffice: 'This office already keeps the file; nothing was changed.',
+      notPending: 'This hand-over has already been taken over, or the file has not arrived yet; nothing was changed.',
+    },
     referral: {
       consentMissing: 'The referral was not sent: no valid consent covers this partner.',
       invalidTransition: 'This step is not possible in the referral’s current state; nothing was changed.',
