@@ -128,6 +128,8 @@ describe('handing a file to another of our offices (Fallübergabe)', { timeout: 
     const taken = await call(werne.core, 'cases.get', { id: caseId });
     expect(taken.caseManagerId).toBe(manager!.id);
     expect(taken.followUps!.map((f) => f.assigneeId)).toEqual([manager!.id]);
+    // The client list filters by the current case's manager: the new one.
+    expect((await call(werne.core, 'clients.list', { limit: 10, caseManagerId: manager!.id })).rows.map((r) => r.id)).toEqual([clientId]);
 
     // Lünen's workstations removed their copies (no consent names Lünen) and kept only the record of the hand-over.
     for (const w of [lunen1, lunen2]) {

@@ -13,6 +13,7 @@ import { stampOf } from '../service-context';
 import { AccessDenied } from '../access/access-denied';
 import type { ClientDataContext } from '../access/call-access';
 import { requireCaseWorker } from '../cases/case-service';
+import { refreshClientCaseColumns } from '../clients/client-service';
 import { confirmCaller } from '../users/reauthentication';
 import { loadOwnDevice } from '../sync/own-device';
 import { ensurePlaceholder } from '../sync/data-import';
@@ -94,6 +95,8 @@ async function moveOpenWork(ctx: ClientDataContext, clientId: string, to: Office
     await ctx.tx.query(`UPDATE follow_up SET assignee_id = ? WHERE id = ?`, [placeholder, f.id]);
     await recordChange(ctx.tx, stampOf(ctx), { entity: 'follow_up', entityId: f.id, fields: ['assigneeId'] });
   }
+  // The client list shows and filters by the current case's manager, kept on the client row.
+  await refreshClientCaseColumns(ctx.tx, clientId);
 }
 
 /**
@@ -211,6 +214,7 @@ export async function acceptHandover(ctx: ClientDataContext, input: z.output<typ
     await ctx.tx.query(`UPDATE follow_up SET assignee_id = ? WHERE id = ?`, [input.caseManagerId, f.id]);
     await recordChange(ctx.tx, stampOf(ctx), { entity: 'follow_up', entityId: f.id, fields: ['assigneeId'] });
   }
+  await refreshClientCaseColumns(ctx.tx, h.client_id);
   await ctx.tx.query(`UPDATE file_handover SET accepted_at = ?, accepted_by = ? WHERE id = ?`, [at, ctx.user.id, input.id]);
   await recordChange(ctx.tx, stampOf(ctx), { entity: 'file_handover', entityId: input.id, fields: ['acceptedAt', 'acceptedBy'] });
   ctx.audit.entityIds.push(h.client_id, input.id);

@@ -48,6 +48,8 @@ interface ApplyScope {
   files: Map<string, PayloadFile>;
   /** Files this file hands over to this office: client → the office that hands it over. */
   handedHere: Map<string, Office>;
+  /** Files ever handed over from this office, read once per file: most rows need no further look. */
+  handedFromHere?: Promise<Set<string>>;
 }
 
 /** Staff named by received rows become accounts that cannot log in here (home_device: where they work). */
@@ -415,6 +417,10 @@ async function handedBySender(s: ApplyScope, client: string): Promise<boolean> {
 
 /** Whether the file was handed over from this office and its copy has been removed here since. */
 async function leftThisOffice(s: ApplyScope, client: string): Promise<boolean> {
+  s.handedFromHere ??= s.ctx.tx
+    .query('SELECT DISTINCT client_id AS c FROM file_handover WHERE from_office = ?', [s.own.office])
+    .then((rows: { c: string }[]) => new Set(rows.map((r) => r.c)));
+  if (!(await s.handedFromHere).has(client)) return false;
   if ((await officeOfClient(s.ctx.tx, client)) !== null) return false;
   return (await latestHandovers(s.ctx.tx, [client])).get(client)?.from === s.own.office;
 }
