@@ -99,6 +99,8 @@ export const METHOD_NAMES = [
   'referrals.delete',
   'referrals.dataHolders',
   'referrals.print',
+  'dataSubject.accessPreview',
+  'dataSubject.accessReport',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
