@@ -4,7 +4,7 @@ import { OFFICE_POSTAL, type Office } from '../../contract/offices';
 import type { RetentionPeriod } from '../../contract/retention';
 import type { ConsentFormChoice } from '../../contract/types/print-types';
 import { fill, germanDate, html, isolate, printDocumentHtml, type SafeHtml } from '../../platform/print/print-html';
-import { languageName, nationalityName, printLabels } from '../../platform/print/print-labels';
+import { printLabels } from '../../platform/print/print-labels';
 import { consentFormTexts } from '../consent/consent-form-texts';
 import type { FileViewer } from './file-viewers';
 import { ACCESS_REPORT_CSS } from './report-style';
