@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = [
   'referrals.delete',
   'referrals.dataHolders',
   'referrals.print',
+  'dataSubject.accessPreview',
+  'dataSubject.accessReport',
   'cases.open',
   'cases.get',
   'cases.setPhase',

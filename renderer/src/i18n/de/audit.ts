@@ -174,6 +174,7 @@ export const audit = {
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
       findings: { record: 'Systemhinweis erfasst', withdraw: 'Systemhinweis zurückgezogen' },
+      dataSubject: { accessPreview: 'Vorschau der Auskunft nach Art. 15 angesehen', accessReport: 'Auskunft nach Art. 15 erstellt (PDF)' },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

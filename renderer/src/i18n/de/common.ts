@@ -126,6 +126,7 @@ export const common = {
     },
     internal: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.',
     consent: { alreadyRevoked: 'Diese Einwilligung wurde bereits widerrufen.' },
+    report: { tooLarge: 'Die Auskunft ist zu umfangreich für ein Dokument; es wurde nichts erstellt. Bitte wenden Sie sich an die IT.' },
     print: { failed: 'Das PDF konnte nicht erzeugt werden; es wurde nichts gespeichert. Bitte versuchen Sie es erneut oder wenden Sie sich an die IT.' },
     conference: { sameDay: 'Für diesen Fall gibt es an diesem Tag schon eine Fallkonferenz. Bitte bestätigen Sie, dass Sie eine weitere erfassen möchten; gespeichert wurde nichts.' },
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },

@@ -172,6 +172,7 @@ export const audit: Texts<typeof de> = {
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
       findings: { record: 'Structural finding recorded', withdraw: 'Structural finding withdrawn' },
+      dataSubject: { accessPreview: 'Art. 15 access report previewed', accessReport: 'Art. 15 access report written (PDF)' },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',

@@ -121,6 +121,7 @@ export const common: Texts<typeof de> = {
     },
     internal: 'An unexpected error occurred. Please try again or contact IT.',
     consent: { alreadyRevoked: 'This consent has already been revoked.' },
+    report: { tooLarge: 'The access report is too large for one document; nothing was written. Please contact IT.' },
     print: { failed: 'The PDF could not be generated; nothing was saved. Please try again or contact IT.' },
     conference: { sameDay: 'This case already has a case conference on that day. Please confirm that you want to record another one; nothing was saved.' },
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
