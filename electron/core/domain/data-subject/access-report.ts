@@ -37,7 +37,7 @@ export function heldCategories(r: SubjectRecords): DataCategory[] {
     for (const x of k.rechtskreise) held.add(RECHTSKREIS_DATA_CATEGORY[x]);
     for (const a of k.assessment) held.add(LIFE_AREA_DATA_CATEGORY[a.area]);
     for (const g of k.goals) held.add(LIFE_AREA_DATA_CATEGORY[g.area]);
-    if (k.notes?.length || k.closure?.summary !== undefined) held.add('conversation-notes');
+    if (k.notes?.length || k.closure?.summary != null) held.add('conversation-notes');
   }
   for (const c of r.conferences) {
     for (const s of c.situations) held.add(LIFE_AREA_DATA_CATEGORY[s.area]);

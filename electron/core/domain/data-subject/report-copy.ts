@@ -30,8 +30,12 @@ function table(headers: string[], rows: Interpolation[][]): SafeHtml {
 
 const officeName = (o: string) => (o in OFFICE_POSTAL ? `${OFFICE_POSTAL[o as Office].name}, ${OFFICE_POSTAL[o as Office].unit}` : o);
 
-/** A protected value: the text, or the "withheld" mark when the writer holds no key for its category. */
+/**
+ * A protected value: the text, or the "withheld" mark when the writer holds no key for its category (the value is
+ * then blank, while null still means nothing was recorded).
+ */
 function protectedText(value: string | null | undefined, category: DataCategory, withheld: ReadonlySet<DataCategory>): Interpolation {
+  if (value === null || value === undefined) return null;
   if (withheld.has(category)) return html`<span class="withheld">${recordLabels().withheld}</span>`;
   return value ? html`<span class="pre">${value}</span>` : null;
 }
@@ -91,7 +95,6 @@ function caseSection(k: Omit<CaseDetail, 'access'>, r: SubjectRecords, withheld:
   const l = recordLabels().cases;
   const v = recordLabels().vocabulary;
   const p = printLabels();
-  const health = (area: string): DataCategory => (area === 'health' ? 'health' : 'master');
   const plain = (area: string, value: string | null) => (area === 'health' ? protectedText(value, 'health', withheld) : value);
   const referrals = r.referrals.filter((x) => x.caseId === k.id);
   const conferences = r.conferences.filter((c) => c.caseId === k.id);
@@ -107,7 +110,7 @@ function caseSection(k: Omit<CaseDetail, 'access'>, r: SubjectRecords, withheld:
   ${k.goals.length
     ? html`<h4>${l.goals}</h4>${k.goals.map(
         (g) => html`<p><span class="value">${l.goal}: ${plain(g.area, g.title)}</span> (${p.lifeAreas[g.area]}, ${p.goalStatuses[g.status]})${
-          g.outcomeNote || withheld.has(health(g.area)) ? html` · ${l.outcome}: ${plain(g.area, g.outcomeNote)}` : null
+          g.outcomeNote !== null ? html` · ${l.outcome}: ${plain(g.area, g.outcomeNote)}` : null
         }</p>${g.measures.length ? table([l.measure, l.owner, l.dueDate, l.status], g.measures.map((x) => [plain(g.area, x.title), x.owner, date(x.dueDate), v.measureStatuses[x.status]])) : null}`,
       )}`
     : null}
@@ -118,7 +121,7 @@ function caseSection(k: Omit<CaseDetail, 'access'>, r: SubjectRecords, withheld:
           date(n.occurredOn),
           html`${v.noteKinds[n.kind]}${n.internal ? ` (${l.internal})` : ''}`,
           isolate(n.authorName),
-          html`${n.participants || withheld.has('conversation-notes') ? html`${l.participants}: ${protectedText(n.participants, 'conversation-notes', withheld)}<br>` : null}${protectedText(n.text, 'conversation-notes', withheld)}`,
+          html`${n.participants !== null ? html`${l.participants}: ${protectedText(n.participants, 'conversation-notes', withheld)}<br>` : null}${protectedText(n.text, 'conversation-notes', withheld)}`,
         ]),
       )}`
     : null}
