@@ -21,7 +21,7 @@ export interface FileViewer {
 }
 
 /** Prints and exports hand the data on; the rest is a read or a write by the method's audit rule. */
-function kindOf(action: string): ViewKind | null {
+export function kindOf(action: string): ViewKind | null {
   if (/print|accessReport|export/i.test(action)) return 'printed';
   if (!Object.prototype.hasOwnProperty.call(contract, action)) return null;
   const rule = contract[action as MethodName].audit;
@@ -30,20 +30,25 @@ function kindOf(action: string): ViewKind | null {
 
 const KIND_ORDER: readonly ViewKind[] = ['read', 'changed', 'printed'];
 
-export async function fileViewers(m: EntityManager, clientId: string): Promise<FileViewer[]> {
-  const person = personRecordsCondition('e.entity_id', clientId);
-  const rows = (await m.query(
-    `SELECT e.actor_id, a.display_name, e.actor_role, e.office, e.action, count(*) AS n, min(e.at) AS first, max(e.at) AS last
-     FROM audit_entry e LEFT JOIN account a ON a.id = e.actor_id
-     WHERE ${person.sql} AND e.outcome = 'ok' AND e.actor_id IS NOT NULL
-     GROUP BY e.actor_id, e.actor_role, e.office, e.action`,
-    person.params,
-  )) as { actor_id: string; display_name: string | null; actor_role: string | null; office: string | null; action: string; n: number; first: string; last: string }[];
+/** One line of the trail's per-action summary: who, in which role and office, did which action how often, when. */
+export interface ViewerRow {
+  actor_id: string;
+  display_name: string | null;
+  actor_role: string | null;
+  office: string | null;
+  action: string;
+  n: number;
+  first: string;
+  last: string;
+}
+
+/** Folds the per-action summary into one line per account, role, office and kind of access (pure: property-tested). */
+export function groupViewers(rows: readonly ViewerRow[]): FileViewer[] {
   const groups = new Map<string, FileViewer>();
   for (const r of rows) {
     const kind = kindOf(r.action);
     if (!kind) continue;
-    const key = `${r.actor_id}|${r.actor_role ?? ''}|${r.office ?? ''}|${kind}`;
+    const key = JSON.stringify([r.actor_id, r.actor_role ?? '', r.office ?? '', kind]);
     const g = groups.get(key);
     if (!g) {
       groups.set(key, { actorId: r.actor_id, name: r.display_name ?? '', role: r.actor_role ?? '', office: r.office ?? '', kind, count: Number(r.n), first: r.first, last: r.last });
@@ -54,6 +59,24 @@ export async function fileViewers(m: EntityManager, clientId: string): Promise<F
     if (r.last > g.last) g.last = r.last;
   }
   return [...groups.values()].sort(
-    (a, b) => a.name.localeCompare(b.name, 'de') || a.actorId.localeCompare(b.actorId) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+    (a, b) =>
+      a.name.localeCompare(b.name, 'de') ||
+      a.actorId.localeCompare(b.actorId) ||
+      a.role.localeCompare(b.role) ||
+      a.office.localeCompare(b.office) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
+}
+
+/** Who read, changed or printed the person's file, grouped (see groupViewers). */
+export async function fileViewers(m: EntityManager, clientId: string): Promise<FileViewer[]> {
+  const person = personRecordsCondition('e.entity_id', clientId);
+  const rows = (await m.query(
+    `SELECT e.actor_id, a.display_name, e.actor_role, e.office, e.action, count(*) AS n, min(e.at) AS first, max(e.at) AS last
+     FROM audit_entry e LEFT JOIN account a ON a.id = e.actor_id
+     WHERE ${person.sql} AND e.outcome = 'ok' AND e.actor_id IS NOT NULL
+     GROUP BY e.actor_id, e.actor_role, e.office, e.action`,
+    person.params,
+  )) as ViewerRow[];
+  return groupViewers(rows);
 }

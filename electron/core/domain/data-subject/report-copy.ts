@@ -105,7 +105,7 @@ function caseSection(k: Omit<CaseDetail, 'access'>, r: SubjectRecords, withheld:
     [l.caseManager, k.caseManagerName ? isolate(k.caseManagerName) : null],
     [l.rechtskreise, k.rechtskreise.map((x) => v.rechtskreise[x]).join(', ')],
   ])}
-  ${k.phaseHistory?.length ? html`<h4>${l.phaseHistory}</h4>${table([l.phase, l.date, l.author], k.phaseHistory.map((e) => [v.phases[e.phase], date(e.on), isolate(e.byName)]))}` : null}
+  ${k.phaseHistory?.length ? html`<h4>${l.phaseHistory}</h4>${table([l.phase, l.date, l.changedBy], k.phaseHistory.map((e) => [v.phases[e.phase], date(e.on), isolate(e.byName)]))}` : null}
   ${k.assessment.length ? html`<h4>${l.assessment}</h4>${table([l.area, l.need, l.note], k.assessment.map((a) => [p.lifeAreas[a.area], p.needLevels[a.need], plain(a.area, a.note)]))}` : null}
   ${k.goals.length
     ? html`<h4>${l.goals}</h4>${k.goals.map(

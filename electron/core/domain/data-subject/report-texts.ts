@@ -49,7 +49,7 @@ export const recordLabelsSchema = z.strictObject({
   mentions: section(['heading', 'text', 'relation', 'birthYear', 'office', 'createdAt']),
   cases: section([
     'heading', 'case', 'openedOn', 'closedOn', 'stillOpen', 'phase', 'caseManager', 'rechtskreise', 'phaseHistory', 'assessment', 'area', 'need', 'note', 'goals', 'goal',
-    'status', 'measure', 'owner', 'dueDate', 'outcome', 'notes', 'date', 'kind', 'author', 'text', 'participants', 'internal', 'followUps', 'title', 'done', 'closure',
+    'changedBy', 'status', 'measure', 'owner', 'dueDate', 'outcome', 'notes', 'date', 'kind', 'author', 'text', 'participants', 'internal', 'followUps', 'title', 'done', 'closure',
     'reason', 'summary', 'none',
   ]),
   documents: section(['heading', 'name', 'category', 'date', 'size']),

@@ -55,13 +55,27 @@ export interface ReferralRecord {
   result: string | null;
 }
 
-/** Household entries elsewhere that name the person: the family name and a given name, and the birth year if both know it. */
+/**
+ * Whether a household entry's free-text name (and birth year) names the person: every token of the family name and
+ * at least one given name, spelled in any case, order, with or without umlauts or diacritics (foldName); the birth
+ * year must agree when both are known. Pure, for the property test.
+ */
+export function householdEntryNames(entry: { name: string; birthYear: number | null }, person: Pick<Client, 'familyName' | 'givenNames' | 'birthDate' | 'birthDatePlaceholder'>): boolean {
+  const family = foldName(person.familyName).split(' ').filter(Boolean);
+  const given = foldName(person.givenNames).split(' ').filter(Boolean);
+  if (!family.length || !given.length) return false;
+  const tokens = new Set(foldName(entry.name).split(' '));
+  if (!family.every((t) => tokens.has(t)) || !given.some((t) => tokens.has(t))) return false;
+  const birthYear = person.birthDate && !person.birthDatePlaceholder ? Number(person.birthDate.slice(0, 4)) : null;
+  return birthYear === null || entry.birthYear === null || entry.birthYear === birthYear;
+}
+
+/** Household entries in other files that name the person (householdEntryNames). */
 export async function householdMentions(m: EntityManager, client: Client): Promise<HouseholdMention[]> {
   const family = foldName(client.familyName).split(' ').filter(Boolean);
-  const given = new Set(foldName(client.givenNames).split(' ').filter(Boolean));
-  const birthYear = client.birthDate && !client.birthDatePlaceholder ? Number(client.birthDate.slice(0, 4)) : null;
-  if (!family.length || !given.size) return [];
-  // A coarse filter in SQL on the longest family-name token (case-insensitive for ASCII); folding decides.
+  if (!family.length) return [];
+  // A coarse filter in SQL: the longest folded family-name token in the lower-cased name, or any name with a
+  // non-ASCII letter (lower() folds ASCII only); householdEntryNames decides.
   const probe = [...family].sort((a, b) => b.length - a.length)[0]!;
   const rows = (await m.query(
     `SELECT h.id, h.name, h.relation, h.birth_year, h.created_at, c.office FROM household_member h JOIN client c ON c.id = h.client_id
@@ -69,11 +83,7 @@ export async function householdMentions(m: EntityManager, client: Client): Promi
     [client.id, probe],
   )) as { id: string; name: string; relation: string; birth_year: number | null; created_at: string; office: string }[];
   return rows
-    .filter((r) => {
-      const tokens = new Set(foldName(r.name).split(' '));
-      if (!family.every((t) => tokens.has(t)) || ![...given].some((t) => tokens.has(t))) return false;
-      return birthYear === null || r.birth_year === null || r.birth_year === birthYear;
-    })
+    .filter((r) => householdEntryNames({ name: r.name, birthYear: r.birth_year }, client))
     .map((r) => ({ id: r.id, relation: r.relation, birthYear: r.birth_year, office: r.office, createdAt: r.created_at }));
 }
 
