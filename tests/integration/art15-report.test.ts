@@ -242,10 +242,16 @@ describe('the Art. 15 report', () => {
     }
     await as(FM_WERNE);
     const werne = await core.dispatch('dataSubject.accessReport', { clientId, language: 'de' });
-    expect(werne.ok ? null : werne.error).toEqual({ code: 'permission.denied', params: { reason: 'scope' } });
+    expect(werne.ok ? null : werne.error).toEqual({ code: 'permission.denied', params: { reason: 'keptElsewhere' } });
+    // Werne's own file: Lünen's data protection officer is refused too (it is Werne's request to answer).
+    const werneFile = await call(core, 'clients.create', { familyName: 'Petrenko', givenNames: 'Oksana', birthDate: '1987' });
     await as(DS);
+    const other = await core.dispatch('dataSubject.accessPreview', { clientId: werneFile.id });
+    expect(other.ok ? null : other.error).toEqual({ code: 'permission.denied', params: { reason: 'keptElsewhere' } });
     const denied = await call(core, 'audit.list', { entityId: clientId, action: 'dataSubject.accessReport', offset: 0, limit: 50 });
     expect(denied.rows.filter((r) => r.outcome === 'denied').map((r) => r.actorLogin)).toEqual(['fm.werne']);
+    const deniedOther = await call(core, 'audit.list', { entityId: werneFile.id, action: 'dataSubject.accessPreview', offset: 0, limit: 50 });
+    expect(deniedOther.rows.map((r) => `${r.actorLogin}:${r.outcome}`)).toEqual(['ds.brandt:denied']);
   });
 
   it('refuses bad input with a validation error', async () => {

@@ -88,6 +88,7 @@ const DENIAL_TEXT: Record<string, string> = {
   category: 'no active consent covers this data category for you',
   readOnly: 'you may only read this client file',
   directoryRole: 'your role may not do this in the partner directory',
+  keptElsewhere: 'another office keeps this file; the Art. 15 report is written by the keeping office',
 };
 
 const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {

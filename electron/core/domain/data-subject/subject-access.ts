@@ -12,6 +12,6 @@ import type { ServiceContext } from '../service-context';
 export async function requireKeptFile(ctx: ServiceContext, clientId: string): Promise<Client> {
   const client = await ctx.tx.findOneBy(ClientEntity, { id: clientId });
   if (!client) throw new AppError('record.notFound', { entity: 'client' });
-  if (client.office !== ctx.user.office) throw new AccessDenied('scope', { entity: 'client', entityId: clientId, fields: ['art15-report'] });
+  if (client.office !== ctx.user.office) throw new AccessDenied('keptElsewhere', { entity: 'client', entityId: clientId, fields: ['art15-report'] });
   return client;
 }

@@ -73,6 +73,7 @@ export const common = {
         role: 'Ihre Rolle hat keinen Zugriff auf Klientendaten.',
         roleCategory: 'Dieser Datenbereich ist für Ihre Rolle nicht vorgesehen.',
         scope: 'Diese Akte wird von einer anderen Dienststelle geführt, und es liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
+        keptElsewhere: 'Diese Akte führt eine andere Dienststelle. Die Auskunft nach Art. 15 erteilt die Dienststelle, die die Akte führt: Bitte leiten Sie den Antrag dorthin weiter. Es wurde nichts erstellt.',
         category: 'Für diesen Datenbereich liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         readOnly: 'Sie dürfen diese Akte nur lesen; ändern kann sie nur die führende Dienststelle.',
         directoryRole: 'Ihre Rolle darf dies im Partnernetz nicht: Die Koordination pflegt das Partnernetz, das Fallmanagement schlägt Änderungen vor.',

@@ -70,6 +70,7 @@ export const common: Texts<typeof de> = {
         role: 'Your role has no access to client data.',
         roleCategory: 'Your role does not see this data category.',
         scope: 'Another office keeps this file, and no valid consent names your office.',
+        keptElsewhere: 'Another office keeps this file. The Art. 15 report is written by the office that keeps the file: please forward the request there. Nothing was written.',
         category: 'No valid consent names your office for this data category.',
         readOnly: 'You may only read this file; only the office that keeps it can change it.',
         directoryRole: 'Your role may not do this in the partner directory: Koordination keeps it, case managers propose changes.',
