@@ -150,6 +150,11 @@ describe('the Art. 15 report', () => {
       db.prepare(
         `INSERT INTO sync_device (device_id, office, sign_key, box_key, fingerprint, status, enrolled_at) VALUES ('device-werne-1', 'werne', 'k', 'k', 'f', 'member', ?)`,
       ).run(new Date(Date.now() - 10 * 86_400_000).toISOString());
+      // Selm's workstation wrote the phone number (a file handed over, say): a source not collected from the person here.
+      db.prepare(
+        `INSERT INTO sync_device (device_id, office, sign_key, box_key, fingerprint, status, enrolled_at) VALUES ('device-selm-1', 'selm', 'k', 'k', 'f', 'member', ?)`,
+      ).run(new Date().toISOString());
+      db.prepare(`INSERT OR REPLACE INTO sync_clock (entity, entity_id, field, hlc, device) VALUES ('client', ?, 'phone', '001764500000000-000000', 'device-selm-1')`).run(clientId);
     } finally {
       db.close();
     }
@@ -191,6 +196,7 @@ describe('the Art. 15 report', () => {
     // Sources: the partner's feedback, the conference, the other file's household (which is not named).
     expect(text).toContain('Rückmeldung von MBE Caritas Lünen');
     expect(text).toContain('Angaben einer anderen Person');
+    expect(text).toContain('Angaben, die Stadt Selm, Kommunales Integrationsmanagement erfasst und per Abgleich übermittelt hat');
     expect(text).not.toContain('Leila');
     // Rights, retention, the supervisory authority.
     for (const phrase of ['Art. 16 DSGVO', 'Art. 17 DSGVO', 'Art. 18 DSGVO', 'Art. 21 DSGVO', 'Art. 77 DSGVO', 'Kavalleriestraße 2–4', '40213 Düsseldorf', '10 Jahre nach dem Ende des Jahres']) {

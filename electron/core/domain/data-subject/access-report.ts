@@ -68,7 +68,7 @@ async function gatherFacts(ctx: ServiceContext, clientId: string): Promise<Acces
     records,
     categories,
     recipients: await subjectRecipients(ctx.tx, records, today),
-    sources: subjectSources(records),
+    sources: await subjectSources(ctx.tx, records),
     viewers: await fileViewers(ctx.tx, clientId),
     retention: fileRetention(records),
     withheld: withheldOf(ctx, categories),

@@ -127,6 +127,7 @@ function recipientList(recipients: readonly SubjectRecipient[]): SafeHtml {
 function sourceList(sources: readonly SubjectSource[]): SafeHtml {
   const l = recordLabels();
   return html`<ul class="data" lang="de">${sources.map((s) => {
+    if (s.kind === 'office-sync') return html`<li>${fill(l.sources.officeSync, { office: `${OFFICE_POSTAL[s.office].name}, ${OFFICE_POSTAL[s.office].unit}` })}</li>`;
     if (s.kind === 'referral-feedback') return html`<li>${fill(l.sources.referralFeedback, { partner: isolate(s.partnerName), state: l.vocabulary.referralStates[s.state as 'sent'] ?? s.state })}</li>`;
     if (s.kind === 'conference') return html`<li>${fill(l.sources.conference, { date: date(s.on), partners: s.partnerNames.join(', ') })}</li>`;
     return html`<li>${fill(l.sources.householdMention, { count: String(s.count) })}</li>`;

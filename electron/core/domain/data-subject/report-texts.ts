@@ -63,7 +63,7 @@ export const recordLabelsSchema = z.strictObject({
     minutes: text,
     sync: text,
   }),
-  sources: section(['referralFeedback', 'conference', 'householdMention']),
+  sources: section(['officeSync', 'referralFeedback', 'conference', 'householdMention']),
   viewers: z.strictObject({ name: text, role: text, office: text, kind: text, period: text, count: text, kinds: section(['read', 'changed', 'printed']) }),
   withheld: text,
   notRecorded: text,
