@@ -184,6 +184,7 @@ describe('the Art. 15 report', () => {
     expect(doc.fileName).toMatch(PRINT_FILE_NAME);
     expect(doc.fileName).toMatch(new RegExp(`^auskunft-art15-${TODAY}-[0-9a-f]{8}-ar\\.pdf$`));
     const { pdf, raw, text } = await render(doc);
+    // KIM_ART15_PDF=<file> keeps the PDF for a look at the layout.
     if (process.env.KIM_ART15_PDF) (await import('node:fs')).writeFileSync(process.env.KIM_ART15_PDF, pdf);
     expect(pdfInfo(pdf)['Tagged']).toBe('yes');
     expect(pdfStructure(pdf).tree).toMatch(/H1/);
