@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { benchAccess } from './access-bench';
+import { benchArt15 } from './art15-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchDirectory } from './directory-bench';
@@ -21,6 +22,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['search_recall_top5', 'recall top 5 (3,000 clients)', -0.95],
   ['search_recall_vault_top5', 'recall top 5 (bench vault, 50,000)', -0.95],
   ['directory_search_p95_ms', 'partner directory search p95 (ms)', 25],
+  ['art15_report_ms', 'Art. 15 report, 5 cases, 200 notes p50 (ms)', 1_000],
   ['sync_idle_round_ms', 'sync round, nothing new, 10 members p95 (ms)', 100],
   ['sync_import_changes_per_s', 'sync import, same office (rows/s)', -5_000],
   ['sync_initial_office_s', 'initial office sync onto a new PC (s)', 300],
@@ -50,7 +52,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -66,6 +68,15 @@ async function main(): Promise<void> {
       );
       return r;
     });
+  if (args.has('--art15-only')) {
+    const art15 = await benchArt15({ clients: quick ? 1_000 : 5_000, samples: quick ? 10 : 30, log: (l) => console.log(l) });
+    console.log(
+      `art15: report of one person (${art15.art15_notes} notes, 5 cases) in a vault of ${art15.art15_clients} clients, n=${art15.art15_samples}: p50 ${art15.art15_report_ms} ms, p95 ${art15.art15_report_p95_ms} ms (data + HTML, ${art15.art15_html_kb} KB); baseline opening the same file (clients.get + 5 × cases.get), same run, n=${art15.art15_samples}: p50 ${art15.art15_open_file_ms} ms; ratio ${art15.art15_report_to_open_file_ratio}; PDF rendering through Chromium page.pdf p50 ${art15.art15_pdf_render_ms} ms (n=${art15.art15_pdf_samples})`,
+    );
+    printTargets({ ...art15 }, new Set(Object.keys(art15)));
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...art15 }));
+    return;
+  }
   if (args.has('--referrals-only')) {
     const referrals = await referralRun();
     printTargets({ ...referrals }, new Set(Object.keys(referrals)));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import type { CaseDetail, ClientDetail } from '../../electron/core/contract/types/client-types';
 import { CASE_WORK_ROLES, contract, type MethodName, type OutputOf } from '../../electron/core/contract/methods';
+import { DATA_SUBJECT_ROLES } from '../../electron/core/contract/data-subject-domain';
 import { addDays, berlinDate } from '../../electron/core/contract/dates';
 import type { DocumentCategory, LifeArea, Rechtskreis } from '../../electron/core/contract/case-domain';
 import { DATA_CATEGORIES, type DataCategory } from '../../electron/core/contract/data-categories';
@@ -97,7 +98,24 @@ function expectedCategories(user: User, situation: string): { owner: boolean; ca
 /** undefined: the file as a whole; null: stays in the owning office. */
 type Part = DataCategory | null | undefined;
 
-function expectAllowed(user: User, situation: string, kind: 'read' | 'write', part: Part, roles?: readonly Role[]): boolean {
+/**
+ * The Art. 15 report's own rule: Fallmanagement and Datenschutz of the office that keeps the file, nobody else (not
+ * a consent party); the one place Datenschutz reads client data, and then the whole file.
+ */
+const DATA_SUBJECT_METHODS: readonly MethodName[] = ['dataSubject.accessPreview', 'dataSubject.accessReport'];
+function dataSubjectAllowed(user: User, situation: string): boolean {
+  return DATA_SUBJECT_ROLES.includes(user.role) && SITUATIONS[situation]!.office === user.office;
+}
+
+/** What a caller may read of a file in a method's answer: the Art. 15 methods by their own rule. */
+function expectationFor(method: MethodName, user: User, situation: string): { owner: boolean; categories: Set<DataCategory> } {
+  if (!DATA_SUBJECT_METHODS.includes(method)) return expectedCategories(user, situation);
+  const allowed = dataSubjectAllowed(user, situation);
+  return { owner: allowed, categories: new Set(allowed ? ALL : []) };
+}
+
+function expectAllowed(user: User, situation: string, kind: 'read' | 'write', part: Part, method?: MethodName, roles?: readonly Role[]): boolean {
+  if (method && DATA_SUBJECT_METHODS.includes(method)) return dataSubjectAllowed(user, situation);
   if (!CASE_WORK_ROLES.includes(user.role)) return false;
   if (roles && !roles.includes(user.role)) return false;
   const { owner, categories } = expectedCategories(user, situation);
@@ -142,7 +160,7 @@ function unreadableFields(method: MethodName, value: unknown, user: User, situat
           out.push(`${p} (a client outside the fixtures)`);
           continue;
         }
-        x = expectedCategories(user, situation);
+        x = expectationFor(method, user, situation);
         if (!readable(x, 'always')) out.push(`${p} (a file the caller may not see)`);
       }
       if (spec.entry && !readable(x, spec.entry(e))) out.push(`${p} (entry of ${spec.entry(e)})`);
@@ -329,6 +347,9 @@ const PROBES: Probe[] = [
     input: (f, u) => ({ id: f.referrals[recordsOf(u)], reason: 'Doppelt angelegt', passphrase: u.passphrase }),
   },
   { name: 'referrals.dataHolders', method: 'referrals.dataHolders', kind: 'read', part: null, input: (f) => ({ clientId: f.id }) },
+  // The Art. 15 report: its own rule (dataSubjectAllowed), the whole file for the keeping office's FM and Datenschutz.
+  { name: 'dataSubject.accessPreview', method: 'dataSubject.accessPreview', kind: 'read', part: null, input: (f) => ({ clientId: f.id }) },
+  { name: 'dataSubject.accessReport', method: 'dataSubject.accessReport', kind: 'read', part: null, input: (f) => ({ clientId: f.id, language: 'uk' }) },
   { name: 'conferences.list', method: 'conferences.list', kind: 'read', part: undefined, input: (f) => ({ caseId: f.caseId }) },
   {
     name: 'conferences.save',
@@ -568,7 +589,7 @@ describe('the access matrix (role × office × consent × category × method)', 
   });
 
   it('covers every client-data method of the contract', () => {
-    const caseWork = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].access === 'caseWork');
+    const caseWork = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].access === 'caseWork' || contract[m].access === 'dataSubject');
     const listed = new Set(['clients.search', 'clients.list', 'clients.checkDuplicates', 'clients.create', 'work.overview', 'accounts.caseManagers', 'conflicts.list', 'handovers.incoming']);
     for (const m of caseWork) if (!listed.has(m)) expect(PROBES.some((p) => p.method === m), m).toBe(true);
     expect(outcomes.length).toBe(USERS.length * fixtures.length * PROBES.length);
@@ -581,7 +602,7 @@ describe('the access matrix (role × office × consent × category × method)', 
 
   it('refuses exactly the calls the rules refuse, and lets every other call past the access check', () => {
     const wrong = outcomes
-      .filter((o) => (o.code === 'permission.denied') === expectAllowed(o.user, o.fixture.situation, o.probe.kind, o.probe.part, o.probe.roles))
+      .filter((o) => (o.code === 'permission.denied') === expectAllowed(o.user, o.fixture.situation, o.probe.kind, o.probe.part, o.probe.method, o.probe.roles))
       .map((o) => `${o.user.key} × ${o.fixture.situation} × ${o.probe.name}: got ${JSON.stringify(o.value).slice(0, 160)}`);
     expect(wrong).toEqual([]);
     // Both outcomes occur for every probe: the matrix is not trivially all-allowed or all-denied.
@@ -736,7 +757,10 @@ describe('the access matrix (role × office × consent × category × method)', 
     const expected = outcomes
       .filter((o) => o.code === 'permission.denied')
       // Roles without client access are stopped before the input is read, so their entry names no record.
-      .map((o) => `${o.user.id}|${o.probe.method}|${CASE_WORK_ROLES.includes(o.user.role) ? o.fixture.id : '-'}`);
+      .map((o) => {
+        const gated = DATA_SUBJECT_METHODS.includes(o.probe.method) ? DATA_SUBJECT_ROLES : CASE_WORK_ROLES;
+        return `${o.user.id}|${o.probe.method}|${gated.includes(o.user.role) ? o.fixture.id : '-'}`;
+      });
     expect([...denials.values()].sort()).toEqual(expected.sort());
   });
 });

@@ -9,6 +9,7 @@ import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
 import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type FindingAccess, type MethodName, type Result } from '../contract/methods';
 import { findingAllows, type FindingPermission } from '../contract/finding-domain';
+import { dataSubjectAllows } from '../contract/data-subject-domain';
 import { directoryAllows, type DirectoryPermission } from '../contract/partner-domain';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
@@ -319,6 +320,8 @@ export class CoreDispatcher {
     if (access === 'admin') return session.user.role === 'it-admin';
     if (access === 'audit') return AUDIT_ROLES.includes(session.user.role);
     if (access === 'privacy') return session.user.role === 'datenschutz';
+    // The file's office is checked by the data-subject area (subject-access.ts), audited under the file if refused.
+    if (access === 'dataSubject') return dataSubjectAllows(session.user.role);
     if (access in DIRECTORY_PERMISSION) return directoryAllows(session.user.role, DIRECTORY_PERMISSION[access as DirectoryAccess]);
     if (access in FINDING_PERMISSION) return findingAllows(session.user.role, FINDING_PERMISSION[access as FindingAccess]);
     return CASE_WORK_ROLES.includes(session.user.role);

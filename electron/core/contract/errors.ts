@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'document.inUse',
   'consent.alreadyRevoked',
   'print.failed',
+  'report.tooLarge',
   'partner.archived',
   'conference.sameDay',
   'partnerProposal.decided',
@@ -92,6 +93,7 @@ const DENIAL_TEXT: Record<string, string> = {
   category: 'no active consent covers this data category for you',
   readOnly: 'you may only read this client file',
   directoryRole: 'your role may not do this in the partner directory',
+  keptElsewhere: 'another office keeps this file; the Art. 15 report is written by the keeping office',
 };
 
 const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
@@ -136,6 +138,7 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'document.unreadable': () => 'The encrypted document file is missing or damaged.',
   'document.inUse': () => 'The document is the signed form of a consent and cannot be deleted while the consent is on record.',
   'consent.alreadyRevoked': () => 'The consent has already been revoked.',
+  'report.tooLarge': () => 'The Art. 15 report is too large for one document; nothing was written. Tell IT (the file needs a report in parts).',
   'print.failed': () => 'The PDF could not be generated; nothing was saved. Try again; if it persists, tell IT.',
   'conference.sameDay': (p) =>
     `The case already has ${String(p.count ?? 'a')} conference(s) on this day; confirm to record another one. Nothing was saved.`,

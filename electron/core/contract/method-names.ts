@@ -104,6 +104,8 @@ export const METHOD_NAMES = [
   'handovers.list',
   'handovers.incoming',
   'handovers.accept',
+  'dataSubject.accessPreview',
+  'dataSubject.accessReport',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

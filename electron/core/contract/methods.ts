@@ -100,6 +100,8 @@ import { conferenceActionDoneInput, conferenceListInput, conferencePrintInput, c
 import type { ConferenceView } from './types/conference-types';
 import { handoverAcceptInput, handoverPrepareInput, handoverSendInput } from './schemas/handover-schemas';
 import type { HandoverPreparation, HandoverView, IncomingHandover } from './types/handover-types';
+import { accessPreviewInput, accessReportInput } from './schemas/data-subject-schemas';
+import type { AccessReportPreview } from './types/data-subject-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -113,7 +115,11 @@ import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, Sy
  * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
  * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | DirectoryAccess | FindingAccess;
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | 'dataSubject' | DirectoryAccess | FindingAccess;
+/**
+ * 'dataSubject': the Art. 15 report of one person, for DATA_SUBJECT_ROLES (Fallmanagement and Datenschutz) of the
+ * office that keeps the file; see contract/data-subject-domain.ts for why Datenschutz reads client data only here.
+ */
 /** Structural findings: record (Fallmanagement), list (their own, or all for Koordination), overview; finding-domain.ts. */
 export type FindingAccess = 'findingsRecord' | 'findings' | 'findingsOverview';
 /** The partner directory: read, edit (Koordination), propose (Fallmanagement), proposals; roles in partner-domain.ts. */
@@ -270,6 +276,9 @@ export const contract = {
   'handovers.list': method<HandoverView[]>()({ input: handoverPrepareInput, access: 'caseWork', audit: read('client') }),
   'handovers.incoming': method<IncomingHandover[]>()({ input: emptyInput, access: 'caseWork', audit: read('client-list') }),
   'handovers.accept': method<HandoverView>()({ input: handoverAcceptInput, access: 'caseWork', audit: write('client') }),
+  // Art. 15 DSGVO: the report of one person and its preview, audited under the person's file (the report as a disclosure).
+  'dataSubject.accessPreview': method<AccessReportPreview>()({ input: accessPreviewInput, access: 'dataSubject', audit: read('client') }),
+  'dataSubject.accessReport': method<PrintDocument>()({ input: accessReportInput, access: 'dataSubject', audit: write('client') }),
 } as const;
 
 /**
@@ -284,6 +293,8 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 /** Methods on client data: each has a guard in core (access/method-guards.ts) that checks scope and consent. */
 export type CaseWorkMethod = { [M in MethodName]: Contract[M]['access'] extends 'caseWork' ? M : never }[MethodName];
+/** Methods of the Art. 15 report: their own gate (data-subject area), their answers checked like client data. */
+export type DataSubjectMethod = { [M in MethodName]: Contract[M]['access'] extends 'dataSubject' ? M : never }[MethodName];
 
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
@@ -293,7 +304,7 @@ export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], unde
  * Methods whose answer core gives as a print document (HTML) and the transport renders into a PDF before the page
  * sees it (electron/main/pdf-printer.ts; the harness does the same with Chromium's page.pdf).
  */
-export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes'] as const satisfies readonly MethodName[];
+export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport'] as const satisfies readonly MethodName[];
 export type PrintMethod = (typeof PRINT_METHODS)[number];
 
 export function isPrintMethod(method: string): method is PrintMethod {

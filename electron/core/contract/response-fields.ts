@@ -15,7 +15,8 @@ import type {
   SearchHit,
   WorkOverview,
 } from './types/client-types';
-import type { CaseWorkMethod, OutputOf } from './methods';
+import type { CaseWorkMethod, DataSubjectMethod, OutputOf } from './methods';
+import type { AccessReportPreview } from './types/data-subject-types';
 import type { DataHolderView, OverdueReferralView, ReferralView } from './types/referral-types';
 import type { HandoverPreparation, HandoverView, IncomingHandover } from './types/handover-types';
 import type { ConferenceActionDue, ConferenceActionView, ConferenceView } from './types/conference-types';
@@ -424,7 +425,7 @@ const CASE_DETAIL = fileOf<CaseDetail>((d) => d.clientId, CASE_DETAIL_FIELDS);
 const SEARCH_HITS = fileOf<SearchHit>((h) => h.id, SEARCH_HIT_FIELDS);
 
 /** The field map of every client-data method's response; a new method does not compile without one. */
-export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<OutputOf<M>> } = {
+export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod | DataSubjectMethod]: FieldSpec<OutputOf<M>> } = {
   'accounts.caseManagers': { rule: 'always', fields: CASE_MANAGER_FIELDS },
   'clients.search': SEARCH_HITS,
   'clients.checkDuplicates': SEARCH_HITS,
@@ -482,4 +483,22 @@ export const RESPONSE_FIELDS: { readonly [M in CaseWorkMethod]: FieldSpec<Output
   'handovers.list': HANDOVER,
   'handovers.incoming': fileOf<IncomingHandover>((h) => h.clientId, { ...HANDOVER_FIELDS, clientName: 'always', birthDate: 'always' }, () => 'owner'),
   'handovers.accept': HANDOVER,
+  // The Art. 15 report holds the whole file: the keeping office only (subject-access.ts lets no one else in).
+  'dataSubject.accessPreview': fileOf<AccessReportPreview>((p) => p.clientId, {
+    clientId: 'always',
+    displayName: 'always',
+    birthDate: 'always',
+    office: 'owner',
+    suggestedLanguage: 'owner',
+    counts: {
+      rule: 'owner',
+      fields: { cases: 'owner', goals: 'owner', measures: 'owner', notes: 'owner', documents: 'owner', consents: 'owner', referrals: 'owner', conferences: 'owner', residence: 'owner', household: 'owner', mentions: 'owner' },
+    },
+    recipients: 'owner',
+    viewers: 'owner',
+    categories: 'owner',
+    retention: { rule: 'owner', fields: { kind: 'owner', years: 'owner', from: 'owner', basisDate: 'owner', keepUntil: 'owner' } },
+    withheld: 'owner',
+  }),
+  'dataSubject.accessReport': fileOf<PrintDocument>((d) => d.clientId, { clientId: 'always', fileName: 'owner', html: 'owner' }),
 };

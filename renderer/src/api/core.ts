@@ -16,6 +16,8 @@ export type {
 } from '../../../electron/core/contract/types/workstation-types';
 export { LOCK_REASONS } from '../../../electron/core/contract/lock-reasons';
 export { AUDIT_ROLES, CASE_WORK_ROLES } from '../../../electron/core/contract/methods';
+export { DATA_SUBJECT_ROLES, dataSubjectAllows } from '../../../electron/core/contract/data-subject-domain';
+export type { AccessReportCounts, AccessReportPreview, RetentionView } from '../../../electron/core/contract/types/data-subject-types';
 export type { ErrorCode, ErrorParams, ErrorPayload, ValidationIssue } from '../../../electron/core/contract/errors';
 export { ERROR_CODES } from '../../../electron/core/contract/errors';
 export {

@@ -15,6 +15,11 @@ const APPROVAL_VIEWERS: readonly Role[] = ['datenschutz', 'it-admin'];
 const DIRECTORY_READERS: readonly Role[] = DIRECTORY_ROLES.read;
 /** Structural findings: case managers (their own) and Koordination (all; the core's 'findings' access). */
 const FINDING_READERS: readonly Role[] = FINDING_ROLES.list;
+/**
+ * Art. 15 requests by person: the data protection officer finds the person here (case managers write the report
+ * from the client file). The core's 'dataSubject' access also admits Fallmanagement; this page is Datenschutz's door.
+ */
+const ACCESS_REQUEST_HANDLERS: readonly Role[] = ['datenschutz'];
 
 /** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
 export function keepsFiles(role: Role): boolean {
@@ -36,6 +41,7 @@ export const AREAS = [
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
   { id: 'approvals', hash: '#/freigaben', labelKey: 'approvals.nav', roles: APPROVAL_VIEWERS },
   { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: AUDIT_ROLES },
+  { id: 'dataSubject', hash: '#/auskunft', labelKey: 'dataSubject.nav', roles: ACCESS_REQUEST_HANDLERS },
 ] as const;
 export type AreaId = (typeof AREAS)[number]['id'];
 
@@ -51,7 +57,8 @@ export type Route =
   | { area: 'accounts' }
   | { area: 'network' }
   | { area: 'approvals' }
-  | { area: 'audit' };
+  | { area: 'audit' }
+  | { area: 'dataSubject' };
 
 export const hrefs = {
   home: '#/uebersicht',
@@ -66,6 +73,7 @@ export const hrefs = {
   network: '#/netzwerk',
   approvals: '#/freigaben',
   audit: '#/protokoll',
+  dataSubject: '#/auskunft',
 };
 
 export function canUse(role: Role, area: AreaId): boolean {
@@ -89,6 +97,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/netzwerk') return { area: 'network' };
   if (hash === '#/freigaben') return { area: 'approvals' };
   if (hash === '#/protokoll') return { area: 'audit' };
+  if (hash === '#/auskunft') return { area: 'dataSubject' };
   return { area: 'home' };
 }
 

@@ -17,10 +17,12 @@ import { ConsentSection } from '../components/consent/ConsentSection';
 import { DataHoldersSection } from '../components/referrals/DataHoldersSection';
 import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
 import type { DataCategory } from '../api/core';
-import { FormAlert } from '../components/FormAlert';
+import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { ClientConflictsPanel } from '../components/sync-conflicts/ClientConflictsPanel';
 import { HandoverPanel } from '../components/handovers/HandoverPanel';
+import { AccessReportDialog } from '../components/data-subject/AccessReportDialog';
+import { dataSubjectAllows } from '../api/core';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,6 +51,8 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
   const [generation, setGeneration] = useState(0);
   // Handed over to another office just now: the file is no longer this office's, so only the notice stays.
   const [handedOver, setHandedOver] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const [reported, setReported] = useState<string | null>(null);
   const c = client.data;
 
   const afterConflictResolved = () => {
@@ -84,10 +88,31 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
   const hidden = category !== undefined && !c.access.categories.includes(category);
   return (
     <div className={styles.page}>
-      <PageHeader title={`${c.givenNames} ${c.familyName}`} lead={t('clientFile.lead')}>
+      <PageHeader
+        title={`${c.givenNames} ${c.familyName}`}
+        lead={t('clientFile.lead')}
+        actions={
+          // The Art. 15 report is the keeping office's (the core checks the office again).
+          dataSubjectAllows(user.role) && c.access.owner ? (
+            <Button onClick={() => setReporting(true)}>{t('dataSubject.action')}</Button>
+          ) : undefined
+        }
+      >
         <ClientFacts client={c} />
       </PageHeader>
       {handedOver ? null : <ReadOnlyNotice client={c} />}
+      <StatusNotice message={reported ? t('dataSubject.dialog.done', { fileName: reported }) : null} />
+      {reporting ? (
+        <AccessReportDialog
+          clientId={c.id}
+          name={`${c.givenNames} ${c.familyName}`}
+          onDone={(fileName) => {
+            setReporting(false);
+            setReported(fileName);
+          }}
+          onCancel={() => setReporting(false)}
+        />
+      ) : null}
       {c.access.owner && canWrite ? (
         <HandoverPanel clientId={c.id} user={user} onHandedOver={() => setHandedOver(true)} onAccepted={afterConflictResolved} />
       ) : null}

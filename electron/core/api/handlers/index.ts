@@ -21,6 +21,7 @@ import { findingHandlers } from './finding-handlers';
 import { referralHandlers } from './referral-handlers';
 import { conferenceHandlers } from './conference-handlers';
 import { handoverHandlers } from './handover-handlers';
+import { dataSubjectHandlers } from './data-subject-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...referralHandlers,
   ...conferenceHandlers,
   ...handoverHandlers,
+  ...dataSubjectHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

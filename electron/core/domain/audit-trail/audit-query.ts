@@ -21,7 +21,21 @@ const PERSON_RECORDS = [
   'SELECT g.id FROM goal g JOIN kim_case k ON k.id = g.case_id WHERE k.client_id = $id',
   'SELECT m.id FROM measure m JOIN goal g ON g.id = m.goal_id JOIN kim_case k ON k.id = g.case_id WHERE k.client_id = $id',
   'SELECT f.id FROM follow_up f JOIN kim_case k ON k.id = f.case_id WHERE k.client_id = $id',
+  'SELECT id FROM referral WHERE client_id = $id',
+  'SELECT id FROM case_conference WHERE client_id = $id',
 ];
+
+/**
+ * `<column> IN (…)` for a person's record and everything filed under it: the audit entries that are about the
+ * person ("who saw this person's file"), for the trail's person filter and the Art. 15 report.
+ */
+export function personRecordsCondition(column: string, clientId: string): { sql: string; params: unknown[] } {
+  const parts = PERSON_RECORDS.map((q) => q.replaceAll('$id', '?'));
+  return {
+    sql: `${column} IN (SELECT ? UNION ALL ${parts.join(' UNION ALL ')})`,
+    params: [clientId, ...parts.flatMap((q) => Array.from({ length: q.split('?').length - 1 }, () => clientId))],
+  };
+}
 
 function whereClause(f: Filter): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -34,9 +48,9 @@ function whereClause(f: Filter): { sql: string; params: unknown[] } {
   if (f.entity) add('e.entity = ?', f.entity);
   if (f.entityId) {
     // A person's record and everything filed under it (cases, documents, notes …): "who saw this person's file".
-    const parts = PERSON_RECORDS.map((q) => q.replaceAll('$id', '?'));
-    where.push(`e.entity_id IN (SELECT ? UNION ALL ${parts.join(' UNION ALL ')})`);
-    params.push(f.entityId, ...parts.flatMap((q) => Array.from({ length: q.split('?').length - 1 }, () => f.entityId)));
+    const person = personRecordsCondition('e.entity_id', f.entityId);
+    where.push(person.sql);
+    params.push(...person.params);
   }
   if (f.action) add('e.action = ?', f.action);
   // Dates are Berlin calendar days; `at` is a UTC instant, so the period runs from the start of "from" there to the

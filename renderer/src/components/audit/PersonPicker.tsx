@@ -34,7 +34,18 @@ const useStyles = makeStyles({
  * only name and birth date; choosing one filters the trail by that record id. The hit list is dropped once a
  * person is chosen, so no more names stay on screen than needed.
  */
-export function PersonPicker({ selected, onSelect }: { selected: AuditSubject | null; onSelect: (subject: AuditSubject | null) => void }) {
+export function PersonPicker({
+  selected,
+  onSelect,
+  selectedLabel,
+  clearLabel,
+}: {
+  selected: AuditSubject | null;
+  onSelect: (subject: AuditSubject | null) => void;
+  /** What the chosen person's line says (the audit view: "Protokoll gefiltert nach …"). */
+  selectedLabel?: (subject: AuditSubject, born: string) => string;
+  clearLabel?: string;
+}) {
   const styles = useStyles();
   const table = useTableStyles();
   const { t } = useTranslation();
@@ -136,9 +147,9 @@ export function PersonPicker({ selected, onSelect }: { selected: AuditSubject | 
       ) : null}
       {selected ? (
         <div ref={selectedRef} tabIndex={-1} className={styles.selected} data-testid="audit-person-selected">
-          <span>{t('auditView.person.selected', { name: selected.displayName, born: born(selected) })}</span>
+          <span>{selectedLabel ? selectedLabel(selected, born(selected)) : t('auditView.person.selected', { name: selected.displayName, born: born(selected) })}</span>
           <Button size="small" onClick={() => onSelect(null)}>
-            {t('auditView.person.clear')}
+            {clearLabel ?? t('auditView.person.clear')}
           </Button>
         </div>
       ) : null}

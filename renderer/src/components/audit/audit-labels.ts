@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'handovers.accept',
   'sync.handoverReceived',
   'sync.purge',
+  'dataSubject.accessPreview',
+  'dataSubject.accessReport',
   'cases.open',
   'cases.get',
   'cases.setPhase',

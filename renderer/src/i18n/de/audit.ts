@@ -185,6 +185,7 @@ export const audit = {
         incoming: 'Übergebene Akten angesehen',
         accept: 'Übergebene Akte übernommen',
       },
+      dataSubject: { accessPreview: 'Vorschau der Auskunft nach Art. 15 angesehen', accessReport: 'Auskunft nach Art. 15 erstellt (PDF)' },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

@@ -183,6 +183,7 @@ export const audit: Texts<typeof de> = {
         incoming: 'Files handed over viewed',
         accept: 'Handed-over file taken over',
       },
+      dataSubject: { accessPreview: 'Art. 15 access report previewed', accessReport: 'Art. 15 access report written (PDF)' },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',
