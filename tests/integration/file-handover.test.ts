@@ -19,7 +19,7 @@ function raw<T = Record<string, unknown>>(w: Workstation, sql: string, ...params
 }
 const count = (w: Workstation, sql: string, ...params: unknown[]) => (raw<{ n: number }>(w, sql, ...params)[0]!).n;
 
-/** A Lünen file with something of every kind: master data, status, household, a case with notes, a health goal, a follow-up and a document. */
+/** A Lünen file with something of every kind: master data, status, household, a case with notes, a health goal, a follow-up and a document ("Sonstiges": never shared by consent, it reaches Werne only by the hand-over). */
 async function lunenFile(w: Workstation) {
   const client = await call(w.core, 'clients.create', { familyName: 'Haddad', givenNames: 'Amal', birthDate: '1990-04-12', gender: 'female', nationalities: ['SY'], phone: '02306 555 0101', city: 'Lünen' });
   await call(w.core, 'residence.add', { clientId: client.id, type: 'aufenthaltserlaubnis', legalBasis: '§ 25 Abs. 2 AufenthG', validFrom: '2024-01-01', validUntil: '2027-01-01' });
@@ -30,7 +30,7 @@ async function lunenFile(w: Workstation) {
   await call(w.core, 'followUps.add', { caseId: k.id, title: 'Anmeldung Werne prüfen', dueDate: '2026-12-10' });
   await call(w.core, 'goals.add', { caseId: k.id, area: 'health', title: 'Therapieplatz finden' });
   const pdf = Buffer.from('%PDF-1.4\n% Mietvertrag Werne\n');
-  await call(w.core, 'documents.upload', { clientId: client.id, caseId: k.id, fileName: 'Mietvertrag.pdf', mimeType: 'application/pdf', category: 'application', contentBase64: pdf.toString('base64') });
+  await call(w.core, 'documents.upload', { clientId: client.id, caseId: k.id, fileName: 'Mietvertrag.pdf', mimeType: 'application/pdf', category: 'other', contentBase64: pdf.toString('base64') });
   return { clientId: client.id, caseId: k.id };
 }
 
@@ -100,9 +100,18 @@ describe('handing a file to another of our offices (Fallübergabe)', { timeout: 
     expect(errorOf(await lunen1.core.dispatch('handovers.send', { ...send, consentId: full.id })).code).toBe('permission.denied');
     expect(count(lunen1, `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'handovers.send' AND outcome = 'ok' AND entity_id = ?`, clientId)).toBe(1);
 
-    // Lünen's first round sends the file; its copy stays whole until that has happened for every workstation.
+    // Lünen's first round sends the file; its copy stays whole until that has happened for every workstation, and
+    // goes with the next round, even though Werne has read nothing yet.
     await syncAll(lunen1);
     expect(count(lunen1, 'SELECT COUNT(*) AS n FROM note')).toBe(2);
+    await syncAll(lunen1);
+    expect(count(lunen1, 'SELECT COUNT(*) AS n FROM client WHERE id = ?', clientId)).toBe(0);
+    // A consent change makes Lünen look for document copies nobody may fetch: the one for Werne stays all the same.
+    const other = await call(lunen1.core, 'clients.create', { familyName: 'Nachbar', givenNames: 'Nina', birthDate: '1985' });
+    await call(lunen1.core, 'consents.add', consent(other.id, ['selm'], ['master']));
+    await syncAll(lunen1, werne);
+    const docOnWerne = (await call(werne.core, 'clients.get', { id: clientId })).documents.find((d) => d.fileName === 'Mietvertrag.pdf');
+    expect(docOnWerne, 'the document arrived from the first file Werne read').toBeDefined();
     await syncAll(lunen2, werne, selm, lunen1, lunen2, lunen1, lunen2);
 
     // Werne keeps the whole file: notes (the internal one too), the health goal, the document, the follow-up.
@@ -146,7 +155,7 @@ describe('handing a file to another of our offices (Fallübergabe)', { timeout: 
     await syncAll(werne, selm, lunen1, lunen2, werne);
     expect(await call(selm.core, 'clients.get', { id: clientId })).toMatchObject({ office: 'werne', phone: '02389 777 0202', city: 'Werne' });
     expect(count(selm, 'SELECT COUNT(*) AS n FROM note')).toBe(0);
-    for (const w of [lunen1, lunen2]) expect(count(w, 'SELECT COUNT(*) AS n FROM client'), w.name).toBe(0);
+    for (const w of [lunen1, lunen2]) expect(count(w, 'SELECT COUNT(*) AS n FROM client WHERE id = ?', clientId), w.name).toBe(0);
     expect((await call(werne.core, 'cases.get', { id: caseId })).notes).toHaveLength(3);
   });
 

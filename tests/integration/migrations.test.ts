@@ -286,6 +286,8 @@ describe('schema migrations', () => {
          VALUES ('00000000-0000-4000-8000-000000000016', 'gone', 'lunen', 'werne', 'k', 'moved', '2026-12-01', 'x', '2026-12-01T08:00:00.000Z')`,
       );
       expect(await dataSource.query(`SELECT accepted_at, accepted_by FROM file_handover`)).toEqual([{ accepted_at: null, accepted_by: null }]);
+      const blobColumns = async () => ((await dataSource.query(`PRAGMA table_info(sync_blob)`)) as { name: string }[]).map((c) => c.name);
+      expect(await blobColumns()).toContain('kept_until');
       const runner = dataSource.createQueryRunner();
       try {
         await new MIGRATIONS[at]!().down(runner);
@@ -293,6 +295,7 @@ describe('schema migrations', () => {
         await runner.release();
       }
       expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'file_handover'`)).toEqual([]);
+      expect(await blobColumns()).not.toContain('kept_until');
     } finally {
       await dataSource.destroy();
     }

@@ -5,7 +5,7 @@ import { writeClock } from '../../platform/sync/field-clock';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import { allows, consentParties, grantedCategories, type Scope } from './consent-scope';
 import { readPredecessors, type OwnDevice } from './own-device';
-import { handedAwayHere } from './handover-scope';
+import { HANDED_COPY_DAYS, handedAwayHere } from './handover-scope';
 import { ensurePlaceholder, forgetDocumentFile } from './data-import';
 import type { Office } from '../../contract/offices';
 import { emptyValue, SYNC_ENTITIES, type SourceRow, type SyncEntity } from './sync-registry';
@@ -82,6 +82,11 @@ export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, co
       )) as { id: string; office: Office }[])
     : [];
   const copies = [...received.filter((c) => !away.has(c.id)), ...handedOut];
+  // The document copies written for the new keeping office outlive this vault's copy of the file for a while.
+  const keptUntil = addDays(today, HANDED_COPY_DAYS);
+  for (const c of handedOut) {
+    await ctx.tx.query(`UPDATE sync_blob SET kept_until = ? WHERE office = ? AND document_id IN (SELECT id FROM document WHERE client_id = ?)`, [keptUntil, c.office, c.id]);
+  }
   const granted = await grantedCategories(ctx.tx, copies.map((c) => c.id), own.office, today);
   let count = 0;
   for (const { id, office } of copies) {

@@ -13,6 +13,7 @@ import { allows, grantedCategories } from './consent-scope';
 import type { OwnDevice } from './own-device';
 import { COPY_EXT, shareLayout } from './share-layout';
 import type { SourceRow } from './sync-registry';
+import { handedAway } from './handover-scope';
 import type { NetworkContext } from './sync-context';
 
 /**
@@ -128,13 +129,17 @@ export async function removeStaleCopies(ctx: NetworkContext, own: OwnDevice): Pr
 
 async function removeCopies(ctx: NetworkContext, own: OwnDevice): Promise<number> {
   const copies = (await ctx.tx.query(
-    `SELECT b.document_id, b.office, b.name, d.client_id, d.category FROM sync_blob b LEFT JOIN document d ON d.id = b.document_id`,
-  )) as { document_id: string; office: Office; name: string; client_id: string | null; category: DocumentCategory | null }[];
+    `SELECT b.document_id, b.office, b.name, b.kept_until, d.client_id, d.category FROM sync_blob b LEFT JOIN document d ON d.id = b.document_id`,
+  )) as { document_id: string; office: Office; name: string; kept_until: string | null; client_id: string | null; category: DocumentCategory | null }[];
   const today = berlinDate(ctx.now);
   if (!copies.length) return 0;
+  // Copies for the office a file was handed to are its to fetch, whatever consents say (handover-scope.ts).
+  const handed = await handedAway(ctx.tx, [...new Set(copies.map((c) => c.client_id).filter((c): c is string => c !== null))], own.office);
   const grants = new Map<Office, Map<string, Set<DataCategory>>>();
   const stale: typeof copies = [];
   for (const c of copies) {
+    if (c.kept_until !== null && c.kept_until >= today) continue;
+    if (c.client_id !== null && handed.get(c.client_id) === c.office) continue;
     if (c.client_id === null || c.category === null) {
       stale.push(c);
       continue;

@@ -8,6 +8,13 @@ import type { Office } from '../../contract/offices';
  * after the file has been sent to every member workstation (purge): nothing is lost if a workstation was offline.
  */
 
+/**
+ * Days a document copy written for the new keeping office stays on the share after the old office removed its own
+ * copy of the file (sync_blob.kept_until): the new office's workstations fetch it when they read the hand-over, even
+ * after weeks offline. After that IT would restore the share or the new office asks for the paper.
+ */
+export const HANDED_COPY_DAYS = 90;
+
 export interface Handover {
   id: string;
   client: string;
