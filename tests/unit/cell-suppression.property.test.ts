@@ -6,7 +6,7 @@ const T = 5;
 
 /**
  * The attacker, written independently of the algorithm: a brute-force search over every table that agrees with
- * everything published (shown cells, shown totals, '<5' means 1..4, 'x' means at least 5; cells bounded by a cap
+ * everything published (shown cells, shown totals, '<5' means 0..4, 'x' means at least 5; cells bounded by a cap
  * above the true maximum, which only narrows the attacker's choices). A suppressed cell is recoverable when every
  * such table gives it the same value.
  */
@@ -32,7 +32,7 @@ function recoverable(table: CountTable, marks: CellMark[][]): string[] {
   }
   // Each cell's domain is narrowed to its true value ± 4 within what the reader knows: fewer alternatives only make
   // the attacker stronger in this test's sense (a cell found recoverable here may not be in truth, never the reverse).
-  const lo = cells.map(([i, j]) => Math.max(marks[i]![j] === 'primary' ? 1 : T, g.values[i]![j]! - 4));
+  const lo = cells.map(([i, j]) => Math.max(marks[i]![j] === 'primary' ? 0 : T, g.values[i]![j]! - 4));
   const hi = cells.map(([i, j]) => Math.min(marks[i]![j] === 'primary' ? T - 1 : cap, g.values[i]![j]! + 4));
   const value = new Array<number | undefined>(cells.length);
   let nodes = 0;
@@ -111,17 +111,16 @@ function marksOf(table: CountTable): CellMark[][] {
 }
 
 describe('small-cell suppression', () => {
-  it('suppresses every count from 1 to 4 (cells and totals) and shows zeros and everything else it can', () => {
+  it("marks every count from 1 to 4 (cells and totals) '<5', never a count of 5 or more, and 'x' only such counts", () => {
     fc.assert(
       fc.property(tables, (table) => {
         const g = gridOf(table);
         const marks = marksOf(table);
         g.values.forEach((row, i) =>
           row.forEach((v, j) => {
-            if (suppressTable(table, T).withheld) expect(marks[i]![j]).toBe('secondary');
-            else if (v >= 1 && v < T) expect(marks[i]![j]).toBe('primary');
-            else expect(marks[i]![j]).not.toBe('primary');
-            if (v === 0 && !suppressTable(table, T).withheld) expect(marks[i]![j]).toBe('shown');
+            if (v >= 1 && v < T) expect(marks[i]![j]).toBe('primary');
+            if (v >= T) expect(marks[i]![j]).not.toBe('primary');
+            if (v < T) expect(marks[i]![j]).not.toBe('secondary');
           }),
         );
       }),
@@ -133,8 +132,8 @@ describe('small-cell suppression', () => {
     fc.assert(
       fc.property(tables, (table) => {
         const marks = marksOf(table);
-        // A withheld table publishes nothing: every cell and total is 'x'.
-        if (suppressTable(table, T).withheld) expect(marks.flat().every((m) => m === 'secondary')).toBe(true);
+        // A withheld table publishes nothing: every cell and total is '<5' or 'x'.
+        if (suppressTable(table, T).withheld) expect(marks.flat().every((m) => m !== 'shown')).toBe(true);
         else expect(recoverable(table, marks)).toEqual([]);
       }),
       { numRuns: 400 },
@@ -151,6 +150,23 @@ describe('small-cell suppression', () => {
     const marks = marksOf(table);
     expect(marks.flat().filter((m) => m === 'secondary')).toHaveLength(1);
     expect(marks[1]![0]).toBe('secondary');
+    expect(recoverable(table, marks)).toEqual([]);
+  });
+
+  it("shows a zero as '<5' where the zero would give the other cells away", () => {
+    // Four 1s and the total 4 in the middle column: with the zeros shown, '<5' everywhere there still means 1 each.
+    const table: CountTable = {
+      cells: [
+        [0, 1, 9],
+        [0, 1, 8],
+        [7, 1, 0],
+        [6, 1, 12],
+      ],
+      rowTotals: true,
+      columnTotals: true,
+    };
+    const marks = marksOf(table);
+    expect(marks.flat().filter((m, k) => m === 'primary' && gridOf(table).values.flat()[k] === 0).length).toBeGreaterThan(0);
     expect(recoverable(table, marks)).toEqual([]);
   });
 

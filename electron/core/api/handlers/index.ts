@@ -18,6 +18,7 @@ import { clientHandlers } from './client-handlers';
 import { networkContext, networkHandlers } from './network-handlers';
 import { partnerHandlers } from './partner-handlers';
 import { findingHandlers } from './finding-handlers';
+import { statisticsHandlers } from './statistics-handlers';
 import { referralHandlers } from './referral-handlers';
 import { conferenceHandlers } from './conference-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
@@ -29,6 +30,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...networkHandlers,
   ...partnerHandlers,
   ...findingHandlers,
+  ...statisticsHandlers,
   ...referralHandlers,
   ...conferenceHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),

@@ -1,17 +1,19 @@
 /**
  * Small-cell suppression of one count table with its published totals.
  *
- * Primary: every cell (and every total) from 1 to threshold−1 is suppressed; zeros are shown.
+ * Primary: every cell (and every total) from 1 to threshold−1 is suppressed as '<5'; zeros are shown unless a shown
+ * zero would give another cell away, then they are '<5' as well (true: 0 is less than 5).
  * Secondary: a suppressed cell must not be computable from what is published. A table with row totals and/or
  * column totals is a set of linear equations (each row's cells add up to its total, each column's likewise); the
  * suppressed cells are the unknowns. Read as a graph (a node per equation, an edge per suppressed cell between its
  * row's and its column's equation; a line without an equation is the free "ground" node), the solutions differ
  * exactly along cycles: a cell on no cycle is determined by the totals (classic result for two-way tables). A cycle
- * alone is not enough when the reader also knows bounds: a '<5' cell lies in 1..threshold−1, an 'x' cell is at
+ * alone is not enough when the reader also knows bounds: a '<5' cell lies in 0..threshold−1, an 'x' cell is at
  * least threshold (otherwise it would be '<5'). So a cell counts as protected only when some cycle through it can
  * move every cell on it by one unit, alternating +1/−1, without leaving those bounds: then a second table, equal in
  * every published figure, differs in that cell. For an unprotected cell the cheapest such cycle through shown
- * cells is found (least published value hidden) and its cells are suppressed too ('x'), until every suppressed
+ * cells is found (least published value hidden) and its cells are suppressed too (zeros as '<5', others as 'x'):
+ * a column of four 1s with the total 4 is protected only by showing a zero there as '<5'. Until every suppressed
  * cell is protected; if no cycle exists, the whole table is withheld.
  */
 
@@ -81,13 +83,15 @@ interface Edge {
   j: number;
   a: number;
   b: number;
-  /** Not suppressed yet: taking it into the cycle costs its value (the information lost by hiding it). */
+  /** Not suppressed yet: taking it into the cycle costs its value (the information lost by hiding it; a zero 1). */
   cost: number;
+  /** What it is or would become: '<5' (0..4) or 'x' (≥ threshold). */
+  mark: CellMark;
 }
 
 /** Whether a cell of this mark may hold this value in the eyes of a reader ('x' cells are known to be ≥ threshold). */
 function fits(value: number, mark: CellMark, threshold: number): boolean {
-  if (mark === 'primary') return value >= 1 && value < threshold;
+  if (mark === 'primary') return value >= 0 && value < threshold;
   return value >= threshold;
 }
 
@@ -104,16 +108,20 @@ function protectingCycle(g: Grid, marks: CellMark[][], threshold: number, i: num
   marks.forEach((row, r) =>
     row.forEach((m, c) => {
       const v = g.values[r]![c]!;
-      if (m !== 'shown') edges.push({ i: r, j: c, a: rowNode(g, r), b: columnNode(g, c), cost: 0 });
-      else if (extend && v > 0) edges.push({ i: r, j: c, a: rowNode(g, r), b: columnNode(g, c), cost: v });
+      const ends = { i: r, j: c, a: rowNode(g, r), b: columnNode(g, c) };
+      if (m !== 'shown') edges.push({ ...ends, cost: 0, mark: m });
+      else if (extend) edges.push({ ...ends, cost: Math.max(v, 1), mark: v < threshold ? 'primary' : 'secondary' });
     }),
   );
   const start = edges.findIndex((e) => e.i === i && e.j === j && e.cost === 0);
   if (start < 0) return null;
   const e = edges[start]!;
-  // A shown cell joining the cycle becomes 'x': it must stay at or above the threshold after the move.
-  const moved = (f: Edge, w: number, dir: number) =>
-    fits(g.values[f.i]![f.j]! + dir * w * sign(g, f.i, f.j), f.cost ? 'secondary' : marks[f.i]![f.j]!, threshold);
+  // A shown cell joining the cycle must stay within what its new mark tells the reader after the move.
+  const moved = (f: Edge, w: number, dir: number) => fits(g.values[f.i]![f.j]! + dir * w * sign(g, f.i, f.j), f.mark, threshold);
+  if (extend) {
+    const cheapest = cheapestCycle(edges, e, moved);
+    if (cheapest) return cheapest.filter((f) => f.cost > 0).map((f): [number, number] => [f.i, f.j]);
+  }
   let budget = SEARCH_BUDGET;
   let best: { cost: number; cells: Edge[] } | null = null;
   for (const dir of [1, -1]) {
@@ -160,6 +168,61 @@ function protectingCycle(g: Grid, marks: CellMark[][], threshold: number, i: num
   return found ? found.cells.filter((f) => f.cost > 0).map((f): [number, number] => [f.i, f.j]) : null;
 }
 
+/**
+ * The cheapest cycle through e by shortest paths (Dijkstra over node × sign of the last edge): fast on large tables,
+ * where the exhaustive search runs out of budget. A path that visits a node twice is no simple cycle and is
+ * discarded (the exhaustive search then decides); whatever this proposes is checked again by isProtected.
+ */
+function cheapestCycle(edges: Edge[], e: Edge, moved: (f: Edge, w: number, dir: number) => boolean): Edge[] | null {
+  let best: { cost: number; path: Edge[] } | null = null;
+  for (const dir of [1, -1]) {
+    if (!moved(e, 1, dir)) continue;
+    if (e.a === GROUND && e.b === GROUND) return [];
+    type State = { node: number; w: number; cost: number; path: Edge[] };
+    const settled = new Set<string>();
+    const queue: State[] = [{ node: e.b, w: 1, cost: 0, path: [] }];
+    while (queue.length) {
+      queue.sort((x, y) => x.cost - y.cost);
+      const s = queue.shift()!;
+      const key = `${s.node}/${s.node === GROUND ? 0 : s.w}`;
+      if (settled.has(key)) continue;
+      settled.add(key);
+      if (best && s.cost >= best.cost) break;
+      for (const f of edges) {
+        if (f === e || s.path.includes(f)) continue;
+        let next: number;
+        if (f.a === s.node) next = f.b;
+        else if (f.b === s.node) next = f.a;
+        else continue;
+        for (const w of s.node === GROUND ? [1, -1] : [-s.w]) {
+          if (!moved(f, w, dir)) continue;
+          const path = [...s.path, f];
+          const cost = s.cost + f.cost;
+          if (next === e.a) {
+            if ((next === GROUND || w === -1) && (!best || cost < best.cost) && simple(path, e)) best = { cost, path };
+            continue;
+          }
+          queue.push({ node: next, w, cost, path });
+        }
+      }
+    }
+  }
+  return best?.path ?? null;
+}
+
+/** Whether the edges, after e, walk through distinct nodes (a simple cycle: each cell moves by exactly one unit). */
+function simple(path: Edge[], e: Edge): boolean {
+  const seen = new Set<number>([e.b]);
+  let node = e.b;
+  for (const f of path) {
+    node = f.a === node ? f.b : f.a;
+    if (node === e.a && f === path[path.length - 1]) return true;
+    if (seen.has(node)) return false;
+    seen.add(node);
+  }
+  return false;
+}
+
 /** Whether the suppressed grid cell (i, j) cannot be computed from what is published (a protecting cycle exists). */
 export function isProtected(g: Grid, marks: CellMark[][], threshold: number, i: number, j: number): boolean {
   return protectingCycle(g, marks, threshold, i, j, false) !== null;
@@ -172,15 +235,15 @@ export function suppressTable(table: CountTable, threshold: number): Suppression
   for (let guard = 0; guard < 1_000; guard++) {
     const open = unprotected(g, marks, threshold);
     if (!open) return patternOf(g, marks, false);
-    // Hide the cells of the cheapest protecting cycle; zeros never join (a reader knows a shown 0 cannot go down).
+    // Hide the cells of the cheapest protecting cycle.
     const add = protectingCycle(g, marks, threshold, open[0], open[1], true);
     if (!add?.length) break;
-    for (const [r, c] of add) marks[r]![c] = 'secondary';
+    for (const [r, c] of add) marks[r]![c] = g.values[r]![c]! < threshold ? 'primary' : 'secondary';
   }
   // No cycle can protect it: withhold the table rather than publish a computable cell.
   return patternOf(
     g,
-    g.values.map((row) => row.map((): CellMark => 'secondary')),
+    g.values.map((row) => row.map((v): CellMark => (v < threshold ? 'primary' : 'secondary'))),
     true,
   );
 }
