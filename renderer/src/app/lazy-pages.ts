@@ -14,4 +14,5 @@ export const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m
 export const NetworkPage = lazy(() => import('../pages/NetworkPage').then((m) => ({ default: m.NetworkPage })));
 export const SyncConflictsPage = lazy(() => import('../pages/SyncConflictsPage').then((m) => ({ default: m.SyncConflictsPage })));
 export const PartnersPage = lazy(() => import('../pages/PartnersPage').then((m) => ({ default: m.PartnersPage })));
+export const StatisticsPage = lazy(() => import('../pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 export const FindingsPage = lazy(() => import('../pages/FindingsPage').then((m) => ({ default: m.FindingsPage })));

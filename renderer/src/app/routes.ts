@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, type Role } from '../api/core';
+import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, STATISTICS_ROLES, type Role } from '../api/core';
 
 /** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
 const CLIENT_READERS = CASE_WORK_ROLES;
@@ -15,6 +15,8 @@ const APPROVAL_VIEWERS: readonly Role[] = ['datenschutz', 'it-admin'];
 const DIRECTORY_READERS: readonly Role[] = DIRECTORY_ROLES.read;
 /** Structural findings: case managers (their own) and Koordination (all; the core's 'findings' access). */
 const FINDING_READERS: readonly Role[] = FINDING_ROLES.list;
+/** KIM statistics: the roles that may compute them (the core's 'statistics' access). */
+const STATISTICS_READERS: readonly Role[] = STATISTICS_ROLES.view;
 
 /** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
 export function keepsFiles(role: Role): boolean {
@@ -31,6 +33,7 @@ export const AREAS = [
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
   { id: 'partners', hash: '#/partnernetz', labelKey: 'partners.nav', roles: DIRECTORY_READERS },
   { id: 'findings', hash: '#/systemhinweise', labelKey: 'findings.nav', roles: FINDING_READERS },
+  { id: 'statistics', hash: '#/statistik', labelKey: 'statistics.nav', roles: STATISTICS_READERS },
   { id: 'conflicts', hash: '#/konflikte', labelKey: 'syncConflicts.nav', roles: CONFLICT_SETTLERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
@@ -47,6 +50,7 @@ export type Route =
   | { area: 'clients'; view: 'case'; id: string }
   | { area: 'partners' }
   | { area: 'findings' }
+  | { area: 'statistics' }
   | { area: 'conflicts' }
   | { area: 'accounts' }
   | { area: 'network' }
@@ -61,6 +65,7 @@ export const hrefs = {
   case: (id: string) => `#/faelle/${id}`,
   partners: '#/partnernetz',
   findings: '#/systemhinweise',
+  statistics: '#/statistik',
   conflicts: '#/konflikte',
   accounts: '#/konten',
   network: '#/netzwerk',
@@ -84,6 +89,7 @@ export function parseRoute(hash: string): Route {
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
   if (hash === '#/partnernetz') return { area: 'partners' };
   if (hash === '#/systemhinweise') return { area: 'findings' };
+  if (hash === '#/statistik') return { area: 'statistics' };
   if (hash === '#/konflikte') return { area: 'conflicts' };
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };

@@ -93,6 +93,8 @@ export const audit = {
       'partner-contact': 'Ansprechperson eines Partners',
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
       'structural-finding': 'Systemhinweis',
+      statistics: 'Statistik',
+      'statistics-export': 'Statistikexport',
       referral: 'Vermittlung',
       'case-conference': 'Fallkonferenz',
     },
@@ -174,6 +176,7 @@ export const audit = {
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
       findings: { record: 'Systemhinweis erfasst', withdraw: 'Systemhinweis zurückgezogen' },
+      statistics: { compute: 'Statistik berechnet', exportCsv: 'Statistik als CSV exportiert', exportXlsx: 'Statistik als Excel-Datei exportiert', print: 'Statistikbericht gedruckt (PDF)' },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

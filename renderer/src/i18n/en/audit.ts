@@ -97,6 +97,8 @@ export const audit: Texts<typeof de> = {
       'case-conference': 'Case conference',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
+      statistics: 'Statistics',
+      'statistics-export': 'Statistics export',
       referral: 'Referral',
     },
     actions: {
@@ -172,6 +174,7 @@ export const audit: Texts<typeof de> = {
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
       findings: { record: 'Structural finding recorded', withdraw: 'Structural finding withdrawn' },
+      statistics: { compute: 'Statistics computed', exportCsv: 'Statistics exported as CSV', exportXlsx: 'Statistics exported as Excel file', print: 'Statistics report printed (PDF)' },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',
