@@ -7,6 +7,7 @@ import { auditVerifyCommand } from './commands/audit-verify';
 import { rekeyCommand } from './commands/rekey';
 import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
 import { networkCreateCommand, networkDevicesCommand, networkInviteCommand, networkJoinCommand, networkRevokeCommand, syncCommand } from './commands/network';
+import { statsCommand } from './commands/stats';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
 
@@ -105,6 +106,16 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--user <login>', 'any login that can unlock')
     .option('--json', 'print {"sent","received","applied","conflicts","rejected"}')
     .action((o: { dataDir: string; user: string; json?: boolean }) => syncCommand(o, out));
+
+  program
+    .command('stats')
+    .description('KIM statistics of this office for a period (suppressed: "<5" below 5, "x" withheld so no "<5" can be computed)')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login to unlock with (Koordination or Fallmanagement)')
+    .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
+    .option('--json', 'print the figures as JSON keyed by codes')
+    .action((o: { dataDir: string; user: string; from: string; to: string; json?: boolean }) => statsCommand(o, out));
 
   return program;
 }

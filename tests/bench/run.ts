@@ -6,6 +6,7 @@ import { benchCipher } from './cipher-bench';
 import { benchDirectory } from './directory-bench';
 import { benchUnlock } from './unlock-bench';
 import { benchReferrals } from './referral-bench';
+import { benchStatistics } from './statistics-bench';
 import { measureSearchRecall, type RecallResult } from './search-recall';
 import { percentile, round } from './stats';
 import { benchSync } from './sync-bench';
@@ -26,6 +27,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['sync_idle_round_ms', 'sync round, nothing new, 10 members p95 (ms)', 100],
   ['sync_import_changes_per_s', 'sync import, same office (rows/s)', -5_000],
   ['sync_initial_office_s', 'initial office sync onto a new PC (s)', 300],
+  ['statistics_year_ms', 'statistics, a year of one office (ms, median)', 2_000],
 ];
 
 /** The targets table: value, target, value ÷ target, and whether it is met. */
@@ -52,7 +54,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -75,6 +77,19 @@ async function main(): Promise<void> {
     );
     printTargets({ ...art15 }, new Set(Object.keys(art15)));
     if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...art15 }));
+    return;
+  }
+  const statisticsRun = () =>
+    benchStatistics({ clients: quick ? 2_500 : 62_500, rounds: quick ? 3 : 7, log: (l) => console.log(l) }).then((s) => {
+      console.log(
+        `statistics: ${s.statistics_clients} clients, ${s.statistics_cases} cases of the office; a year through the dispatcher median ${s.statistics_year_ms} ms, p95 ${s.statistics_year_p95_ms} ms (n=${s.statistics_samples}); baselines in this run: counting SQL alone ${s.statistics_counting_ms} ms (ratio ${s.statistics_ratio_to_counting}), one pass over the office's cases ${s.statistics_scan_ms} ms (ratio ${s.statistics_ratio_to_scan})`,
+      );
+      return s as unknown as Record<string, number>;
+    });
+  if (args.has('--statistics-only')) {
+    const statistics = await statisticsRun();
+    printTargets(statistics, new Set(Object.keys(statistics)));
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...statistics }));
     return;
   }
   if (args.has('--referrals-only')) {
@@ -157,7 +172,8 @@ async function main(): Promise<void> {
     search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
   };
   const referrals = await referralRun();
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals };
+  const statistics = await statisticsRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -174,6 +190,7 @@ async function main(): Promise<void> {
         ...directory.figures,
         directory_kinds: directory.kinds,
         ...referrals,
+        ...statistics,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

@@ -116,4 +116,13 @@ describe('the download guard and printed forms', () => {
     }
     expect(ownExportKind(item('einwilligung-2026-12-01-abcdef12.pdf', 'blob:https://evil/1'), contents, null, isOwn)).toBeNull();
   });
+
+  it('lets the statistics exports through by their names: the PDF report, CSV and XLSX', () => {
+    expect(ownExportKind(item('kim-statistik-lunen-2025-01-01-bis-2025-12-31.pdf'), contents, null, isOwn)).toBe('print-pdf');
+    expect(ownExportKind(item('kim-statistik-abh-lunen-2025-01-01-bis-2025-12-31.csv'), contents, null, isOwn)).toBe('statistics');
+    expect(ownExportKind(item('kim-statistik-werne-2026-01-01-bis-2026-03-31.xlsx'), contents, null, isOwn)).toBe('statistics');
+    for (const name of ['kim-statistik-lunen.csv', 'kim-statistik-lunen-2025-01-01-bis-2025-12-31.xlsm', 'kim-statistik-Haddad-2025-01-01-bis-2025-12-31.csv', 'kim-statistik-lunen-2025-01-01-bis-2025-12-31.csv.exe']) {
+      expect(ownExportKind(item(name), contents, null, isOwn), name).toBeNull();
+    }
+  });
 });

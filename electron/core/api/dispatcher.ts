@@ -7,9 +7,10 @@ import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleCo
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
-import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type FindingAccess, type MethodName, type Result } from '../contract/methods';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type FindingAccess, type MethodName, type StatisticsAccess, type Result } from '../contract/methods';
 import { findingAllows, type FindingPermission } from '../contract/finding-domain';
 import { dataSubjectAllows } from '../contract/data-subject-domain';
+import { statisticsAllows, type StatisticsPermission } from '../contract/statistics-domain';
 import { directoryAllows, type DirectoryPermission } from '../contract/partner-domain';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
@@ -62,6 +63,12 @@ const FINDING_PERMISSION: Record<FindingAccess, FindingPermission> = {
   findingsRecord: 'record',
   findings: 'list',
   findingsOverview: 'overview',
+};
+
+/** The access levels of the statistics and the permission of statistics-domain.ts each one needs. */
+const STATISTICS_PERMISSION: Record<StatisticsAccess, StatisticsPermission> = {
+  statistics: 'view',
+  statisticsExport: 'export',
 };
 
 const silentLogger: CoreLogger = { info: () => undefined, error: () => undefined };
@@ -324,6 +331,7 @@ export class CoreDispatcher {
     if (access === 'dataSubject') return dataSubjectAllows(session.user.role);
     if (access in DIRECTORY_PERMISSION) return directoryAllows(session.user.role, DIRECTORY_PERMISSION[access as DirectoryAccess]);
     if (access in FINDING_PERMISSION) return findingAllows(session.user.role, FINDING_PERMISSION[access as FindingAccess]);
+    if (access in STATISTICS_PERMISSION) return statisticsAllows(session.user.role, STATISTICS_PERMISSION[access as StatisticsAccess]);
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 

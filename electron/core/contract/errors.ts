@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'conference.sameDay',
   'partnerProposal.decided',
   'finding.personalData',
+  'statistics.officeNotKept',
   'referral.consentMissing',
   'referral.invalidTransition',
   'referral.notDraft',
@@ -161,6 +162,8 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'partnerProposal.decided': (p) => `The proposal was already decided (${String(p.status ?? 'decided')}); nothing was changed.`,
   'finding.personalData': (p) =>
     `The finding's text seems to point to a person (${String(p.kinds ?? 'personal data')}); describe the barrier without names, dates or numbers. Nothing was stored.`,
+  'statistics.officeNotKept': (p) =>
+    `This workstation keeps the files of its own office only; figures of ${String(p.office ?? 'another office')} come from that office. Nothing was computed.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',
   'network.alreadyJoined': () => 'This workstation is already a member of a sync network; nothing was changed.',
   'network.shareUnreachable': (p) =>

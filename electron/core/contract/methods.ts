@@ -84,6 +84,9 @@ import {
 import type { DirectoryConflictView, PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
 import { findingListInput, findingRecordInput, findingSummaryInput, findingWithdrawInput } from './schemas/finding-schemas';
 import type { FindingSummary, FindingView } from './types/finding-types';
+import { statisticsComputeInput, statisticsExportInput, statisticsPrintInput } from './schemas/statistics-schemas';
+import type { StatisticsFile, StatisticsReport } from './types/statistics-types';
+import type { AggregatePrintDocument } from './types/print-types';
 import {
   referralCreateInput,
   referralDeleteInput,
@@ -115,11 +118,13 @@ import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, Sy
  * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
  * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | 'dataSubject' | DirectoryAccess | FindingAccess;
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | 'dataSubject' | DirectoryAccess | FindingAccess | StatisticsAccess;
 /**
  * 'dataSubject': the Art. 15 report of one person, for DATA_SUBJECT_ROLES (Fallmanagement and Datenschutz) of the
  * office that keeps the file; see contract/data-subject-domain.ts for why Datenschutz reads client data only here.
  */
+/** KIM statistics: view and export (roles in statistics-domain.ts). */
+export type StatisticsAccess = 'statistics' | 'statisticsExport';
 /** Structural findings: record (Fallmanagement), list (their own, or all for Koordination), overview; finding-domain.ts. */
 export type FindingAccess = 'findingsRecord' | 'findings' | 'findingsOverview';
 /** The partner directory: read, edit (Koordination), propose (Fallmanagement), proposals; roles in partner-domain.ts. */
@@ -259,6 +264,11 @@ export const contract = {
   'findings.list': method<FindingView[]>()({ input: findingListInput, access: 'findings', audit: none }),
   'findings.summary': method<FindingSummary>()({ input: findingSummaryInput, access: 'findingsOverview', audit: none }),
   'findings.withdraw': method<null>()({ input: findingWithdrawInput, access: 'findings', audit: write('structural-finding') }),
+  // KIM statistics: aggregates of the own office only (no name, id or free text); each computation and export audited.
+  'statistics.compute': method<StatisticsReport>()({ input: statisticsComputeInput, access: 'statistics', audit: read('statistics') }),
+  'statistics.exportCsv': method<StatisticsFile>()({ input: statisticsExportInput, access: 'statisticsExport', audit: write('statistics-export') }),
+  'statistics.exportXlsx': method<StatisticsFile>()({ input: statisticsExportInput, access: 'statisticsExport', audit: write('statistics-export') }),
+  'statistics.print': method<AggregatePrintDocument>()({ input: statisticsPrintInput, access: 'statisticsExport', audit: write('statistics-export') }),
   // Referrals of a case to directory partners: case data of the keeping office; every read and write audited.
   'referrals.list': method<ReferralView[]>()({ input: referralListInput, access: 'caseWork', audit: read('referral') }),
   'referrals.create': method<ReferralView>()({ input: referralCreateInput, access: 'caseWork', audit: write('referral') }),
@@ -304,7 +314,7 @@ export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], unde
  * Methods whose answer core gives as a print document (HTML) and the transport renders into a PDF before the page
  * sees it (electron/main/pdf-printer.ts; the harness does the same with Chromium's page.pdf).
  */
-export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport'] as const satisfies readonly MethodName[];
+export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport', 'statistics.print'] as const satisfies readonly MethodName[];
 export type PrintMethod = (typeof PRINT_METHODS)[number];
 
 export function isPrintMethod(method: string): method is PrintMethod {

@@ -94,3 +94,5 @@ export type {
 export * from '../../../electron/core/contract/finding-domain';
 export { findingFieldsSchema } from '../../../electron/core/contract/schemas/finding-schemas';
 export type { FindingSummary, FindingView } from '../../../electron/core/contract/types/finding-types';
+export { STATISTICS_ROLES, MAX_PERIOD_DAYS, statisticsAllows } from '../../../electron/core/contract/statistics-domain';
+export type { StatisticsCell, StatisticsFile, StatisticsReport, StatisticsTable } from '../../../electron/core/contract/types/statistics-types';

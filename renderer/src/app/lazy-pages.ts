@@ -15,4 +15,5 @@ export const NetworkPage = lazy(() => import('../pages/NetworkPage').then((m) =>
 export const SyncConflictsPage = lazy(() => import('../pages/SyncConflictsPage').then((m) => ({ default: m.SyncConflictsPage })));
 export const PartnersPage = lazy(() => import('../pages/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 export const DataSubjectPage = lazy(() => import('../pages/DataSubjectPage').then((m) => ({ default: m.DataSubjectPage })));
+export const StatisticsPage = lazy(() => import('../pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 export const FindingsPage = lazy(() => import('../pages/FindingsPage').then((m) => ({ default: m.FindingsPage })));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, type Role } from '../api/core';
+import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, STATISTICS_ROLES, type Role } from '../api/core';
 
 /** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
 const CLIENT_READERS = CASE_WORK_ROLES;
@@ -20,6 +20,8 @@ const FINDING_READERS: readonly Role[] = FINDING_ROLES.list;
  * from the client file). The core's 'dataSubject' access also admits Fallmanagement; this page is Datenschutz's door.
  */
 const ACCESS_REQUEST_HANDLERS: readonly Role[] = ['datenschutz'];
+/** KIM statistics: the roles that may compute them (the core's 'statistics' access). */
+const STATISTICS_READERS: readonly Role[] = STATISTICS_ROLES.view;
 
 /** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
 export function keepsFiles(role: Role): boolean {
@@ -36,6 +38,7 @@ export const AREAS = [
   { id: 'clients', hash: '#/klienten', labelKey: 'frame.areas.clients', roles: CLIENT_READERS },
   { id: 'partners', hash: '#/partnernetz', labelKey: 'partners.nav', roles: DIRECTORY_READERS },
   { id: 'findings', hash: '#/systemhinweise', labelKey: 'findings.nav', roles: FINDING_READERS },
+  { id: 'statistics', hash: '#/statistik', labelKey: 'statistics.nav', roles: STATISTICS_READERS },
   { id: 'conflicts', hash: '#/konflikte', labelKey: 'syncConflicts.nav', roles: CONFLICT_SETTLERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
@@ -53,6 +56,7 @@ export type Route =
   | { area: 'clients'; view: 'case'; id: string }
   | { area: 'partners' }
   | { area: 'findings' }
+  | { area: 'statistics' }
   | { area: 'conflicts' }
   | { area: 'accounts' }
   | { area: 'network' }
@@ -68,6 +72,7 @@ export const hrefs = {
   case: (id: string) => `#/faelle/${id}`,
   partners: '#/partnernetz',
   findings: '#/systemhinweise',
+  statistics: '#/statistik',
   conflicts: '#/konflikte',
   accounts: '#/konten',
   network: '#/netzwerk',
@@ -92,6 +97,7 @@ export function parseRoute(hash: string): Route {
   if (m) return { area: 'clients', view: 'case', id: m[1]! };
   if (hash === '#/partnernetz') return { area: 'partners' };
   if (hash === '#/systemhinweise') return { area: 'findings' };
+  if (hash === '#/statistik') return { area: 'statistics' };
   if (hash === '#/konflikte') return { area: 'conflicts' };
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };

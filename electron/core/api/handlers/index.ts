@@ -18,6 +18,7 @@ import { clientHandlers } from './client-handlers';
 import { networkContext, networkHandlers } from './network-handlers';
 import { partnerHandlers } from './partner-handlers';
 import { findingHandlers } from './finding-handlers';
+import { statisticsHandlers } from './statistics-handlers';
 import { referralHandlers } from './referral-handlers';
 import { conferenceHandlers } from './conference-handlers';
 import { handoverHandlers } from './handover-handlers';
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...networkHandlers,
   ...partnerHandlers,
   ...findingHandlers,
+  ...statisticsHandlers,
   ...referralHandlers,
   ...conferenceHandlers,
   ...handoverHandlers,

@@ -14,6 +14,9 @@ export interface PrintDocument {
   html: string;
 }
 
+/** A print document of aggregates (statistics): about no client file. */
+export type AggregatePrintDocument = Omit<PrintDocument, 'clientId'>;
+
 /** What the page receives instead: the rendered PDF, base64 (one encoding for IPC and the harness's JSON). */
 export interface PrintedPdf {
   fileName: string;
@@ -25,7 +28,7 @@ export const MAX_PRINT_HTML_BYTES = 1_500_000;
 
 /** File names of print downloads: the download guard lets exactly these through. */
 export const PRINT_FILE_NAME =
-  /^(einwilligung-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}(-[a-z]{2})?|ueberleitungsbogen-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}|protokoll-fallkonferenz-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-(akte|[0-9a-f]{8})|auskunft-art15-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}(-[a-z]{2})?)\.pdf$/;
+  /^(einwilligung-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}(-[a-z]{2})?|ueberleitungsbogen-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}|protokoll-fallkonferenz-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-(akte|[0-9a-f]{8})|auskunft-art15-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}(-[a-z]{2})?|kim-statistik-[a-z-]+-\d{4}-\d{2}-\d{2}-bis-\d{4}-\d{2}-\d{2})\.pdf$/;
 
 /**
  * Languages the consent form is offered in beside German (resources/templates/consent-form/<code>.json). Farsi and

@@ -93,6 +93,8 @@ export const audit = {
       'partner-contact': 'Ansprechperson eines Partners',
       'partner-proposal': 'Änderungsvorschlag Partnernetz',
       'structural-finding': 'Systemhinweis',
+      statistics: 'Statistik',
+      'statistics-export': 'Statistikexport',
       referral: 'Vermittlung',
       'case-conference': 'Fallkonferenz',
       'file-handover': 'Aktenübergabe',
@@ -186,6 +188,7 @@ export const audit = {
         accept: 'Übergebene Akte übernommen',
       },
       dataSubject: { accessPreview: 'Vorschau der Auskunft nach Art. 15 angesehen', accessReport: 'Auskunft nach Art. 15 erstellt (PDF)' },
+      statistics: { compute: 'Statistik berechnet', exportCsv: 'Statistik als CSV exportiert', exportXlsx: 'Statistik als Excel-Datei exportiert', print: 'Statistikbericht gedruckt (PDF)' },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

@@ -132,6 +132,7 @@ export const common = {
     conference: { sameDay: 'Für diesen Fall gibt es an diesem Tag schon eine Fallkonferenz. Bitte bestätigen Sie, dass Sie eine weitere erfassen möchten; gespeichert wurde nichts.' },
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
+    statistics: { officeNotKept: 'Diese Arbeitsstation führt nur die Akten ihrer eigenen Dienststelle; die Zahlen anderer Dienststellen kommen von deren Arbeitsstationen. Es wurde nichts berechnet.' },
     finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },
     handover: {
       noNetwork: 'Dieser Arbeitsplatz ist in keinem Sync-Netz. Eine Akte kann nur über den Abgleich übergeben werden; es wurde nichts geändert.',

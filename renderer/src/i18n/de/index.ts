@@ -12,6 +12,7 @@ import { network } from './network';
 import { syncConflicts } from './sync-conflicts';
 import { partners } from './partners';
 import { findings } from './findings';
+import { statistics } from './statistics';
 import { referrals } from './referrals';
 import { conferences } from './conferences';
 import { handovers } from './handovers';
@@ -22,6 +23,6 @@ import { dataSubject } from './data-subject';
  * (tests/unit/i18n-keys.test.ts refuses a key in two namespaces); error texts are keyed by API error code under
  * `errors.<code>` in common.
  */
-export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject } as const;
+export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject, statistics } as const;
 
-export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject };
+export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics };

@@ -98,6 +98,8 @@ export const audit: Texts<typeof de> = {
       'file-handover': 'File hand-over',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
+      statistics: 'Statistics',
+      'statistics-export': 'Statistics export',
       referral: 'Referral',
     },
     actions: {
@@ -184,6 +186,7 @@ export const audit: Texts<typeof de> = {
         accept: 'Handed-over file taken over',
       },
       dataSubject: { accessPreview: 'Art. 15 access report previewed', accessReport: 'Art. 15 access report written (PDF)' },
+      statistics: { compute: 'Statistics computed', exportCsv: 'Statistics exported as CSV', exportXlsx: 'Statistics exported as Excel file', print: 'Statistics report printed (PDF)' },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',

@@ -127,6 +127,7 @@ export const common: Texts<typeof de> = {
     conference: { sameDay: 'This case already has a case conference on that day. Please confirm that you want to record another one; nothing was saved.' },
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
+    statistics: { officeNotKept: "This workstation keeps only its own office's files; other offices' figures come from their workstations. Nothing was computed." },
     finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
     handover: {
       noNetwork: 'This workstation is in no sync network. A file can be handed over only through sync; nothing was changed.',

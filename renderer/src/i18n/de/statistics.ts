@@ -1,0 +1,51 @@
+/** German: the KIM statistics page (figures of the own office per period, suppressed; exports). */
+export const statistics = {
+  statistics: {
+    nav: 'Statistik',
+    title: 'KIM-Statistik',
+    lead: 'Anonymisierte Zahlen der Akten, die Ihre Dienststelle führt, für einen Zeitraum: Fälle, Klient:innen, Bedarfe, Vermittlungen, Fallkonferenzen, Abschlüsse. Werte unter 5 werden nicht gezeigt.',
+    period: {
+      title: 'Zeitraum und Dienststelle',
+      from: 'Von',
+      to: 'Bis',
+      office: 'Dienststelle',
+      officeHint: 'Diese Arbeitsstation führt die Akten ihrer eigenen Dienststelle. Die Zahlen anderer Dienststellen kommen später von deren Arbeitsstationen.',
+      preset: 'Schnellauswahl',
+      presets: { custom: 'eigener Zeitraum', lastYear: 'Vorjahr', thisYear: 'laufendes Jahr', lastQuarter: 'letztes Quartal', lastMonth: 'letzter Monat' },
+      submit: 'Zahlen berechnen',
+      invalidDate: 'Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).',
+      beforeFrom: 'Das Ende darf nicht vor dem Beginn liegen.',
+      tooLong: 'Ein Zeitraum umfasst höchstens fünf Jahre.',
+    },
+    computing: 'Die Zahlen werden berechnet …',
+    computed: 'Zahlen für {{from}} bis {{to}} berechnet.',
+    legend: {
+      title: 'Lesehilfe',
+      definitions: 'Definitionen: Stand {{version}}',
+    },
+    exports: {
+      title: 'Export',
+      lead: 'Die Dateien enthalten nur diese Zahlen, keine Namen und keine Akten. Jeder Export wird protokolliert.',
+      csv: 'CSV herunterladen (Excel)',
+      xlsx: 'Excel-Datei herunterladen',
+      pdf: 'Bericht als PDF',
+      working: 'Datei wird erstellt …',
+      done: 'Die Datei {{fileName}} wurde erstellt.',
+    },
+    table: {
+      sum: 'Summe',
+      chartOf: 'Diagramm: {{title}}. Die Werte stehen in der Tabelle darunter.',
+      suppressed: 'unter 5',
+      withheld: 'zurückgehalten',
+    },
+    duration: {
+      figure: 'Kennzahl',
+      value: 'Wert',
+      notShown: 'erst ab 10 abgeschlossenen Fällen',
+      cases: 'abgeschlossene Fälle',
+      lowerQuartile: 'unteres Quartil (Tage)',
+      median: 'Median (Tage)',
+      upperQuartile: 'oberes Quartil (Tage)',
+    },
+  },
+};

@@ -1,0 +1,51 @@
+/** English: the KIM statistics page (figures of the own office per period, suppressed; exports). */
+export const statistics = {
+  statistics: {
+    nav: 'Statistics',
+    title: 'KIM statistics',
+    lead: "Anonymised figures of the files your office keeps, for a period: cases, clients, needs, referrals, case conferences, closures. Values below 5 are not shown.",
+    period: {
+      title: 'Period and office',
+      from: 'From',
+      to: 'To',
+      office: 'Office',
+      officeHint: "This workstation keeps its own office's files. Other offices' figures will come from their workstations later.",
+      preset: 'Quick choice',
+      presets: { custom: 'custom period', lastYear: 'last year', thisYear: 'this year', lastQuarter: 'last quarter', lastMonth: 'last month' },
+      submit: 'Compute figures',
+      invalidDate: 'Please enter a valid date (DD.MM.YYYY).',
+      beforeFrom: 'The end must not be before the start.',
+      tooLong: 'A period covers at most five years.',
+    },
+    computing: 'Computing the figures …',
+    computed: 'Figures for {{from}} to {{to}} computed.',
+    legend: {
+      title: 'How to read',
+      definitions: 'Definitions: version {{version}}',
+    },
+    exports: {
+      title: 'Export',
+      lead: 'The files hold only these figures, no names and no files. Every export is recorded in the audit trail.',
+      csv: 'Download CSV (Excel)',
+      xlsx: 'Download Excel file',
+      pdf: 'Report as PDF',
+      working: 'Creating the file …',
+      done: 'The file {{fileName}} was created.',
+    },
+    table: {
+      sum: 'Total',
+      chartOf: 'Chart: {{title}}. The values are in the table below.',
+      suppressed: 'below 5',
+      withheld: 'withheld',
+    },
+    duration: {
+      figure: 'Figure',
+      value: 'Value',
+      notShown: 'only from 10 closed cases',
+      cases: 'closed cases',
+      lowerQuartile: 'lower quartile (days)',
+      median: 'median (days)',
+      upperQuartile: 'upper quartile (days)',
+    },
+  },
+};
