@@ -208,5 +208,9 @@ export async function enforce<M extends CaseWorkMethod>(
     const part = target.category === undefined ? [] : [`category:${target.category ?? 'office-only'}`];
     throw new AccessDenied(reason, { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`, ...part] });
   }
+  // Restriction of processing (Art. 18): the one place every write to a file passes; reads stay possible.
+  if (guard.kind === 'write' && (await m.query('SELECT 1 FROM client_restriction WHERE client_id = ?', [target.clientId])).length) {
+    throw new AccessDenied('restricted', { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`] });
+  }
   return access;
 }

@@ -99,6 +99,15 @@ export const METHOD_NAMES = [
   'referrals.delete',
   'referrals.dataHolders',
   'referrals.print',
+  'retention.files',
+  'deletions.list',
+  'deletions.request',
+  'deletions.exportArchive',
+  'deletions.archiveDeclined',
+  'deletions.reject',
+  'deletions.approve',
+  'restrictions.set',
+  'restrictions.lift',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -98,6 +98,16 @@ import {
 import type { DataHolderView, ReferralView } from './types/referral-types';
 import { conferenceActionDoneInput, conferenceListInput, conferencePrintInput, conferenceSaveInput } from './schemas/conference-schemas';
 import type { ConferenceView } from './types/conference-types';
+import {
+  archiveExportInput,
+  deletionApproveInput,
+  deletionIdInput,
+  deletionRequestInput,
+  restrictionLiftInput,
+  restrictionSetInput,
+  retentionFilesInput,
+} from './schemas/retention-schemas';
+import type { ArchivePackage, DeletionRequestView, DeletionResult, RetentionFileView } from './types/retention-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -111,7 +121,9 @@ import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, Sy
  * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
  * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | DirectoryAccess | FindingAccess;
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | DirectoryAccess | FindingAccess | RetentionAccess;
+/** Deletion with four eyes: ask (Datenschutz), decide (another Datenschutz account or Koordination); retention-domain.ts. */
+export type RetentionAccess = 'retentionRequest' | 'retentionDecide';
 /** Structural findings: record (Fallmanagement), list (their own, or all for Koordination), overview; finding-domain.ts. */
 export type FindingAccess = 'findingsRecord' | 'findings' | 'findingsOverview';
 /** The partner directory: read, edit (Koordination), propose (Fallmanagement), proposals; roles in partner-domain.ts. */
@@ -261,6 +273,18 @@ export const contract = {
   'referrals.delete': method<null>()({ input: referralDeleteInput, access: 'caseWork', audit: write('referral') }),
   'referrals.dataHolders': method<DataHolderView[]>()({ input: referralHoldersInput, access: 'caseWork', audit: read('referral') }),
   'referrals.print': method<PrintDocument>()({ input: referralPrintInput, access: 'caseWork', audit: write('referral') }),
+  // Retention and deletion (Art. 17) and restriction (Art. 18): Datenschutz asks, a second person decides.
+  'retention.files': method<RetentionFileView[]>()({ input: retentionFilesInput, access: 'privacy', audit: read('client-list') }),
+  'deletions.list': method<DeletionRequestView[]>()({ input: emptyInput, access: 'retentionDecide', audit: read('deletion-request') }),
+  'deletions.request': method<DeletionRequestView>()({ input: deletionRequestInput, access: 'retentionRequest', audit: write('deletion-request') }),
+  // The package leaves the app: audited as a disclosure of the whole file to the public archive.
+  'deletions.exportArchive': method<ArchivePackage>()({ input: archiveExportInput, access: 'retentionRequest', audit: write('deletion-request') }),
+  'deletions.archiveDeclined': method<DeletionRequestView>()({ input: deletionIdInput, access: 'retentionRequest', audit: write('deletion-request') }),
+  'deletions.reject': method<DeletionRequestView>()({ input: deletionIdInput, access: 'retentionDecide', audit: write('deletion-request') }),
+  // Runs the deletion in its own transaction, then folds the WAL away (and vacuums): it writes its own audit entry.
+  'deletions.approve': method<DeletionResult>()({ input: deletionApproveInput, access: 'retentionDecide', audit: none, outsideTransaction: true }),
+  'restrictions.set': method<RetentionFileView>()({ input: restrictionSetInput, access: 'privacy', audit: write('client') }),
+  'restrictions.lift': method<RetentionFileView>()({ input: restrictionLiftInput, access: 'privacy', audit: write('client') }),
 } as const;
 
 /**

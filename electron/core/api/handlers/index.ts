@@ -20,6 +20,7 @@ import { partnerHandlers } from './partner-handlers';
 import { findingHandlers } from './finding-handlers';
 import { referralHandlers } from './referral-handlers';
 import { conferenceHandlers } from './conference-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...findingHandlers,
   ...referralHandlers,
   ...conferenceHandlers,
+  ...retentionHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

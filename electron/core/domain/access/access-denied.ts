@@ -5,7 +5,8 @@ import { AppError } from '../../contract/errors';
  * for the caller, the consent does not cover the category, or the caller may only read.
  */
 /** `directoryRole`: the role may not do this in the partner directory (partner-domain.ts). */
-export type DenialReason = 'role' | 'roleCategory' | 'scope' | 'category' | 'readOnly' | 'directoryRole';
+/** `restricted`: processing of the file is restricted (Art. 18); only Datenschutz can lift it. */
+export type DenialReason = 'role' | 'roleCategory' | 'scope' | 'category' | 'readOnly' | 'directoryRole' | 'restricted';
 
 /**
  * A refused call; the dispatcher writes it to the audit trail. `record` names the client file (so the data

@@ -13,6 +13,7 @@ import { PartnerDirectory1764000000012 } from './0012-partner-directory';
 import { Referrals1764000000013 } from './0013-referrals';
 import { CaseConferences1764000000014 } from './0014-case-conferences';
 import { StructuralFindings1764000000015 } from './0015-structural-findings';
+import { RetentionAndDeletion1764000000017 } from './0017-retention-and-deletion';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -28,5 +29,7 @@ export const MIGRATIONS = [
   Referrals1764000000013,
   CaseConferences1764000000014,
   StructuralFindings1764000000015,
+  // 0016 is another piece of work's; merged in before this one.
+  RetentionAndDeletion1764000000017,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
