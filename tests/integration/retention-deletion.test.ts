@@ -177,7 +177,7 @@ describe('retention and deletion of a person', () => {
     await asUser(core, CASE_MANAGER);
     expect(await core.dispatch('clients.get', { id: personId })).toMatchObject({ ok: false, error: { code: 'record.notFound' } });
     const other = await call(core, 'clients.get', { id: otherId });
-    expect(other.household.map((h) => h.name)).toEqual([ERASED_HOUSEHOLD_NAME]);
+    expect(other.household?.map((h) => h.name)).toEqual([ERASED_HOUSEHOLD_NAME]);
     expect(await call(core, 'drafts.get', { formId: `clients.master.${personId}` })).toBeNull();
 
     await asUser(core, APPROVER);

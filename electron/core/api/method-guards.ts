@@ -202,15 +202,16 @@ export async function enforce<M extends CaseWorkMethod>(
   const target = await guard.target(input, m);
   const access = await policy.forClient(target.clientId);
   if (!access) throw new AppError('record.notFound', { entity: 'client' });
+  // Restriction of processing (Art. 18): the one place every write to a file passes (the policy has cleared
+  // canWrite); reads stay possible.
+  if (guard.kind === 'write' && access.restricted) {
+    throw new AccessDenied('restricted', { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`] });
+  }
   if (!allows(access, guard.kind, target.category)) {
     // In the keeping office a missing category is the role's ceiling; elsewhere it is a missing consent.
     const reason = access.categories.size === 0 ? (access.owner ? 'role' : 'scope') : guard.kind === 'write' && !access.canWrite ? 'readOnly' : access.owner ? 'roleCategory' : 'category';
     const part = target.category === undefined ? [] : [`category:${target.category ?? 'office-only'}`];
     throw new AccessDenied(reason, { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`, ...part] });
-  }
-  // Restriction of processing (Art. 18): the one place every write to a file passes; reads stay possible.
-  if (guard.kind === 'write' && (await m.query('SELECT 1 FROM client_restriction WHERE client_id = ?', [target.clientId])).length) {
-    throw new AccessDenied('restricted', { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`] });
   }
   return access;
 }
