@@ -1,5 +1,6 @@
 import type { DownloadItem, Session, WebContents, WebFrameMain } from 'electron';
 import { PRINT_FILE_NAME } from '../core/contract/types/print-types';
+import { ARCHIVE_FILE_NAME } from '../core/contract/retention-domain';
 import type { AppLogger } from './app-log';
 
 type IsOwnOrigin = (url: string) => boolean;
@@ -14,6 +15,8 @@ type IsOwnOrigin = (url: string) => boolean;
 const EXPORTS: readonly { kind: string; fileName: RegExp }[] = [
   { kind: 'audit-csv', fileName: /^audit-\d{4}-\d{2}-\d{2}\.csv$/ },
   { kind: 'print-pdf', fileName: PRINT_FILE_NAME },
+  // The encrypted package for the public archive before a deletion (audited by the core as deletions.exportArchive).
+  { kind: 'archive-package', fileName: ARCHIVE_FILE_NAME },
 ];
 
 type DownloadFacts = Pick<DownloadItem, 'getURL' | 'getFilename'>;

@@ -86,15 +86,16 @@ describe('retention and deletion of a person', () => {
 
   it('lists the files due for Datenschutz, with the rule, the date it runs from and the first day it is due', async () => {
     await asUser(core, APPROVER);
-    const due = await call(core, 'retention.files', { dueOnly: true });
+    const { rules, files: due } = await call(core, 'retention.files', { dueOnly: true });
+    expect(rules).toEqual({ clientYears: 10, contactYears: 3 });
     expect(due.map((f) => f.clientId)).toEqual([personId]);
     expect(due[0]).toMatchObject({ kind: 'client', lastDate: '2014-11-20', dueFrom: '2025-01-01', years: 10, due: true, name: `${FAMILY}, ${GIVEN}`, birthDate: BIRTH });
-    const all = await call(core, 'retention.files', { query: '', dueOnly: false });
+    const all = (await call(core, 'retention.files', { query: '', dueOnly: false })).files;
     const byId = new Map(all.map((f) => [f.clientId, f]));
     expect(byId.get(openId)).toMatchObject({ kind: 'client', openCases: 1, dueFrom: null, due: false });
     const today = berlinDate(new Date());
     expect(byId.get(contactId)).toMatchObject({ kind: 'contact', lastDate: today, years: 3, due: false, dueFrom: `${Number(today.slice(0, 4)) + 4}-01-01` });
-    expect((await call(core, 'retention.files', { query: 'quasten', dueOnly: false })).map((f) => f.clientId)).toEqual([personId]);
+    expect((await call(core, 'retention.files', { query: 'quasten', dueOnly: false })).files.map((f) => f.clientId)).toEqual([personId]);
   });
 
   it('refuses to ask for deletion of a file that is not due, except on the person\'s request with a reason', async () => {

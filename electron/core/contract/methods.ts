@@ -107,7 +107,7 @@ import {
   restrictionSetInput,
   retentionFilesInput,
 } from './schemas/retention-schemas';
-import type { ArchivePackage, DeletionRequestView, DeletionResult, RetentionFileView } from './types/retention-types';
+import type { ArchivePackage, DeletionRequestView, DeletionResult, RetentionFilesView, RetentionFileView } from './types/retention-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -274,7 +274,7 @@ export const contract = {
   'referrals.dataHolders': method<DataHolderView[]>()({ input: referralHoldersInput, access: 'caseWork', audit: read('referral') }),
   'referrals.print': method<PrintDocument>()({ input: referralPrintInput, access: 'caseWork', audit: write('referral') }),
   // Retention and deletion (Art. 17) and restriction (Art. 18): Datenschutz asks, a second person decides.
-  'retention.files': method<RetentionFileView[]>()({ input: retentionFilesInput, access: 'privacy', audit: read('client-list') }),
+  'retention.files': method<RetentionFilesView>()({ input: retentionFilesInput, access: 'privacy', audit: read('client-list') }),
   'deletions.list': method<DeletionRequestView[]>()({ input: emptyInput, access: 'retentionDecide', audit: read('deletion-request') }),
   'deletions.request': method<DeletionRequestView>()({ input: deletionRequestInput, access: 'retentionRequest', audit: write('deletion-request') }),
   // The package leaves the app: audited as a disclosure of the whole file to the public archive.

@@ -48,3 +48,6 @@ export function dueFrom(lastDate: string, years: number): string {
   const year = Number(lastDate.slice(0, 4));
   return `${String(year + years + 1).padStart(4, '0')}-01-01`;
 }
+
+/** The archive package's file name (the Electron download guard lets exactly this through). */
+export const ARCHIVE_FILE_NAME = /^kim-akte-archiv-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.kimarch$/;

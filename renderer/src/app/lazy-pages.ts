@@ -15,3 +15,4 @@ export const NetworkPage = lazy(() => import('../pages/NetworkPage').then((m) =>
 export const SyncConflictsPage = lazy(() => import('../pages/SyncConflictsPage').then((m) => ({ default: m.SyncConflictsPage })));
 export const PartnersPage = lazy(() => import('../pages/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 export const FindingsPage = lazy(() => import('../pages/FindingsPage').then((m) => ({ default: m.FindingsPage })));
+export const RetentionPage = lazy(() => import('../pages/RetentionPage').then((m) => ({ default: m.RetentionPage })));

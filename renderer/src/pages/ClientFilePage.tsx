@@ -19,6 +19,7 @@ import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotShared
 import type { DataCategory } from '../api/core';
 import { FormAlert } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { RestrictedBanner } from '../components/retention/RestrictedBanner';
 import { ClientConflictsPanel } from '../components/sync-conflicts/ClientConflictsPanel';
 
 const useStyles = makeStyles({
@@ -84,6 +85,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
       <PageHeader title={`${c.givenNames} ${c.familyName}`} lead={t('clientFile.lead')}>
         <ClientFacts client={c} />
       </PageHeader>
+      <RestrictedBanner restricted={c.access.restricted} />
       <ReadOnlyNotice client={c} />
       {keepsFiles(user.role) && c.access.owner && canWrite ? <ClientConflictsPanel clientId={c.id} onResolved={afterConflictResolved} /> : null}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t('clientFile.tabsLabel')}>

@@ -38,7 +38,11 @@ export async function foldAwayDeletedPages(vault: OpenVault, vacuum: boolean): P
 
 /** Retention, deletion (four eyes) and restriction; the dispatcher has checked the role (retention-domain.ts). */
 export const retentionHandlers: HandlerMap<RetentionMethod> = {
-  'retention.files': (i, ctx) => listRetentionFiles(ctx.tx, ctx.user.office, yearsOf(ctx), berlinDate(ctx.now), i),
+  'retention.files': async (i, ctx) => {
+    const years = yearsOf(ctx);
+    const files = await listRetentionFiles(ctx.tx, ctx.user.office, years, berlinDate(ctx.now), i);
+    return { rules: { clientYears: years.clientYears, contactYears: years.contactYears }, files };
+  },
   'deletions.list': (_i, ctx) => listDeletionRequests(ctx, yearsOf(ctx)),
   'deletions.request': (i, ctx) => requestDeletion(ctx, i, yearsOf(ctx)),
   'deletions.exportArchive': (i, ctx) => exportArchive(ctx, i),

@@ -20,6 +20,12 @@ export interface RetentionFileView {
   pendingRequestId: string | null;
 }
 
+/** The retention page's list, with the periods in force (machine policy) for the page to state its rules. */
+export interface RetentionFilesView {
+  rules: { clientYears: number; contactYears: number };
+  files: RetentionFileView[];
+}
+
 /** A deletion request. The name and birth date only for Datenschutz; Koordination approves the facts. */
 export interface DeletionRequestView {
   id: string;

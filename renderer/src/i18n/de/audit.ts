@@ -95,6 +95,7 @@ export const audit = {
       'structural-finding': 'Systemhinweis',
       referral: 'Vermittlung',
       'case-conference': 'Fallkonferenz',
+      'deletion-request': 'Löschantrag',
     },
     actions: {
       network: {
@@ -174,6 +175,9 @@ export const audit = {
       partnerContacts: { save: 'Ansprechperson gespeichert', remove: 'Ansprechperson entfernt' },
       partnerProposals: { list: 'Änderungsvorschläge angesehen', propose: 'Änderung am Partnernetz vorgeschlagen', decide: 'Änderungsvorschlag entschieden' },
       findings: { record: 'Systemhinweis erfasst', withdraw: 'Systemhinweis zurückgezogen' },
+      retention: { files: 'Aufbewahrungsliste angesehen' },
+      deletions: { list: 'Löschanträge angesehen', request: 'Löschung beantragt', exportArchive: 'Archivpaket erstellt', archiveDeclined: 'Ablehnung des Archivs vermerkt', reject: 'Löschantrag abgelehnt', approve: 'Löschung freigegeben und ausgeführt' },
+      restrictions: { set: 'Verarbeitung eingeschränkt (Art. 18)', lift: 'Einschränkung aufgehoben' },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

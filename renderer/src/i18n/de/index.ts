@@ -14,12 +14,13 @@ import { partners } from './partners';
 import { findings } from './findings';
 import { referrals } from './referrals';
 import { conferences } from './conferences';
+import { retention } from './retention';
 
 /**
  * German UI text, the primary language, one module per feature namespace. Each namespace owns its top-level keys
  * (tests/unit/i18n-keys.test.ts refuses a key in two namespaces); error texts are keyed by API error code under
  * `errors.<code>` in common.
  */
-export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings } as const;
+export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, retention } as const;
 
-export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings };
+export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...retention };

@@ -95,6 +95,7 @@ export const audit: Texts<typeof de> = {
       partner: 'Partner',
       'partner-contact': 'Partner contact person',
       'case-conference': 'Case conference',
+      'deletion-request': 'Deletion request',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
       referral: 'Referral',
@@ -172,6 +173,9 @@ export const audit: Texts<typeof de> = {
       partnerContacts: { save: 'Contact person saved', remove: 'Contact person removed' },
       partnerProposals: { list: 'Proposed changes viewed', propose: 'Change to the directory proposed', decide: 'Proposed change decided' },
       findings: { record: 'Structural finding recorded', withdraw: 'Structural finding withdrawn' },
+      retention: { files: 'Retention list viewed' },
+      deletions: { list: 'Deletion requests viewed', request: 'Deletion requested', exportArchive: 'Archive package created', archiveDeclined: "Archive's refusal recorded", reject: 'Deletion request rejected', approve: 'Deletion approved and carried out' },
+      restrictions: { set: 'Processing restricted (Art. 18)', lift: 'Restriction lifted' },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',

@@ -14,8 +14,9 @@ import { partners } from './partners';
 import { findings } from './findings';
 import { referrals } from './referrals';
 import { conferences } from './conferences';
+import { retention } from './retention';
 
 /** English UI text, the second language: the same namespaces and keys as German (checked by the compiler and a unit test). */
-export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings } as const;
+export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, retention } as const;
 
-export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings };
+export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...retention };
