@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { benchAccess } from './access-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
+import { benchDeletion } from './deletion-bench';
 import { benchDirectory } from './directory-bench';
 import { benchUnlock } from './unlock-bench';
 import { benchReferrals } from './referral-bench';
@@ -50,7 +51,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --deletion-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -66,6 +67,18 @@ async function main(): Promise<void> {
       );
       return r;
     });
+  const deletionRun = () =>
+    benchDeletion({ clients: quick ? 2_000 : 50_000, persons: quick ? 3 : 8, log: (l) => console.log(l) }).then((d) => {
+      console.log(
+        `deletion: ${d.delete_person_samples} persons (3 cases, about ${d.delete_person_rows_median} rows and 6 documents each) erased through deletions.approve: median ${d.delete_person_ms} ms, p95 ${d.delete_person_p95_ms} ms; baseline documents.delete (same re-authentication) median ${d.delete_document_baseline_ms} ms (ratio ${d.delete_person_baseline_ratio}); VACUUM of the ${d.vacuum_vault_mb} MB vault ${d.vacuum_ms} ms`,
+      );
+      return d;
+    });
+  if (args.has('--deletion-only')) {
+    const deletion = await deletionRun();
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...deletion }));
+    return;
+  }
   if (args.has('--referrals-only')) {
     const referrals = await referralRun();
     printTargets({ ...referrals }, new Set(Object.keys(referrals)));
@@ -146,7 +159,8 @@ async function main(): Promise<void> {
     search_recall_vault_p95_ms: round(percentile(recallRun.timesMs, 95)),
   };
   const referrals = await referralRun();
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals };
+  const deletion = await deletionRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...deletion };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -163,6 +177,7 @@ async function main(): Promise<void> {
         ...directory.figures,
         directory_kinds: directory.kinds,
         ...referrals,
+        ...deletion,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),
