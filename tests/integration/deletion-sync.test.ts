@@ -18,6 +18,18 @@ const NOTE = 'Vertrauensgespräch am Zitronenbaum über die Wohnungssuche';
 const pdf = (label: string) => Buffer.from(`%PDF-1.7\n% ${label}\n${'x'.repeat(2000)}\n%%EOF\n`, 'latin1');
 const TODAY = new Date().toISOString().slice(0, 10);
 
+/** Every document copy on the share (ciphertext under per-copy keys), by device folder. */
+function copiesOnShare(share: string): string[] {
+  const devices = join(share, 'kim-akte-sync', 'devices');
+  return readdirSync(devices).flatMap((d) => {
+    try {
+      return readdirSync(join(devices, d, 'files')).map((f) => join(devices, d, 'files', f));
+    } catch {
+      return [];
+    }
+  });
+}
+
 async function network(root: string): Promise<{ share: string; stations: Workstation[] }> {
   const share = join(root, 'share');
   mkdirSync(share);
@@ -70,7 +82,7 @@ describe('deletion travels as tombstones', { timeout: 240_000 }, () => {
 
   it('removes every copy of an erased file in every office, and a restriction reaches the office\'s other workstation', async () => {
     tmp = tempDir('kim-akte-deletion-sync-');
-    const { stations } = await network(tmp.dir);
+    const { share, stations } = await network(tmp.dir);
     const [lunen1, lunen2, werne] = stations as [Workstation, Workstation, Workstation];
     const client = await call(lunen1.core, 'clients.create', { familyName: FAMILY, givenNames: 'Zitronella', birthDate: BIRTH });
     await call(lunen1.core, 'household.add', { clientId: client.id, name: 'Kalle Quastenhuber', relation: 'child', birthYear: 2012 });
@@ -84,6 +96,7 @@ describe('deletion travels as tombstones', { timeout: 240_000 }, () => {
     expect(rowsNaming(werne, client.id)).toMatchObject({ client: 1 });
     expect(storedFiles(lunen2)).toHaveLength(1);
     expect(storedFiles(werne)).toHaveLength(1);
+    expect(copiesOnShare(share).length).toBeGreaterThan(0);
 
     // Restriction: marked on the first workstation, refused on the second after one round.
     await as(lunen1, APPROVER);
@@ -111,6 +124,8 @@ describe('deletion travels as tombstones', { timeout: 240_000 }, () => {
       expect(storedFiles(w), w.name).toEqual([]);
       expect(await w.core.dispatch('clients.get', { id: client.id }), w.name).toMatchObject({ ok: false, error: { code: 'record.notFound' } });
     }
+    // The copies of the document on the share went with it (their keys were in the erased rows).
+    expect(copiesOnShare(share)).toEqual([]);
     // The receivers' vault files, decrypted page by page, hold nothing of the person once their WAL is folded in.
     for (const w of [lunen2, werne]) {
       await call(w.core, 'session.lock');

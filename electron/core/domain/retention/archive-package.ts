@@ -91,7 +91,7 @@ export async function exportArchive(ctx: ServiceContext, input: { id: string; pa
   const sealed = await sealArchive(Buffer.from(JSON.stringify(content), 'utf8'), input.packagePassphrase);
   await setArchive(m, input.id, 'exported');
   ctx.audit.entityIds.push(input.id);
-  ctx.audit.fields.push('archive:exported', `documents:${content.documents.length}`, `withheld:${content.withheld.length}`);
+  ctx.audit.fields.push('archive:exported', `client:${request.client_id}`, `documents:${content.documents.length}`, `withheld:${content.withheld.length}`);
   return {
     fileName: `kim-akte-archiv-${ctx.now.toISOString().slice(0, 10)}-${input.id.slice(0, 8)}.kimarch`,
     packageBase64: sealed.toString('base64'),
