@@ -211,6 +211,7 @@ export function RetentionPage({ user }: { user: SessionUser }) {
       {asks ? (
         <DashboardCard id="retention-due" title={t('retention.dueTitle')} description={t('retention.dueHint')}>
           {due.data?.files.length ? filesTable(due.data.files, t('retention.dueTitle')) : <p className={styles.empty}>{t('retention.noneDue')}</p>}
+          {due.data?.truncated ? <p className={styles.empty}>{t('retention.truncated', { count: due.data.files.length })}</p> : null}
         </DashboardCard>
       ) : null}
       {asks ? (
@@ -222,6 +223,7 @@ export function RetentionPage({ user }: { user: SessionUser }) {
             <Button type="submit">{t('retention.searchButton')}</Button>
           </form>
           {searched && hits.data ? hits.data.files.length ? filesTable(hits.data.files, t('retention.searchTitle')) : <p className={styles.empty}>{t('retention.noHits')}</p> : null}
+          {searched && hits.data?.truncated ? <p className={styles.empty}>{t('retention.truncated', { count: hits.data.files.length })}</p> : null}
         </DashboardCard>
       ) : null}
       <DashboardCard id="retention-requests" title={t('retention.requestsTitle')} description={t('retention.requestsHint')}>

@@ -40,8 +40,8 @@ export async function foldAwayDeletedPages(vault: OpenVault, vacuum: boolean): P
 export const retentionHandlers: HandlerMap<RetentionMethod> = {
   'retention.files': async (i, ctx) => {
     const years = yearsOf(ctx);
-    const files = await listRetentionFiles(ctx.tx, ctx.user.office, years, berlinDate(ctx.now), i);
-    return { rules: { clientYears: years.clientYears, contactYears: years.contactYears }, files };
+    const list = await listRetentionFiles(ctx.tx, ctx.user.office, years, berlinDate(ctx.now), i);
+    return { rules: { clientYears: years.clientYears, contactYears: years.contactYears }, ...list };
   },
   'deletions.list': (_i, ctx) => listDeletionRequests(ctx, yearsOf(ctx)),
   'deletions.request': (i, ctx) => requestDeletion(ctx, i, yearsOf(ctx)),

@@ -24,6 +24,8 @@ export interface RetentionFileView {
 export interface RetentionFilesView {
   rules: { clientYears: number; contactYears: number };
   files: RetentionFileView[];
+  /** More files matched than the answer holds (200): narrow the search. */
+  truncated: boolean;
 }
 
 /** A deletion request. The name and birth date only for Datenschutz; Koordination approves the facts. */

@@ -73,7 +73,7 @@ export function toRetentionView(r: FactRow, years: RetentionYears, today: string
 
 /**
  * The files of `office` for the retention page: those due (oldest first), or those whose name contains `query`
- * (for a person's own request). At most 200 rows: the page asks again with a narrower name.
+ * (for a person's own request). At most LIST_LIMIT rows, and whether there were more.
  */
 export async function listRetentionFiles(
   m: EntityManager,
@@ -81,7 +81,7 @@ export async function listRetentionFiles(
   years: RetentionYears,
   today: string,
   filter: { query: string; dueOnly: boolean },
-): Promise<RetentionFileView[]> {
+): Promise<{ files: RetentionFileView[]; truncated: boolean }> {
   const where = ['c.office = ?'];
   const params: unknown[] = [office];
   if (filter.dueOnly) {
@@ -92,9 +92,16 @@ export async function listRetentionFiles(
     where.push(`(instr(lower(c.family_name || ' ' || c.given_names || ' ' || c.alternative_names), lower(?)) > 0)`);
     params.push(filter.query);
   }
-  const rows = (await m.query(`${FACTS} WHERE ${where.join(' AND ')} ORDER BY c.sort_name LIMIT 200`, params)) as FactRow[];
-  return rows.map((r) => toRetentionView(r, years, today)).sort((a, b) => (a.dueFrom ?? '9999').localeCompare(b.dueFrom ?? '9999'));
+  // Due files oldest first (by the date their period runs from), so a cut list still shows the longest overdue.
+  const order = filter.dueOnly ? `COALESCE((SELECT MAX(k.closed_on) FROM kim_case k WHERE k.client_id = c.id), substr(c.updated_at, 1, 10)), c.sort_name` : 'c.sort_name';
+  const rows = (await m.query(`${FACTS} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${LIST_LIMIT + 1}`, params)) as FactRow[];
+  const files = rows.slice(0, LIST_LIMIT).map((r) => toRetentionView(r, years, today));
+  if (filter.dueOnly) files.sort((a, b) => (a.dueFrom ?? '9999').localeCompare(b.dueFrom ?? '9999'));
+  return { files, truncated: rows.length > LIST_LIMIT };
 }
+
+/** At most this many rows per answer: the page says when there are more (ask again with a name). */
+export const LIST_LIMIT = 200;
 
 /** The retention facts of one file, or null when the vault holds no such file. */
 export async function retentionFacts(m: EntityManager, clientId: string, years: RetentionYears, today: string): Promise<RetentionFileView | null> {

@@ -14,6 +14,7 @@ export const retention = {
     searchHint: 'Für einen Antrag der Person (Löschung oder Einschränkung): Namen eingeben.',
     searchLabel: 'Name',
     searchButton: 'Suchen',
+    truncated: 'Es werden die ersten {{count}} Akten gezeigt; grenzen Sie die Suche mit einem Namen ein.',
     noHits: 'Keine Akte Ihrer Dienststelle mit diesem Namen.',
     columns: {
       person: 'Person',

@@ -16,6 +16,7 @@ export const retention: typeof de = {
     searchHint: "For the person's own request (erasure or restriction): enter a name.",
     searchLabel: 'Name',
     searchButton: 'Search',
+    truncated: 'The first {{count}} files are shown; narrow the search with a name.',
     noHits: 'No file of your office with this name.',
     columns: {
       person: 'Person',
