@@ -9,7 +9,8 @@ import type { ArchiveContent } from '../../electron/core/domain/retention/archiv
 import { ERASED_HOUSEHOLD_NAME } from '../../electron/core/domain/retention/person-erasure';
 import { CASE_MANAGER, caseWorkerVault, clientInput } from '../helpers/case-worker';
 import { APPROVER, enrolAccount } from '../helpers/enrol';
-import { ADMIN_PASSPHRASE, call, openRawVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, call, openCore, openRawVault, switchUser, tempDir } from '../helpers/temp-vault';
+import { DEFAULT_MACHINE_POLICY } from '../../electron/core/contract/machine-policy';
 import { decryptedVaultBytes, filesBelow, tracesIn } from '../helpers/vault-scan';
 
 /**
@@ -209,5 +210,41 @@ describe('retention and deletion of a person', () => {
       { action: 'deletions.approve', entity: 'deletion-request', entityId: requestId, fields: expect.stringContaining(`client:${personId}`) as unknown as string },
     ]);
     expect(tracesIn(Buffer.from(text), [FAMILY, GIVEN, BIRTH, NOTE])).toEqual([]);
+  });
+});
+
+describe('retention periods from the machine policy, and VACUUM after each deletion when IT asks for it', () => {
+  const tmp = tempDir();
+  let core: CoreDispatcher;
+  let recoveryKey = '';
+
+  beforeAll(async () => {
+    core = openCore({ dataDir: tmp.dir, policy: { ...DEFAULT_MACHINE_POLICY, retention: { clientYears: 6, contactYears: 1, vacuumAfterDeletion: true } } });
+    ({ recoveryKey } = await call(core, 'vault.setup', { office: 'lunen', adminLogin: 'admin', adminName: 'Petra Schulte', passphrase: ADMIN_PASSPHRASE }));
+    await enrolAccount(core, ADMIN, { ...CASE_MANAGER });
+    await enrolAccount(core, ADMIN, COORDINATION);
+  }, 240_000);
+  afterAll(async () => {
+    await core.close();
+    tmp.cleanup();
+  });
+
+  it('makes a file closed in 2019 due under a 6-year rule, and the vacuumed vault holds no trace either', async () => {
+    await asUser(core, CASE_MANAGER);
+    const client = await call(core, 'clients.create', clientInput(FAMILY, GIVEN, { birthDate: BIRTH }));
+    const opened = await call(core, 'cases.open', { clientId: client.id, rechtskreise: [], openedOn: '2018-01-10' });
+    await call(core, 'notes.add', { caseId: opened.id, occurredOn: '2018-02-01', kind: 'phone', text: NOTE, internal: false });
+    const withNote = await call(core, 'cases.get', { id: opened.id });
+    await call(core, 'cases.close', { id: opened.id, version: withNote.version, reason: 'no-contact', closedOn: '2019-12-31' });
+    await asUser(core, APPROVER);
+    const { rules, files } = await call(core, 'retention.files', { dueOnly: true });
+    expect(rules).toEqual({ clientYears: 6, contactYears: 1 });
+    expect(files).toMatchObject([{ clientId: client.id, kind: 'client', years: 6, dueFrom: '2026-01-01', due: true }]);
+    const request = await call(core, 'deletions.request', { clientId: client.id, ground: 'retention' });
+    await call(core, 'deletions.archiveDeclined', { id: request.id });
+    await asUser(core, COORDINATION);
+    expect(await call(core, 'deletions.approve', { id: request.id, passphrase: COORDINATION.passphrase })).toMatchObject({ vacuumed: true, removedFiles: 0 });
+    await call(core, 'session.lock');
+    expect(tracesIn(decryptedVaultBytes(tmp.dir, recoveryKey), [FAMILY, BIRTH, NOTE])).toEqual([]);
   });
 });
