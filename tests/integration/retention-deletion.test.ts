@@ -26,6 +26,8 @@ const GIVEN = 'Zitronella';
 const BIRTH = '1987-03-14';
 const NOTE = 'Vertrauensgespräch am Zitronenbaum über die Wohnungssuche';
 const GOAL = 'Sprachkurs Zitronenfalter B1 abschließen';
+const REFERRAL = 'Beratung zur Anerkennung, Stichwort Zitronenpresse';
+const SITUATION = 'Lage im Zitronenhain: Arbeitssuche seit März';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(`Bescheid für ${GIVEN} ${FAMILY}\n`), Buffer.from('%%EOF\n')]);
 const PACKAGE_PASSPHRASE = 'Archiv Westfalen Schlüssel 2026';
 
@@ -47,6 +49,24 @@ describe('retention and deletion of a person', () => {
     await call(core, 'session.unlock', ADMIN);
     await enrolAccount(core, ADMIN, SECOND_DS);
     await enrolAccount(core, ADMIN, COORDINATION);
+    await asUser(core, COORDINATION);
+    const partnerId = (
+      await call(core, 'partners.save', {
+        name: 'MBE Caritas Lünen',
+        kind: 'migrationsberatung',
+        rechtskreise: [],
+        street: 'Marktplatz 3',
+        postalCode: '44532',
+        city: 'Lünen',
+        openingHours: null,
+        phone: null,
+        email: null,
+        languages: ['de'],
+        services: ['migration-counselling-adults'],
+        offices: ['lunen'],
+        notes: null,
+      })
+    ).id;
     await asUser(core, CASE_MANAGER);
     const person = await call(core, 'clients.create', clientInput(FAMILY, GIVEN, { birthDate: BIRTH }));
     personId = person.id;
@@ -63,6 +83,9 @@ describe('retention and deletion of a person', () => {
       category: 'notice',
       contentBase64: PDF.toString('base64'),
     });
+    await call(core, 'consents.add', { clientId: personId, parties: ['werne'], categories: ['master'], purpose: 'Abstimmung mit Werne', validFrom: '2014-03-01', form: 'oral', oralRecord: 'Im Gespräch erklärt' });
+    await call(core, 'referrals.create', { caseId: opened.id, partnerId, request: REFERRAL, categories: ['master'] });
+    await call(core, 'conferences.save', { caseId: opened.id, heldOn: '2014-05-05', clientPresent: true, situations: [{ area: 'work', text: SITUATION }] });
     const withFollowUp = await call(core, 'followUps.add', { caseId: opened.id, title: 'Rückruf Jobcenter', dueDate: '2014-04-01' });
     await call(core, 'cases.close', {
       id: opened.id,
@@ -158,7 +181,7 @@ describe('retention and deletion of a person', () => {
   it('erases every trace of the person: rows, documents, WAL, free pages; others\' household entries anonymised', async () => {
     // Positive control: the scan sees the person while the file exists.
     const before = decryptedVaultBytes(tmp.dir, recoveryKey);
-    expect(tracesIn(before, [FAMILY, BIRTH, GOAL])).toEqual([FAMILY, BIRTH, GOAL]);
+    expect(tracesIn(before, [FAMILY, BIRTH, GOAL, REFERRAL])).toEqual([FAMILY, BIRTH, GOAL, REFERRAL]);
     const raw = openRawVault(tmp.dir, recoveryKey);
     const stored = raw.prepare('SELECT n.text AS note, d.file_key AS fileKey, d.file_id AS fileId FROM note n, document d WHERE n.client_id = ? AND d.client_id = ?').get(personId, personId) as {
       note: string;
@@ -190,7 +213,15 @@ describe('retention and deletion of a person', () => {
     await call(core, 'session.lock');
 
     const after = decryptedVaultBytes(tmp.dir, recoveryKey);
-    expect(tracesIn(after, [FAMILY, GIVEN, BIRTH, NOTE, GOAL, 'Kalle Quastenhuber', stored.note, stored.fileKey, 'Bescheid.pdf'])).toEqual([]);
+    expect(tracesIn(after, [FAMILY, GIVEN, BIRTH, NOTE, GOAL, REFERRAL, SITUATION, 'Abstimmung mit Werne', 'Kalle Quastenhuber', stored.note, stored.fileKey, 'Bescheid.pdf'])).toEqual([]);
+    // Every table: no row names the file any more (ids in the change log, clocks and audit trail are no personal values).
+    const rawAfter = openRawVault(tmp.dir, recoveryKey);
+    for (const { name } of rawAfter.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]) {
+      const columns = (rawAfter.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name);
+      if (!columns.includes('client_id') || name === 'deletion_request') continue;
+      expect((rawAfter.prepare(`SELECT COUNT(*) AS n FROM ${name} WHERE client_id = ?`).get(personId) as { n: number }).n, name).toBe(0);
+    }
+    rawAfter.close();
     // The other files are still there: the scan reads real pages.
     expect(tracesIn(after, ['Brandt', 'Offen'])).toEqual(['Brandt', 'Offen']);
     const wal = join(tmp.dir, 'vault.db-wal');
