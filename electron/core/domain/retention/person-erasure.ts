@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { recordChange } from '../../platform/sync/change-recorder';
 import { deleteEncryptedDocument } from '../documents/document-store';
 import { stampOf, type ServiceContext } from '../service-context';
-import { SYNC_ENTITIES } from '../sync/sync-registry';
-import { keyWhere, rowsOfClients } from '../sync/sync-rows';
+import { SYNC_ENTITIES, type SourceRow, type SyncEntity } from '../sync/sync-registry';
+import { keyWhere, readRows, rowsOfClients } from '../sync/sync-rows';
 
 /** What a household entry of another person shows once the person it named is erased. */
 export const ERASED_HOUSEHOLD_NAME = '—';
@@ -30,7 +30,7 @@ export async function erasePerson(ctx: ServiceContext, clientId: string): Promis
   const caseIds = ((await m.query('SELECT id FROM kim_case WHERE client_id = ?', [clientId])) as { id: string }[]).map((r) => r.id);
   const rowIds: string[] = [];
   for (const spec of [...SYNC_ENTITIES].filter((e) => !e.network).sort((a, b) => b.order - a.order)) {
-    for (const row of await rowsOfClients(m, spec, [clientId])) {
+    for (const row of await rowsOfFile(m, spec, clientId, caseIds)) {
       const id = String(row['_id']);
       rowIds.push(id);
       if (spec.entity === 'document') {
@@ -53,6 +53,22 @@ export async function erasePerson(ctx: ServiceContext, clientId: string): Promis
   await forgetWaiting(m, clientId, caseIds, rowIds);
   if (person) counts.anonymised = await anonymiseHouseholdMentions(ctx, clientId, person);
   return counts;
+}
+
+/**
+ * The rows of one entity in the file. Rows under a case are read by their case (an index every such table has);
+ * their client_id column has none, and the notes of a 50,000-client vault are too many to scan for one person.
+ */
+async function rowsOfFile(m: EntityManager, spec: SyncEntity, clientId: string, caseIds: readonly string[]): Promise<SourceRow[]> {
+  // A document may hang on the client without a case (and has a client index): it is read by client.
+  const caseColumn = spec.parent?.entity === 'case' && spec.entity !== 'document' ? spec.fields[spec.parent.field]?.column : undefined;
+  if (!caseColumn) return rowsOfClients(m, spec, [clientId]);
+  const out: SourceRow[] = [];
+  for (let i = 0; i < caseIds.length; i += 400) {
+    const part = caseIds.slice(i, i + 400);
+    out.push(...(await readRows(m, spec, `t.${caseColumn} IN (${part.map(() => '?').join(',')})`, part)));
+  }
+  return out;
 }
 
 /** Rows kept beside the file that sync derives or never sends. */
