@@ -1,6 +1,7 @@
 import type { DownloadItem, Session, WebContents, WebFrameMain } from 'electron';
 import { PRINT_FILE_NAME } from '../core/contract/types/print-types';
 import { STATISTICS_FILE_NAME } from '../core/contract/types/statistics-types';
+import { ARCHIVE_FILE_NAME } from '../core/contract/retention-domain';
 import type { AppLogger } from './app-log';
 
 type IsOwnOrigin = (url: string) => boolean;
@@ -17,6 +18,8 @@ const EXPORTS: readonly { kind: string; fileName: RegExp }[] = [
   { kind: 'print-pdf', fileName: PRINT_FILE_NAME },
   // Statistics exports (CSV, XLSX): aggregates only, built and audited by the core (statistics.export*).
   { kind: 'statistics', fileName: STATISTICS_FILE_NAME },
+  // The encrypted package for the public archive before a deletion (audited by the core as deletions.exportArchive).
+  { kind: 'archive-package', fileName: ARCHIVE_FILE_NAME },
 ];
 
 type DownloadFacts = Pick<DownloadItem, 'getURL' | 'getFilename'>;

@@ -3,6 +3,7 @@ import { benchAccess } from './access-bench';
 import { benchArt15 } from './art15-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
+import { benchDeletion } from './deletion-bench';
 import { benchDirectory } from './directory-bench';
 import { benchUnlock } from './unlock-bench';
 import { benchReferrals } from './referral-bench';
@@ -54,7 +55,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -90,6 +91,18 @@ async function main(): Promise<void> {
     const statistics = await statisticsRun();
     printTargets(statistics, new Set(Object.keys(statistics)));
     if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...statistics }));
+    return;
+  }
+  const deletionRun = () =>
+    benchDeletion({ clients: quick ? 2_000 : 50_000, persons: quick ? 3 : 8, log: (l) => console.log(l) }).then((d) => {
+      console.log(
+        `deletion: ${d.delete_person_samples} persons (3 cases, about ${d.delete_person_rows_median} rows and 6 documents each) erased through deletions.approve: median ${d.delete_person_ms} ms, p95 ${d.delete_person_p95_ms} ms; baseline documents.delete (same re-authentication) median ${d.delete_document_baseline_ms} ms (ratio ${d.delete_person_baseline_ratio}); VACUUM of the ${d.vacuum_vault_mb} MB vault ${d.vacuum_ms} ms`,
+      );
+      return d;
+    });
+  if (args.has('--deletion-only')) {
+    const deletion = await deletionRun();
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...deletion }));
     return;
   }
   if (args.has('--referrals-only')) {
@@ -173,7 +186,8 @@ async function main(): Promise<void> {
   };
   const referrals = await referralRun();
   const statistics = await statisticsRun();
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics };
+  const deletion = await deletionRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics, ...deletion };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -191,6 +205,7 @@ async function main(): Promise<void> {
         directory_kinds: directory.kinds,
         ...referrals,
         ...statistics,
+        ...deletion,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

@@ -14,6 +14,7 @@ import { conflictId } from '../../electron/core/domain/sync/conflict-heads';
 import { HANDOVER_ROLES } from '../../electron/core/contract/handover-domain';
 import { randomUUID } from 'node:crypto';
 import { enrolAccount } from '../helpers/enrol';
+import { RETENTION_ROLES } from '../../electron/core/contract/retention-domain';
 
 /**
  * The access matrix, generated: every user (role × office) × every client (consent situation) × every probe of a
@@ -844,4 +845,65 @@ describe('consent revocation', () => {
       tmp.cleanup();
     }
   }, 120_000);
+});
+
+describe('retention, deletion and restriction by role (every role × every method)', () => {
+  it('lets exactly the roles of retention-domain.ts (and Datenschutz for "privacy") past the role check, and refuses writes to a restricted file for every case-work role', async () => {
+    const tmp = tempDir('kim-akte-matrix-retention-', true);
+    const { core } = await setupVault(tmp.dir);
+    try {
+      const admin = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
+      const byRole = new Map<Role, User>([['it-admin', USERS.find((u) => u.key === 'admin')!]]);
+      for (const u of USERS.filter((x) => x.key !== 'admin' && x.key !== 'fmWerne')) {
+        const approver = u.key === 'ds' ? undefined : USERS.find((x) => x.key === 'ds');
+        await enrolAccount(core, admin, { login: u.login, displayName: u.key, role: u.role, passphrase: u.passphrase }, approver);
+        byRole.set(u.role, u);
+      }
+      const as = async (u: User) => {
+        await call(core, 'session.lock');
+        await call(core, 'session.unlock', { login: u.login, passphrase: u.passphrase });
+      };
+      await as(byRole.get('fallmanagement')!);
+      const client = await call(core, 'clients.create', { familyName: 'Sperre', givenNames: 'Test', birthDate: '1990' });
+      const kase = await call(core, 'cases.open', { clientId: client.id });
+      const methods = (Object.keys(contract) as MethodName[]).filter((m) => /^(retention|deletions|restrictions)\./.test(m));
+      expect(methods.length).toBe(9);
+      const roleOk: Record<string, readonly Role[]> = {
+        privacy: ['datenschutz'],
+        retentionRequest: RETENTION_ROLES.request,
+        retentionDecide: RETENTION_ROLES.decide,
+      };
+      const rows: string[] = [];
+      for (const [role, user] of byRole) {
+        await as(user);
+        for (const method of methods) {
+          const allowedRoles = roleOk[contract[method].access];
+          expect(allowedRoles, method).toBeDefined();
+          // An input that passes validation and names nothing: past the role check it fails on the record, not on access.
+          const input = { id: '00000000-0000-4000-8000-000000000009', clientId: '00000000-0000-4000-8000-000000000009', passphrase: user.passphrase, packagePassphrase: 'Archivpassphrase lang genug 1', reason: 'Richtigkeit bestritten', ground: 'subject', query: '', dueOnly: true };
+          const shaped = contract[method].input.safeParse(input).success ? input : Object.fromEntries(Object.entries(input).filter(([k]) => Object.keys((contract[method].input as unknown as { shape?: object }).shape ?? {}).includes(k)));
+          const r = await core.dispatch(method, shaped);
+          const denied = !r.ok && r.error.code === 'permission.denied';
+          rows.push(`${role} ${method} ${denied ? 'denied' : 'passed'}`);
+          expect(denied, `${role} ${method}: ${JSON.stringify(r)}`).toBe(!allowedRoles!.includes(role));
+          if (!r.ok) expect(r.error.code, `${role} ${method}`).not.toBe('internal');
+        }
+      }
+      expect(rows).toHaveLength(methods.length * byRole.size);
+
+      // A restricted file: every case-work role is refused a write with the reason 'restricted', reads go on.
+      await as(byRole.get('datenschutz')!);
+      await call(core, 'restrictions.set', { clientId: client.id, reason: 'Richtigkeit bestritten' });
+      for (const role of CASE_WORK_ROLES) {
+        await as(byRole.get(role)!);
+        const write = await core.dispatch('followUps.add', { caseId: kase.id, title: 'Wiedervorlage', dueDate: TODAY });
+        if (role === 'abh') expect(write).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
+        else expect(write, role).toEqual({ ok: false, error: { code: 'permission.denied', params: { reason: 'restricted' } } });
+        if (role !== 'abh') expect((await call(core, 'clients.get', { id: client.id })).access.restricted, role).toBe(true);
+      }
+    } finally {
+      await core.close();
+      tmp.cleanup();
+    }
+  }, 240_000);
 });

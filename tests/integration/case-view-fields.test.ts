@@ -65,7 +65,7 @@ describe('the case view of a consent party', () => {
     );
     expect(kase.rechtskreise).toEqual(['aufenthg']);
     expect(kase.goals.map((g) => g.area)).toEqual(['residence']);
-    expect(kase.access).toEqual({ owner: false, canWrite: false, categories: ['residence'] });
+    expect(kase.access).toEqual({ owner: false, canWrite: false, restricted: false, categories: ['residence'] });
     expect(JSON.stringify(kase)).not.toMatch(/Konto fm|Dortmund|Kita|Jugendamt|moved-away/);
 
     const file = await call(core, 'clients.get', { id: clientId });

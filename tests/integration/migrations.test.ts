@@ -301,6 +301,50 @@ describe('schema migrations', () => {
     }
   });
 
+  it('0017: adds deletion requests and restriction marks to a vault of the schema before, and removes them again', async () => {
+    const dir = join(tmp.dir, 'v17');
+    const key = newDatabaseKey();
+    const at = MIGRATIONS.findIndex((m) => m.name === 'RetentionAndDeletion1764000000017');
+    const before = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, at) });
+    expect(await before.dataSource.query(`SELECT name FROM sqlite_master WHERE name IN ('deletion_request', 'client_restriction')`)).toEqual([]);
+    await before.dataSource.query(
+      `INSERT INTO client (id, office, family_name, given_names, alternative_names, gender, nationalities, languages, sort_name, created_at, updated_at, version)
+       VALUES ('00000000-0000-4000-8000-000000000017', 'werne', 'Beispiel', 'Berta', '[]', 'female', '[]', '[]', 'beispiel berta', '2026-11-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z', 1)`,
+    );
+    await before.dataSource.destroy();
+    const { dataSource, schemaVersion } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: false, migrations: MIGRATIONS.slice(0, at + 1) });
+    try {
+      expect(schemaVersion).toBe(at + 1);
+      await dataSource.query(
+        `INSERT INTO deletion_request (id, client_id, office, ground, status, requested_by, requested_at, version)
+         VALUES ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-000000000017', 'werne', 'retention', 'pending', 'x', '2026-11-01T08:00:00.000Z', 1)`,
+      );
+      await dataSource.query(
+        `INSERT INTO client_restriction (id, client_id, reason, restricted_by, restricted_at)
+         VALUES ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-000000000017', 'Richtigkeit bestritten', 'x', '2026-11-01T08:00:00.000Z')`,
+      );
+      // One mark per file; the mark goes with the file, the request outlives it.
+      await expect(
+        dataSource.query(
+          `INSERT INTO client_restriction (id, client_id, reason, restricted_by, restricted_at)
+           VALUES ('00000000-0000-4000-8000-0000000000e2', '00000000-0000-4000-8000-000000000017', 'zweimal', 'x', '2026-11-01T08:00:00.000Z')`,
+        ),
+      ).rejects.toThrow(/UNIQUE/);
+      await dataSource.query(`DELETE FROM client WHERE id = '00000000-0000-4000-8000-000000000017'`);
+      expect(await dataSource.query(`SELECT COUNT(*) AS n FROM client_restriction`)).toEqual([{ n: 0 }]);
+      expect(await dataSource.query(`SELECT archive, reason, status FROM deletion_request`)).toEqual([{ archive: null, reason: null, status: 'pending' }]);
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new MIGRATIONS[at]!().down(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await dataSource.query(`SELECT name FROM sqlite_master WHERE name IN ('deletion_request', 'client_restriction')`)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('applies a migration that a vault skipped (two branches merged out of number order) on the next open', async () => {
     // The one before 0014 (0012 in its own branch, 0013 once merged) left out, as a vault of the other branch had it.
     const at = MIGRATIONS.indexOf(CaseConferences1764000000014);

@@ -32,9 +32,23 @@ describe('machine policy file', () => {
 
   it('asks for approval by default: no file, an empty object, or a file saved with a BOM by Notepad', () => {
     expect(readMachinePolicy(join(tmp.dir, 'missing.json'))).toEqual({ policy: DEFAULT_MACHINE_POLICY, file: null });
-    expect(DEFAULT_MACHINE_POLICY).toEqual({ accounts: { requireApproval: true }, sync: { intervalSeconds: 60 } });
+    expect(DEFAULT_MACHINE_POLICY).toEqual({
+      accounts: { requireApproval: true },
+      sync: { intervalSeconds: 60 },
+      retention: { clientYears: 10, contactYears: 3, vacuumAfterDeletion: false },
+    });
     expect(readMachinePolicy(write('empty.json', '{}')).policy).toEqual(DEFAULT_MACHINE_POLICY);
-    expect(readMachinePolicy(write('bom.json', '\uFEFF{"accounts":{"requireApproval":false}}')).policy).toEqual({ accounts: { requireApproval: false }, sync: { intervalSeconds: 60 } });
+    expect(readMachinePolicy(write('bom.json', '\uFEFF{"accounts":{"requireApproval":false}}')).policy).toEqual({
+      ...DEFAULT_MACHINE_POLICY,
+      accounts: { requireApproval: false },
+    });
+  });
+
+  it('takes retention periods in whole years within bounds, each key with its default', () => {
+    expect(readMachinePolicy(write('retention.json', '{"retention":{"clientYears":6}}')).policy.retention).toEqual({ clientYears: 6, contactYears: 3, vacuumAfterDeletion: false });
+    expect(() => readMachinePolicy(write('retention-0.json', '{"retention":{"contactYears":0}}'))).toThrow(/retention\.contactYears/);
+    expect(() => readMachinePolicy(write('retention-frac.json', '{"retention":{"clientYears":7.5}}'))).toThrow(/retention\.clientYears/);
+    expect(() => readMachinePolicy(write('retention-typo.json', '{"retention":{"clientyears":7}}'))).toThrow(/retention\.clientyears/);
   });
 
   it('refuses a broken file naming the key and the rule', () => {

@@ -7,11 +7,12 @@ import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleCo
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
-import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type FindingAccess, type MethodName, type StatisticsAccess, type Result } from '../contract/methods';
+import { AUDIT_ROLES, CASE_WORK_ROLES, contract, type Access, type CaseWorkMethod, type DirectoryAccess, type FindingAccess, type MethodName, type StatisticsAccess, type Result, type RetentionAccess } from '../contract/methods';
 import { findingAllows, type FindingPermission } from '../contract/finding-domain';
 import { dataSubjectAllows } from '../contract/data-subject-domain';
 import { statisticsAllows, type StatisticsPermission } from '../contract/statistics-domain';
 import { directoryAllows, type DirectoryPermission } from '../contract/partner-domain';
+import { retentionAllows, type RetentionPermission } from '../contract/retention-domain';
 import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
@@ -69,6 +70,12 @@ const FINDING_PERMISSION: Record<FindingAccess, FindingPermission> = {
 const STATISTICS_PERMISSION: Record<StatisticsAccess, StatisticsPermission> = {
   statistics: 'view',
   statisticsExport: 'export',
+};
+
+/** The access levels of deletion and the permission of retention-domain.ts each one needs. */
+const RETENTION_PERMISSION: Record<RetentionAccess, RetentionPermission> = {
+  retentionRequest: 'request',
+  retentionDecide: 'decide',
 };
 
 const silentLogger: CoreLogger = { info: () => undefined, error: () => undefined };
@@ -332,6 +339,7 @@ export class CoreDispatcher {
     if (access in DIRECTORY_PERMISSION) return directoryAllows(session.user.role, DIRECTORY_PERMISSION[access as DirectoryAccess]);
     if (access in FINDING_PERMISSION) return findingAllows(session.user.role, FINDING_PERMISSION[access as FindingAccess]);
     if (access in STATISTICS_PERMISSION) return statisticsAllows(session.user.role, STATISTICS_PERMISSION[access as StatisticsAccess]);
+    if (access in RETENTION_PERMISSION) return retentionAllows(session.user.role, RETENTION_PERMISSION[access as RetentionAccess]);
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 

@@ -215,6 +215,11 @@ export async function enforce<M extends CaseWorkMethod>(
   const target = await guard.target(input, m);
   const access = await policy.forClient(target.clientId);
   if (!access) throw new AppError('record.notFound', { entity: 'client' });
+  // Restriction of processing (Art. 18): the one place every write to a file passes (the policy has cleared
+  // canWrite); reads stay possible.
+  if (guard.kind === 'write' && access.restricted) {
+    throw new AccessDenied('restricted', { entity: 'client', entityId: target.clientId, fields: [`${target.entity}:${target.entityId}`] });
+  }
   if (!allows(access, guard.kind, target.category)) {
     // In the keeping office a missing category is the role's ceiling; elsewhere it is a missing consent.
     const reason = access.categories.size === 0 ? (access.owner ? 'role' : 'scope') : guard.kind === 'write' && !access.canWrite ? 'readOnly' : access.owner ? 'roleCategory' : 'category';

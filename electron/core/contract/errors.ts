@@ -68,6 +68,12 @@ export const ERROR_CODES = [
   'network.deviceUnknown',
   'network.revokeSelf',
   'network.deviceRevoked',
+  'deletion.notDue',
+  'deletion.alreadyRequested',
+  'deletion.notPending',
+  'deletion.sameApprover',
+  'deletion.archivePending',
+  'deletion.otherOffice',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -95,6 +101,7 @@ const DENIAL_TEXT: Record<string, string> = {
   readOnly: 'you may only read this client file',
   directoryRole: 'your role may not do this in the partner directory',
   keptElsewhere: 'another office keeps this file; the Art. 15 report is written by the keeping office',
+  restricted: 'processing of this client file is restricted (DSGVO Art. 18); it can only be read until Datenschutz lifts the restriction',
 };
 
 const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
@@ -178,6 +185,12 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'network.deviceUnknown': () => 'No workstation with this id is known in the network.',
   'network.revokeSelf': () => 'A workstation cannot revoke itself; revoke it from another member workstation.',
   'network.deviceRevoked': () => 'This workstation was revoked from the network; it no longer sends or receives. Ask IT to enroll it again.',
+  'deletion.notDue': () => 'The retention period of this file has not ended (or a case is still open); ask for deletion on the person\'s request instead, with a reason. Nothing was changed.',
+  'deletion.alreadyRequested': () => 'A deletion of this file has already been requested; decide that request first. Nothing was changed.',
+  'deletion.notPending': (p) => `The deletion request is no longer open (${String(p.status ?? 'decided')}); nothing was changed.`,
+  'deletion.sameApprover': () => 'A deletion needs a second person: the one who asked for it cannot approve it. Nothing was deleted.',
+  'deletion.archivePending': () => 'The file has not been offered to the public archive yet: export the archive package or record that the archive declined it. Nothing was deleted.',
+  'deletion.otherOffice': () => 'Only the office that keeps the file can delete it; its copies in other offices follow by sync. Nothing was changed.',
   internal: () => 'An unexpected internal error occurred; see the log.',
 };
 

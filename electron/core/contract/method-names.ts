@@ -110,6 +110,15 @@ export const METHOD_NAMES = [
   'handovers.accept',
   'dataSubject.accessPreview',
   'dataSubject.accessReport',
+  'retention.files',
+  'deletions.list',
+  'deletions.request',
+  'deletions.exportArchive',
+  'deletions.archiveDeclined',
+  'deletions.reject',
+  'deletions.approve',
+  'restrictions.set',
+  'restrictions.lift',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

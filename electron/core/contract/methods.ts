@@ -105,6 +105,16 @@ import { handoverAcceptInput, handoverPrepareInput, handoverSendInput } from './
 import type { HandoverPreparation, HandoverView, IncomingHandover } from './types/handover-types';
 import { accessPreviewInput, accessReportInput } from './schemas/data-subject-schemas';
 import type { AccessReportPreview } from './types/data-subject-types';
+import {
+  archiveExportInput,
+  deletionApproveInput,
+  deletionIdInput,
+  deletionRequestInput,
+  restrictionLiftInput,
+  restrictionSetInput,
+  retentionFilesInput,
+} from './schemas/retention-schemas';
+import type { ArchivePackage, DeletionRequestView, DeletionResult, RetentionFilesView, RetentionFileView } from './types/retention-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
 
 /**
@@ -118,13 +128,15 @@ import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, Sy
  * (CASE_WORK_ROLES), or those who check the audit trail (AUDIT_ROLES). For client data, office scope, consent and
  * field visibility are checked per call in core (access/).
  */
-export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | 'dataSubject' | DirectoryAccess | FindingAccess | StatisticsAccess;
+export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'privacy' | 'dataSubject' | DirectoryAccess | FindingAccess | StatisticsAccess | RetentionAccess;
 /**
  * 'dataSubject': the Art. 15 report of one person, for DATA_SUBJECT_ROLES (Fallmanagement and Datenschutz) of the
  * office that keeps the file; see contract/data-subject-domain.ts for why Datenschutz reads client data only here.
  */
 /** KIM statistics: view and export (roles in statistics-domain.ts). */
 export type StatisticsAccess = 'statistics' | 'statisticsExport';
+/** Deletion with four eyes: ask (Datenschutz), decide (another Datenschutz account or Koordination); retention-domain.ts. */
+export type RetentionAccess = 'retentionRequest' | 'retentionDecide';
 /** Structural findings: record (Fallmanagement), list (their own, or all for Koordination), overview; finding-domain.ts. */
 export type FindingAccess = 'findingsRecord' | 'findings' | 'findingsOverview';
 /** The partner directory: read, edit (Koordination), propose (Fallmanagement), proposals; roles in partner-domain.ts. */
@@ -289,6 +301,18 @@ export const contract = {
   // Art. 15 DSGVO: the report of one person and its preview, audited under the person's file (the report as a disclosure).
   'dataSubject.accessPreview': method<AccessReportPreview>()({ input: accessPreviewInput, access: 'dataSubject', audit: read('client') }),
   'dataSubject.accessReport': method<PrintDocument>()({ input: accessReportInput, access: 'dataSubject', audit: write('client') }),
+  // Retention and deletion (Art. 17) and restriction (Art. 18): Datenschutz asks, a second person decides.
+  'retention.files': method<RetentionFilesView>()({ input: retentionFilesInput, access: 'privacy', audit: read('client-list') }),
+  'deletions.list': method<DeletionRequestView[]>()({ input: emptyInput, access: 'retentionDecide', audit: read('deletion-request') }),
+  'deletions.request': method<DeletionRequestView>()({ input: deletionRequestInput, access: 'retentionRequest', audit: write('deletion-request') }),
+  // The package leaves the app: audited as a disclosure of the whole file to the public archive.
+  'deletions.exportArchive': method<ArchivePackage>()({ input: archiveExportInput, access: 'retentionRequest', audit: write('deletion-request') }),
+  'deletions.archiveDeclined': method<DeletionRequestView>()({ input: deletionIdInput, access: 'retentionRequest', audit: write('deletion-request') }),
+  'deletions.reject': method<DeletionRequestView>()({ input: deletionIdInput, access: 'retentionDecide', audit: write('deletion-request') }),
+  // Runs the deletion in its own transaction, then folds the WAL away (and vacuums): it writes its own audit entry.
+  'deletions.approve': method<DeletionResult>()({ input: deletionApproveInput, access: 'retentionDecide', audit: none, outsideTransaction: true }),
+  'restrictions.set': method<RetentionFileView>()({ input: restrictionSetInput, access: 'privacy', audit: write('client') }),
+  'restrictions.lift': method<RetentionFileView>()({ input: restrictionLiftInput, access: 'privacy', audit: write('client') }),
 } as const;
 
 /**

@@ -158,7 +158,7 @@ export const CONSENT_FIELDS: FieldMap<ConsentView> = {
   createdAt: 'always',
 };
 
-const ACCESS_FIELDS: FieldMap<ClientDetail['access']> = { owner: 'always', canWrite: 'always', categories: 'always' };
+const ACCESS_FIELDS: FieldMap<ClientDetail['access']> = { owner: 'always', canWrite: 'always', restricted: 'always', categories: 'always' };
 
 export const CLIENT_DETAIL_FIELDS: FieldMap<ClientDetail> = {
   ...CLIENT_SUMMARY_FIELDS,

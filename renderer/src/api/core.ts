@@ -81,6 +81,9 @@ export type {
 export * from '../../../electron/core/contract/partner-domain';
 export * from '../../../electron/core/contract/referral-domain';
 export * from '../../../electron/core/contract/handover-domain';
+export * from '../../../electron/core/contract/retention-domain';
+export { archiveExportInput, deletionRequestInput, restrictionSetInput } from '../../../electron/core/contract/schemas/retention-schemas';
+export type { DeletionRequestView, RetentionFileView, RetentionFilesView } from '../../../electron/core/contract/types/retention-types';
 export { contactFieldsSchema, partnerFieldsSchema } from '../../../electron/core/contract/schemas/partner-schemas';
 export type {
   ContactFields,

@@ -17,3 +17,4 @@ export const PartnersPage = lazy(() => import('../pages/PartnersPage').then((m) 
 export const DataSubjectPage = lazy(() => import('../pages/DataSubjectPage').then((m) => ({ default: m.DataSubjectPage })));
 export const StatisticsPage = lazy(() => import('../pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 export const FindingsPage = lazy(() => import('../pages/FindingsPage').then((m) => ({ default: m.FindingsPage })));
+export const RetentionPage = lazy(() => import('../pages/RetentionPage').then((m) => ({ default: m.RetentionPage })));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, STATISTICS_ROLES, type Role } from '../api/core';
+import { AUDIT_ROLES, CASE_WORK_ROLES, DIRECTORY_ROLES, FINDING_ROLES, OWNER_ROLES, STATISTICS_ROLES, RETENTION_ROLES, type Role } from '../api/core';
 
 /** Client files: those who keep them, and the ABH, which reads what consents share with it (the core's caseWork roles). */
 const CLIENT_READERS = CASE_WORK_ROLES;
@@ -22,6 +22,8 @@ const FINDING_READERS: readonly Role[] = FINDING_ROLES.list;
 const ACCESS_REQUEST_HANDLERS: readonly Role[] = ['datenschutz'];
 /** KIM statistics: the roles that may compute them (the core's 'statistics' access). */
 const STATISTICS_READERS: readonly Role[] = STATISTICS_ROLES.view;
+/** Retention and deletion: Datenschutz asks, a second person (Datenschutz or Koordination) decides. */
+const RETENTION_USERS: readonly Role[] = RETENTION_ROLES.decide;
 
 /** Whether the role keeps client files (creates and changes them); the core decides per file as well. */
 export function keepsFiles(role: Role): boolean {
@@ -43,6 +45,7 @@ export const AREAS = [
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
   { id: 'approvals', hash: '#/freigaben', labelKey: 'approvals.nav', roles: APPROVAL_VIEWERS },
+  { id: 'retention', hash: '#/aufbewahrung', labelKey: 'retention.nav', roles: RETENTION_USERS },
   { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: AUDIT_ROLES },
   { id: 'dataSubject', hash: '#/auskunft', labelKey: 'dataSubject.nav', roles: ACCESS_REQUEST_HANDLERS },
 ] as const;
@@ -61,6 +64,7 @@ export type Route =
   | { area: 'accounts' }
   | { area: 'network' }
   | { area: 'approvals' }
+  | { area: 'retention' }
   | { area: 'audit' }
   | { area: 'dataSubject' };
 
@@ -77,6 +81,7 @@ export const hrefs = {
   accounts: '#/konten',
   network: '#/netzwerk',
   approvals: '#/freigaben',
+  retention: '#/aufbewahrung',
   audit: '#/protokoll',
   dataSubject: '#/auskunft',
 };
@@ -102,6 +107,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };
   if (hash === '#/freigaben') return { area: 'approvals' };
+  if (hash === '#/aufbewahrung') return { area: 'retention' };
   if (hash === '#/protokoll') return { area: 'audit' };
   if (hash === '#/auskunft') return { area: 'dataSubject' };
   return { area: 'home' };

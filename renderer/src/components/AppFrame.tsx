@@ -2,7 +2,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser, VaultStatus } from '../api/core';
-import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NetworkPage, NewClientPage, PartnersPage, FindingsPage, StatisticsPage, SyncConflictsPage, DataSubjectPage } from '../app/lazy-pages';
+import { AccountsPage, ApprovalsPage, AuditPage, CaseFilePage, ClientFilePage, ClientListPage, HomePage, NetworkPage, NewClientPage, PartnersPage, FindingsPage, StatisticsPage, SyncConflictsPage, DataSubjectPage, RetentionPage } from '../app/lazy-pages';
 import { AREAS, canUse, useRoute, type Route } from '../app/routes';
 import { AwaitingKeysNotice } from './AwaitingKeysNotice';
 import { BrandMark } from './BrandMark';
@@ -183,6 +183,7 @@ function AreaPage({ route, user }: { route: Route; user: SessionUser }) {
   if (route.area === 'findings') return <FindingsPage user={user} />;
   if (route.area === 'dataSubject') return <DataSubjectPage />;
   if (route.area === 'statistics') return <StatisticsPage user={user} />;
+  if (route.area === 'retention') return <RetentionPage user={user} />;
   if (route.area !== 'clients') return null;
   switch (route.view) {
     case 'list':

@@ -20,6 +20,7 @@ import { DocumentsSection } from '../components/clients/DocumentsSection';
 import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotSharedNotice';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { RestrictedBanner } from '../components/retention/RestrictedBanner';
 import { FindingDialog } from '../components/findings/FindingDialog';
 import { formatIsoDay } from '../format/partial-date';
 
@@ -132,6 +133,7 @@ export function CaseFilePage({ id, user }: { id: string; user: SessionUser }) {
           ) : null}
         </p>
       </PageHeader>
+      <RestrictedBanner restricted={c.access.restricted} />
       <ReadOnlyNotice client={c} />
       <section className={styles.bar} aria-labelledby="phase-title">
         <h2 id="phase-title" className={styles.h2}>

@@ -19,6 +19,7 @@ import { NotSharedNotice, ReadOnlyNotice } from '../components/consent/NotShared
 import type { DataCategory } from '../api/core';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { RestrictedBanner } from '../components/retention/RestrictedBanner';
 import { ClientConflictsPanel } from '../components/sync-conflicts/ClientConflictsPanel';
 import { HandoverPanel } from '../components/handovers/HandoverPanel';
 import { AccessReportDialog } from '../components/data-subject/AccessReportDialog';
@@ -100,6 +101,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
       >
         <ClientFacts client={c} />
       </PageHeader>
+      <RestrictedBanner restricted={c.access.restricted} />
       {handedOver ? null : <ReadOnlyNotice client={c} />}
       <StatusNotice message={reported ? t('dataSubject.dialog.done', { fileName: reported }) : null} />
       {reporting ? (

@@ -23,6 +23,7 @@ import { referralHandlers } from './referral-handlers';
 import { conferenceHandlers } from './conference-handlers';
 import { handoverHandlers } from './handover-handlers';
 import { dataSubjectHandlers } from './data-subject-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -37,6 +38,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...conferenceHandlers,
   ...handoverHandlers,
   ...dataSubjectHandlers,
+  ...retentionHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

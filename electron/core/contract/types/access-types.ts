@@ -7,6 +7,8 @@ export interface ClientAccessView {
   owner: boolean;
   /** May change the file (owner office, a role that keeps files). */
   canWrite: boolean;
+  /** Processing restricted (DSGVO Art. 18): read-only until Datenschutz lifts it; the page shows a banner. */
+  restricted: boolean;
   /** Categories present in this response; the fields of all others are absent. */
   categories: DataCategory[];
 }

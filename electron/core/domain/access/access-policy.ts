@@ -16,12 +16,14 @@ export interface ClientAccess {
   clientId: string;
   owner: boolean;
   canWrite: boolean;
+  /** Processing restricted (Art. 18): the keeping office reads, nobody writes (canWrite is false). */
+  restricted: boolean;
   /** Categories the caller may see: the role's own for the owning office, else those of active consents naming it. */
   categories: ReadonlySet<DataCategory>;
 }
 
 export function accessView(a: ClientAccess): ClientAccessView {
-  return { owner: a.owner, canWrite: a.canWrite, categories: DATA_CATEGORIES.filter((c) => a.categories.has(c)) };
+  return { owner: a.owner, canWrite: a.canWrite, restricted: a.restricted, categories: DATA_CATEGORIES.filter((c) => a.categories.has(c)) };
 }
 
 /** SQLite allows at most 32,766 bound parameters; id lists are chunked well below that. */
@@ -73,17 +75,33 @@ export class AccessPolicy {
   async forClients(clients: readonly { id: string; office: string }[]): Promise<Map<string, ClientAccess>> {
     const result = new Map<string, ClientAccess>();
     const foreign: string[] = [];
+    const own: string[] = [];
     for (const c of clients) {
-      const owner = this.keepsFiles && c.office === this.user.office;
-      if (owner) result.set(c.id, { clientId: c.id, owner, canWrite: true, categories: this.roleCategories });
+      if (this.keepsFiles && c.office === this.user.office) own.push(c.id);
       else foreign.push(c.id);
+    }
+    const restricted = await this.restrictedOf(own);
+    for (const id of own) {
+      const r = restricted.has(id);
+      result.set(id, { clientId: id, owner: true, canWrite: !r, restricted: r, categories: this.roleCategories });
     }
     const granted = await this.grantedCategories(foreign);
     for (const id of foreign) {
       const categories = new Set([...(granted.get(id) ?? [])].filter((c) => this.roleCategories.has(c)));
-      result.set(id, { clientId: id, owner: false, canWrite: false, categories });
+      result.set(id, { clientId: id, owner: false, canWrite: false, restricted: false, categories });
     }
     return result;
+  }
+
+  /** Files of the caller's office whose processing is restricted (client_restriction, Art. 18). */
+  private async restrictedOf(clientIds: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < clientIds.length; i += CHUNK) {
+      const ids = clientIds.slice(i, i + CHUNK);
+      const rows = (await this.m.query(`SELECT client_id FROM client_restriction WHERE client_id IN (${ids.map(() => '?').join(',')})`, ids)) as { client_id: string }[];
+      for (const r of rows) out.add(r.client_id);
+    }
+    return out;
   }
 
   private async grantedCategories(clientIds: string[]): Promise<Map<string, Set<DataCategory>>> {

@@ -361,6 +361,9 @@ async function deleteRow(s: ApplyScope, spec: SyncEntity, row: PayloadRow, local
     note(s, spec, local._client, []);
   }
   await m.query('DELETE FROM sync_parked WHERE entity = ? AND entity_id = ?', [spec.entity, row.id]);
+  // What else names the row: both sides of an open conflict, and unsaved forms of the file or case (drafts).
+  await m.query('DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ?', [spec.entity, row.id]);
+  if (spec.entity === 'client' || spec.entity === 'case') await m.query('DELETE FROM draft WHERE instr(form_id, ?) > 0', [row.id]);
   await writeTombstone(m, spec.entity, row.id, clock);
   await recordRelay(m, spec, row.id, [], clock, 'delete');
   s.applied.rows++;
@@ -560,9 +563,16 @@ export async function applyDataFile(ctx: NetworkContext, own: OwnDevice, file: V
     list.push(row);
     byEntity.set(row.e, list);
   }
+  // Tombstones first and children before parents (a deleted file arrives as one tombstone per row): a child's
+  // keeper check still finds its client, its document file is removed with it, and no parent delete runs into a
+  // child that still names it.
+  for (const spec of [...SYNC_ENTITIES].sort((a, b) => b.order - a.order)) {
+    const rows = byEntity.get(spec.entity)?.filter((r) => r.d);
+    if (rows?.length) await applyRows(s, spec, rows);
+  }
   for (const spec of [...SYNC_ENTITIES].sort((a, b) => a.order - b.order)) {
-    const rows = byEntity.get(spec.entity);
-    if (rows) await applyRows(s, spec, rows);
+    const rows = byEntity.get(spec.entity)?.filter((r) => !r.d);
+    if (rows?.length) await applyRows(s, spec, rows);
   }
   await unpark(s);
   await refreshDerived(s);

@@ -217,6 +217,23 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
     },
   },
   {
+    // Restriction of processing (Art. 18): the keeping office's workstations all refuse writes to the file.
+    entity: 'client_restriction',
+    table: 'client_restriction',
+    idSql: 't.id',
+    keyColumns: ['id'],
+    clientSql: 't.client_id',
+    order: 1,
+    parent: { entity: 'client', field: 'clientId' },
+    rowRule: () => 'owner',
+    fields: {
+      clientId: always('client_id'),
+      reason: byRow('reason'),
+      restrictedBy: always('restricted_by', { account: true, required: true }),
+      restrictedAt: always('restricted_at'),
+    },
+  },
+  {
     entity: 'household_member',
     table: 'household_member',
     idSql: 't.id',

@@ -38,7 +38,8 @@ export function NotSharedNotice({ client, awaitingKey = false }: { client: Kept;
 /** For read-only access: who keeps the file, and that changes are theirs. */
 export function ReadOnlyNotice({ client }: { client: Kept }) {
   const { t } = useTranslation();
-  if (client.access.canWrite) return null;
+  // A restricted file of the own office has its own banner (RestrictedBanner).
+  if (client.access.canWrite || client.access.restricted) return null;
   const categories = client.access.categories.map((c) => t(`dataCategories.${c}`)).join(', ');
   return (
     <MessageBar intent="warning" data-testid="read-only-notice">

@@ -98,6 +98,7 @@ export const audit = {
       referral: 'Vermittlung',
       'case-conference': 'Fallkonferenz',
       'file-handover': 'Aktenübergabe',
+      'deletion-request': 'Löschantrag',
     },
     actions: {
       network: {
@@ -189,6 +190,9 @@ export const audit = {
       },
       dataSubject: { accessPreview: 'Vorschau der Auskunft nach Art. 15 angesehen', accessReport: 'Auskunft nach Art. 15 erstellt (PDF)' },
       statistics: { compute: 'Statistik berechnet', exportCsv: 'Statistik als CSV exportiert', exportXlsx: 'Statistik als Excel-Datei exportiert', print: 'Statistikbericht gedruckt (PDF)' },
+      retention: { files: 'Aufbewahrungsliste angesehen' },
+      deletions: { list: 'Löschanträge angesehen', request: 'Löschung beantragt', exportArchive: 'Archivpaket erstellt', archiveDeclined: 'Ablehnung des Archivs vermerkt', reject: 'Löschantrag abgelehnt', approve: 'Löschung freigegeben und ausgeführt' },
+      restrictions: { set: 'Verarbeitung eingeschränkt (Art. 18)', lift: 'Einschränkung aufgehoben' },
       referrals: {
         list: 'Vermittlungen eines Falls angesehen',
         create: 'Vermittlung angelegt',

@@ -77,6 +77,7 @@ export const common = {
         category: 'Für diesen Datenbereich liegt keine gültige Einwilligung für Ihre Dienststelle vor.',
         readOnly: 'Sie dürfen diese Akte nur lesen; ändern kann sie nur die führende Dienststelle.',
         directoryRole: 'Ihre Rolle darf dies im Partnernetz nicht: Die Koordination pflegt das Partnernetz, das Fallmanagement schlägt Änderungen vor.',
+        restricted: 'Die Verarbeitung dieser Akte ist eingeschränkt (Art. 18 DSGVO): Sie kann nur gelesen werden, bis der Datenschutz die Einschränkung aufhebt. Es wurde nichts geändert.',
       },
     },
     vault: {
@@ -133,6 +134,14 @@ export const common = {
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
     statistics: { officeNotKept: 'Diese Arbeitsstation führt nur die Akten ihrer eigenen Dienststelle; die Zahlen anderer Dienststellen kommen von deren Arbeitsstationen. Es wurde nichts berechnet.' },
+    deletion: {
+      notDue: 'Die Aufbewahrungsfrist dieser Akte ist nicht abgelaufen (oder ein Fall ist noch offen). Beantragen Sie die Löschung auf Antrag der Person mit Begründung. Es wurde nichts geändert.',
+      alreadyRequested: 'Für diese Akte ist bereits eine Löschung beantragt. Bitte entscheiden Sie zuerst über diesen Antrag. Es wurde nichts geändert.',
+      notPending: 'Der Löschantrag ist nicht mehr offen. Es wurde nichts geändert.',
+      sameApprover: 'Eine Löschung braucht eine zweite Person: Wer sie beantragt hat, kann sie nicht freigeben. Es wurde nichts gelöscht.',
+      archivePending: 'Die Akte wurde dem Archiv noch nicht angeboten: Erstellen Sie das Archivpaket oder vermerken Sie die Ablehnung des Archivs. Es wurde nichts gelöscht.',
+      otherOffice: 'Nur die Dienststelle, die die Akte führt, kann sie löschen oder einschränken; die Kopien anderer Dienststellen folgen über den Abgleich. Es wurde nichts geändert.',
+    },
     finding: { personalData: 'Der Text scheint auf eine Person hinzuweisen. Bitte beschreiben Sie die Hürde ohne Namen, Daten oder Nummern. Es wurde nichts gespeichert.' },
     handover: {
       noNetwork: 'Dieser Arbeitsplatz ist in keinem Sync-Netz. Eine Akte kann nur über den Abgleich übergeben werden; es wurde nichts geändert.',

@@ -96,6 +96,7 @@ export const audit: Texts<typeof de> = {
       'partner-contact': 'Partner contact person',
       'case-conference': 'Case conference',
       'file-handover': 'File hand-over',
+      'deletion-request': 'Deletion request',
       'partner-proposal': 'Proposed directory change',
       'structural-finding': 'Structural finding',
       statistics: 'Statistics',
@@ -187,6 +188,9 @@ export const audit: Texts<typeof de> = {
       },
       dataSubject: { accessPreview: 'Art. 15 access report previewed', accessReport: 'Art. 15 access report written (PDF)' },
       statistics: { compute: 'Statistics computed', exportCsv: 'Statistics exported as CSV', exportXlsx: 'Statistics exported as Excel file', print: 'Statistics report printed (PDF)' },
+      retention: { files: 'Retention list viewed' },
+      deletions: { list: 'Deletion requests viewed', request: 'Deletion requested', exportArchive: 'Archive package created', archiveDeclined: "Archive's refusal recorded", reject: 'Deletion request rejected', approve: 'Deletion approved and carried out' },
+      restrictions: { set: 'Processing restricted (Art. 18)', lift: 'Restriction lifted' },
       referrals: {
         list: 'Referrals of a case viewed',
         create: 'Referral created',

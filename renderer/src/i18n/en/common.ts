@@ -74,6 +74,7 @@ export const common: Texts<typeof de> = {
         category: 'No valid consent names your office for this data category.',
         readOnly: 'You may only read this file; only the office that keeps it can change it.',
         directoryRole: 'Your role may not do this in the partner directory: Koordination keeps it, case managers propose changes.',
+        restricted: 'Processing of this file is restricted (Art. 18 GDPR): it can only be read until data protection lifts the restriction. Nothing was changed.',
       },
     },
     vault: {
@@ -128,6 +129,14 @@ export const common: Texts<typeof de> = {
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
     statistics: { officeNotKept: "This workstation keeps only its own office's files; other offices' figures come from their workstations. Nothing was computed." },
+    deletion: {
+      notDue: "The retention period of this file has not ended (or a case is still open). Request the deletion on the person's request with a reason. Nothing was changed.",
+      alreadyRequested: 'A deletion of this file has already been requested. Please decide that request first. Nothing was changed.',
+      notPending: 'The deletion request is no longer open. Nothing was changed.',
+      sameApprover: 'A deletion needs a second person: whoever requested it cannot approve it. Nothing was deleted.',
+      archivePending: "The file has not been offered to the archive yet: create the archive package or record the archive's refusal. Nothing was deleted.",
+      otherOffice: "Only the office that keeps the file can delete or restrict it; other offices' copies follow by sync. Nothing was changed.",
+    },
     finding: { personalData: 'The text seems to point to a person. Please describe the barrier without names, dates or numbers. Nothing was saved.' },
     handover: {
       noNetwork: 'This workstation is in no sync network. A file can be handed over only through sync; nothing was changed.',

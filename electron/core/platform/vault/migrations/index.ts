@@ -14,6 +14,7 @@ import { Referrals1764000000013 } from './0013-referrals';
 import { CaseConferences1764000000014 } from './0014-case-conferences';
 import { StructuralFindings1764000000015 } from './0015-structural-findings';
 import { FileHandovers1764000000016 } from './0016-file-handovers';
+import { RetentionAndDeletion1764000000017 } from './0017-retention-and-deletion';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   CaseConferences1764000000014,
   StructuralFindings1764000000015,
   FileHandovers1764000000016,
+  RetentionAndDeletion1764000000017,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
