@@ -41,6 +41,19 @@ describe('the archive package (scrypt + AES-256-GCM)', () => {
     );
   });
 
+  it('refuses a header naming KDF parameters it would never write (not a power of two, or costly enough to stall) without deriving', async () => {
+    const pkg = await sealArchive(Buffer.from('Inhalt'), 'Archiv Westfalen Schlüssel 2026', FAST_KDF);
+    const length = pkg.readUInt32BE(8);
+    const header = JSON.parse(pkg.subarray(12, 12 + length).toString('utf8')) as { kdf: { N: number; r: number } };
+    for (const kdf of [{ N: 1025 }, { N: 2 ** 30 }, { r: 4096 }, { N: 'x' }]) {
+      const bytesOf = Buffer.from(JSON.stringify({ ...header, kdf: { ...header.kdf, ...kdf } }), 'utf8');
+      const size = Buffer.alloc(4);
+      size.writeUInt32BE(bytesOf.length);
+      const altered = Buffer.concat([pkg.subarray(0, 8), size, bytesOf, pkg.subarray(12 + length)]);
+      expect(await openArchive(altered, 'Archiv Westfalen Schlüssel 2026'), JSON.stringify(kdf)).toBeNull();
+    }
+  });
+
   it('seals the same content differently each time (fresh salt and IV), and never holds it in clear', async () => {
     const content = Buffer.from('Quastenhuber, Zitronella, 1987-03-14', 'utf8');
     const a = await sealArchive(content, 'Archiv Westfalen Schlüssel 2026', FAST_KDF);

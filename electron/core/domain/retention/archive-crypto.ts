@@ -38,6 +38,18 @@ export async function sealArchive(content: Buffer, passphrase: string, kdf: Pick
   }
 }
 
+/**
+ * KDF parameters a package may name: scrypt with a power-of-two N up to 2^20 and modest r and p. The header is
+ * authenticated only after the key is derived, so an altered header must not make the derivation fail loudly or
+ * run for minutes.
+ */
+function plausibleKdf(kdf: KdfParams | undefined): kdf is KdfParams {
+  if (!kdf || kdf.alg !== 'scrypt' || typeof kdf.salt !== 'string') return false;
+  const { N, r, p } = kdf;
+  const powerOfTwo = Number.isInteger(N) && N >= 2 ** 10 && N <= 2 ** 20 && (N & (N - 1)) === 0;
+  return powerOfTwo && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16;
+}
+
 /** Opens a package; null when it is not one, the passphrase is wrong or the package was altered. */
 export async function openArchive(pkg: Buffer, passphrase: string): Promise<Buffer | null> {
   if (pkg.length < MAGIC.length + 4 + 16 || !pkg.subarray(0, MAGIC.length).equals(MAGIC)) return null;
@@ -51,8 +63,13 @@ export async function openArchive(pkg: Buffer, passphrase: string): Promise<Buff
   } catch {
     return null;
   }
-  if (header.format !== 'kim-akte-archive' || header.version !== 1 || header.kdf?.alg !== 'scrypt') return null;
-  const key = await deriveWrappingKey(passphrase, header.kdf);
+  if (header?.format !== 'kim-akte-archive' || header.version !== 1 || !plausibleKdf(header.kdf) || typeof header.iv !== 'string') return null;
+  let key: Buffer;
+  try {
+    key = await deriveWrappingKey(passphrase, header.kdf);
+  } catch {
+    return null;
+  }
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
     decipher.setAAD(headerBytes);
