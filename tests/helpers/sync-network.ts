@@ -77,3 +77,21 @@ export async function signIn(w: Workstation, login: string): Promise<void> {
   await call(w.core, 'session.lock');
   await call(w.core, 'session.unlock', { login, passphrase });
 }
+
+/**
+ * Lünen ×2 and Werne in one network on a real folder under `root`, enrolled and synced, each with its case worker
+ * unlocked: the setup of the tests of what travels within an office and what not.
+ */
+export async function lunenTwiceAndWerne(root: string): Promise<{ share: string; lunen1: Workstation; lunen2: Workstation; werne: Workstation }> {
+  const share = join(root, 'share');
+  mkdirSync(share);
+  const lunen1 = await workstation(root, 'lunen-1', 'lunen');
+  const lunen2 = await workstation(root, 'lunen-2', 'lunen');
+  const werne = await workstation(root, 'werne-1', 'werne');
+  await call(lunen1.core, 'network.create', { share });
+  for (const w of [lunen2, werne]) await inviteAndJoin(lunen1, w, share);
+  // The inviter enrolls in its next round; the others learn of the enrollments in theirs.
+  await syncAll(lunen1, lunen2, werne, lunen1);
+  for (const w of [lunen1, lunen2, werne]) await withCaseWorker(w);
+  return { share, lunen1, lunen2, werne };
+}

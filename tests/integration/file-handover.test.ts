@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/core/contract/methods';
 import { DATA_CATEGORIES } from '../../electron/core/contract/data-categories';
 import { call, openRawVault, tempDir } from '../helpers/temp-vault';
 import { editableFields } from '../helpers/case-worker';
-import { inviteAndJoin, signIn, STAFF, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
+import { inviteAndJoin, lunenTwiceAndWerne, signIn, STAFF, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
 
 const errorOf = (r: Result<unknown>) => (r.ok ? { code: 'ok', params: {} } : r.error);
 
@@ -50,16 +48,8 @@ describe('handing a file to another of our offices (Fallübergabe)', { timeout: 
 
   it('moves the whole file to the receiving office by sync; the old office keeps nothing once it was sent; a third office learns the new keeper', async () => {
     tmp = tempDir('kim-akte-handover-');
-    const share = join(tmp.dir, 'share');
-    mkdirSync(share);
-    const lunen1 = await workstation(tmp.dir, 'lunen-1', 'lunen');
-    const lunen2 = await workstation(tmp.dir, 'lunen-2', 'lunen');
-    const werne = await workstation(tmp.dir, 'werne-1', 'werne');
+    const { share, lunen1, lunen2, werne } = await lunenTwiceAndWerne(tmp.dir);
     const selm = await workstation(tmp.dir, 'selm-1', 'selm');
-    await call(lunen1.core, 'network.create', { share });
-    for (const w of [lunen2, werne]) await inviteAndJoin(lunen1, w, share);
-    await syncAll(lunen1, lunen2, werne, lunen1);
-    for (const w of [lunen1, lunen2, werne]) await withCaseWorker(w);
     const { clientId, caseId } = await lunenFile(lunen1);
 
     // Selm is not in the network yet, and the only consent naming Werne releases master data alone.
@@ -161,15 +151,7 @@ describe('handing a file to another of our offices (Fallübergabe)', { timeout: 
 
   it("a colleague's write made before the hand-over reached it goes to the new office, and never brings the file back to the old one", async () => {
     tmp = tempDir('kim-akte-handover-late-');
-    const share = join(tmp.dir, 'share');
-    mkdirSync(share);
-    const lunen1 = await workstation(tmp.dir, 'lunen-1', 'lunen');
-    const lunen2 = await workstation(tmp.dir, 'lunen-2', 'lunen');
-    const werne = await workstation(tmp.dir, 'werne-1', 'werne');
-    await call(lunen1.core, 'network.create', { share });
-    for (const w of [lunen2, werne]) await inviteAndJoin(lunen1, w, share);
-    await syncAll(lunen1, lunen2, werne, lunen1);
-    for (const w of [lunen1, lunen2, werne]) await withCaseWorker(w);
+    const { lunen1, lunen2, werne } = await lunenTwiceAndWerne(tmp.dir);
     const { clientId, caseId } = await lunenFile(lunen1);
     await call(lunen1.core, 'consents.add', consent(clientId, ['werne'], DATA_CATEGORIES));
     await syncAll(lunen1, lunen2);

@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_CATEGORIES } from '../../electron/core/contract/data-categories';
 import { call, openRawVault, tempDir } from '../helpers/temp-vault';
-import { inviteAndJoin, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
+import { lunenTwiceAndWerne, syncAll, type Workstation } from '../helpers/sync-network';
 
 /**
  * Referrals travel like follow-ups: to the keeping office's other workstations (with their history and the
@@ -40,15 +38,7 @@ describe('referrals in sync', { timeout: 240_000 }, () => {
 
   it('reach the other workstation of the keeping office with their history, and never another office', async () => {
     tmp = tempDir('kim-akte-referral-sync-');
-    const share = join(tmp.dir, 'share');
-    mkdirSync(share);
-    const lunen1 = await workstation(tmp.dir, 'lunen-1', 'lunen');
-    const lunen2 = await workstation(tmp.dir, 'lunen-2', 'lunen');
-    const werne = await workstation(tmp.dir, 'werne-1', 'werne');
-    await call(lunen1.core, 'network.create', { share });
-    for (const w of [lunen2, werne]) await inviteAndJoin(lunen1, w, share);
-    await syncAll(lunen1, lunen2, werne, lunen1);
-    for (const w of [lunen1, lunen2, werne]) await withCaseWorker(w);
+    const { lunen1, lunen2, werne } = await lunenTwiceAndWerne(tmp.dir);
     for (const w of [lunen1, lunen2, werne]) addPartner(w);
 
     const client = await call(lunen1.core, 'clients.create', { familyName: 'Haddad', givenNames: 'Amal', birthDate: '1990-04-12' });

@@ -66,10 +66,7 @@ export async function purgeForeignCopies(ctx: NetworkContext, own: OwnDevice, co
   // Files handed over from here stay whole until the hand-over has been sent to every workstation; then they are
   // copies like any other (handover-scope.ts), checked at once rather than with tomorrow's check.
   const away = await handedAwayHere(ctx.tx, own.office, own.deviceId);
-  const sent = [...away].filter(([, done]) => done).map(([c]) => c);
-  const handedOut = sent.length
-    ? ((await ctx.tx.query(`SELECT id, office FROM client WHERE id IN (${sent.map(() => '?').join(',')})`, sent)) as { id: string; office: Office }[])
-    : [];
+  const handedOut = [...away].filter(([, h]) => h.sent).map(([id, h]) => ({ id, office: h.office }));
   const full = consentsChanged || (await readSetting(ctx.tx, SETTING_KEYS.syncScopeCheckedOn)) !== today;
   if (!full && !handedOut.length) return 0;
   // Only copies that arrived by sync: a file this vault created itself is never removed here, unless it was handed over.

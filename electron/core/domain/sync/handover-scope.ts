@@ -50,25 +50,25 @@ export async function handedAway(m: EntityManager, clientIds: readonly string[],
 }
 
 /**
- * The files still held here that left `office` by hand-over, each with whether this workstation has sent the
- * hand-over to every member workstation, among them at least one of the new office: only then may its copy shrink
- * to what a consent still allows. Until then it stays whole, whatever consents say.
+ * The files still held here that left `office` by hand-over, each with its keeping office now and whether this
+ * workstation has sent the hand-over to every member workstation, among them at least one of the new office: only
+ * then may its copy shrink to what a consent still allows. Until then it stays whole, whatever consents say.
  */
-export async function handedAwayHere(m: EntityManager, office: Office, ownDevice: string): Promise<Map<string, boolean>> {
+export async function handedAwayHere(m: EntityManager, office: Office, ownDevice: string): Promise<Map<string, { office: Office; sent: boolean }>> {
   const rows = (await m.query(
-    `SELECT h.client_id AS client, h.to_office AS "to",
+    `SELECT h.client_id AS client, h.to_office AS "to", c.office AS keeper,
        (SELECT MIN(e.id) FROM change_entry e WHERE e.entity = 'file_handover' AND e.entity_id = h.id) AS entry
      FROM file_handover h JOIN client c ON c.id = h.client_id AND c.office <> ?
      WHERE h.from_office = ? AND NOT EXISTS (
        SELECT 1 FROM file_handover l WHERE l.client_id = h.client_id AND (l.created_at > h.created_at OR (l.created_at = h.created_at AND l.id > h.id)))`,
     [office, office],
-  )) as { client: string; to: Office; entry: number | null }[];
-  const out = new Map<string, boolean>();
+  )) as { client: string; to: Office; keeper: Office; entry: number | null }[];
+  const out = new Map<string, { office: Office; sent: boolean }>();
   if (!rows.length) return out;
   const devices = (await m.query(`SELECT office, sent_upto FROM sync_device WHERE status = 'member' AND device_id <> ?`, [ownDevice])) as { office: Office; sent_upto: number }[];
   for (const r of rows) {
     const sent = r.entry !== null && devices.some((d) => d.office === r.to) && devices.every((d) => d.sent_upto >= r.entry!);
-    out.set(r.client, sent);
+    out.set(r.client, { office: r.keeper, sent });
   }
   return out;
 }
