@@ -35,6 +35,10 @@ describe('machine policy file', () => {
     expect(DEFAULT_MACHINE_POLICY).toEqual({
       accounts: { requireApproval: true },
       sync: { intervalSeconds: 60 },
+      lock: { idleMinutes: 10, maxIdleMinutes: 60 },
+      logs: { keepDays: 30 },
+      exports: { allowed: ['pdf', 'csv', 'xlsx', 'archive'] },
+      backup: { intervalHours: 24, keep: 14 },
       retention: { clientYears: 10, contactYears: 3, vacuumAfterDeletion: false },
     });
     expect(readMachinePolicy(write('empty.json', '{}')).policy).toEqual(DEFAULT_MACHINE_POLICY);
@@ -49,6 +53,15 @@ describe('machine policy file', () => {
     expect(() => readMachinePolicy(write('retention-0.json', '{"retention":{"contactYears":0}}'))).toThrow(/retention\.contactYears/);
     expect(() => readMachinePolicy(write('retention-frac.json', '{"retention":{"clientYears":7.5}}'))).toThrow(/retention\.clientYears/);
     expect(() => readMachinePolicy(write('retention-typo.json', '{"retention":{"clientyears":7}}'))).toThrow(/retention\.clientyears/);
+  });
+
+  it('takes folders only as absolute paths, and an idle lock within the maximum IT allows', () => {
+    const ok = readMachinePolicy(write('folders.json', JSON.stringify({ dataFolder: 'D:\\KIM\\vault', sync: { shareFolder: '\\\\rathaus\\kim' }, logs: { folder: '/var/log/kim-akte' }, office: 'werne' }))).policy;
+    expect(ok).toMatchObject({ dataFolder: 'D:\\KIM\\vault', office: 'werne', sync: { shareFolder: '\\\\rathaus\\kim' }, logs: { folder: '/var/log/kim-akte' } });
+    expect(() => readMachinePolicy(write('relative.json', '{"backup":{"folder":"backups"}}'))).toThrow(/backup\.folder/);
+    expect(() => readMachinePolicy(write('office.json', '{"office":"dortmund"}'))).toThrow(/office/);
+    expect(refusal(write('lock.json', '{"lock":{"idleMinutes":30,"maxIdleMinutes":15}}'))).toMatchObject({ params: { key: 'lock.idleMinutes', rule: 'idleMinutes must not exceed maxIdleMinutes' } });
+    expect(() => readMachinePolicy(write('export.json', '{"exports":{"allowed":["docx"]}}'))).toThrow(/exports\.allowed/);
   });
 
   it('refuses a broken file naming the key and the rule', () => {
