@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { berlinDate } from '../../contract/dates';
+import { berlinDate, berlinDayStart } from '../../contract/dates';
 import type { Office } from '../../contract/offices';
 import { dueFrom, type RetentionKind } from '../../contract/retention-domain';
 import type { RetentionFileView } from '../../contract/types/retention-types';
@@ -34,19 +34,24 @@ const FACTS = `SELECT c.id, c.office, c.family_name, c.given_names, c.birth_date
   FROM client c`;
 
 /**
- * The SQL condition "due": the year the period runs from lies `years` full years before this one. The year is
- * compared as text of four digits, which orders like the number.
+ * The SQL condition "due": the year the period runs from lies `years` full years before this one. A case's closing
+ * day is a Berlin date, compared by its year as text of four digits (which orders like the number); a contact's last
+ * change is a UTC instant, compared with the instant the next Berlin year began, so a change on New Year's Eve after
+ * 23:00 UTC counts in the year it belongs to in Berlin, as the file's view says.
  */
 const DUE_CONDITION = `(
     (EXISTS (SELECT 1 FROM kim_case k WHERE k.client_id = c.id)
       AND NOT EXISTS (SELECT 1 FROM kim_case k WHERE k.client_id = c.id AND k.closed_on IS NULL)
       AND (SELECT MAX(substr(k.closed_on, 1, 4)) FROM kim_case k WHERE k.client_id = c.id) <= ?)
-    OR (NOT EXISTS (SELECT 1 FROM kim_case k WHERE k.client_id = c.id) AND substr(c.updated_at, 1, 4) <= ?)
+    OR (NOT EXISTS (SELECT 1 FROM kim_case k WHERE k.client_id = c.id) AND c.updated_at < ?)
   )`;
 
 function lastYearDue(today: string, years: number): string {
   return String(Number(today.slice(0, 4)) - years - 1).padStart(4, '0');
 }
+
+/** The UTC instant the Berlin year after the last due year began. */
+const endOfLastYearDue = (today: string, years: number): string => berlinDayStart(`${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}-01-01`);
 
 /** The retention facts of one file row: which rule, from which date, due from when. */
 export function toRetentionView(r: FactRow, years: RetentionYears, today: string): RetentionFileView {
@@ -86,7 +91,7 @@ export async function listRetentionFiles(
   const params: unknown[] = [office];
   if (filter.dueOnly) {
     where.push(DUE_CONDITION);
-    params.push(lastYearDue(today, years.clientYears), lastYearDue(today, years.contactYears));
+    params.push(lastYearDue(today, years.clientYears), endOfLastYearDue(today, years.contactYears));
   }
   if (filter.query) {
     where.push(`(instr(lower(c.family_name || ' ' || c.given_names || ' ' || c.alternative_names), lower(?)) > 0)`);
