@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DATA_CATEGORIES } from '../../electron/core/contract/data-categories';
 import { ADMIN_PASSPHRASE, call, openRawVault, tempDir } from '../helpers/temp-vault';
 import { APPROVER, enrolAccount } from '../helpers/enrol';
 import { inviteAndJoin, signIn, STAFF, syncAll, withCaseWorker, workstation, type Workstation } from '../helpers/sync-network';
@@ -131,5 +132,42 @@ describe('deletion travels as tombstones', { timeout: 240_000 }, () => {
       await call(w.core, 'session.lock');
       expect(tracesIn(decryptedVaultBytes(w.dir, w.recoveryKey!), [FAMILY, BIRTH, NOTE, 'Kalle Quastenhuber']), w.name).toEqual([]);
     }
+  });
+
+  it('erasing a handed file at its new office also removes the record of the hand-over at the office that handed it', async () => {
+    tmp = tempDir('kim-akte-deletion-handed-');
+    const { stations } = await network(tmp.dir);
+    const [lunen1, lunen2, werne] = stations as [Workstation, Workstation, Workstation];
+    const client = await call(lunen1.core, 'clients.create', { familyName: FAMILY, givenNames: 'Zitronella', birthDate: BIRTH });
+    const opened = await call(lunen1.core, 'cases.open', { clientId: client.id, rechtskreise: ['sgb2'] });
+    await call(lunen1.core, 'notes.add', { caseId: opened.id, occurredOn: TODAY, kind: 'in-person', text: NOTE, internal: false });
+    await call(lunen1.core, 'consents.add', {
+      clientId: client.id,
+      parties: ['werne'],
+      categories: DATA_CATEGORIES,
+      purpose: 'Übergabe nach Umzug',
+      validFrom: TODAY,
+      form: 'oral',
+      oralRecord: 'Im Gespräch',
+    });
+    await syncAll(lunen1, lunen2);
+    const prep = await call(lunen1.core, 'handovers.prepare', { clientId: client.id });
+    const consentId = prep.offices.find((o) => o.office === 'werne')!.consents[0]!.id;
+    await call(lunen1.core, 'handovers.send', { clientId: client.id, toOffice: 'werne', consentId, reason: 'moved', passphrase: STAFF.fm.passphrase });
+    await syncAll(lunen1, werne, lunen2, lunen1, lunen2, lunen1, lunen2);
+    // Lünen keeps nothing of the file but the record that it was handed over.
+    for (const w of [lunen1, lunen2]) expect(rowsNaming(w, client.id), w.name).toEqual({ file_handover: 1 });
+
+    await as(werne, APPROVER);
+    const request = await call(werne.core, 'deletions.request', { clientId: client.id, ground: 'subject', reason: 'Antrag auf Löschung vom 28.11.' });
+    await call(werne.core, 'deletions.archiveDeclined', { id: request.id });
+    await call(werne.core, 'session.lock');
+    await call(werne.core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+    await enrolAccount(werne.core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, COORDINATION);
+    await as(werne, COORDINATION);
+    await call(werne.core, 'deletions.approve', { id: request.id, passphrase: COORDINATION.passphrase });
+    await signIn(werne, STAFF.fm.login);
+    await syncAll(werne, lunen1, lunen2);
+    for (const w of [werne, lunen1, lunen2]) expect(rowsNaming(w, client.id), w.name).toEqual({});
   });
 });

@@ -418,6 +418,11 @@ async function handedBySender(s: ApplyScope, client: string): Promise<boolean> {
   return latest?.from === s.sender.office && latest.to === s.own.office;
 }
 
+/** Whether the file's latest hand-over went to the sending office: its keeper now, though no copy of it is here. */
+async function handedToSender(s: ApplyScope, client: string): Promise<boolean> {
+  return (await latestHandovers(s.ctx.tx, [client])).get(client)?.to === s.sender.office;
+}
+
 /** Whether the file was handed over from this office and its copy has been removed here since. */
 async function leftThisOffice(s: ApplyScope, client: string): Promise<boolean> {
   s.handedFromHere ??= s.ctx.tx
@@ -454,11 +459,13 @@ async function applyRows(s: ApplyScope, spec: SyncEntity, rows: PayloadRow[]): P
     const local = locals.get(row.id);
     if (rowClocks?.get(ROW)?.deleted) continue; // deleted wins: a late write never brings a row back
     // Across offices there is one writer per file: the keeping office, or the office that handed it over to this
-    // one (its rows up to the hand-over). Anything else from another office is refused.
+    // one (its rows up to the hand-over). Anything else from another office is refused. Where this office handed
+    // the file away and holds only the record of it, the new keeper's delete (an erasure) removes the record too.
     const client = local ? local._client : await clientOfNew(spec, row, parents);
     if (s.foreign && client !== null) {
       const office = spec.entity === 'client' && !local ? (row.f['office']?.[0] as Office | undefined) : await officeOfClient(m, client);
-      if (office !== s.sender.office && !(office === null && !local) && !(await handedBySender(s, client))) continue;
+      const handedRecord = row.d && local && office === null && (await handedToSender(s, client));
+      if (office !== s.sender.office && !(office === null && !local) && !handedRecord && !(await handedBySender(s, client))) continue;
     }
     // A file that left this office by hand-over and whose copy is gone here does not come back through a colleague's
     // workstation that wrote before it learnt of the hand-over (that colleague sends its writes to the new office).
