@@ -345,6 +345,39 @@ describe('schema migrations', () => {
     }
   });
 
+  it('0018: widens the indexes the statistics read, keeping every lookup by client or case on an index, and narrows them again', async () => {
+    const dir = join(tmp.dir, 'v18');
+    const key = newDatabaseKey();
+    const at = MIGRATIONS.findIndex((m) => m.name === 'StatisticsIndexes1764000000018');
+    const { dataSource } = await openVaultDatabase({ entities: VAULT_ENTITIES, path: join(dir, 'vault.db'), key, create: true, migrations: MIGRATIONS.slice(0, at + 1) });
+    const names = async () => ((await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name`)) as { name: string }[]).map((r) => r.name);
+    const plan = async (sql: string) => ((await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`)) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const lookups = [
+      `SELECT * FROM kim_case WHERE client_id = 'x'`,
+      `SELECT * FROM residence_status WHERE client_id = 'x'`,
+      `SELECT * FROM goal WHERE case_id = 'x'`,
+      `SELECT * FROM follow_up WHERE case_id = 'x'`,
+    ];
+    try {
+      expect(await names()).toEqual(expect.arrayContaining(['ix_case_client_dates', 'ix_residence_client_from', 'ix_goal_case_status', 'ix_follow_up_case_due', 'ix_assessment_case_need']));
+      expect(await names()).not.toEqual(expect.arrayContaining(['ix_case_client']));
+      for (const sql of lookups) expect(await plan(sql), sql).toMatch(/SEARCH \w+ USING INDEX ix_\w+ \((client|case)_id=\?\)/);
+      expect(await plan(`SELECT need FROM assessment WHERE case_id = 'x' AND need = 'urgent'`)).toContain('COVERING INDEX ix_assessment_case_need');
+      const runner = dataSource.createQueryRunner();
+      try {
+        await new MIGRATIONS[at]!().down(runner);
+      } finally {
+        await runner.release();
+      }
+      const after = await names();
+      expect(after).toEqual(expect.arrayContaining(['ix_case_client', 'ix_residence_client', 'ix_goal_case', 'ix_follow_up_case']));
+      expect(after.filter((n) => ['ix_case_client_dates', 'ix_residence_client_from', 'ix_goal_case_status', 'ix_follow_up_case_due', 'ix_assessment_case_need'].includes(n))).toEqual([]);
+      for (const sql of lookups) expect(await plan(sql), sql).toMatch(/SEARCH \w+ USING INDEX ix_\w+ \((client|case)_id=\?\)/);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('applies a migration that a vault skipped (two branches merged out of number order) on the next open', async () => {
     // The one before 0014 (0012 in its own branch, 0013 once merged) left out, as a vault of the other branch had it.
     const at = MIGRATIONS.indexOf(CaseConferences1764000000014);

@@ -15,6 +15,7 @@ import { CaseConferences1764000000014 } from './0014-case-conferences';
 import { StructuralFindings1764000000015 } from './0015-structural-findings';
 import { FileHandovers1764000000016 } from './0016-file-handovers';
 import { RetentionAndDeletion1764000000017 } from './0017-retention-and-deletion';
+import { StatisticsIndexes1764000000018 } from './0018-statistics-indexes';
 
 /** All migrations in order. The schema version of a database is the number of these it has applied. */
 export const MIGRATIONS = [
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   StructuralFindings1764000000015,
   FileHandovers1764000000016,
   RetentionAndDeletion1764000000017,
+  StatisticsIndexes1764000000018,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
