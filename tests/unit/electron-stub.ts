@@ -95,6 +95,11 @@ class FakeApp extends EventEmitter {
     return userData;
   }
   quit(): void {}
+  /** The codes `app.exit` was called with (the headless CLI mode ends that way). */
+  exitCodes: number[] = [];
+  exit(code = 0): void {
+    this.exitCodes.push(code);
+  }
 }
 
 /** A session of its own partition: the handlers set on it, for the tests to call. */
