@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dryPack, electronDist, fuseErrors, packedFileErrors, packedFiles, type PackResult } from '../../scripts/package-check';
+import { shippedPackages } from '../../scripts/third-party-licenses';
+
+/**
+ * What the installer would contain: electron-builder packs the app (`--dir` for this platform) from the `out/` build
+ * that `npm test` made first, no second build. Without the Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD=1) it packs
+ * a stand-in for it and the fuse test is skipped, saying so; with the binary the afterPack hook flips the real fuses
+ * and the wire is read back.
+ */
+const FUSES_SKIPPED =
+  'Electron binary not installed here: the fuse wire is read back on machines with the binary (npm run check:package, npm run dist).';
+
+describe('the packed app (electron-builder --dir)', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'kim-akte-pack-'));
+  let pack: PackResult;
+  let files: ReturnType<typeof packedFiles>;
+
+  beforeAll(async () => {
+    pack = await dryPack(outDir);
+    files = packedFiles(pack.appOutDir);
+  }, 300_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('holds the app, the admin CLI and the licences, and no tests, harness, sources, databases or development packages', () => {
+    expect(packedFileErrors(files)).toEqual([]);
+    expect(files.asar).toEqual(expect.arrayContaining(['/out/main/cli.js', '/out/main/index.js', '/out/renderer/index.html']));
+  });
+
+  it('keeps SQLCipher out of the archive, loadable by the window app and by --cli alike, with nothing else unpacked', () => {
+    const sqlcipher = '/node_modules/better-sqlite3-multiple-ciphers';
+    expect(files.unpacked).toContain(`${sqlcipher}/build/Release/better_sqlite3.node`);
+    // electron-builder unpacks the whole native package; its JS stays loadable from there, sources and objects stay out.
+    for (const f of files.unpacked) expect(f.startsWith(`${sqlcipher}/`), f).toBe(true);
+    expect(files.unpacked.filter((f) => f.endsWith('.node'))).toEqual([`${sqlcipher}/build/Release/better_sqlite3.node`]);
+    // The bindings loader resolves the module relative to the package inside the asar, which Electron redirects.
+    expect(files.asar).toContain(`${sqlcipher}/lib/database.js`);
+  });
+
+  it('packs exactly the production dependency tree', () => {
+    const names = new Set(shippedPackages().map((p) => p.name));
+    for (const dev of ['electron', 'electron-builder', 'electron-vite', 'vitest', 'tsx', '@playwright/test', 'typescript', 'ajv', 'js-yaml', '@electron/asar']) {
+      if (!names.has(dev)) expect(files.asar.some((f) => f.startsWith(`/node_modules/${dev}/`)), dev).toBe(false);
+    }
+  });
+
+  it.skipIf(electronDist() === null)('has the fuses of scripts/fuse-settings.cjs in the packed binary (read back)', async () => {
+    expect(pack.binary).not.toBeNull();
+    expect(await fuseErrors(pack.binary!)).toEqual([]);
+  });
+
+  it.runIf(electronDist() === null)('packed a stand-in for the missing Electron binary, so no fuse wire could be read back', () => {
+    expect(pack.binary, FUSES_SKIPPED).toBeNull();
+  });
+});
