@@ -21,6 +21,9 @@ export interface HeadlessApp {
   readonly isPackaged: boolean;
   whenReady(): Promise<unknown>;
   exit(code: number): void;
+  getPath(name: 'userData'): string;
+  setPath(name: 'sessionData', path: string): void;
+  disableHardwareAcceleration(): void;
 }
 
 type RunCli = (argv: string[]) => Promise<number>;
@@ -48,6 +51,10 @@ export async function runCliMode(app: HeadlessApp, args: string[], load: () => R
     process.stderr.write('Error: --cli is the admin CLI of the installed app; in a development checkout run `npx kim-akte …`.\n');
     code = EXIT_USAGE;
   } else {
+    // Chromium still starts underneath. Keep it off the GPU and out of the window app's caches, so a CLI run beside
+    // the open app neither competes for them nor prints cache errors into the CLI's output.
+    app.disableHardwareAcceleration();
+    app.setPath('sessionData', join(app.getPath('userData'), 'cli-session'));
     await app.whenReady();
     try {
       code = await load()(args);

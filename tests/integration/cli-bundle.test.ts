@@ -120,7 +120,14 @@ describe('the built admin CLI bundle', () => {
     }) as typeof process.stdout.write);
     vi.stubEnv('KIM_AKTE_PASSPHRASE', ADMIN_PASSPHRASE);
     try {
-      const app = { isPackaged: true, whenReady: () => Promise.resolve(), exit: (code: number) => void codes.push(code) };
+      const app = {
+        isPackaged: true,
+        whenReady: () => Promise.resolve(),
+        exit: (code: number) => void codes.push(code),
+        getPath: () => tmp.dir,
+        setPath: () => undefined,
+        disableHardwareAcceleration: () => undefined,
+      };
       await runCliMode(app, ['info', '--data-dir', dataDir, '--user', 'it.meier'], () => loadBundledCli(dirname(BUNDLED_CLI)));
     } finally {
       stdout.mockRestore();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as CliMode from '../../electron/main/cli-mode';
 import { electron, FakeBrowserWindow, ipcHandlers } from './electron-stub';
@@ -59,6 +60,11 @@ describe('main started as `KIM-Akte.exe --cli …`', () => {
     expect(app.exitCodes).toEqual([7]);
   });
 
+  it('keeps Chromium off the GPU and out of the window app\'s session data', () => {
+    expect(app.hardwareAccelerationDisabled).toBe(true);
+    expect(app.setPaths.get('sessionData')).toBe(join(app.getPath(), 'cli-session'));
+  });
+
   it('opens no window, registers no IPC, and takes no single-instance lock (it runs beside the open app)', () => {
     expect(FakeBrowserWindow.created).toHaveLength(0);
     expect(ipcHandlers.size).toBe(0);
@@ -79,7 +85,15 @@ function captureStderr() {
 describe('the headless mode itself', () => {
   const headless = (isPackaged: boolean) => {
     const codes: number[] = [];
-    return { codes, app: { isPackaged, whenReady: () => Promise.resolve(), exit: (code: number) => void codes.push(code) } };
+    const app = {
+      isPackaged,
+      whenReady: () => Promise.resolve(),
+      exit: (code: number) => void codes.push(code),
+      getPath: () => '/tmp/user-data',
+      setPath: () => undefined,
+      disableHardwareAcceleration: () => undefined,
+    };
+    return { codes, app };
   };
 
   it('in a development checkout points to `npx kim-akte` and exits 2 without loading the CLI', async () => {
