@@ -76,6 +76,29 @@ export function nsisIncludeErrors(text: string): string[] {
   return errors;
 }
 
+/**
+ * Errors in electron-builder's own uninstaller template (checked again on every electron-builder upgrade): it may
+ * delete user data only inside its `$isDeleteAppData` branch, and that branch must still be reached through the
+ * `--delete-app-data` switch that resources/installer.nsh refuses.
+ */
+export function builderUninstallerErrors(text = readFileSync(join(dirname(load.resolve('app-builder-lib/package.json')), 'templates/nsis/uninstaller.nsh'), 'utf8')): string[] {
+  const errors: string[] = [];
+  const lines = text.split(/\r?\n/);
+  const guarded = new Set<number>();
+  lines.forEach((line, i) => {
+    const open = /^(\s*)\$\{if\} \$isDeleteAppData == "1"/.exec(line);
+    if (!open) return;
+    for (let j = i + 1; j < lines.length && !lines[j]!.startsWith(`${open[1]}\${endif}`); j++) guarded.add(j);
+  });
+  lines.forEach((line, i) => {
+    if (/^\s*(RMDir|Delete)\b/i.test(line) && PROTECTED.test(line) && !guarded.has(i)) {
+      errors.push(`electron-builder's uninstaller deletes user data outside its --delete-app-data branch: ${line.trim()}`);
+    }
+  });
+  if (!text.includes('"--delete-app-data"')) errors.push("electron-builder's uninstaller no longer reads --delete-app-data: review resources/installer.nsh");
+  return errors;
+}
+
 /** Errors against the installer rules of issue 13 (besides the schema). */
 export function installerRuleErrors(config: BuilderConfig): string[] {
   const errors: string[] = [];
@@ -103,6 +126,7 @@ export function installerRuleErrors(config: BuilderConfig): string[] {
     expect(typeof file === 'string' && file.startsWith('resources/') && existsSync(join(root, file)), `nsis.${key} must name a file under resources/`);
   }
   if (typeof nsis.include === 'string' && existsSync(join(root, nsis.include))) errors.push(...nsisIncludeErrors(readFileSync(join(root, nsis.include), 'utf8')));
+  errors.push(...builderUninstallerErrors());
   if (typeof nsis.script === 'string') errors.push('nsis.script replaces electron-builder\'s script: the uninstall rules could not be checked');
   return errors;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installerGraphics } from '../../scripts/installer-graphics';
-import { forbiddenReason, installerRuleErrors, nsisIncludeErrors, readBuilderConfig, schemaErrors } from '../../scripts/package-check';
+import { builderUninstallerErrors, forbiddenReason, installerRuleErrors, nsisIncludeErrors, readBuilderConfig, schemaErrors } from '../../scripts/package-check';
 import { shippedPackages, THIRD_PARTY_FILE, thirdPartyLicenses } from '../../scripts/third-party-licenses';
 
 /** The installer configuration as `npm run check:package` checks it; the packed file set is in tests/integration/package-layout.test.ts. */
@@ -53,6 +53,13 @@ describe('the NSIS include (resources/installer.nsh)', () => {
     ['  RMDir /r $LOCALAPPDATA\\kim-akte-updater', /deletes protected data/],
   ])('flags a line that deletes user data or the policy: %s', (line, message) => {
     expect(nsisIncludeErrors(`${include}\n!macro customRemoveFiles\n${line}\n!macroend\n`).join('\n')).toMatch(message);
+  });
+
+  it("relies on electron-builder's uninstaller deleting user data only behind --delete-app-data (checked in its template)", () => {
+    expect(builderUninstallerErrors()).toEqual([]);
+    const unguarded = 'Section "un.install"\n  RMDir /r "$APPDATA\\${APP_FILENAME}"\n  ${GetOptions} $R0 "--delete-app-data" $R1\nSectionEnd\n';
+    expect(builderUninstallerErrors(unguarded).join('\n')).toMatch(/outside its --delete-app-data branch/);
+    expect(builderUninstallerErrors('Section "un.install"\nSectionEnd\n').join('\n')).toMatch(/no longer reads --delete-app-data/);
   });
 
   it('flags an include without the refusal', () => {
