@@ -55,6 +55,13 @@ export async function runCliMode(app: HeadlessApp, args: string[], load: () => R
     // the open app neither competes for them nor prints cache errors into the CLI's output.
     app.disableHardwareAcceleration();
     app.setPath('sessionData', join(app.getPath('userData'), 'cli-session'));
+    // Electron answers an uncaught error with a modal dialog, which would hang a scheduled task: end with a line instead.
+    const fail = (error: unknown) => {
+      process.stderr.write(`Error: unexpected failure (${(error as Error)?.name ?? 'unknown'}).\n`);
+      app.exit(1);
+    };
+    process.on('uncaughtException', fail);
+    process.on('unhandledRejection', fail);
     await app.whenReady();
     try {
       code = await load()(args);

@@ -112,6 +112,28 @@ describe('the headless mode itself', () => {
     expect(text).toMatch(/npx kim-akte/);
   });
 
+  it('ends an uncaught error with one line and exit 1 instead of Electron\'s modal error dialog', async () => {
+    const stderr = captureStderr();
+    const h = headless(true);
+    const before = process.listeners('uncaughtException');
+    const beforeRejections = process.listeners('unhandledRejection');
+    let text = '';
+    try {
+      await runCliMode(h.app, ['info'], () => () => {
+        const handler = process.listeners('uncaughtException').find((l) => !before.includes(l))!;
+        handler(new TypeError('boom in a stream callback'), 'uncaughtException');
+        return Promise.resolve(0);
+      });
+      text = stderr.mock.calls.map((c) => String(c[0])).join('');
+    } finally {
+      stderr.mockRestore();
+      for (const l of process.listeners('uncaughtException')) if (!before.includes(l)) process.off('uncaughtException', l);
+      for (const l of process.listeners('unhandledRejection')) if (!beforeRejections.includes(l)) process.off('unhandledRejection', l);
+    }
+    expect(h.codes[0]).toBe(1);
+    expect(text).toBe('Error: unexpected failure (TypeError).\n');
+  });
+
   it('a CLI bundle that cannot load (a damaged installation) exits 1 with one line naming no path or stack', async () => {
     const stderr = captureStderr();
     const h = headless(true);
