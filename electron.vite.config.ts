@@ -17,7 +17,7 @@ function devOnlyRefreshCsp(): Plugin {
 
 /**
  * Builds the three parts of the app: main (with the core worker as a second entry, so database work runs off the
- * main thread), the sandboxed preload (one CommonJS file with its dependencies bundled — a sandboxed preload cannot
+ * main thread, and the admin CLI as a third), the sandboxed preload (one CommonJS file with its dependencies bundled — a sandboxed preload cannot
  * require packages) and the React renderer.
  */
 export default defineConfig({
@@ -28,6 +28,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'core-worker': resolve(__dirname, 'electron/main/core-worker.ts'),
+          // The admin CLI, shipped with the app: `KIM-Akte.exe --cli …` loads this file (electron/main/cli-mode.ts),
+          // and tests run the same file with plain Node.
+          cli: resolve(__dirname, 'electron/cli/main.ts'),
         },
       },
     },

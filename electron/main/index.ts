@@ -3,6 +3,7 @@ import { app, type BrowserWindow, Menu, session } from 'electron';
 import { APP_VERSION } from '../core/contract/app-version';
 import { createAppLogger } from './app-log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { cliArguments, loadBundledCli, runCliMode } from './cli-mode';
 import { guardAllWebContents } from './contents-guards';
 import { CoreHost } from './core-host';
 import { dataDirectory, electronNativeBinding } from './data-location';
@@ -15,11 +16,15 @@ import { createMainWindow } from './window';
 
 /** Electron main: lifecycle, window, protocol, IPC and lock triggers. No business rules here: those are in core. */
 const isDev = !app.isPackaged && process.env.NODE_ENV_ELECTRON_VITE === 'development';
+/** `KIM-Akte.exe --cli <command> …`: the admin CLI, headless (cli-mode.ts). */
+const cliArgs = cliArguments(process.argv, process.defaultApp === true);
 
 app.enableSandbox();
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) {
+if (cliArgs) {
+  void runCliMode(app, cliArgs, () => loadBundledCli(__dirname));
+} else if (!app.requestSingleInstanceLock()) {
   // One instance per workstation user: two would share one SQLite writer.
   app.quit();
 } else {

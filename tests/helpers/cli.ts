@@ -5,6 +5,8 @@ const BIN = resolve(__dirname, '../../electron/cli/bin.cjs');
 /** What `npm run cli` runs: the shipped commands plus the development-only demo-data. */
 const DEV_CLI = resolve(__dirname, '../demo-data/dev-cli.ts');
 const TSX_CLI = require.resolve('tsx/cli');
+/** The CLI as the installed app ships it: the electron-vite bundle (`KIM-Akte.exe --cli` loads this file). */
+export const BUNDLED_CLI = resolve(__dirname, '../../out/main/cli.js');
 
 type CliRun = { code: number | null; stdout: string; stderr: string };
 
@@ -19,6 +21,11 @@ function run(command: string[], passphrase: string | undefined, extraEnv: Record
 /** Runs the real kim-akte bin in a child process, as IT would, with no terminal attached. */
 export function kimAkte(args: string[], passphrase?: string, extraEnv?: Record<string, string>): CliRun {
   return run([BIN, ...args], passphrase, extraEnv);
+}
+
+/** Runs the built CLI bundle with plain Node, no tsx and no sources: what ships in the installer. */
+export function bundledKimAkte(args: string[], passphrase?: string, extraEnv?: Record<string, string>): CliRun {
+  return run([BUNDLED_CLI, ...args], passphrase, extraEnv);
 }
 
 /** Runs the development CLI the way `npm run cli -- …` does (tsx on tests/demo-data/dev-cli.ts). */

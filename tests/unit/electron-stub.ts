@@ -95,6 +95,20 @@ class FakeApp extends EventEmitter {
     return userData;
   }
   quit(): void {}
+  /** Paths set with setPath (the headless CLI mode moves sessionData), and whether the GPU was turned off. */
+  setPaths = new Map<string, string>();
+  setPath(name: string, path: string): void {
+    this.setPaths.set(name, path);
+  }
+  hardwareAccelerationDisabled = false;
+  disableHardwareAcceleration(): void {
+    this.hardwareAccelerationDisabled = true;
+  }
+  /** The codes `app.exit` was called with (the headless CLI mode ends that way). */
+  exitCodes: number[] = [];
+  exit(code = 0): void {
+    this.exitCodes.push(code);
+  }
 }
 
 /** A session of its own partition: the handlers set on it, for the tests to call. */

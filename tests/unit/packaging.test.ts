@@ -103,7 +103,8 @@ describe('packages in the installer', () => {
 
   it('ships every package the shipped code imports, and the shipped code imports no test-only package', () => {
     const imported = new Set<string>();
-    for (const file of [...sourceFiles('electron/main'), ...sourceFiles('electron/core'), ...sourceFiles('electron/preload')]) {
+    // The admin CLI ships too (out/main/cli.js, `KIM-Akte --cli`).
+    for (const file of [...sourceFiles('electron/main'), ...sourceFiles('electron/core'), ...sourceFiles('electron/preload'), ...sourceFiles('electron/cli')]) {
       for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|^\s*import\s+|\brequire\(|\bimport\()'([^'\n]+)'/gm)) {
         const name = packageOf(specifier!);
         if (name) imported.add(name);
