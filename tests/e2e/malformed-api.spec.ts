@@ -44,7 +44,7 @@ test('malformed API payloads from the page are refused with validation.invalid a
   const minutes = page.getByRole('spinbutton', { name: 'Sperren nach Inaktivität (Minuten)' });
   await minutes.fill('500');
   await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByText('Bitte eine ganze Zahl von 1 bis 120 eingeben.')).toBeVisible();
+  await expect(page.getByText('Bitte eine ganze Zahl von 1 bis 60 eingeben.')).toBeVisible();
   await minutes.fill('15');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Gespeichert: Sperre nach 15 Minuten ohne Eingabe.')).toBeVisible();
