@@ -19,6 +19,11 @@ export interface UnlockedSession {
   syncProgress?: SyncProgress | null;
 }
 
+export interface PolicyOrigin {
+  file: string;
+  registry: string | null;
+}
+
 /** What every call knows: where the vault lives, the app version, when the call started. */
 export interface CallBasics {
   location: VaultLocation;
@@ -31,6 +36,8 @@ export interface CallBasics {
   machinePolicy: MachinePolicy;
   /** Which keys of the policy IT set (file or registry); absent: none (all defaults). */
   policySources?: PolicySources;
+  /** Where the policy was looked for at start; shown with the read-only view. */
+  policyOrigin?: PolicyOrigin;
   /** How the shared folder is reached (node:fs by default; tests inject file-system faults). */
   syncIo?: SyncIo;
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../platform/audit/audit-log';
 import { forgetAuditHead, syncAuditHead } from '../platform/audit/audit-head';
 import { checkpointWal, IDLE_CHECKPOINT_MS, IdleCheckpoint } from '../platform/vault/idle-checkpoint';
 import { sqliteReason } from '../platform/vault/sqlcipher';
-import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleContext, type ReleasedContext, type UnlockedSession } from './call-context';
+import { runSessionCall, type CallBasics, type PolicyOrigin, type CaseWorkContext, type LifecycleContext, type ReleasedContext, type UnlockedSession } from './call-context';
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
@@ -17,7 +17,8 @@ import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } fro
 import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
 import type { MachinePolicy } from '../contract/machine-policy';
-import { readMachinePolicy } from '../platform/policy/machine-policy';
+import { policyFilePath, readMachinePolicy } from '../platform/policy/machine-policy';
+import { machineRegistrySource } from '../platform/policy/policy-registry';
 import type { PolicySources } from '../contract/machine-policy-keys';
 import { exportKindOf } from '../contract/export-methods';
 import { loadKeyring, vaultState } from '../platform/vault/vault';
@@ -112,6 +113,8 @@ export class CoreDispatcher {
   private readonly location: VaultLocation;
   private readonly policy: MachinePolicy | AppError;
   private policySources: PolicySources = {};
+  /** Where the policy was looked for at start (the file also when absent; the registry key on Windows). */
+  private policyOrigin: PolicyOrigin = { file: policyFilePath(), registry: machineRegistrySource()?.location ?? null };
   private readonly idle: IdleCheckpoint;
   private syncTimer: ReturnType<typeof setInterval> | null = null;
   private releasing: Promise<Result<unknown>> | null = null;
@@ -131,7 +134,7 @@ export class CoreDispatcher {
   /** An invalid policy is logged once and then answers every call: no vault is opened under a policy IT did not mean. */
   private loadPolicy(): MachinePolicy | AppError {
     try {
-      const loaded = readMachinePolicy();
+      const loaded = readMachinePolicy(this.policyOrigin.file);
       const set = Object.keys(loaded.sources);
       this.logger.info(
         loaded.file || set.length
@@ -302,6 +305,7 @@ export class CoreDispatcher {
       appVersion: this.options.appVersion ?? APP_VERSION,
       machinePolicy: this.policy as MachinePolicy,
       policySources: this.policySources,
+      policyOrigin: this.policyOrigin,
       syncIo: this.options.syncIo,
     };
     if (spec.releasesQueue) {

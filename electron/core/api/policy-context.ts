@@ -6,5 +6,6 @@ import type { CallBasics } from './call-context';
 
 /** The effective machine policy of this call, as the read-only view shows it and the UI locks settings by it. */
 export function currentPolicyView(ctx: CallBasics): PolicyView {
-  return policyView(ctx.machinePolicy, ctx.policySources ?? {}, { file: policyFilePath(), registry: machineRegistrySource()?.location ?? null });
+  const origin = ctx.policyOrigin ?? { file: policyFilePath(), registry: machineRegistrySource()?.location ?? null };
+  return policyView(ctx.machinePolicy, ctx.policySources ?? {}, origin);
 }

@@ -25,7 +25,7 @@ export function networkContext(ctx: SessionContext): NetworkContext {
 
 /** The sync round's chunks: each queued like a call, in its own transaction on the session's vault. */
 function stepsOf(ctx: ReleasedContext): SyncStep {
-  const basics: CallBasics = { location: ctx.location, appVersion: ctx.appVersion, now: ctx.clock(), clock: ctx.clock, machinePolicy: ctx.machinePolicy, policySources: ctx.policySources, syncIo: ctx.syncIo };
+  const basics: CallBasics = { location: ctx.location, appVersion: ctx.appVersion, now: ctx.clock(), clock: ctx.clock, machinePolicy: ctx.machinePolicy, policySources: ctx.policySources, policyOrigin: ctx.policyOrigin, syncIo: ctx.syncIo };
   return (fn) => ctx.enqueue((session) => runSessionCall(session, { ...basics, now: ctx.clock() }, (c) => fn(networkContext(c))));
 }
 
