@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { POLICY_FILE_ENV } from '../../electron/core/platform/policy/machine-policy';
 import { startHarness, type Harness } from '../harness/server';
-import { tempDir } from '../helpers/temp-vault';
+import { setupVault, tempDir } from '../helpers/temp-vault';
 import { expect, expectNoA11yViolations, test } from './fixtures';
 import { confirmRecoveryKey, createVault } from './flows';
 
@@ -114,6 +114,26 @@ test('an idle lock IT fixes is shown locked with the reason, and the core refuse
     // Past the UI, the core refuses too.
     const refused = await page.evaluate(() => window.kim.settings.update({ idleLockMinutes: 3 }));
     expect(refused).toMatchObject({ ok: false, error: { code: 'policy.settingLocked', params: { key: 'lock.idleMinutes' } } });
+  } finally {
+    await harness.close();
+    cleanup();
+  }
+});
+
+test('a vault of another office than the policy names is not opened: a German start error names both offices; axe clean', async ({ page }) => {
+  const { dir, cleanup } = tempDir('kim-akte-e2e-policy-office-');
+  // A Lünen vault, as the set-up wizard leaves it.
+  const { core } = await setupVault(join(dir, 'data'));
+  await core.close();
+  const harness = await harnessUnder(dir, { office: 'selm' });
+  try {
+    await page.goto(harness.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'KIM-Akte konnte nicht gestartet werden.' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(
+      'Die Daten in diesem Ordner gehören zur Dienststelle Lünen, die Richtlinie dieses Arbeitsplatzes legt aber die Dienststelle Selm fest. Deshalb öffnet die KIM-Akte diese Daten nicht.',
+    );
+    await expect(page.getByRole('textbox', { name: 'Anmeldename', exact: true })).toHaveCount(0);
+    await expectNoA11yViolations(page, 'Tresor einer anderen Dienststelle');
   } finally {
     await harness.close();
     cleanup();
