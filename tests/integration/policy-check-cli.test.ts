@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kimAkte } from '../helpers/cli';
-import { tempDir } from '../helpers/temp-vault';
+import { ADMIN_PASSPHRASE, tempDir } from '../helpers/temp-vault';
 
 describe('kim-akte policy check --file (issue 13, item 1)', () => {
   const tmp = tempDir('kim-akte-policy-cli-');
@@ -52,5 +52,16 @@ describe('kim-akte policy check --file (issue 13, item 1)', () => {
     expect(kimAkte(['policy', 'check']).code).toBe(2);
     const registry = kimAkte(['policy', 'check', '--file', write('ok.json', '{}'), '--registry']);
     expect(registry).toMatchObject({ code: 2, stderr: 'Error: --registry works on Windows only: there is no registry on this machine.\n' });
+  });
+
+  it('the other commands honour the machine policy too: a vault of another office exits 11 before any passphrase is asked', () => {
+    const dataDir = join(tmp.dir, 'vault');
+    const init = kimAkte(['init', '--data-dir', dataDir, '--office', 'selm', '--admin-user', 'it.meier', '--admin-name', 'Jonas Meier'], ADMIN_PASSPHRASE);
+    expect(init.code).toBe(0);
+    const policy = write('werne.json', '{"office":"werne"}');
+    const r = kimAkte(['info', '--data-dir', dataDir, '--user', 'it.meier'], ADMIN_PASSPHRASE, { KIM_AKTE_POLICY_FILE: policy });
+    expect(r.code).toBe(11);
+    expect(r.stderr).toBe("Error: The vault in this data folder belongs to office selm, but the machine policy sets office werne; it is not opened. Check the policy's office and dataFolder.\n");
+    expect(kimAkte(['info', '--data-dir', dataDir, '--user', 'it.meier'], ADMIN_PASSPHRASE, { KIM_AKTE_POLICY_FILE: write('selm.json', '{"office":"selm"}') }).code).toBe(0);
   });
 });

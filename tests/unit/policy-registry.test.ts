@@ -141,6 +141,18 @@ describe('machine policy from the Windows registry', () => {
     });
   });
 
+  it('takes any text reg prints without throwing, and only named values under the policy key (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('HKEY_LOCAL_MACHINE\\Software\\Policies\\KIM-Akte', 'HKEY_LOCAL_MACHINE\\Software\\Policies\\KIM-Akte\\lock', '    office    REG_SZ    selm', '    (Default)    REG_SZ    x', '    n    REG_DWORD')), { maxLength: 12 }), (lines) => {
+        for (const v of parseRegQuery(lines.join('\r\n'))) {
+          expect(v.path.length).toBeGreaterThan(0);
+          expect(v.path.at(-1)).not.toMatch(/^\(.*\)$/);
+          expect(v.type).toMatch(/^REG_/);
+        }
+      }),
+    );
+  });
+
   it('has a registry only on Windows', () => {
     expect(machineRegistrySource('linux')).toBeNull();
     expect(machineRegistrySource('win32')?.location).toBe(POLICY_REGISTRY_KEY);
