@@ -19,6 +19,8 @@ export const EXIT = {
   offline: 9,
   /** The network refused the step (invitation invalid, expired or wrong code, device unknown or revoked). */
   networkRefused: 10,
+  /** `policy check`: the policy file is missing, unreadable or breaks a rule (the message names the key and the rule). */
+  policyInvalid: 11,
 } as const;
 
 function exitCodeFor(code: string): number {
@@ -27,6 +29,7 @@ function exitCodeFor(code: string): number {
   if (code === 'vault.alreadyInitialised') return EXIT.vaultExists;
   if (code.startsWith('vault.')) return EXIT.vaultDamaged;
   if (code === 'validation.invalid' || code === 'passphrase.tooWeak') return EXIT.usage;
+  if (code.startsWith('policy.')) return EXIT.policyInvalid;
   if (code === 'permission.denied') return EXIT.failure;
   if (code === 'network.shareUnreachable' || code === 'network.shareReadOnly') return EXIT.offline;
   if (code.startsWith('network.')) return EXIT.networkRefused;

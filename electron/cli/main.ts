@@ -8,6 +8,7 @@ import { rekeyCommand } from './commands/rekey';
 import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
 import { networkCreateCommand, networkDevicesCommand, networkInviteCommand, networkJoinCommand, networkRevokeCommand, syncCommand } from './commands/network';
 import { statsCommand } from './commands/stats';
+import { policyCheckCommand } from './commands/policy-check';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
 
@@ -116,6 +117,16 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
     .option('--json', 'print the figures as JSON keyed by codes')
     .action((o: { dataDir: string; user: string; from: string; to: string; json?: boolean }) => statsCommand(o, out));
+
+  program
+    .command('policy')
+    .description('the machine policy IT places on each workstation (policy.json, registry on Windows)')
+    .command('check')
+    .description('validate a policy file before rollout; exit 11 names the key and the rule')
+    .requiredOption('--file <file>', 'the policy.json to check')
+    .option('--registry', "merge this machine's registry values (HKLM\\Software\\Policies\\KIM-Akte) as the app does (Windows)")
+    .option('--json', 'print every key with its value and source as JSON')
+    .action((o: { file: string; registry?: boolean; json?: boolean }) => policyCheckCommand(o, out));
 
   return program;
 }

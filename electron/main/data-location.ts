@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
+import { policyDataFolder, resolveDataDirectory } from '../core/api/data-folder';
 
 /**
- * The vault folder: KIM_AKTE_DATA_DIR (set by IT policy or tests), else the app's user-data folder. Machine-wide
- * policy configuration comes with the deployment issue.
+ * The vault folder: the machine policy's `dataFolder` when IT set one (file or registry), else KIM_AKTE_DATA_DIR
+ * (tests, a developer's second vault), else the user profile's folder. The policy wins over the variable: on a
+ * town-hall PC IT decides where the vault lives, not a per-user environment. An invalid policy falls through here;
+ * the core reads the same policy and refuses every call with the German error screen, so no vault is opened.
  */
 export function dataDirectory(): string {
-  return process.env.KIM_AKTE_DATA_DIR || join(app.getPath('userData'), 'vault');
+  return resolveDataDirectory(policyDataFolder(), process.env, () => join(app.getPath('userData'), 'vault'));
 }
 
 /**

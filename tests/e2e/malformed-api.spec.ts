@@ -5,7 +5,7 @@ test('malformed API payloads from the page are refused with validation.invalid a
   await page.goto(harness.url);
   await setupToDashboard(page);
   const before = await harness.api('settings.get');
-  expect(before).toEqual({ ok: true, value: { idleLockMinutes: 10 } });
+  expect(before).toEqual({ ok: true, value: { idleLockMinutes: 10, maxIdleLockMinutes: 60, idleLockFixed: false } });
 
   const answers = await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="kim-harness-token"]')!.content;
@@ -44,9 +44,9 @@ test('malformed API payloads from the page are refused with validation.invalid a
   const minutes = page.getByRole('spinbutton', { name: 'Sperren nach Inaktivität (Minuten)' });
   await minutes.fill('500');
   await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByText('Bitte eine ganze Zahl von 1 bis 120 eingeben.')).toBeVisible();
+  await expect(page.getByText('Bitte eine ganze Zahl von 1 bis 60 eingeben.')).toBeVisible();
   await minutes.fill('15');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Gespeichert: Sperre nach 15 Minuten ohne Eingabe.')).toBeVisible();
-  expect(await harness.api('settings.get')).toEqual({ ok: true, value: { idleLockMinutes: 15 } });
+  expect(await harness.api('settings.get')).toEqual({ ok: true, value: { idleLockMinutes: 15, maxIdleLockMinutes: 60, idleLockFixed: false } });
 });

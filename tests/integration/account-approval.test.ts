@@ -209,11 +209,11 @@ describe('the machine policy', () => {
     usePolicy(tmp.dir, JSON.stringify({ accounts: { requireAproval: false } }));
     const logged: string[] = [];
     const core = new Dispatcher({ dataDir, logger: { info: () => undefined, error: (m) => logged.push(m) } });
-    const refused = { ok: false, error: { code: 'policy.invalid', params: { file: join(tmp.dir, 'policy.json'), key: 'accounts.requireAproval', rule: 'unknown key' } } };
+    const refused = { ok: false, error: { code: 'policy.invalid', params: { file: join(tmp.dir, 'policy.json'), source: 'file', key: 'accounts.requireAproval', rule: 'unknown key' } } };
     expect(await core.dispatch('vault.status', {})).toEqual(refused);
     expect(await core.dispatch('session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE })).toEqual(refused);
     expect(core.isUnlocked).toBe(false);
-    expect(logged).toEqual([`The machine policy ${join(tmp.dir, 'policy.json')} is invalid: accounts.requireAproval: unknown key. Fix the file; no data is opened until then.`]);
+    expect(logged).toEqual([`The machine policy file ${join(tmp.dir, 'policy.json')} is invalid: accounts.requireAproval: unknown key. Fix it; the app opens no data until then.`]);
 
     usePolicy(tmp.dir, '{"accounts": {"requireApproval": "nein"}}');
     expect(await new Dispatcher({ dataDir }).dispatch('vault.status', {})).toMatchObject({ error: { code: 'policy.invalid', params: { key: 'accounts.requireApproval' } } });

@@ -31,7 +31,7 @@ describe('machine policy file', () => {
   });
 
   it('asks for approval by default: no file, an empty object, or a file saved with a BOM by Notepad', () => {
-    expect(readMachinePolicy(join(tmp.dir, 'missing.json'))).toEqual({ policy: DEFAULT_MACHINE_POLICY, file: null });
+    expect(readMachinePolicy(join(tmp.dir, 'missing.json'), null)).toEqual({ policy: DEFAULT_MACHINE_POLICY, file: null, registry: null, sources: {} });
     expect(DEFAULT_MACHINE_POLICY).toEqual({
       accounts: { requireApproval: true },
       sync: { intervalSeconds: 60 },
@@ -66,9 +66,9 @@ describe('machine policy file', () => {
 
   it('refuses a broken file naming the key and the rule', () => {
     const json = write('broken.json', '{"accounts": ');
-    expect(refusal(json)).toEqual({ code: 'policy.invalid', params: { file: json, key: '(file)', rule: 'not valid JSON' } });
+    expect(refusal(json)).toEqual({ code: 'policy.invalid', params: { file: json, source: 'file', key: '(file)', rule: 'not valid JSON' } });
     const typo = write('typo.json', '{"accounts":{"requireAproval":false}}');
-    expect(refusal(typo)).toEqual({ code: 'policy.invalid', params: { file: typo, key: 'accounts.requireAproval', rule: 'unknown key' } });
+    expect(refusal(typo)).toEqual({ code: 'policy.invalid', params: { file: typo, source: 'file', key: 'accounts.requireAproval', rule: 'unknown key' } });
     const wrongType = write('type.json', '{"accounts":{"requireApproval":"no"}}');
     expect(refusal(wrongType)).toMatchObject({ params: { key: 'accounts.requireApproval', rule: expect.stringContaining('expected boolean') } });
     expect(refusal(tmp.dir)).toMatchObject({ params: { key: '(file)', rule: 'unreadable (EISDIR)' } });

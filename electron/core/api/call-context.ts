@@ -6,6 +6,7 @@ import type { AuditNotes, VaultKeyContext } from '../domain/service-context';
 import { berlinDate } from '../contract/dates';
 import type { OpenVault, VaultLocation } from '../platform/vault/vault';
 import type { MachinePolicy } from '../contract/machine-policy';
+import type { PolicySources } from '../contract/machine-policy-keys';
 import type { SyncIo } from '../domain/sync/sync-context';
 import type { SyncProgress } from '../contract/types/network-types';
 
@@ -18,6 +19,11 @@ export interface UnlockedSession {
   syncProgress?: SyncProgress | null;
 }
 
+export interface PolicyOrigin {
+  file: string;
+  registry: string | null;
+}
+
 /** What every call knows: where the vault lives, the app version, when the call started. */
 export interface CallBasics {
   location: VaultLocation;
@@ -28,6 +34,10 @@ export interface CallBasics {
   clock: () => Date;
   /** The machine policy read at start (policy.json). */
   machinePolicy: MachinePolicy;
+  /** Which keys of the policy IT set (file or registry); absent: none (all defaults). */
+  policySources?: PolicySources;
+  /** Where the policy was looked for at start; shown with the read-only view. */
+  policyOrigin?: PolicyOrigin;
   /** How the shared folder is reached (node:fs by default; tests inject file-system faults). */
   syncIo?: SyncIo;
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../platform/audit/audit-log';
 import { forgetAuditHead, syncAuditHead } from '../platform/audit/audit-head';
 import { checkpointWal, IDLE_CHECKPOINT_MS, IdleCheckpoint } from '../platform/vault/idle-checkpoint';
 import { sqliteReason } from '../platform/vault/sqlcipher';
-import { runSessionCall, type CallBasics, type CaseWorkContext, type LifecycleContext, type ReleasedContext, type UnlockedSession } from './call-context';
+import { runSessionCall, type CallBasics, type PolicyOrigin, type CaseWorkContext, type LifecycleContext, type ReleasedContext, type UnlockedSession } from './call-context';
 import type { VaultLocation } from '../platform/vault/vault';
 import { AccessDenied } from '../domain/access/access-denied';
 import { enforce } from './method-guards';
@@ -17,7 +17,11 @@ import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } fro
 import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
 import type { MachinePolicy } from '../contract/machine-policy';
-import { readMachinePolicy } from '../platform/policy/machine-policy';
+import { policyFilePath, readMachinePolicy } from '../platform/policy/machine-policy';
+import { machineRegistrySource } from '../platform/policy/policy-registry';
+import type { PolicySources } from '../contract/machine-policy-keys';
+import { exportKindOf } from '../contract/export-methods';
+import { loadKeyring, vaultState } from '../platform/vault/vault';
 import type { SyncIo } from '../domain/sync/sync-context';
 
 export interface CoreLogger {
@@ -31,6 +35,8 @@ export interface CoreOptions extends VaultLocation {
   logger?: CoreLogger;
   /** The machine policy; read from policy.json (see platform/policy) when not given. */
   policy?: MachinePolicy;
+  /** With `policy`: which keys IT set (file or registry), so the UI locks them; none when not given. */
+  policySources?: PolicySources;
   /** Quiet time before the WAL is checkpointed (IDLE_CHECKPOINT_MS by default; tests shorten it). */
   idleCheckpointMs?: number;
   /** How the shared sync folder is reached; node:fs by default (tests inject file-system faults). */
@@ -106,6 +112,9 @@ export class CoreDispatcher {
   private readonly logger: CoreLogger;
   private readonly location: VaultLocation;
   private readonly policy: MachinePolicy | AppError;
+  private policySources: PolicySources = {};
+  /** Where the policy was looked for at start (the file also when absent; the registry key on Windows). */
+  private policyOrigin: PolicyOrigin = { file: policyFilePath(), registry: machineRegistrySource()?.location ?? null };
   private readonly idle: IdleCheckpoint;
   private syncTimer: ReturnType<typeof setInterval> | null = null;
   private releasing: Promise<Result<unknown>> | null = null;
@@ -119,13 +128,20 @@ export class CoreDispatcher {
     this.logger = options.logger ?? silentLogger;
     this.location = { dataDir: options.dataDir, nativeBinding: options.nativeBinding };
     this.policy = options.policy ?? this.loadPolicy();
+    if (options.policy) this.policySources = options.policySources ?? {};
   }
 
   /** An invalid policy is logged once and then answers every call: no vault is opened under a policy IT did not mean. */
   private loadPolicy(): MachinePolicy | AppError {
     try {
-      const loaded = readMachinePolicy();
-      this.logger.info(loaded.file ? `machine policy read from ${loaded.file}` : 'no machine policy file; defaults apply');
+      const loaded = readMachinePolicy(this.policyOrigin.file);
+      const set = Object.keys(loaded.sources);
+      this.logger.info(
+        loaded.file || set.length
+          ? `machine policy read from ${[loaded.file, set.some((k) => loaded.sources[k as keyof PolicySources] === 'registry') ? loaded.registry : null].filter(Boolean).join(' and ')}; sets ${set.join(', ') || 'nothing'}`
+          : 'no machine policy file; defaults apply',
+      );
+      this.policySources = loaded.sources;
       return loaded.policy;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -225,8 +241,11 @@ export class CoreDispatcher {
     const spec = contract[method];
     try {
       if (this.policy instanceof AppError) throw this.policy;
+      this.assertPolicyOffice(this.policy);
       // Access before validation: an unauthorised caller learns nothing about the input rules.
       if (spec.access !== 'public') await this.authorise(method, spec.access);
+      const exportKind = exportKindOf(method);
+      if (exportKind && !this.policy.exports.allowed.includes(exportKind)) throw new AppError('policy.exportNotAllowed', { kind: exportKind });
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) throw new AppError('validation.invalid', { issues: toIssues(parsed.error) });
       return { ok: true, value: await this.execute(method, parsed.data) };
@@ -237,6 +256,24 @@ export class CoreDispatcher {
     } finally {
       if (this.session) await syncAuditHead(this.session.vault.dataSource).catch(() => this.logger.error('audit head not written'));
     }
+  }
+
+  /**
+   * A vault of another office than the policy's is never opened (a copied vault, a wrong dataFolder): every call is
+   * refused, like under an invalid policy. Unlocked, the open keyring says; locked, the keyring file (a damaged one is
+   * reported when unlocking).
+   */
+  private assertPolicyOffice(policy: MachinePolicy): void {
+    if (!policy.office) return;
+    let vaultOffice: string | null = this.session?.vault.keyring.office ?? null;
+    if (!this.session && vaultState(this.location.dataDir) !== 'uninitialised') {
+      try {
+        vaultOffice = loadKeyring(this.location.dataDir).office;
+      } catch {
+        vaultOffice = null;
+      }
+    }
+    if (vaultOffice && vaultOffice !== policy.office) throw new AppError('policy.officeMismatch', { vaultOffice, policyOffice: policy.office });
   }
 
   /** Requires an unlocked session whose role may call; a refusal is audited (see auditDenial). */
@@ -267,6 +304,8 @@ export class CoreDispatcher {
       clock: this.now,
       appVersion: this.options.appVersion ?? APP_VERSION,
       machinePolicy: this.policy as MachinePolicy,
+      policySources: this.policySources,
+      policyOrigin: this.policyOrigin,
       syncIo: this.options.syncIo,
     };
     if (spec.releasesQueue) {

@@ -22,6 +22,15 @@ export function errorText(t: TFunction, error: unknown): string {
       return typeof e.params.reason === 'string'
         ? t(`errors.permission.reasons.${e.params.reason}`, { defaultValue: t('errors.permission.denied') })
         : t('errors.permission.denied');
+    case 'policy.invalid':
+      return t(e.params.source === 'registry' ? 'errors.policy.invalidRegistry' : 'errors.policy.invalid', scalarParams(e.params));
+    case 'policy.officeMismatch':
+      return t('errors.policy.officeMismatch', {
+        vaultOffice: t(`offices.${String(e.params.vaultOffice)}`, { defaultValue: String(e.params.vaultOffice) }),
+        policyOffice: t(`offices.${String(e.params.policyOffice)}`, { defaultValue: String(e.params.policyOffice) }),
+      });
+    case 'policy.exportNotAllowed':
+      return t('errors.policy.exportNotAllowed', { kind: t(`machinePolicy.exportKinds.${String(e.params.kind)}`, { defaultValue: String(e.params.kind) }) });
     default:
       return t(`errors.${e.code}`, { ...scalarParams(e.params), defaultValue: t('errors.internal') });
   }

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { call, setSessionLostHandler } from '../api/client';
-import type { SessionUser, VaultStatus } from '../api/core';
+import { OFFICES, policyValue, type Office, type SessionUser, type VaultStatus } from '../api/core';
 import { StartupError } from '../components/StartupError';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { LockPage } from '../pages/LockPage';
@@ -32,6 +32,12 @@ async function loadState(): Promise<AppState> {
   return user ? { kind: 'unlocked', status, user } : { kind: 'locked', status: { ...status, state: 'locked' } };
 }
 
+/** The office the machine policy sets for this workstation, offered alone in the set-up wizard. */
+function policyOfficeOf(status: VaultStatus): Office | null {
+  const office = policyValue(status.policy, 'office');
+  return typeof office === 'string' && (OFFICES as readonly string[]).includes(office) ? (office as Office) : null;
+}
+
 export function App() {
   const [state, setState] = useState<AppState>({ kind: 'loading' });
   const [lockReason] = useState(takeLastLockReason);
@@ -61,6 +67,7 @@ export function App() {
     case 'setup':
       return (
         <SetupPage
+          policyOffice={policyOfficeOf(state.status)}
           onVaultCreated={() => setState((s) => (s.kind === 'setup' ? { ...s, vaultCreated: true } : s))}
           onFinished={refresh}
         />

@@ -10,6 +10,7 @@ import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { MAIN_ID } from './CenteredShell';
 import { StatusNotice } from './FormAlert';
 import { SyncStateIndicator } from './network/SyncStateIndicator';
+import { MachinePolicyProvider } from '../app/machine-policy';
 import { SkipLink } from './SkipLink';
 import { useOpenConflictCount } from './sync-conflicts/conflict-events';
 import { UserMenu } from './UserMenu';
@@ -101,6 +102,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
   const openConflicts = useOpenConflictCount(canUse(user.role, 'conflicts'));
 
   return (
+    <MachinePolicyProvider policy={status.policy}>
     <div className={styles.page}>
       <SkipLink targetId={MAIN_ID} />
       <header className={styles.header}>
@@ -169,6 +171,7 @@ export function AppFrame({ user, status, onIdleLockMinutesChanged }: Props) {
         </Suspense>
       ) : null}
     </div>
+    </MachinePolicyProvider>
   );
 }
 

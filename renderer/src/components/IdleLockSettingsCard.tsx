@@ -14,9 +14,13 @@ const useStyles = makeStyles({
 });
 
 const MIN = 1;
-const MAX = 120;
+/** The form's own upper bound (settingsUpdateInput); the machine policy may allow less. */
+const FORM_MAX = 120;
 
-/** Admin-only: minutes of inactivity before the workstation locks itself. */
+/**
+ * Admin-only: minutes of inactivity before the workstation locks itself, within the machine policy's maximum; when
+ * the policy fixes the value (lock.idleMinutes), shown read-only with the reason.
+ */
 export function IdleLockSettingsCard({ onSaved }: { onSaved: (minutes: number) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -25,12 +29,19 @@ export function IdleLockSettingsCard({ onSaved }: { onSaved: (minutes: number) =
   const [alert, setAlert] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [maximum, setMaximum] = useState(FORM_MAX);
+  const [fixed, setFixed] = useState(false);
   const inputId = useId();
+  const lockedId = useId();
 
   useEffect(() => {
     call('settings.get', {}).then(
-      // Input typed before the answer arrived wins over the loaded value.
-      (s) => setValue((v) => (v === '' ? String(s.idleLockMinutes) : v)),
+      (s) => {
+        setMaximum(s.maxIdleLockMinutes);
+        setFixed(s.idleLockFixed);
+        // Input typed before the answer arrived wins over the loaded value, unless IT fixed it.
+        setValue((v) => (v === '' || s.idleLockFixed ? String(s.idleLockMinutes) : v));
+      },
       (e: unknown) => setAlert(errorText(t, e)),
     );
   }, [t]);
@@ -40,8 +51,9 @@ export function IdleLockSettingsCard({ onSaved }: { onSaved: (minutes: number) =
     setSaved(null);
     setAlert(null);
     const minutes = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!settingsUpdateInput.safeParse({ idleLockMinutes: minutes }).success) {
-      setFieldError(t('validation.wholeNumberRange', { minimum: MIN, maximum: MAX }));
+    if (fixed) return;
+    if (!settingsUpdateInput.safeParse({ idleLockMinutes: minutes }).success || minutes > maximum) {
+      setFieldError(t('validation.wholeNumberRange', { minimum: MIN, maximum }));
       document.getElementById(inputId)?.focus();
       return;
     }
@@ -65,7 +77,13 @@ export function IdleLockSettingsCard({ onSaved }: { onSaved: (minutes: number) =
         <div className={styles.row}>
           <Field
             label={t('settings.idleMinutes')}
-            hint={t('settings.idleMinutesHint')}
+            hint={
+              fixed
+                ? { id: lockedId, children: t('machinePolicy.lockedHint') }
+                : maximum < FORM_MAX
+                  ? t('machinePolicy.idleCapPolicyHint', { maximum })
+                  : t('settings.idleMinutesHint')
+            }
             validationState={fieldError ? 'error' : 'none'}
             validationMessage={fieldError}
           >
@@ -75,7 +93,8 @@ export function IdleLockSettingsCard({ onSaved }: { onSaved: (minutes: number) =
               type="number"
               inputMode="numeric"
               min={MIN}
-              max={MAX}
+              max={maximum}
+              readOnly={fixed}
               step={1}
               name="idleLockMinutes"
               value={value}
@@ -88,7 +107,7 @@ export function IdleLockSettingsCard({ onSaved }: { onSaved: (minutes: number) =
           </Field>
         </div>
         <div>
-          <Button type="submit" appearance="primary" disabledFocusable={busy}>
+          <Button type="submit" appearance="primary" disabledFocusable={busy || fixed} aria-describedby={fixed ? lockedId : undefined}>
             {busy ? t('settings.saving') : t('settings.save')}
           </Button>
         </div>

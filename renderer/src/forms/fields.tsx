@@ -60,13 +60,14 @@ export function TextField<T extends FieldValues>({
   maxLength,
   spellCheck,
   autoCapitalize,
+  readOnly,
   ...base
-}: Base<T> & Pick<InputProps, 'type' | 'autoComplete' | 'inputMode' | 'maxLength' | 'spellCheck' | 'autoCapitalize'>) {
+}: Base<T> & Pick<InputProps, 'type' | 'autoComplete' | 'inputMode' | 'maxLength' | 'spellCheck' | 'autoCapitalize' | 'readOnly'>) {
   return (
     <LabelledField
       {...base}
       render={(bound) => (
-        <Input {...bound} type={type} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength} spellCheck={spellCheck} autoCapitalize={autoCapitalize} />
+        <Input {...bound} type={type} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength} spellCheck={spellCheck} autoCapitalize={autoCapitalize} readOnly={readOnly} />
       )}
     />
   );

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
@@ -6,6 +6,7 @@ import type { SessionUser } from '../api/core';
 import { errorText } from '../api/error-text';
 import { useLoad } from '../app/use-load';
 import { AuditExportDialog } from '../components/audit/AuditExportDialog';
+import { PolicyExportButton } from '../components/PolicyExportButton';
 import { AuditFilters } from '../components/audit/AuditFilters';
 import { AuditIntegrity } from '../components/audit/AuditIntegrity';
 import { AuditTable } from '../components/audit/AuditTable';
@@ -58,9 +59,9 @@ export function AuditPage({ user }: { user: SessionUser }) {
         title={t('auditView.title')}
         lead={t('auditView.lead')}
         actions={
-          <Button ref={exportButton} appearance="primary" onClick={() => setExportOpen(true)} disabledFocusable={!page.data}>
+          <PolicyExportButton method="audit.exportCsv" ref={exportButton} appearance="primary" onClick={() => setExportOpen(true)} disabledFocusable={!page.data}>
             {t('auditView.export.open')}
-          </Button>
+          </PolicyExportButton>
         }
       />
       <StatusNotice message={notice} />

@@ -23,6 +23,7 @@ import { RestrictedBanner } from '../components/retention/RestrictedBanner';
 import { ClientConflictsPanel } from '../components/sync-conflicts/ClientConflictsPanel';
 import { HandoverPanel } from '../components/handovers/HandoverPanel';
 import { AccessReportDialog } from '../components/data-subject/AccessReportDialog';
+import { PolicyExportButton } from '../components/PolicyExportButton';
 import { dataSubjectAllows } from '../api/core';
 
 const useStyles = makeStyles({
@@ -95,7 +96,7 @@ export function ClientFilePage({ id, user }: { id: string; user: SessionUser }) 
         actions={
           // The Art. 15 report is the keeping office's (the core checks the office again).
           dataSubjectAllows(user.role) && c.access.owner ? (
-            <Button onClick={() => setReporting(true)}>{t('dataSubject.action')}</Button>
+            <PolicyExportButton method="dataSubject.accessReport" onClick={() => setReporting(true)}>{t('dataSubject.action')}</PolicyExportButton>
           ) : undefined
         }
       >

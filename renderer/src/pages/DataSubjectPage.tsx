@@ -1,7 +1,8 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessReportDialog } from '../components/data-subject/AccessReportDialog';
+import { PolicyExportButton } from '../components/PolicyExportButton';
 import { PersonPicker } from '../components/audit/PersonPicker';
 import type { AuditSubject } from '../components/audit/audit-labels';
 import { StatusNotice } from '../components/FormAlert';
@@ -50,9 +51,9 @@ export function DataSubjectPage() {
         />
         {person ? (
           <div>
-            <Button appearance="primary" onClick={() => setOpen(true)}>
+            <PolicyExportButton method="dataSubject.accessReport" appearance="primary" onClick={() => setOpen(true)}>
               {t('dataSubject.page.open')}
-            </Button>
+            </PolicyExportButton>
           </div>
         ) : null}
       </section>

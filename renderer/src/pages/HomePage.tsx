@@ -11,6 +11,7 @@ import { WorkOverviewCards } from '../components/cases/WorkOverviewCards';
 import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert } from '../components/FormAlert';
 import { IdleLockSettingsCard } from '../components/IdleLockSettingsCard';
+import { MachinePolicyCard } from '../components/MachinePolicyCard';
 import { ScratchNoteCard } from '../components/ScratchNoteCard';
 import { formatDate } from '../format/date';
 
@@ -106,6 +107,7 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
         </DashboardCard>
         <ScratchNoteCard />
         {user.role === 'it-admin' ? <IdleLockSettingsCard onSaved={onIdleLockMinutesChanged} /> : null}
+        <MachinePolicyCard policy={status.policy} />
       </div>
     </div>
   );

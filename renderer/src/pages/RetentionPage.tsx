@@ -10,6 +10,7 @@ import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { PassphraseConfirmDialog } from '../components/PassphraseConfirmDialog';
 import { ArchiveExportDialog, ConfirmDialog, RequestDeletionDialog, RestrictDialog } from '../components/retention/RetentionDialogs';
+import { PolicyExportButton } from '../components/PolicyExportButton';
 import { useTableStyles } from '../components/table-styles';
 import { formatDate } from '../format/date';
 
@@ -168,9 +169,9 @@ export function RetentionPage({ user }: { user: SessionUser }) {
                     <div className={styles.buttons}>
                       {asks && !r.archive ? (
                         <>
-                          <Button aria-label={t('retention.actions.exportFor', { file: label })} onClick={open({ kind: 'archive', request: r })}>
+                          <PolicyExportButton method="deletions.exportArchive" aria-label={t('retention.actions.exportFor', { file: label })} onClick={open({ kind: 'archive', request: r })}>
                             {t('retention.actions.exportArchive')}
-                          </Button>
+                          </PolicyExportButton>
                           <Button aria-label={t('retention.actions.declinedFor', { file: label })} onClick={open({ kind: 'declined', request: r })}>
                             {t('retention.actions.archiveDeclined')}
                           </Button>

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 const EMPTY_ADMIN: AdminValues = { login: '', name: '', passphrase: '', repeat: '' };
 
 /** First-run wizard: office → first administrator (creates the vault) → recovery key → confirmation. */
-export function SetupPage({ onVaultCreated, onFinished }: { onVaultCreated: () => void; onFinished: () => void }) {
+export function SetupPage({ policyOffice = null, onVaultCreated, onFinished }: { policyOffice?: Office | null; onVaultCreated: () => void; onFinished: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('office');
@@ -67,6 +67,7 @@ export function SetupPage({ onVaultCreated, onFinished }: { onVaultCreated: () =
       {step === 'office' ? (
         <OfficeStep
           office={office}
+          policyOffice={policyOffice}
           focusHeading={office !== null}
           onNext={(o) => {
             setOffice(o);

@@ -9,6 +9,7 @@ import { DashboardCard } from '../components/DashboardCard';
 import { DateField, germanFromIso, isoFromGerman } from '../components/DateField';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
+import { PolicyExportButton } from '../components/PolicyExportButton';
 import { base64ToBlob } from '../components/clients/file-bytes';
 import { downloadPdf } from '../components/print/download-pdf';
 import { BarChart } from '../components/statistics/BarChart';
@@ -185,15 +186,15 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
             <DashboardCard id="statistics-exports" title={t('statistics.exports.title')} description={t('statistics.exports.lead')}>
               <FormAlert message={exportError ? errorText(t, exportError) : null} />
               <div className={styles.buttons}>
-                <Button onClick={() => void runExport('csv')} disabled={exporting}>
+                <PolicyExportButton method="statistics.exportCsv" onClick={() => void runExport('csv')} disabled={exporting}>
                   {t('statistics.exports.csv')}
-                </Button>
-                <Button onClick={() => void runExport('xlsx')} disabled={exporting}>
+                </PolicyExportButton>
+                <PolicyExportButton method="statistics.exportXlsx" onClick={() => void runExport('xlsx')} disabled={exporting}>
                   {t('statistics.exports.xlsx')}
-                </Button>
-                <Button onClick={() => void runExport('pdf')} disabled={exporting}>
+                </PolicyExportButton>
+                <PolicyExportButton method="statistics.print" onClick={() => void runExport('pdf')} disabled={exporting}>
                   {t('statistics.exports.pdf')}
-                </Button>
+                </PolicyExportButton>
                 {exporting ? <Spinner size="tiny" label={t('statistics.exports.working')} /> : null}
               </div>
             </DashboardCard>

@@ -1,9 +1,13 @@
+import { AppError } from '../../contract/errors';
 import { findAuditSubjects, listAuditUsers } from '../../domain/audit-trail/audit-lookups';
 import { exportAuditCsv, listAudit } from '../../domain/audit-trail/audit-query';
 import { verifyAuditTrail } from '../../domain/audit-trail/audit-verify';
 import { discardDraft, getDraft, openDraftForms, saveDraft } from '../../domain/drafts/draft-service';
 import { changePassphrase, lock, unlock } from '../session/session-service';
-import { readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { effectiveIdleLockMinutes, idleLockRule, readStoredIdleLockMinutes } from '../../platform/settings/idle-lock';
+import type { SettingsView } from '../../contract/types/workstation-types';
+import type { CallBasics } from '../call-context';
 import { resetAccountPassphrase, updateAccount } from '../../domain/users/account-admin';
 import { recoveryReset } from '../session/recovery-reset';
 import { rekeyVault } from '../session/vault-rekey';
@@ -94,11 +98,20 @@ export const handlers: HandlerMap<MethodName> = {
   'audit.exportCsv': (i, ctx) => exportAuditCsv(ctx, i),
   'audit.subjects': (i, ctx) => findAuditSubjects(ctx, i),
   'audit.users': (_i, ctx) => listAuditUsers(ctx),
-  'settings.get': async (_i, ctx) => ({ idleLockMinutes: await readIdleLockMinutes(ctx.tx) }),
+  'settings.get': async (_i, ctx) => settingsView(ctx, await readStoredIdleLockMinutes(ctx.tx)),
   'settings.update': async (i, ctx) => {
+    const rule = idleLockRule(ctx.machinePolicy, ctx.policySources);
+    if (rule.fixed) throw new AppError('policy.settingLocked', { key: 'lock.idleMinutes' });
+    if (i.idleLockMinutes > rule.maximum) throw new AppError('policy.idleAboveMax', { maximum: rule.maximum });
     await writeSetting(ctx.tx, SETTING_KEYS.idleLockMinutes, String(i.idleLockMinutes));
     ctx.audit.entityIds.push(SETTING_KEYS.idleLockMinutes);
     ctx.audit.fields.push('idleLockMinutes');
-    return { idleLockMinutes: i.idleLockMinutes };
+    return settingsView(ctx, i.idleLockMinutes);
   },
 };
+
+/** The idle lock as the settings card shows it: the effective minutes, the policy's cap, and whether IT fixed it. */
+function settingsView(ctx: CallBasics, stored: number | null): SettingsView {
+  const rule = idleLockRule(ctx.machinePolicy, ctx.policySources);
+  return { idleLockMinutes: effectiveIdleLockMinutes(stored, ctx.machinePolicy, ctx.policySources), maxIdleLockMinutes: rule.maximum, idleLockFixed: rule.fixed };
+}

@@ -10,6 +10,7 @@ import { listConflicts, resolveConflict } from '../../domain/sync/conflicts';
 import type { SyncStep } from '../../domain/sync/sync-step';
 import { readDeviceId } from '../../domain/sync/own-device';
 import type { HandlerMap } from './handler-types';
+import { AppError } from '../../contract/errors';
 
 const NODE_IO: SyncIo = { fs: fsPromises };
 
@@ -24,8 +25,23 @@ export function networkContext(ctx: SessionContext): NetworkContext {
 
 /** The sync round's chunks: each queued like a call, in its own transaction on the session's vault. */
 function stepsOf(ctx: ReleasedContext): SyncStep {
-  const basics: CallBasics = { location: ctx.location, appVersion: ctx.appVersion, now: ctx.clock(), clock: ctx.clock, machinePolicy: ctx.machinePolicy, syncIo: ctx.syncIo };
+  const basics: CallBasics = { location: ctx.location, appVersion: ctx.appVersion, now: ctx.clock(), clock: ctx.clock, machinePolicy: ctx.machinePolicy, policySources: ctx.policySources, policyOrigin: ctx.policyOrigin, syncIo: ctx.syncIo };
   return (fn) => ctx.enqueue((session) => runSessionCall(session, { ...basics, now: ctx.clock() }, (c) => fn(networkContext(c))));
+}
+
+/** Folder names compared as IT and users write them: trailing separators ignored, Windows paths case-insensitive. */
+function sameFolder(a: string, b: string): boolean {
+  const norm = (p: string) => {
+    const t = p.trim().replace(/[\\/]+$/, '');
+    return /^([A-Za-z]:|\\\\)/.test(t) ? t.replace(/\//g, '\\').toLowerCase() : t;
+  };
+  return norm(a) === norm(b);
+}
+
+/** When the machine policy fixes the shared folder (sync.shareFolder), a network is created or joined only there. */
+function assertPolicyShare(ctx: CallBasics, share: string): void {
+  const fixed = ctx.machinePolicy.sync.shareFolder;
+  if (fixed && !sameFolder(fixed, share)) throw new AppError('policy.shareFixed');
 }
 
 type NetworkMethod =
@@ -41,9 +57,13 @@ type NetworkMethod =
 
 export const networkHandlers: HandlerMap<NetworkMethod> = {
   'network.status': (_i, ctx) => networkStatus(networkContext(ctx), ctx.session.syncProgress ?? null),
-  'network.create': (i, ctx) => createNetwork(networkContext(ctx), i.share),
+  'network.create': (i, ctx) => {
+    assertPolicyShare(ctx, i.share);
+    return createNetwork(networkContext(ctx), i.share);
+  },
   'network.invite': (i, ctx) => inviteDevice(networkContext(ctx), i.office),
   'network.join': async (i, ctx) => {
+    assertPolicyShare(ctx, i.share);
     const status = await joinNetwork(networkContext(ctx), i);
     // A workstation that rejoins after a revocation does so under a new device id: record changes under it.
     ctx.session.deviceId = status.deviceId;

@@ -4,7 +4,9 @@ import { AppError } from '../../contract/errors';
 import { assertStrongPassphrase } from '../../domain/users/passphrase-strength';
 import { appendAudit } from '../../platform/audit/audit-log';
 import type { LifecycleContext } from '../call-context';
-import { DEFAULT_IDLE_LOCK_MINUTES, readIdleLockMinutes, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
+import { effectiveIdleLockMinutes, readStoredIdleLockMinutes } from '../../platform/settings/idle-lock';
+import { currentPolicyView } from '../policy-context';
 import type { Office } from '../../contract/offices';
 import { insertAccount, toSessionUser } from '../../domain/users/account-service';
 import { loadKeyring, vaultPaths, vaultState } from '../../platform/vault/vault';
@@ -15,18 +17,24 @@ import type { VaultStatus } from '../../contract/types/workstation-types';
 import type { SetupResult } from '../../contract/types/workstation-types';
 
 
-/** What the lock screen may know: whether a vault exists, its office, the idle timeout. No personal data. */
+/**
+ * What the lock screen may know: whether a vault exists, its office, the idle timeout, and the machine policy
+ * (read-only view; folders and the office, no personal data).
+ */
 export async function vaultStatus(ctx: LifecycleContext): Promise<VaultStatus> {
+  const policy = currentPolicyView(ctx);
+  const idle = (stored: number | null) => effectiveIdleLockMinutes(stored, ctx.machinePolicy, ctx.policySources);
   if (ctx.session) {
     return {
       state: 'unlocked',
       office: ctx.session.vault.keyring.office,
-      idleLockMinutes: await readIdleLockMinutes(ctx.session.vault.dataSource.manager),
+      idleLockMinutes: idle(await readStoredIdleLockMinutes(ctx.session.vault.dataSource.manager)),
       appVersion: ctx.appVersion,
+      policy,
     };
   }
   if (vaultState(ctx.location.dataDir) === 'uninitialised') {
-    return { state: 'uninitialised', office: null, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, appVersion: ctx.appVersion };
+    return { state: 'uninitialised', office: null, idleLockMinutes: idle(null), appVersion: ctx.appVersion, policy };
   }
   let office: Office | null = null;
   try {
@@ -34,7 +42,7 @@ export async function vaultStatus(ctx: LifecycleContext): Promise<VaultStatus> {
   } catch {
     // A damaged keyring is reported when unlocking; the lock screen still shows.
   }
-  return { state: 'locked', office, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, appVersion: ctx.appVersion };
+  return { state: 'locked', office, idleLockMinutes: idle(null), appVersion: ctx.appVersion, policy };
 }
 
 /**
@@ -46,6 +54,9 @@ export async function setupVault(
   input: { office: Office; adminLogin: string; adminName: string; passphrase: string },
 ): Promise<SetupResult> {
   if (vaultState(ctx.location.dataDir) !== 'uninitialised') throw new AppError('vault.alreadyInitialised');
+  // The policy's office is the only one this machine may serve; the form preselects and locks it.
+  const policyOffice = ctx.machinePolicy.office;
+  if (policyOffice && input.office !== policyOffice) throw new AppError('policy.officeMismatch', { vaultOffice: input.office, policyOffice });
   assertStrongPassphrase(input.passphrase, [input.adminLogin, input.adminName, input.office]);
   const created = await createWorkstationVault(ctx.location, input.office, input.adminLogin, input.passphrase, ctx.now);
   try {
@@ -53,7 +64,7 @@ export async function setupVault(
     const account = await created.dataSource.transaction(async (m) => {
       await writeSetting(m, SETTING_KEYS.office, input.office);
       await writeSetting(m, SETTING_KEYS.deviceId, deviceId);
-      await writeSetting(m, SETTING_KEYS.idleLockMinutes, String(DEFAULT_IDLE_LOCK_MINUTES));
+      // No idle lock is stored: the machine policy's lock.idleMinutes applies until an administrator chooses.
       // No client has keys yet: the vault starts at the current name key version, nothing to rebuild at unlock.
       await writeSetting(m, SETTING_KEYS.nameKeyVersion, String(NAME_KEY_VERSION));
       const admin = await insertAccount(

@@ -1,5 +1,6 @@
 // What the API returns about the workstation, its session, accounts, drafts and settings.
 import type { KeyProtectedCategory } from '../data-categories';
+import type { PolicyView } from '../machine-policy-keys';
 import type { Office, Role } from '../offices';
 import type { AccountRequestKind, PassphraseChangeNotice } from './account-request-types';
 
@@ -27,6 +28,8 @@ export interface VaultStatus {
   office: Office | null;
   idleLockMinutes: number;
   appVersion: string;
+  /** The effective machine policy, key by key with its source: shown read-only; the keys IT set lock their settings. */
+  policy: PolicyView;
 }
 
 export interface SetupResult {
@@ -87,4 +90,8 @@ export interface VaultInfo {
 
 export interface SettingsView {
   idleLockMinutes: number;
+  /** The most the machine policy allows (lock.maxIdleMinutes, at most the form's 120). */
+  maxIdleLockMinutes: number;
+  /** The machine policy fixes the idle time (lock.idleMinutes set by IT): the setting is shown locked. */
+  idleLockFixed: boolean;
 }

@@ -12,6 +12,7 @@ import { FormAlert, StatusNotice } from '../FormAlert';
 import { ConferenceDialog } from './ConferenceDialog';
 import { conferenceDraftId } from './conference-draft';
 import { PrintMinutesDialog } from './PrintMinutesDialog';
+import { PolicyExportButton } from '../PolicyExportButton';
 
 const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -84,9 +85,9 @@ export function ConferencesSection({ kase, managers, readOnly, onCaseChanged }: 
                 </Button>
               )}
               {readOnly || !c.participants ? null : (
-                <Button size="small" onClick={() => setPrinting(c)} aria-label={t('conferences.print.openLabel', { date: formatIsoDay(c.heldOn) })}>
+                <PolicyExportButton method="conferences.printMinutes" size="small" onClick={() => setPrinting(c)} aria-label={t('conferences.print.openLabel', { date: formatIsoDay(c.heldOn) })}>
                   {t('conferences.print.open')}
-                </Button>
+                </PolicyExportButton>
               )}
             </div>
             {c.participants ? (

@@ -9,6 +9,7 @@ import { useSectionStyles } from '../section-styles';
 import { useTableStyles } from '../table-styles';
 import { ConsentDialog } from './ConsentDialog';
 import { PrintConsentDialog } from './PrintConsentDialog';
+import { PolicyExportButton } from '../PolicyExportButton';
 import { RevokeConsentDialog } from './RevokeConsentDialog';
 
 const useStyles = makeStyles({
@@ -143,9 +144,9 @@ export function ConsentSection({ client, onChanged }: { client: ClientDetail; on
               </div>
               {canWrite && !c.revocation ? (
                 <div className={styles.actions}>
-                  <Button onClick={() => setPrinting(c)} aria-label={t('consents.print.actionFor', { purpose: c.purpose })}>
+                  <PolicyExportButton method="consents.printForm" onClick={() => setPrinting(c)} aria-label={t('consents.print.actionFor', { purpose: c.purpose })}>
                     {t('consents.print.action')}
-                  </Button>
+                  </PolicyExportButton>
                   <Button onClick={() => setRevoking(c)} aria-label={`${t('consents.revoke')}: ${c.purpose}`}>
                     {t('consents.revoke')}
                   </Button>

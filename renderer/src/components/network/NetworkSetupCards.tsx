@@ -5,12 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { toApiError } from '../../api/api-error';
 import { call } from '../../api/client';
-import { INVITATION_MAX_CHARS, invitationCodeSchema, networkCreateInput, networkJoinInput, type ErrorCode, type NetworkStatus } from '../../api/core';
+import { INVITATION_MAX_CHARS, invitationCodeSchema, networkCreateInput, networkJoinInput, policyValue, type ErrorCode, type NetworkStatus } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { TextField } from '../../forms/fields';
 import { applyServerIssues, useSchemaForm } from '../../forms/use-schema-form';
 import { DashboardCard } from '../DashboardCard';
 import { InlineForm } from './InlineForm';
+import { useMachinePolicy } from '../../app/machine-policy';
+
+/** The shared folder the machine policy fixes (sync.shareFolder), or null: the field is then prefilled and read-only. */
+function usePolicyShare(): string | null {
+  const policy = useMachinePolicy();
+  const value = policy ? policyValue(policy, 'sync.shareFolder') : undefined;
+  return typeof value === 'string' ? value : null;
+}
 
 const useStyles = makeStyles({
   fileInput: {
@@ -41,7 +49,8 @@ function placeRefusal<T extends FieldValues>(
 /** "Netz anlegen": the first workstation founds the network on the share folder IT names. */
 export function CreateNetworkCard({ onCreated }: { onCreated: (status: NetworkStatus) => void }) {
   const { t } = useTranslation();
-  const form = useSchemaForm(networkCreateInput, { share: '' });
+  const fixedShare = usePolicyShare();
+  const form = useSchemaForm(networkCreateInput, { share: fixedShare ?? '' });
   const [alert, setAlert] = useState<string | null>(null);
 
   const submit = form.handleSubmit(async ({ share }) => {
@@ -63,7 +72,7 @@ export function CreateNetworkCard({ onCreated }: { onCreated: (status: NetworkSt
         submitLabel={t('networkAdmin.create.submit')}
         onSubmit={submit}
       >
-        <TextField control={form.control} name="share" label={t('networkAdmin.share')} hint={t('networkAdmin.shareHint')} required spellCheck={false} maxLength={1024} />
+        <TextField control={form.control} name="share" label={t('networkAdmin.share')} hint={fixedShare ? t('machinePolicy.shareLocked') : t('networkAdmin.shareHint')} readOnly={fixedShare !== null} required spellCheck={false} maxLength={1024} />
       </InlineForm>
     </DashboardCard>
   );
@@ -83,7 +92,8 @@ const JOIN_OVERRIDES = {
 export function JoinNetworkCard({ onJoined }: { onJoined: (status: NetworkStatus) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const form = useSchemaForm(joinSchema, { share: '', invitation: '', code: '' }, JOIN_OVERRIDES);
+  const fixedShare = usePolicyShare();
+  const form = useSchemaForm(joinSchema, { share: fixedShare ?? '', invitation: '', code: '' }, JOIN_OVERRIDES);
   const [alert, setAlert] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
 
@@ -130,7 +140,7 @@ export function JoinNetworkCard({ onJoined }: { onJoined: (status: NetworkStatus
         submitLabel={t('networkAdmin.join.submit')}
         onSubmit={submit}
       >
-        <TextField control={form.control} name="share" label={t('networkAdmin.share')} hint={t('networkAdmin.shareHint')} required spellCheck={false} maxLength={1024} />
+        <TextField control={form.control} name="share" label={t('networkAdmin.share')} hint={fixedShare ? t('machinePolicy.shareLocked') : t('networkAdmin.shareHint')} readOnly={fixedShare !== null} required spellCheck={false} maxLength={1024} />
         <Controller
           name="invitation"
           control={form.control}

@@ -5,6 +5,7 @@ import type { CaseDetail, ReferralView } from '../../api/case-types';
 import { call } from '../../api/client';
 import { feedbackAllowed, reopenTarget } from '../../api/core';
 import { errorText } from '../../api/error-text';
+import { PolicyExportButton } from '../PolicyExportButton';
 import { useLoad } from '../../app/use-load';
 import { formatIsoDay } from '../../format/partial-date';
 import { ListSection } from '../ListSection';
@@ -132,14 +133,15 @@ export function ReferralsSection({ kase, readOnly }: { kase: CaseDetail; readOnl
         </>
       ) : null}
       {r.state !== 'draft' ? (
-        <Button
+        <PolicyExportButton
+          method="referrals.print"
           size="small"
           disabled={printing !== null}
           onClick={() => void print(r)}
           aria-label={t('referrals.printLabel', { partner: r.partnerName })}
         >
           {printing === r.id ? t('referrals.printing') : t('referrals.print')}
-        </Button>
+        </PolicyExportButton>
       ) : null}
       {(['accepted', 'declined', 'done'] as const).some((s) => feedbackAllowed(r.state, s)) ? (
         <Button size="small" onClick={() => setOpen({ kind: 'feedback', referral: r })}>

@@ -10,10 +10,11 @@ const useStyles = makeStyles({
   description: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-export function OfficeStep({ office, focusHeading, onNext }: { office: Office | null; focusHeading: boolean; onNext: (office: Office) => void }) {
+/** `policyOffice`: the office the machine policy sets; then it is chosen and the others cannot be. */
+export function OfficeStep({ office, policyOffice, focusHeading, onNext }: { office: Office | null; policyOffice: Office | null; focusHeading: boolean; onNext: (office: Office) => void }) {
   const styles = { ...useSetupStyles(), ...useStyles() };
   const { t } = useTranslation();
-  const [value, setValue] = useState<Office | null>(office);
+  const [value, setValue] = useState<Office | null>(policyOffice ?? office);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useStepFocus<HTMLHeadingElement>(focusHeading);
 
@@ -34,7 +35,7 @@ export function OfficeStep({ office, focusHeading, onNext }: { office: Office | 
       </h2>
       <Field
         label={t('setup.office.legend')}
-        hint={t('setup.office.hint')}
+        hint={policyOffice ? t('machinePolicy.officeLocked') : t('setup.office.hint')}
         required
         validationState={error ? 'error' : 'none'}
         validationMessage={error}
@@ -51,6 +52,7 @@ export function OfficeStep({ office, focusHeading, onNext }: { office: Office | 
             <Radio
               key={code}
               value={code}
+              disabled={policyOffice !== null && code !== policyOffice}
               label={
                 <span className={styles.option}>
                   <span>{t(`offices.${code}`)}</span>

@@ -63,6 +63,12 @@ export const common = {
     },
     policy: {
       invalid: 'Die Richtlinie dieses Arbeitsplatzes ist ungültig (Datei {{file}}, Einstellung „{{key}}“: {{rule}}). Deshalb öffnet die KIM-Akte keine Daten. Bitte wenden Sie sich an die IT.',
+      invalidRegistry: 'Die Richtlinie dieses Arbeitsplatzes ist ungültig (Registrierung {{file}}, Einstellung „{{key}}“: {{rule}}). Deshalb öffnet die KIM-Akte keine Daten. Bitte wenden Sie sich an die IT.',
+      officeMismatch: 'Die Daten in diesem Ordner gehören zur Dienststelle {{vaultOffice}}, die Richtlinie dieses Arbeitsplatzes legt aber die Dienststelle {{policyOffice}} fest. Deshalb öffnet die KIM-Akte diese Daten nicht. Bitte wenden Sie sich an die IT (Einstellungen „office“ und „dataFolder“).',
+      exportNotAllowed: 'Die IT hat diese Art von Export ({{kind}}) auf diesem Arbeitsplatz nicht freigegeben. Es wurde keine Datei erstellt.',
+      idleAboveMax: 'Die Richtlinie dieses Arbeitsplatzes erlaubt höchstens {{maximum}} Minuten bis zur automatischen Sperre. Es wurde nichts geändert.',
+      settingLocked: 'Diese Einstellung legt die Richtlinie dieses Arbeitsplatzes fest; sie kann hier nicht geändert werden. Es wurde nichts geändert.',
+      shareFixed: 'Die Richtlinie dieses Arbeitsplatzes legt den gemeinsamen Ordner für den Abgleich fest; bitte diesen Ordner verwenden. Es wurde nichts geändert.',
     },
     accountRequest: {
       notPending: 'Der Antrag ist nicht mehr offen (bereits entschieden, abgelaufen oder ersetzt). Es wurde nichts geändert.',

@@ -60,6 +60,12 @@ export const common: Texts<typeof de> = {
     },
     policy: {
       invalid: 'The policy of this workstation is invalid (file {{file}}, setting “{{key}}”: {{rule}}). KIM-Akte therefore opens no data. Please contact IT.',
+      invalidRegistry: 'The policy of this workstation is invalid (registry {{file}}, setting “{{key}}”: {{rule}}). KIM-Akte therefore opens no data. Please contact IT.',
+      officeMismatch: 'The data in this folder belongs to office {{vaultOffice}}, but the policy of this workstation sets office {{policyOffice}}. KIM-Akte therefore does not open it. Please contact IT (settings “office” and “dataFolder”).',
+      exportNotAllowed: 'IT has not allowed this kind of export ({{kind}}) on this workstation. No file was written.',
+      idleAboveMax: 'The policy of this workstation allows at most {{maximum}} minutes before the automatic lock. Nothing was changed.',
+      settingLocked: 'The policy of this workstation sets this; it cannot be changed here. Nothing was changed.',
+      shareFixed: 'The policy of this workstation sets the shared folder for sync; please use that folder. Nothing was changed.',
     },
     accountRequest: {
       notPending: 'The request is no longer open (already decided, expired or replaced). Nothing was changed.',
