@@ -98,4 +98,13 @@ export * from '../../../electron/core/contract/finding-domain';
 export { findingFieldsSchema } from '../../../electron/core/contract/schemas/finding-schemas';
 export type { FindingSummary, FindingView } from '../../../electron/core/contract/types/finding-types';
 export { STATISTICS_ROLES, MAX_PERIOD_DAYS, statisticsAllows } from '../../../electron/core/contract/statistics-domain';
-export type { StatisticsCell, StatisticsFile, StatisticsReport, StatisticsTable } from '../../../electron/core/contract/types/statistics-types';
+export type {
+  AggregateOverview,
+  AggregatePublication,
+  CombinedStatistics,
+  ReceivedAggregate,
+  StatisticsCell,
+  StatisticsFile,
+  StatisticsReport,
+  StatisticsTable,
+} from '../../../electron/core/contract/types/statistics-types';
