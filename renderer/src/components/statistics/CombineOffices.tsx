@@ -1,5 +1,5 @@
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { AggregateOverview, CombinedStatistics } from '../../api/core';
@@ -33,6 +33,11 @@ export function CombineOffices({ period }: { period: Period }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [combined, setCombined] = useState<CombinedStatistics | null>(null);
+  // Another period chosen above: the figures shown so far were for the old one.
+  useEffect(() => {
+    setCombined(null);
+    setError(null);
+  }, [period.from, period.to]);
 
   const combine = async (p: Period) => {
     setBusy(true);
