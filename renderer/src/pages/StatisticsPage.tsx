@@ -169,7 +169,7 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
       ) : null}
 
       {view === 'combined' ? (
-        <CombineOffices period={period} />
+        <CombineOffices key={`${period.from}..${period.to}`} period={period} />
       ) : (
         <>
       <div role="status" aria-atomic="true">

@@ -1,5 +1,5 @@
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { AggregateOverview, CombinedStatistics } from '../../api/core';
@@ -23,7 +23,8 @@ type Period = { from: string; to: string };
 /**
  * "Dienststellen zusammenführen" (Koordination): the figures the offices reported through the shared folder, each
  * signature verified, and their sum for one period, suppressed only after adding up. Opening it makes this
- * workstation one that the offices' reports are encrypted to.
+ * workstation one that the offices' reports are encrypted to. The page mounts it anew for each period chosen, so
+ * figures combined for an earlier period never stand under a later one.
  */
 export function CombineOffices({ period }: { period: Period }) {
   const styles = useStyles();
@@ -33,11 +34,6 @@ export function CombineOffices({ period }: { period: Period }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [combined, setCombined] = useState<CombinedStatistics | null>(null);
-  // Another period chosen above: the figures shown so far were for the old one.
-  useEffect(() => {
-    setCombined(null);
-    setError(null);
-  }, [period.from, period.to]);
 
   const combine = async (p: Period) => {
     setBusy(true);
