@@ -9,6 +9,7 @@ import { countStatistics, type StatisticsCounts } from '../../electron/core/doma
 import { newDeviceKeys } from '../../electron/core/platform/sync/device-keys';
 import { signRecord } from '../../electron/core/platform/sync/signed-record';
 import { publicKeyOf } from '../../electron/core/platform/vault/sealed-box';
+import { kimAkte } from '../helpers/cli';
 import { enrolAccount } from '../helpers/enrol';
 import { lunenTwiceAndWerne, signIn, STAFF, type Workstation } from '../helpers/sync-network';
 import { ADMIN_PASSPHRASE, call, openRawVault, tempDir } from '../helpers/temp-vault';
@@ -165,6 +166,14 @@ describe('KIM statistics across offices', () => {
     const combined = await call(koordination.core, 'statistics.combine', PERIOD);
     expect(cellOf(combined.report, 'cases', 'new')).toBe(7);
     expect(combined.included.filter((a) => a.office === 'lunen')).toHaveLength(1);
+
+    // The same sum from the CLI, for the Kreis' reporting scripts.
+    const r = kimAkte(['stats', '--data-dir', koordination.dir, '--user', COORDINATION.login, '--from', PERIOD.from, '--to', PERIOD.to, '--combined', '--json'], COORDINATION.passphrase);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { tables: { cases: { cells: { new: { count: unknown } } } }; combined: { offices: string[]; missing: string[] } };
+    expect(json.tables.cases.cells.new.count).toBe(7);
+    expect(json.combined).toMatchObject({ offices: ['lunen', 'werne'], missing: ['selm'] });
   });
 
   it('refuses another period and names the periods reported', async () => {
