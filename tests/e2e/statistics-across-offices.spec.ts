@@ -83,6 +83,13 @@ test('Lünen reports its figures to Koordination and Koordination combines Lüne
     await expect(page.getByTestId('statistics-table-cases').getByRole('row', { name: /neu eröffnet 6/ })).toBeVisible();
     await expectNoA11yViolations(page, 'Statistik: Dienststellen zusammengeführt');
 
+    // The sum as CSV, by keyboard: named for the offices, not for one.
+    const downloaded = page.waitForEvent('download');
+    await tabTo(page, page.getByRole('region', { name: 'Export' }).getByRole('button', { name: 'CSV herunterladen (Excel)' }));
+    await page.keyboard.press('Enter');
+    expect((await downloaded).suggestedFilename()).toMatch(/^kim-statistik-dienststellen-\d{4}-01-01-bis-\d{4}-\d{2}-\d{2}\.csv$/);
+    await expect(page.getByText(/Die Datei kim-statistik-dienststellen-.*\.csv wurde erstellt\./)).toBeVisible();
+
     // A period no office reported: refused in German, naming what was reported.
     await tabTo(page, page.getByRole('combobox', { name: 'Schnellauswahl' }));
     await page.keyboard.type('Vorjahr');

@@ -625,6 +625,9 @@ describe('the access matrix (role × office × consent × category × method)', 
       ['statistics.publish', 'publish', period],
       ['statistics.aggregates', 'combine', {}],
       ['statistics.combine', 'combine', period],
+      ['statistics.exportCombinedCsv', 'combine', period],
+      ['statistics.exportCombinedXlsx', 'combine', period],
+      ['statistics.printCombined', 'combine', period],
     ] as const;
     for (const user of USERS) {
       await login(user);

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { openWithRecoveryKey } from '../../electron/core/api/session/open-vault';
-import type { StatisticsCell, StatisticsReport } from '../../electron/core/contract/types/statistics-types';
+import { STATISTICS_FILE_NAME, type StatisticsCell, type StatisticsReport } from '../../electron/core/contract/types/statistics-types';
 import { sealAggregate } from '../../electron/core/domain/statistics/aggregate-record';
 import { countStatistics, type StatisticsCounts } from '../../electron/core/domain/statistics/statistics-counts';
 import { newDeviceKeys } from '../../electron/core/platform/sync/device-keys';
@@ -141,6 +142,23 @@ describe('KIM statistics across offices', () => {
     // Below 5 in each office, 6 in the sum: shown.
     expect(cellOf(combined.report, 'cases', 'new')).toBe(6);
     expect(cellOf(combined.report, 'clientsByAge', '27-44')).toBe(6);
+
+    // The sum through the export paths: named for the offices, the same figures.
+    const csv = await call(koordination.core, 'statistics.exportCombinedCsv', PERIOD);
+    expect(csv.fileName).toBe(`kim-statistik-dienststellen-${PERIOD.from}-bis-${PERIOD.to}.csv`);
+    expect(csv.fileName).toMatch(STATISTICS_FILE_NAME);
+    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8');
+    expect(text).toContain('Summe der Dienststellen: Stadt Lünen, Kommunales Integrationsmanagement; Stadt Werne, Kommunales Integrationsmanagement');
+    expect(text).toMatch(/neu eröffnet[^\n]*;6/);
+    const xlsx = await call(koordination.core, 'statistics.exportCombinedXlsx', PERIOD);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const values: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values.some((v) => String(v[0]).startsWith('neu eröffnet') && v[1] === 6)).toBe(true);
+    const print = await call(koordination.core, 'statistics.printCombined', PERIOD);
+    expect(print.fileName).toBe(`kim-statistik-dienststellen-${PERIOD.from}-bis-${PERIOD.to}.pdf`);
+    expect(print.html).toContain('Summe der Dienststellen: Stadt Lünen');
 
     // Every cell of the sum agrees with the offices' own unsuppressed counts added up here.
     const parts = [await ownCounts(lunen1, 'lunen'), await ownCounts(werne, 'werne')];

@@ -285,6 +285,9 @@ export const contract = {
   'statistics.publish': method<AggregatePublication>()({ input: statisticsPublishInput, access: 'statisticsPublish', audit: write('statistics-aggregate') }),
   'statistics.aggregates': method<AggregateOverview>()({ input: emptyInput, access: 'statisticsCombine', audit: read('statistics-aggregate') }),
   'statistics.combine': method<CombinedStatistics>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: read('statistics-aggregate') }),
+  'statistics.exportCombinedCsv': method<StatisticsFile>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: write('statistics-export') }),
+  'statistics.exportCombinedXlsx': method<StatisticsFile>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: write('statistics-export') }),
+  'statistics.printCombined': method<AggregatePrintDocument>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: write('statistics-export') }),
   // Referrals of a case to directory partners: case data of the keeping office; every read and write audited.
   'referrals.list': method<ReferralView[]>()({ input: referralListInput, access: 'caseWork', audit: read('referral') }),
   'referrals.create': method<ReferralView>()({ input: referralCreateInput, access: 'caseWork', audit: write('referral') }),
@@ -342,7 +345,7 @@ export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], unde
  * Methods whose answer core gives as a print document (HTML) and the transport renders into a PDF before the page
  * sees it (electron/main/pdf-printer.ts; the harness does the same with Chromium's page.pdf).
  */
-export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport', 'statistics.print'] as const satisfies readonly MethodName[];
+export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport', 'statistics.print', 'statistics.printCombined'] as const satisfies readonly MethodName[];
 export type PrintMethod = (typeof PRINT_METHODS)[number];
 
 export function isPrintMethod(method: string): method is PrintMethod {

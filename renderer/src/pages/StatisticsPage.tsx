@@ -9,9 +9,9 @@ import { DashboardCard } from '../components/DashboardCard';
 import { DateField, germanFromIso, isoFromGerman } from '../components/DateField';
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
-import { base64ToBlob } from '../components/clients/file-bytes';
 import { downloadPdf } from '../components/print/download-pdf';
 import { CombineOffices } from '../components/statistics/CombineOffices';
+import { downloadFile } from '../components/statistics/download-file';
 import { ReportFigures } from '../components/statistics/ReportFigures';
 import { ReportToKoordination } from '../components/statistics/ReportToKoordination';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../components/statistics/period-presets';
@@ -26,18 +26,6 @@ const useStyles = makeStyles({
 });
 
 type Period = { from: string; to: string };
-
-function download(fileName: string, base64: string, mime: string): void {
-  const url = URL.createObjectURL(base64ToBlob(base64, mime));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * "Statistik": the KIM figures of the own office for a period, as tables (every one) and bar charts (the one-column
@@ -94,7 +82,7 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
         setNotice(t('statistics.exports.done', { fileName: pdf.fileName }));
       } else {
         const file = await call(kind === 'csv' ? 'statistics.exportCsv' : 'statistics.exportXlsx', period);
-        download(file.fileName, file.contentBase64, file.mimeType);
+        downloadFile(file.fileName, file.contentBase64, file.mimeType);
         setNotice(t('statistics.exports.done', { fileName: file.fileName }));
       }
     } catch (error) {

@@ -10,6 +10,8 @@ import { formatDate, formatTime } from '../../format/date';
 import { DashboardCard } from '../DashboardCard';
 import { FormAlert, StatusNotice } from '../FormAlert';
 import { useTableStyles } from '../table-styles';
+import { downloadPdf } from '../print/download-pdf';
+import { downloadFile } from './download-file';
 import { ReportFigures } from './ReportFigures';
 
 const useStyles = makeStyles({
@@ -45,6 +47,31 @@ export function CombineOffices({ period }: { period: Period }) {
       setError(e);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const runExport = async (kind: 'csv' | 'xlsx' | 'pdf', p: Period) => {
+    setExporting(true);
+    setExportError(null);
+    setNotice(null);
+    try {
+      const input = { from: p.from, to: p.to };
+      if (kind === 'pdf') {
+        const pdf = await call('statistics.printCombined', input);
+        downloadPdf(pdf.fileName, pdf.pdfBase64);
+        setNotice(t('statistics.exports.done', { fileName: pdf.fileName }));
+      } else {
+        const file = await call(kind === 'csv' ? 'statistics.exportCombinedCsv' : 'statistics.exportCombinedXlsx', input);
+        downloadFile(file.fileName, file.contentBase64, file.mimeType);
+        setNotice(t('statistics.exports.done', { fileName: file.fileName }));
+      }
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -141,6 +168,22 @@ export function CombineOffices({ period }: { period: Period }) {
               <li>{combined.report.notes.secondary}</li>
               <li>{t('statistics.legend.definitions', { version: combined.report.definitionsVersion })}</li>
             </ul>
+          </DashboardCard>
+          <DashboardCard id="combined-exports" title={t('statistics.exports.title')} description={t('statistics.combine.exportsLead')}>
+            <StatusNotice message={notice} />
+            <FormAlert message={exportError ? errorText(t, exportError) : null} />
+            <div className={styles.buttons}>
+              <Button onClick={() => void runExport('csv', combined.report)} disabled={exporting}>
+                {t('statistics.exports.csv')}
+              </Button>
+              <Button onClick={() => void runExport('xlsx', combined.report)} disabled={exporting}>
+                {t('statistics.exports.xlsx')}
+              </Button>
+              <Button onClick={() => void runExport('pdf', combined.report)} disabled={exporting}>
+                {t('statistics.exports.pdf')}
+              </Button>
+              {exporting ? <Spinner size="tiny" label={t('statistics.exports.working')} /> : null}
+            </div>
           </DashboardCard>
           <ReportFigures report={combined.report} idPrefix="combined" />
         </>

@@ -59,6 +59,7 @@ export const statistics = {
       included: 'Enthalten: {{offices}}',
       missing: 'Keine Meldung für diesen Zeitraum: {{offices}}',
       noneMissing: 'Alle Dienststellen haben für diesen Zeitraum gemeldet.',
+      exportsLead: 'Die Dateien enthalten nur die zusammengeführten Zahlen und nennen die enthaltenen Dienststellen; keine Namen, keine Akten. Jeder Export wird protokolliert.',
     },
     computing: 'Die Zahlen werden berechnet …',
     computed: 'Zahlen für {{from}} bis {{to}} berechnet.',

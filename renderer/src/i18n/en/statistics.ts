@@ -59,6 +59,7 @@ export const statistics = {
       included: 'Included: {{offices}}',
       missing: 'No report for this period: {{offices}}',
       noneMissing: 'Every office has reported for this period.',
+      exportsLead: 'The files hold only the combined figures and name the offices included; no names, no files. Every export is logged.',
     },
     computing: 'Computing the figures …',
     computed: 'Figures for {{from}} to {{to}} computed.',
