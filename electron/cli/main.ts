@@ -116,7 +116,8 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
     .option('--json', 'print the figures as JSON keyed by codes')
-    .action((o: { dataDir: string; user: string; from: string; to: string; json?: boolean }) => statsCommand(o, out));
+    .option('--combined', "Koordination: the offices' reported figures added up, suppressed after adding (needs the sync network)")
+    .action((o: { dataDir: string; user: string; from: string; to: string; json?: boolean; combined?: boolean }) => statsCommand(o, out));
 
   program
     .command('policy')

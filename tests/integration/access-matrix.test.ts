@@ -618,6 +618,28 @@ describe('the access matrix (role × office × consent × category × method)', 
     }
   });
 
+  it('lets the statistics roles publish their office’s counts and only Koordination receive and combine them', async () => {
+    // Across offices (issue 12 item 2): past the role gate, this vault (in no sync network) answers network.notJoined.
+    const period = { from: addDays(TODAY, -30), to: TODAY };
+    const methods = [
+      ['statistics.publish', 'publish', period],
+      ['statistics.aggregates', 'combine', {}],
+      ['statistics.combine', 'combine', period],
+      ['statistics.exportCombinedCsv', 'combine', period],
+      ['statistics.exportCombinedXlsx', 'combine', period],
+      ['statistics.printCombined', 'combine', period],
+    ] as const;
+    for (const user of USERS) {
+      await login(user);
+      for (const [method, permission, input] of methods) {
+        const allowed = (STATISTICS_ROLES[permission] as readonly Role[]).includes(user.role);
+        const r = await core.dispatch(method, input);
+        expect(r.ok ? 'ok' : r.error.code, `${user.key} ${method}`).toBe(allowed ? 'network.notJoined' : 'permission.denied');
+      }
+    }
+    expect(STATISTICS_ROLES.combine).toEqual(['koordination']);
+  });
+
   it('covers every client-data method of the contract', () => {
     const caseWork = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].access === 'caseWork' || contract[m].access === 'dataSubject');
     const listed = new Set(['clients.search', 'clients.list', 'clients.checkDuplicates', 'clients.create', 'work.overview', 'accounts.caseManagers', 'conflicts.list', 'handovers.incoming']);

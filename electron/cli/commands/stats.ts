@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CoreDispatcher } from '../../core/api/dispatcher';
 import { APP_VERSION } from '../../core/contract/app-version';
-import type { StatisticsCell, StatisticsReport, StatisticsTable } from '../../core/contract/types/statistics-types';
+import type { CombinedStatistics, StatisticsCell, StatisticsReport, StatisticsTable } from '../../core/contract/types/statistics-types';
 import { callCore, unlockForCommand } from '../core-call';
 
 type Keyed = Record<string, StatisticsCell>;
@@ -34,17 +34,37 @@ export function statsJson(r: StatisticsReport) {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
-/** kim-akte stats: the office's KIM statistics for a period (same figures, suppression and audit entry as the app). */
-export async function statsCommand(opts: { dataDir: string; user: string; from: string; to: string; json?: boolean }, out: (line: string) => void): Promise<void> {
+/** With --combined: which offices' reports were added up, and which offices did not report the period. */
+function combinedJson(c: CombinedStatistics) {
+  return {
+    offices: c.included.map((a) => a.office),
+    missing: c.missing,
+    reports: c.included.map((a) => ({ office: a.office, publishedAt: a.publishedAt, device: a.deviceId, fingerprint: a.fingerprint, definitionsVersion: a.definitionsVersion })),
+  };
+}
+
+/**
+ * kim-akte stats: the office's KIM statistics for a period (same figures, suppression and audit entry as the app);
+ * with --combined, Koordination's sum of the offices' reported figures for exactly that period.
+ */
+export async function statsCommand(
+  opts: { dataDir: string; user: string; from: string; to: string; json?: boolean; combined?: boolean },
+  out: (line: string) => void,
+): Promise<void> {
   const core = new CoreDispatcher({ dataDir: resolve(opts.dataDir), appVersion: APP_VERSION });
   try {
     await unlockForCommand(core, opts.user);
-    const report = await callCore(core, 'statistics.compute', { from: opts.from, to: opts.to });
+    const combined = opts.combined ? await callCore(core, 'statistics.combine', { from: opts.from, to: opts.to }) : null;
+    const report = combined ? combined.report : await callCore(core, 'statistics.compute', { from: opts.from, to: opts.to });
     if (opts.json) {
-      out(JSON.stringify(statsJson(report), null, 2));
+      const json = combined ? { ...statsJson(report), combined: combinedJson(combined) } : statsJson(report);
+      out(JSON.stringify(json, null, 2));
       return;
     }
-    out(`KIM statistics, office ${report.office}, ${report.from} to ${report.to} (definitions ${report.definitionsVersion}; "<5": below 5, "x": withheld)`);
+    const scope = combined
+      ? `offices ${combined.included.map((a) => a.office).join(', ')} combined${combined.missing.length ? ` (not reported: ${combined.missing.join(', ')})` : ''}`
+      : `office ${report.office}`;
+    out(`KIM statistics, ${scope}, ${report.from} to ${report.to} (definitions ${report.definitionsVersion}; "<5": below 5, "x": withheld)`);
     for (const t of report.tables) {
       out('');
       out(t.title);

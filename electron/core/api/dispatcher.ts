@@ -76,6 +76,8 @@ const FINDING_PERMISSION: Record<FindingAccess, FindingPermission> = {
 const STATISTICS_PERMISSION: Record<StatisticsAccess, StatisticsPermission> = {
   statistics: 'view',
   statisticsExport: 'export',
+  statisticsPublish: 'publish',
+  statisticsCombine: 'combine',
 };
 
 /** The access levels of deletion and the permission of retention-domain.ts each one needs. */

@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'partnerProposal.decided',
   'finding.personalData',
   'statistics.officeNotKept',
+  'statistics.noRecipient',
+  'statistics.noAggregates',
+  'statistics.periodMismatch',
+  'statistics.definitionsMismatch',
   'referral.consentMissing',
   'referral.invalidTransition',
   'referral.notDraft',
@@ -182,6 +186,13 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
     `The finding's text seems to point to a person (${String(p.kinds ?? 'personal data')}); describe the barrier without names, dates or numbers. Nothing was stored.`,
   'statistics.officeNotKept': (p) =>
     `This workstation keeps the files of its own office only; figures of ${String(p.office ?? 'another office')} come from that office. Nothing was computed.`,
+  'statistics.noRecipient': () =>
+    'No Koordination workstation receives aggregates yet: Koordination opens "Dienststellen zusammenführen" on its workstation once, then the figures can be reported. Nothing was published.',
+  'statistics.noAggregates': (p) => `No office has reported figures for ${String(p.from ?? '?')} to ${String(p.to ?? '?')} yet; nothing was combined.`,
+  'statistics.periodMismatch': (p) =>
+    `No office has reported figures for ${String(p.from ?? '?')} to ${String(p.to ?? '?')}; reported periods: ${String(p.periods ?? 'none')}. Offices' figures of different periods are never added up; nothing was combined.`,
+  'statistics.definitionsMismatch': (p) =>
+    `The reported figures follow different definitions (${String(p.versions ?? 'unknown')}; this workstation: ${String(p.own ?? 'unknown')}); they cannot be added up. Nothing was combined.`,
   'network.notJoined': () => 'This workstation is not a member of a sync network yet (network create or network join).',
   'network.alreadyJoined': () => 'This workstation is already a member of a sync network; nothing was changed.',
   'network.shareUnreachable': (p) =>

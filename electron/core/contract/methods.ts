@@ -84,8 +84,8 @@ import {
 import type { DirectoryConflictView, PartnerContactView, PartnerDetail, PartnerProposalView, PartnerSummary } from './types/partner-types';
 import { findingListInput, findingRecordInput, findingSummaryInput, findingWithdrawInput } from './schemas/finding-schemas';
 import type { FindingSummary, FindingView } from './types/finding-types';
-import { statisticsComputeInput, statisticsExportInput, statisticsPrintInput } from './schemas/statistics-schemas';
-import type { StatisticsFile, StatisticsReport } from './types/statistics-types';
+import { statisticsCombineInput, statisticsComputeInput, statisticsExportInput, statisticsPrintInput, statisticsPublishInput } from './schemas/statistics-schemas';
+import type { AggregateOverview, AggregatePublication, CombinedStatistics, StatisticsFile, StatisticsReport } from './types/statistics-types';
 import type { AggregatePrintDocument } from './types/print-types';
 import {
   referralCreateInput,
@@ -134,7 +134,7 @@ export type Access = 'public' | 'session' | 'admin' | 'caseWork' | 'audit' | 'pr
  * office that keeps the file; see contract/data-subject-domain.ts for why Datenschutz reads client data only here.
  */
 /** KIM statistics: view and export (roles in statistics-domain.ts). */
-export type StatisticsAccess = 'statistics' | 'statisticsExport';
+export type StatisticsAccess = 'statistics' | 'statisticsExport' | 'statisticsPublish' | 'statisticsCombine';
 /** Deletion with four eyes: ask (Datenschutz), decide (another Datenschutz account or Koordination); retention-domain.ts. */
 export type RetentionAccess = 'retentionRequest' | 'retentionDecide';
 /** Structural findings: record (Fallmanagement), list (their own, or all for Koordination), overview; finding-domain.ts. */
@@ -281,6 +281,13 @@ export const contract = {
   'statistics.exportCsv': method<StatisticsFile>()({ input: statisticsExportInput, access: 'statisticsExport', audit: write('statistics-export') }),
   'statistics.exportXlsx': method<StatisticsFile>()({ input: statisticsExportInput, access: 'statisticsExport', audit: write('statistics-export') }),
   'statistics.print': method<AggregatePrintDocument>()({ input: statisticsPrintInput, access: 'statisticsExport', audit: write('statistics-export') }),
+  // Across offices: counts published encrypted to Koordination's workstations through the share, added up there.
+  'statistics.publish': method<AggregatePublication>()({ input: statisticsPublishInput, access: 'statisticsPublish', audit: write('statistics-aggregate') }),
+  'statistics.aggregates': method<AggregateOverview>()({ input: emptyInput, access: 'statisticsCombine', audit: read('statistics-aggregate') }),
+  'statistics.combine': method<CombinedStatistics>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: read('statistics-aggregate') }),
+  'statistics.exportCombinedCsv': method<StatisticsFile>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: write('statistics-export') }),
+  'statistics.exportCombinedXlsx': method<StatisticsFile>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: write('statistics-export') }),
+  'statistics.printCombined': method<AggregatePrintDocument>()({ input: statisticsCombineInput, access: 'statisticsCombine', audit: write('statistics-export') }),
   // Referrals of a case to directory partners: case data of the keeping office; every read and write audited.
   'referrals.list': method<ReferralView[]>()({ input: referralListInput, access: 'caseWork', audit: read('referral') }),
   'referrals.create': method<ReferralView>()({ input: referralCreateInput, access: 'caseWork', audit: write('referral') }),
@@ -338,7 +345,7 @@ export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], unde
  * Methods whose answer core gives as a print document (HTML) and the transport renders into a PDF before the page
  * sees it (electron/main/pdf-printer.ts; the harness does the same with Chromium's page.pdf).
  */
-export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport', 'statistics.print'] as const satisfies readonly MethodName[];
+export const PRINT_METHODS = ['consents.printForm', 'referrals.print', 'conferences.printMinutes', 'dataSubject.accessReport', 'statistics.print', 'statistics.printCombined'] as const satisfies readonly MethodName[];
 export type PrintMethod = (typeof PRINT_METHODS)[number];
 
 export function isPrintMethod(method: string): method is PrintMethod {

@@ -56,6 +56,10 @@ export const DURATION_FIGURE = 'caseDuration';
 export const STATISTICS_ROLES = {
   view: ['koordination', 'fallmanagement'],
   export: ['koordination', 'fallmanagement'],
+  /** Report the own office's counts to Koordination (issue 12 item 2): whoever keeps and explains the figures. */
+  publish: ['koordination', 'fallmanagement'],
+  /** Receive the offices' counts and add them up: Koordination reports the Kreis' figures. */
+  combine: ['koordination'],
 } as const satisfies Record<string, readonly Role[]>;
 export type StatisticsPermission = keyof typeof STATISTICS_ROLES;
 

@@ -98,7 +98,16 @@ export * from '../../../electron/core/contract/finding-domain';
 export { findingFieldsSchema } from '../../../electron/core/contract/schemas/finding-schemas';
 export type { FindingSummary, FindingView } from '../../../electron/core/contract/types/finding-types';
 export { STATISTICS_ROLES, MAX_PERIOD_DAYS, statisticsAllows } from '../../../electron/core/contract/statistics-domain';
-export type { StatisticsCell, StatisticsFile, StatisticsReport, StatisticsTable } from '../../../electron/core/contract/types/statistics-types';
 export { POLICY_KEYS, policySets, policyValue, type PolicyEntry, type PolicyKey, type PolicySource, type PolicyView } from '../../../electron/core/contract/machine-policy-keys';
 export { exportKindOf, type ExportMethod } from '../../../electron/core/contract/export-methods';
 export type { ExportKind } from '../../../electron/core/contract/machine-policy';
+export type {
+  AggregateOverview,
+  AggregatePublication,
+  CombinedStatistics,
+  ReceivedAggregate,
+  StatisticsCell,
+  StatisticsFile,
+  StatisticsReport,
+  StatisticsTable,
+} from '../../../electron/core/contract/types/statistics-types';

@@ -1,5 +1,5 @@
-import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Field, Select, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { MAX_PERIOD_DAYS, OFFICES, statisticsAllows, type SessionUser, type StatisticsReport } from '../api/core';
@@ -10,13 +10,13 @@ import { DateField, germanFromIso, isoFromGerman } from '../components/DateField
 import { FormAlert, StatusNotice } from '../components/FormAlert';
 import { PageHeader } from '../components/PageHeader';
 import { PolicyExportButton } from '../components/PolicyExportButton';
-import { base64ToBlob } from '../components/clients/file-bytes';
 import { downloadPdf } from '../components/print/download-pdf';
-import { BarChart } from '../components/statistics/BarChart';
-import { CellText, StatisticsTableView } from '../components/statistics/StatisticsTableView';
+import { CombineOffices } from '../components/statistics/CombineOffices';
+import { downloadFile } from '../components/statistics/download-file';
+import { ReportFigures } from '../components/statistics/ReportFigures';
+import { ReportToKoordination } from '../components/statistics/ReportToKoordination';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../components/statistics/period-presets';
 import { formatIsoDay, todayIso } from '../format/partial-date';
-import { useTableStyles } from '../components/table-styles';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1200px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -24,25 +24,9 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center', marginTop: tokens.spacingVerticalM },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   legend: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
-/** Tables shown with a bar chart too: one column of counts over several rows. */
-const CHARTED = new Set(['clientsByAge', 'clientsByGender', 'clientsByNationality', 'clientsByResidence', 'casesByRechtskreis', 'closureReasons']);
-
 type Period = { from: string; to: string };
-
-function download(fileName: string, base64: string, mime: string): void {
-  const url = URL.createObjectURL(base64ToBlob(base64, mime));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * "Statistik": the KIM figures of the own office for a period, as tables (every one) and bar charts (the one-column
@@ -51,7 +35,6 @@ function download(fileName: string, base64: string, mime: string): void {
  */
 export function StatisticsPage({ user }: { user: SessionUser }) {
   const styles = useStyles();
-  const table = useTableStyles();
   const { t } = useTranslation();
   const initial = presetPeriod('lastYear', todayIso());
   const [preset, setPreset] = useState<PeriodPreset | 'custom'>('lastYear');
@@ -63,6 +46,8 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
   const [exportError, setExportError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canExport = statisticsAllows(user.role, 'export');
+  const canCombine = statisticsAllows(user.role, 'combine');
+  const [view, setView] = useState<'own' | 'combined'>('own');
   const report = useLoad<StatisticsReport>(() => call('statistics.compute', period), [period.from, period.to]);
 
   const choosePreset = (value: string) => {
@@ -98,7 +83,7 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
         setNotice(t('statistics.exports.done', { fileName: pdf.fileName }));
       } else {
         const file = await call(kind === 'csv' ? 'statistics.exportCsv' : 'statistics.exportXlsx', period);
-        download(file.fileName, file.contentBase64, file.mimeType);
+        downloadFile(file.fileName, file.contentBase64, file.mimeType);
         setNotice(t('statistics.exports.done', { fileName: file.fileName }));
       }
     } catch (error) {
@@ -165,6 +150,17 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
         </form>
       </DashboardCard>
 
+      {canCombine ? (
+        <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as 'own' | 'combined')} aria-label={t('statistics.views.label')}>
+          <Tab value="own">{t('statistics.views.own', { office: t(`offices.${user.office}`) })}</Tab>
+          <Tab value="combined">{t('statistics.views.combined')}</Tab>
+        </TabList>
+      ) : null}
+
+      {view === 'combined' ? (
+        <CombineOffices key={`${period.from}..${period.to}`} period={period} />
+      ) : (
+        <>
       <div role="status" aria-atomic="true">
         {report.loading ? <Spinner size="small" label={t('statistics.computing')} /> : null}
         {r ? <p className={styles.muted}>{t('statistics.computed', { from: formatIsoDay(r.from), to: formatIsoDay(r.to) })}</p> : null}
@@ -200,48 +196,14 @@ export function StatisticsPage({ user }: { user: SessionUser }) {
             </DashboardCard>
           ) : null}
 
-          {r.tables.map((s) => (
-            <DashboardCard key={s.id} id={`statistics-${s.id}`} title={s.title}>
-              {CHARTED.has(s.id) ? <BarChart table={s} /> : null}
-              <StatisticsTableView table={s} rowTotalLabel={t('statistics.table.sum')} columnTotalLabel={t('statistics.table.sum')} />
-            </DashboardCard>
-          ))}
+          {statisticsAllows(user.role, 'publish') ? <ReportToKoordination period={period} office={user.office} /> : null}
 
-          <DashboardCard id="statistics-duration" title={r.duration.title} description={r.duration.definition}>
-            <table className={table.table} data-testid="statistics-duration">
-              <thead>
-                <tr>
-                  <th className={table.th} scope="col">
-                    {t('statistics.duration.figure')}
-                  </th>
-                  <th className={`${table.th} ${styles.number}`} scope="col">
-                    {t('statistics.duration.value')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <DurationRow label={t('statistics.duration.cases')} value={<CellText cell={r.duration.cases} />} />
-                {(['lowerQuartile', 'median', 'upperQuartile'] as const).map((k) => (
-                  <DurationRow key={k} label={t(`statistics.duration.${k}`)} value={r.duration[k] === null ? t('statistics.duration.notShown') : <CellText cell={r.duration[k]} />} />
-                ))}
-              </tbody>
-            </table>
-          </DashboardCard>
+          <ReportFigures report={r} />
         </>
       ) : null}
+        </>
+      )}
     </div>
   );
 }
 
-function DurationRow({ label, value }: { label: string; value: ReactNode }) {
-  const table = useTableStyles();
-  const styles = useStyles();
-  return (
-    <tr>
-      <th className={table.td} scope="row">
-        {label}
-      </th>
-      <td className={`${table.td} ${styles.number}`}>{value}</td>
-    </tr>
-  );
-}

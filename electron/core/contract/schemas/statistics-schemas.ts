@@ -21,3 +21,13 @@ export const statisticsPeriodInput = z
 export const statisticsComputeInput = statisticsPeriodInput;
 export const statisticsExportInput = statisticsPeriodInput;
 export const statisticsPrintInput = statisticsPeriodInput;
+
+const period = z
+  .strictObject({ from: day, to: day })
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'before_from' })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_PERIOD_DAYS, { path: ['to'], message: 'period_too_long' });
+
+/** statistics.publish: the own office's counts for this period go to Koordination. */
+export const statisticsPublishInput = period;
+/** statistics.combine: the offices' published counts for exactly this period. */
+export const statisticsCombineInput = period;

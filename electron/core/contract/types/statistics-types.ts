@@ -46,6 +46,8 @@ export interface StatisticsDuration {
 /** statistics.compute: aggregates of one office and period; no name, id or free text of any file. */
 export interface StatisticsReport {
   office: Office;
+  /** Combined figures (statistics.combine): the offices whose counts were added up. */
+  offices?: Office[];
   from: string;
   to: string;
   /** When it was computed (ISO instant). */
@@ -68,3 +70,55 @@ export interface StatisticsFile {
 
 /** File names of statistics downloads; the download guard lets exactly these through. */
 export const STATISTICS_FILE_NAME = /^kim-statistik-[a-z-]+-\d{4}-\d{2}-\d{2}-bis-\d{4}-\d{2}-\d{2}\.(csv|xlsx)$/;
+
+/** A workstation Koordination's aggregates are encrypted to (statistics.publish names them; no keys). */
+export interface AggregateRecipient {
+  deviceId: string;
+  office: Office;
+  fingerprint: string;
+}
+
+/** statistics.publish: what went to the shared folder, encrypted to Koordination's workstations. */
+export interface AggregatePublication {
+  office: Office;
+  from: string;
+  to: string;
+  definitionsVersion: string;
+  publishedAt: string;
+  recipients: AggregateRecipient[];
+}
+
+/** One office's aggregate as Koordination received it: signature verified, the latest of its office and period. */
+export interface ReceivedAggregate {
+  office: Office;
+  from: string;
+  to: string;
+  definitionsVersion: string;
+  publishedAt: string;
+  /** The publishing workstation (device id) and its fingerprint, as IT compares it. */
+  deviceId: string;
+  fingerprint: string;
+  /** Always true: a record whose signature does not verify is refused and never listed. */
+  signatureVerified: true;
+}
+
+/** statistics.aggregates: what this (Koordination's) workstation has received. */
+export interface AggregateOverview {
+  /** This workstation's signed statement that it receives aggregates stands on the shared folder. */
+  receiving: boolean;
+  /** The definitions version this workstation combines with. */
+  definitionsVersion: string;
+  aggregates: ReceivedAggregate[];
+  /** Records refused (altered, unsigned, from an unknown device): logged, never shown. */
+  refused: number;
+  /** Records encrypted to other workstations only (published before this one started receiving). */
+  notAddressed: number;
+}
+
+/** statistics.combine: the offices' figures added up and suppressed only after adding. */
+export interface CombinedStatistics {
+  report: StatisticsReport;
+  included: ReceivedAggregate[];
+  /** KIM offices without a published aggregate for the period. */
+  missing: Office[];
+}

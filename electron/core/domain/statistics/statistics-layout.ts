@@ -38,10 +38,15 @@ export function tableRows(t: StatisticsTable, defs: StatisticsDefinitions): Shee
   return rows;
 }
 
+/** Whose figures: the office, or for combined figures the offices added up (statistics.combine). */
+export function reportScope(r: Pick<StatisticsReport, 'office' | 'offices'>): string {
+  if (!r.offices) return `${OFFICE_POSTAL[r.office].name}, ${OFFICE_POSTAL[r.office].unit}`;
+  return `Summe der Dienststellen: ${r.offices.map((o) => `${OFFICE_POSTAL[o].name}, ${OFFICE_POSTAL[o].unit}`).join('; ')}`;
+}
+
 export function reportRows(r: StatisticsReport, defs: StatisticsDefinitions): SheetRow[] {
-  const office = OFFICE_POSTAL[r.office];
   const rows: SheetRow[] = [
-    { kind: 'title', values: [`${defs.title}: ${office.name}, ${office.unit}`] },
+    { kind: 'title', values: [`${defs.title}: ${reportScope(r)}`] },
     { kind: 'note', values: ['Zeitraum', `${formatGermanDay(r.from)} bis ${formatGermanDay(r.to)}`] },
     { kind: 'note', values: ['Definitionen', `Stand ${r.definitionsVersion} (resources/statistics/definitions.de.json)`] },
     { kind: 'note', values: ['Geltungsbereich', r.notes.scope] },
@@ -62,7 +67,7 @@ export function reportRows(r: StatisticsReport, defs: StatisticsDefinitions): Sh
   return rows;
 }
 
-/** kim-statistik-<office>-<from>-bis-<to>.<ext> (no personal data; the download guard's pattern). */
-export function statisticsFileName(r: Pick<StatisticsReport, 'office' | 'from' | 'to'>, ext: 'csv' | 'xlsx' | 'pdf'): string {
-  return `kim-statistik-${r.office}-${r.from}-bis-${r.to}.${ext}`;
+/** kim-statistik-<office or "dienststellen">-<from>-bis-<to>.<ext> (no personal data; the download guard's pattern). */
+export function statisticsFileName(r: Pick<StatisticsReport, 'office' | 'offices' | 'from' | 'to'>, ext: 'csv' | 'xlsx' | 'pdf'): string {
+  return `kim-statistik-${r.offices ? 'dienststellen' : r.office}-${r.from}-bis-${r.to}.${ext}`;
 }

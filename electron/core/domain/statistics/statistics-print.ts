@@ -1,10 +1,9 @@
-import { OFFICE_POSTAL } from '../../contract/offices';
 import { MAX_PRINT_HTML_BYTES } from '../../contract/types/print-types';
 import type { StatisticsCell, StatisticsReport, StatisticsTable } from '../../contract/types/statistics-types';
 import { germanDate, html, printDocumentHtml, type SafeHtml } from '../../platform/print/print-html';
 import { SHEET_CSS } from '../../platform/print/sheet-style';
 import type { StatisticsDefinitions } from './statistics-definitions';
-import { statisticsFileName } from './statistics-layout';
+import { reportScope, statisticsFileName } from './statistics-layout';
 
 /**
  * The statistics report as a print document (tagged PDF through the print pipeline): per table a caption, its
@@ -43,10 +42,9 @@ function tableHtml(t: StatisticsTable, defs: StatisticsDefinitions): SafeHtml {
 
 /** The print document of statistics.print. */
 export function statisticsPrintDocument(r: StatisticsReport, defs: StatisticsDefinitions): { fileName: string; html: string } {
-  const office = OFFICE_POSTAL[r.office];
   const d = r.duration;
   const num = (x: number | null) => (x === null ? '–' : x.toLocaleString('de-DE'));
-  const body = html`<header><h1>${defs.title}</h1><p class="lead">${office.name}, ${office.unit}</p><p class="lead">Zeitraum: ${germanDate(r.from)} bis ${germanDate(
+  const body = html`<header><h1>${defs.title}</h1><p class="lead">${reportScope(r)}</p><p class="lead">Zeitraum: ${germanDate(r.from)} bis ${germanDate(
     r.to,
   )}</p><p class="lead">Definitionen: Stand ${r.definitionsVersion}; berechnet am ${germanDate(r.computedAt.slice(0, 10))}</p></header>
 <section><h2>Lesehilfe</h2><ul><li>${r.notes.scope}</li><li>${r.notes.primary}</li><li>${r.notes.secondary}</li></ul></section>

@@ -28,15 +28,14 @@ export async function computeStatistics(ctx: ServiceContext, input: PeriodInput)
   return publishStatistics(counts, office, statisticsDefinitions(), ctx.now);
 }
 
-export async function exportStatisticsCsv(ctx: ServiceContext, input: PeriodInput): Promise<StatisticsFile> {
-  const report = await computeStatistics(ctx, input);
+/** A report (the office's, or the offices' combined figures) as a CSV file; the format goes into the audit entry. */
+export function statisticsCsvFile(ctx: Pick<ServiceContext, 'audit'>, report: StatisticsReport): StatisticsFile {
   ctx.audit.fields.push('format:csv');
   const rows = reportRows(report, statisticsDefinitions()).map((r) => r.values);
   return { fileName: statisticsFileName(report, 'csv'), mimeType: 'text/csv;charset=utf-8', contentBase64: csvBytes(rows).toString('base64') };
 }
 
-export async function exportStatisticsXlsx(ctx: ServiceContext, input: PeriodInput): Promise<StatisticsFile> {
-  const report = await computeStatistics(ctx, input);
+export async function statisticsXlsxFile(ctx: Pick<ServiceContext, 'audit' | 'now'>, report: StatisticsReport): Promise<StatisticsFile> {
   ctx.audit.fields.push('format:xlsx');
   const bytes = await statisticsXlsx(report, statisticsDefinitions(), ctx.now);
   return {
@@ -46,8 +45,19 @@ export async function exportStatisticsXlsx(ctx: ServiceContext, input: PeriodInp
   };
 }
 
-export async function printStatistics(ctx: ServiceContext, input: PeriodInput): Promise<{ fileName: string; html: string }> {
-  const report = await computeStatistics(ctx, input);
+export function statisticsPrintFile(ctx: Pick<ServiceContext, 'audit'>, report: StatisticsReport): { fileName: string; html: string } {
   ctx.audit.fields.push('format:pdf');
   return statisticsPrintDocument(report, statisticsDefinitions());
+}
+
+export async function exportStatisticsCsv(ctx: ServiceContext, input: PeriodInput): Promise<StatisticsFile> {
+  return statisticsCsvFile(ctx, await computeStatistics(ctx, input));
+}
+
+export async function exportStatisticsXlsx(ctx: ServiceContext, input: PeriodInput): Promise<StatisticsFile> {
+  return statisticsXlsxFile(ctx, await computeStatistics(ctx, input));
+}
+
+export async function printStatistics(ctx: ServiceContext, input: PeriodInput): Promise<{ fileName: string; html: string }> {
+  return statisticsPrintFile(ctx, await computeStatistics(ctx, input));
 }

@@ -139,7 +139,16 @@ export const common = {
     conference: { sameDay: 'Für diesen Fall gibt es an diesem Tag schon eine Fallkonferenz. Bitte bestätigen Sie, dass Sie eine weitere erfassen möchten; gespeichert wurde nichts.' },
     partner: { archived: 'Dieser Partner ist archiviert. Stellen Sie ihn erst wieder her, bevor Sie Ansprechpersonen ändern oder Änderungen vorschlagen.' },
     partnerProposal: { decided: 'Über diesen Vorschlag wurde bereits entschieden; es wurde nichts geändert.' },
-    statistics: { officeNotKept: 'Diese Arbeitsstation führt nur die Akten ihrer eigenen Dienststelle; die Zahlen anderer Dienststellen kommen von deren Arbeitsstationen. Es wurde nichts berechnet.' },
+    statistics: {
+      officeNotKept: 'Diese Arbeitsstation führt nur die Akten ihrer eigenen Dienststelle; die Zahlen anderer Dienststellen kommen von deren Arbeitsstationen. Es wurde nichts berechnet.',
+      noRecipient:
+        'Noch kein Arbeitsplatz der Koordination empfängt Meldungen. Die Koordination öffnet dazu einmal „Dienststellen zusammenführen“ auf der Statistikseite; danach können Sie melden. Es wurde nichts gemeldet.',
+      noAggregates: 'Für diesen Zeitraum hat noch keine Dienststelle Zahlen gemeldet. Es wurde nichts zusammengeführt.',
+      periodMismatch:
+        'Für genau diesen Zeitraum liegen keine Meldungen vor; gemeldet wurden: {{periods}}. Zahlen verschiedener Zeiträume werden nie addiert. Wählen Sie einen gemeldeten Zeitraum oder bitten Sie die Dienststellen um eine Meldung.',
+      definitionsMismatch:
+        'Die gemeldeten Zahlen folgen unterschiedlichen Definitionen ({{versions}}; dieser Arbeitsplatz: {{own}}) und können nicht addiert werden. Bitten Sie die Dienststellen, nach einem Update erneut zu melden. Es wurde nichts zusammengeführt.',
+    },
     deletion: {
       notDue: 'Die Aufbewahrungsfrist dieser Akte ist nicht abgelaufen (oder ein Fall ist noch offen). Beantragen Sie die Löschung auf Antrag der Person mit Begründung. Es wurde nichts geändert.',
       alreadyRequested: 'Für diese Akte ist bereits eine Löschung beantragt. Bitte entscheiden Sie zuerst über diesen Antrag. Es wurde nichts geändert.',

@@ -101,6 +101,7 @@ export const audit: Texts<typeof de> = {
       'structural-finding': 'Structural finding',
       statistics: 'Statistics',
       'statistics-export': 'Statistics export',
+      'statistics-aggregate': "An office's reported figures",
       referral: 'Referral',
     },
     actions: {
@@ -113,6 +114,7 @@ export const audit: Texts<typeof de> = {
         revoke: 'Workstation revoked',
         enroll: 'Workstation enrolled in the network',
         successor: 'New identity of a restored workstation accepted',
+        receiveAggregates: "Workstation receives the offices' reports",
         fork: 'New identity taken after a restore',
       },
       sync: {
@@ -121,6 +123,7 @@ export const audit: Texts<typeof de> = {
         freeze: 'Workstation frozen (two files with the same number)',
         purge: "Copy of another office's file narrowed to what is released, or removed",
         consentEnded: 'Consent for another office ended',
+        aggregateRefused: "An office's report refused (signature or content invalid)",
         handoverReceived: 'File received by hand-over from another office',
       },
       vault: {
@@ -187,7 +190,18 @@ export const audit: Texts<typeof de> = {
         accept: 'Handed-over file taken over',
       },
       dataSubject: { accessPreview: 'Art. 15 access report previewed', accessReport: 'Art. 15 access report written (PDF)' },
-      statistics: { compute: 'Statistics computed', exportCsv: 'Statistics exported as CSV', exportXlsx: 'Statistics exported as Excel file', print: 'Statistics report printed (PDF)' },
+      statistics: {
+        compute: 'Statistics computed',
+        exportCsv: 'Statistics exported as CSV',
+        exportXlsx: 'Statistics exported as Excel file',
+        print: 'Statistics report printed (PDF)',
+        publish: "Office's figures reported to Koordination",
+        aggregates: "Offices' reported figures viewed",
+        combine: "Offices' figures combined",
+        exportCombinedCsv: 'Combined statistics exported as CSV',
+        exportCombinedXlsx: 'Combined statistics exported as Excel file',
+        printCombined: 'Combined statistics report printed (PDF)',
+      },
       retention: { files: 'Retention list viewed' },
       deletions: { list: 'Deletion requests viewed', request: 'Deletion requested', exportArchive: 'Archive package created', archiveDeclined: "Archive's refusal recorded", reject: 'Deletion request rejected', approve: 'Deletion approved and carried out' },
       restrictions: { set: 'Processing restricted (Art. 18)', lift: 'Restriction lifted' },

@@ -134,7 +134,14 @@ export const common: Texts<typeof de> = {
     conference: { sameDay: 'This case already has a case conference on that day. Please confirm that you want to record another one; nothing was saved.' },
     partner: { archived: 'This partner is archived. Restore it before changing its contact persons or proposing changes.' },
     partnerProposal: { decided: 'This proposal has already been decided; nothing was changed.' },
-    statistics: { officeNotKept: "This workstation keeps only its own office's files; other offices' figures come from their workstations. Nothing was computed." },
+    statistics: {
+      officeNotKept: "This workstation keeps only its own office's files; other offices' figures come from their workstations. Nothing was computed.",
+      noRecipient: 'No Koordination workstation receives reports yet. Koordination opens "Combine offices" on the statistics page once; then you can report. Nothing was reported.',
+      noAggregates: 'No office has reported figures for this period yet. Nothing was combined.',
+      periodMismatch: 'No reports cover exactly this period; reported: {{periods}}. Figures of different periods are never added up. Choose a reported period or ask the offices to report.',
+      definitionsMismatch:
+        'The reported figures follow different definitions ({{versions}}; this workstation: {{own}}) and cannot be added up. Ask the offices to report again after an update. Nothing was combined.',
+    },
     deletion: {
       notDue: "The retention period of this file has not ended (or a case is still open). Request the deletion on the person's request with a reason. Nothing was changed.",
       alreadyRequested: 'A deletion of this file has already been requested. Please decide that request first. Nothing was changed.',
