@@ -19,6 +19,8 @@ export const EXIT = {
   offline: 9,
   /** The network refused the step (invitation invalid, expired or wrong code, device unknown or revoked). */
   networkRefused: 10,
+  /** doctor: the health check found something IT must fix (a warning or a critical finding); the report says what. */
+  unhealthy: 11,
 } as const;
 
 function exitCodeFor(code: string): number {

@@ -8,6 +8,7 @@ import { rekeyCommand } from './commands/rekey';
 import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
 import { networkCreateCommand, networkDevicesCommand, networkInviteCommand, networkJoinCommand, networkRevokeCommand, syncCommand } from './commands/network';
 import { statsCommand } from './commands/stats';
+import { doctorCommand } from './commands/doctor';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
 
@@ -116,6 +117,15 @@ export function buildProgram(out: (line: string) => void): Command {
     .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
     .option('--json', 'print the figures as JSON keyed by codes')
     .action((o: { dataDir: string; user: string; from: string; to: string; json?: boolean }) => statsCommand(o, out));
+
+  program
+    .command('doctor')
+    .description('health check: vault pages and structure, schema, audit chain, documents folder, disk, share, policy, last backup (exit 11: findings)')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .option('--json', 'print the report as JSON (findings with code, severity, message and fix)')
+    .option('--repair', 'first move orphaned document files into the quarantine folder of the data folder (never deletes)')
+    .action((o: { dataDir: string; user: string; json?: boolean; repair?: boolean }) => doctorCommand(o, out));
 
   return program;
 }
