@@ -99,3 +99,5 @@ export { findingFieldsSchema } from '../../../electron/core/contract/schemas/fin
 export type { FindingSummary, FindingView } from '../../../electron/core/contract/types/finding-types';
 export { STATISTICS_ROLES, MAX_PERIOD_DAYS, statisticsAllows } from '../../../electron/core/contract/statistics-domain';
 export type { StatisticsCell, StatisticsFile, StatisticsReport, StatisticsTable } from '../../../electron/core/contract/types/statistics-types';
+export { HEALTH_CHECKS, QUICK_HEALTH_CHECKS } from '../../../electron/core/contract/types/health-types';
+export type { HealthCheckId, HealthFinding, HealthReport, HealthSeverity } from '../../../electron/core/contract/types/health-types';

@@ -12,6 +12,7 @@ import { DashboardCard } from '../components/DashboardCard';
 import { FormAlert } from '../components/FormAlert';
 import { IdleLockSettingsCard } from '../components/IdleLockSettingsCard';
 import { ScratchNoteCard } from '../components/ScratchNoteCard';
+import { HealthSummaryCard } from '../components/system-health/HealthSummaryCard';
 import { formatDate } from '../format/date';
 
 const useStyles = makeStyles({
@@ -105,6 +106,7 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
           ) : null}
         </DashboardCard>
         <ScratchNoteCard />
+        {user.role === 'it-admin' ? <HealthSummaryCard /> : null}
         {user.role === 'it-admin' ? <IdleLockSettingsCard onSaved={onIdleLockMinutesChanged} /> : null}
       </div>
     </div>
