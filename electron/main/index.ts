@@ -27,7 +27,9 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   // The policy's log folder (IT collects logs there), else the app's own; files kept logs.keepDays days.
   const logPolicy = readLogPolicy();
-  const log = createAppLogger(logPolicy.folder ?? join(app.getPath('userData'), 'logs'), {
+  const ownLogs = join(app.getPath('userData'), 'logs');
+  const log = createAppLogger(logPolicy.folder ?? ownLogs, {
+    fallbackDir: ownLogs,
     keepDays: logPolicy.keepDays,
     version: APP_VERSION,
     office: logPolicy.office,

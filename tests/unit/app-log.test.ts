@@ -60,6 +60,18 @@ describe('application log', () => {
     expect(readdirSync(tmp.dir).sort()).toEqual(['kim-akte-20200102-1.log', 'kim-akte.log', 'notes.txt']);
     tmp.cleanup();
   });
+  it('falls back to the app folder when the policy folder cannot be created, and says so in the first line', async () => {
+    const tmp = tempDir();
+    writeFileSync(join(tmp.dir, 'a-file'), 'not a folder');
+    const own = join(tmp.dir, 'own');
+    const log = createAppLogger(join(tmp.dir, 'a-file', 'logs'), { keepDays: 30, version: '1.0.0', fallbackDir: own });
+    log.info('app started', { event: 'start' });
+    await log.close();
+    const lines = readFileSync(join(own, 'kim-akte.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ level: 'error', code: 'logs.folderUnavailable', reason: 'ENOTDIR' });
+    expect(lines[1]).toMatchObject({ event: 'start' });
+    tmp.cleanup();
+  });
 });
 
 describe('logs --since', () => {
