@@ -58,7 +58,7 @@ describe('health check (system.health, kim-akte doctor)', () => {
     await asAdmin(core);
   }, 60_000);
 
-  it('is for IT administration only: a case manager is refused and the refusal audited', async () => {
+  it('is for IT administration only: a case manager is refused (the access matrix checks every role and the audit)', async () => {
     await switchUser(core, CASE_MANAGER.login, CASE_MANAGER.passphrase);
     expect(await core.dispatch('system.health', { scope: 'quick' })).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
     expect(await core.dispatch('system.repair', {})).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
