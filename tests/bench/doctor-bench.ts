@@ -42,6 +42,7 @@ export async function benchDoctor(o: { clients: number; rounds: number; log: (li
         quick.push(await timeMs(() => call(core, 'system.health', { scope: 'quick' })));
       }
       const report = await call(core, 'system.health', { scope: 'full' });
+      o.log(`  doctor: per check (last run) ${report.checks.map((c) => `${c.check} ${c.ms} ms`).join(', ')}`);
       const unexpected = report.findings.filter((f) => !['health.backupNone', 'health.diskLow'].includes(f.code));
       if (unexpected.length) throw new Error(`doctor bench: unexpected findings on the demo vault: ${unexpected.map((f) => f.code).join(', ')}`);
     } finally {

@@ -203,7 +203,7 @@ describe('health check (system.health, kim-akte doctor)', () => {
   it('prints a readable report with a fix per finding', () => {
     const r = kimAkte(['doctor', '--data-dir', dir, '--user', 'admin'], ADMIN_PASSPHRASE);
     expect(r.code).toBe(11);
-    expect(r.stdout).toMatch(/^ok {5}  policy$/m);
+    expect(r.stdout).toMatch(/^ok {5}  policy \(\d+ ms\)$/m);
     expect(r.stdout).toMatch(/^\[critical\] health\.missingFiles: 1 document\(s\) have no file in the documents folder\.\n {2}Fix: /m);
     expect(r.stdout).toMatch(/^\[critical\] health\.auditBroken: The audit trail is broken at entry #7\.$/m);
   });

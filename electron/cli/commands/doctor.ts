@@ -19,7 +19,7 @@ function printReport(report: HealthReport, repair: HealthRepairResult | null, ou
   if (repair) {
     out(repair.quarantined ? `Repair: moved ${repair.quarantined} orphaned file(s) to ${repair.folder} in the data folder (not deleted).` : 'Repair: no orphaned files to move.');
   }
-  for (const c of report.checks) out(`${c.state === 'ok' ? 'ok     ' : c.state === 'skipped' ? 'skipped' : 'FINDING'}  ${c.check}`);
+  for (const c of report.checks) out(`${c.state === 'ok' ? 'ok     ' : c.state === 'skipped' ? 'skipped' : 'FINDING'}  ${c.check} (${c.ms} ms)`);
   for (const f of report.findings) {
     out(`[${f.severity}] ${f.code}: ${healthMessage(f)}`);
     out(`  Fix: ${healthFix(f)}`);
@@ -41,7 +41,7 @@ export async function doctorCommand(opts: DoctorOptions, out: (line: string) => 
     if (!status.ok && status.error.code === 'policy.invalid') {
       const p = status.error.params as { key?: string; rule?: string };
       const finding: HealthFinding = { check: 'policy', code: 'health.policyInvalid', severity: 'critical', params: { key: String(p.key), rule: String(p.rule) } };
-      const report: HealthReport = { scope: 'full', checkedAt: new Date().toISOString(), tookMs: 0, checks: [{ check: 'policy', state: 'finding' }], findings: [finding] };
+      const report: HealthReport = { scope: 'full', checkedAt: new Date().toISOString(), tookMs: 0, checks: [{ check: 'policy', state: 'finding', ms: 0 }], findings: [finding] };
       if (opts.json) out(JSON.stringify({ dataDir, report: { ...report, findings: [withTexts(finding)] }, repair: null }, null, 2));
       else printReport(report, null, out);
       throw new CliError('The machine policy is invalid; no other check ran.', EXIT.unhealthy);

@@ -58,6 +58,8 @@ export interface HealthCheckResult {
   check: HealthCheckId;
   /** ok: passed; finding: see `findings`; skipped: does not apply here (no sync network). */
   state: 'ok' | 'finding' | 'skipped';
+  /** Milliseconds this check took (the full checks read the whole vault: IT sees which one is slow). */
+  ms: number;
 }
 
 export interface HealthReport {

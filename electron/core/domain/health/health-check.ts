@@ -114,12 +114,14 @@ export async function runHealthCheck(ctx: VaultKeyContext, scope: 'quick' | 'ful
   const checks: HealthCheckResult[] = [];
   const findings: HealthFinding[] = [];
   for (const id of ids) {
+    const begun = Date.now();
     const result = await CHECKS[id](ctx, deps);
+    const ms = Date.now() - begun;
     if (result === 'skipped') {
-      checks.push({ check: id, state: 'skipped' });
+      checks.push({ check: id, state: 'skipped', ms });
       continue;
     }
-    checks.push({ check: id, state: result.some((f) => f.severity !== 'info') ? 'finding' : 'ok' });
+    checks.push({ check: id, state: result.some((f) => f.severity !== 'info') ? 'finding' : 'ok', ms });
     findings.push(...result);
   }
   return { scope, checkedAt: ctx.now.toISOString(), tookMs: Date.now() - started, checks, findings };
