@@ -12,7 +12,7 @@
 export const CORE_FLOORS = ['contract', 'platform', 'domain', 'api'];
 
 /** Domain areas bottom up: each may import only those before it. */
-export const DOMAIN_AREAS = ['access', 'users', 'drafts', 'clients', 'consent', 'documents', 'cases', 'client-file', 'work', 'audit-trail', 'partners', 'referrals', 'conferences', 'findings', 'statistics', 'sync', 'handovers', 'data-subject', 'retention'];
+export const DOMAIN_AREAS = ['access', 'users', 'drafts', 'clients', 'consent', 'documents', 'cases', 'client-file', 'work', 'audit-trail', 'partners', 'referrals', 'conferences', 'findings', 'statistics', 'sync', 'handovers', 'data-subject', 'retention', 'health'];
 
 const core = (p) => `electron/core/${p}`;
 const ENTITY_FILES = ['**/*-entity.ts', '**/*-entities.ts'];

@@ -21,6 +21,8 @@ export const EXIT = {
   networkRefused: 10,
   /** `policy check`: the policy file is missing, unreadable or breaks a rule (the message names the key and the rule). */
   policyInvalid: 11,
+  /** doctor: the health check found something IT must fix (a warning or a critical finding); the report says what. */
+  unhealthy: 12,
 } as const;
 
 function exitCodeFor(code: string): number {

@@ -8,6 +8,8 @@ import { rekeyCommand } from './commands/rekey';
 import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
 import { networkCreateCommand, networkDevicesCommand, networkInviteCommand, networkJoinCommand, networkRevokeCommand, syncCommand } from './commands/network';
 import { statsCommand } from './commands/stats';
+import { doctorCommand } from './commands/doctor';
+import { logsCommand } from './commands/logs';
 import { policyCheckCommand } from './commands/policy-check';
 import { EXIT } from './core-call';
 import { CliError } from './passphrase-input';
@@ -128,6 +130,23 @@ export function buildProgram(out: (line: string) => void): Command {
     .option('--registry', "merge this machine's registry values (HKLM\\Software\\Policies\\KIM-Akte) as the app does (Windows)")
     .option('--json', 'print every key with its value and source as JSON')
     .action((o: { file: string; registry?: boolean; json?: boolean }) => policyCheckCommand(o, out));
+
+  program
+    .command('doctor')
+    .description('health check: vault pages and structure, schema, audit chain, documents folder, disk, share, policy, last backup (exit 12: findings)')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .option('--json', 'print the report as JSON (findings with code, severity, message and fix)')
+    .option('--repair', 'first move orphaned document files into the quarantine folder of the data folder (never deletes)')
+    .action((o: { dataDir: string; user: string; json?: boolean; repair?: boolean }) => doctorCommand(o, out));
+
+  program
+    .command('logs')
+    .description('print the log lines since a time for support (no personal data in them); folder: --log-dir, else the policy\'s, else beside --data-dir, else the app\'s')
+    .requiredOption('--since <time>', 'ISO date or date-time with zone, or a span back from now: 30m, 2h, 7d')
+    .option('--log-dir <dir>', 'the log folder to read')
+    .option('--data-dir <dir>', 'the vault folder; its sibling "logs" folder is read (the app\'s default layout)')
+    .action((o: { since: string; logDir?: string; dataDir?: string }) => logsCommand(o, out));
 
   return program;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, Menu, session } from 'electron';
 import { APP_VERSION } from '../core/contract/app-version';
 import { createAppLogger } from './app-log';
+import { readLogPolicy } from '../core/api/log-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { cliArguments, loadBundledCli, runCliMode } from './cli-mode';
 import { guardAllWebContents } from './contents-guards';
@@ -29,7 +30,16 @@ if (cliArgs) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const log = createAppLogger(join(app.getPath('userData'), 'logs'));
+  // The policy's log folder (IT collects logs there), else the app's own; files kept logs.keepDays days.
+  const logPolicy = readLogPolicy();
+  const ownLogs = join(app.getPath('userData'), 'logs');
+  const log = createAppLogger(logPolicy.folder ?? ownLogs, {
+    fallbackDir: ownLogs,
+    keepDays: logPolicy.keepDays,
+    version: APP_VERSION,
+    office: logPolicy.office,
+  });
+  if (logPolicy.invalid) log.error(logPolicy.invalid, { code: 'policy.invalid' });
   // Before any window exists, so no web contents is ever created without its guards.
   guardAllWebContents(app, isOwnOrigin, log);
 
@@ -57,14 +67,18 @@ if (cliArgs) {
       mainWindow = null;
     });
     installLockTriggers(() => mainWindow, core, log);
-    log.info(`KIM-Akte ${APP_VERSION} started`);
+    log.info('app started', { event: 'start', platform: process.platform });
 
     let quitting = false;
     app.on('before-quit', (event) => {
       if (quitting) return;
       event.preventDefault();
       quitting = true;
-      void core.shutdown().finally(() => app.quit());
+      log.info('app stopped', { event: 'stop' });
+      void core
+        .shutdown()
+        .then(() => log.close())
+        .finally(() => app.quit());
     });
   });
 

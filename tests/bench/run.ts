@@ -5,6 +5,7 @@ import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchDeletion } from './deletion-bench';
 import { benchDirectory } from './directory-bench';
+import { benchDoctor } from './doctor-bench';
 import { benchUnlock } from './unlock-bench';
 import { benchReferrals } from './referral-bench';
 import { benchStatistics } from './statistics-bench';
@@ -29,6 +30,7 @@ const TARGETS: [key: string, label: string, limit: number][] = [
   ['sync_import_changes_per_s', 'sync import, same office (rows/s)', -5_000],
   ['sync_initial_office_s', 'initial office sync onto a new PC (s)', 300],
   ['statistics_year_ms', 'statistics, a year of one office (ms, median)', 2_000],
+  ['doctor_quick_ms', 'health check at sign-in p50 (ms)', 100],
 ];
 
 /** The targets table: value, target, value ÷ target, and whether it is met. */
@@ -55,7 +57,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only | --doctor-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -103,6 +105,19 @@ async function main(): Promise<void> {
   if (args.has('--deletion-only')) {
     const deletion = await deletionRun();
     if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...deletion }));
+    return;
+  }
+  const doctorRun = () =>
+    benchDoctor({ clients: quick ? 2_000 : 50_000, rounds: quick ? 2 : 3, log: (l) => console.log(l) }).then((d) => {
+      console.log(
+        `doctor: full health check of the ${d.doctor_vault_mb} MB vault (${d.doctor_clients} clients) median ${d.doctor_ms} ms (n=${d.doctor_samples}); quick check (sign-in) ${d.doctor_quick_ms} ms; baseline reading vault.db once ${d.doctor_read_file_ms} ms (ratio ${d.doctor_ratio_to_read})`,
+      );
+      return d as unknown as Record<string, number>;
+    });
+  if (args.has('--doctor-only')) {
+    const d = await doctorRun();
+    printTargets(d, new Set(Object.keys(d)));
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...d }));
     return;
   }
   if (args.has('--referrals-only')) {
@@ -187,7 +202,8 @@ async function main(): Promise<void> {
   const referrals = await referralRun();
   const statistics = await statisticsRun();
   const deletion = await deletionRun();
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics, ...deletion };
+  const doctor = await doctorRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics, ...deletion, ...doctor };
   printTargets(all);
   if (args.has('--json')) {
     console.log(

@@ -224,7 +224,10 @@ export async function benchSyncData(options: { clients: number; notesPerClient: 
     const officeEvents: FsEvent[] = [];
     const joinerEvents: FsEvent[] = [];
     const instant = () => Promise.resolve();
-    const logger = { info: (m: string) => (m.includes(' refused: ') ? log(`  core: ${m}`) : undefined), error: (m: string) => log(`  core: ${m}`) };
+    const logger = {
+      info: (m: string, f?: Record<string, unknown>) => (m.endsWith(' refused') ? log(`  core: ${m} (${String(f?.code)})`) : undefined),
+      error: (m: string) => log(`  core: ${m}`),
+    };
     const office = openCore({ dataDir, logger, syncIo: { fs: watchedFs(officeEvents), sleep: instant } });
     await call(office, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     await call(office, 'network.create', { share });

@@ -929,3 +929,41 @@ describe('retention, deletion and restriction by role (every role × every metho
     }
   }, 240_000);
 });
+
+describe('the health check by role (every role × every system method)', () => {
+  it('lets only IT administration run the health check and the repair, and audits every refusal', async () => {
+    const tmp = tempDir('kim-akte-matrix-health-', true);
+    const { core } = await setupVault(tmp.dir);
+    try {
+      const admin = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
+      const byRole = new Map<Role, User>([['it-admin', USERS.find((u) => u.key === 'admin')!]]);
+      for (const u of USERS.filter((x) => x.key !== 'admin' && x.key !== 'fmWerne')) {
+        const approver = u.key === 'ds' ? undefined : USERS.find((x) => x.key === 'ds');
+        await enrolAccount(core, admin, { login: u.login, displayName: u.key, role: u.role, passphrase: u.passphrase }, approver);
+        byRole.set(u.role, u);
+      }
+      const methods = (Object.keys(contract) as MethodName[]).filter((m) => m.startsWith('system.'));
+      expect(methods).toEqual(['system.health', 'system.repair']);
+      const inputs: Record<string, unknown> = { 'system.health': { scope: 'quick' }, 'system.repair': {} };
+      for (const [role, user] of byRole) {
+        await call(core, 'session.lock');
+        await call(core, 'session.unlock', { login: user.login, passphrase: user.passphrase });
+        for (const method of methods) {
+          expect(contract[method].access).toBe('admin');
+          const r = await core.dispatch(method, inputs[method]);
+          if (role === 'it-admin') expect(r.ok, `${role} ${method}: ${JSON.stringify(r)}`).toBe(true);
+          else expect(r, `${role} ${method}`).toMatchObject({ ok: false, error: { code: 'permission.denied' } });
+        }
+      }
+      await call(core, 'session.lock');
+      await call(core, 'session.unlock', admin);
+      for (const method of methods) {
+        const rows = (await call(core, 'audit.list', { action: method, limit: 100 })).rows;
+        expect(rows.filter((r) => r.outcome === 'denied').map((r) => r.actorRole).sort(), method).toEqual([...byRole.keys()].filter((r) => r !== 'it-admin').sort());
+      }
+    } finally {
+      await core.close();
+      tmp.cleanup();
+    }
+  }, 240_000);
+});

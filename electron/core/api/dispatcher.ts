@@ -13,7 +13,7 @@ import { dataSubjectAllows } from '../contract/data-subject-domain';
 import { statisticsAllows, type StatisticsPermission } from '../contract/statistics-domain';
 import { directoryAllows, type DirectoryPermission } from '../contract/partner-domain';
 import { retentionAllows, type RetentionPermission } from '../contract/retention-domain';
-import { AppError, englishMessage, type ErrorPayload, type ValidationIssue } from '../contract/errors';
+import { AppError, type ErrorPayload, type ValidationIssue } from '../contract/errors';
 import { handlers } from './handlers';
 import { APP_VERSION } from '../contract/app-version';
 import type { MachinePolicy } from '../contract/machine-policy';
@@ -181,7 +181,9 @@ export class CoreDispatcher {
       const gate = await this.enqueue(() => this.run(method, input));
       if (!gate.ok || !(gate.value instanceof DeferredCall)) return gate;
       try {
-        return { ok: true, value: await gate.value.start() };
+        const value = await gate.value.start();
+        this.logEvent(method, value);
+        return { ok: true, value };
       } catch (error) {
         return this.fail(method, error);
       }
@@ -218,7 +220,7 @@ export class CoreDispatcher {
       void this.dispatch('sync.run', {})
         .then((r) => {
           // Not in a network, or revoked: nothing to do; offline and errors are recorded by the round itself.
-          if (!r.ok && r.error.code !== 'network.notJoined') this.logger.info(`background sync: ${englishMessage(r.error)}`, { code: r.error.code });
+          if (!r.ok && r.error.code !== 'network.notJoined') this.logger.info('background sync failed', { event: 'sync', code: r.error.code });
         })
         .finally(() => {
           this.syncWaiting = false;
@@ -237,7 +239,8 @@ export class CoreDispatcher {
       // Only a string is echoed: String() on caller data can throw (toString, Symbol.toPrimitive), rejecting the call.
       const echoed = typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
       const error = new AppError('request.unknownMethod', { method: echoed });
-      this.logger.info(error.message);
+      // The name is caller data: the log gets the code only.
+      this.logger.info('request refused', { code: error.code });
       return { ok: false, error: error.toPayload() };
     }
     const spec = contract[method];
@@ -250,7 +253,9 @@ export class CoreDispatcher {
       if (exportKind && !this.policy.exports.allowed.includes(exportKind)) throw new AppError('policy.exportNotAllowed', { kind: exportKind });
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) throw new AppError('validation.invalid', { issues: toIssues(parsed.error) });
-      return { ok: true, value: await this.execute(method, parsed.data) };
+      const value = await this.execute(method, parsed.data);
+      this.logEvent(method, value);
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof AccessDenied) await this.auditDenial(method, error);
       else if (error instanceof AppError && error.code === 'session.passphraseChangeRequired') await this.auditDenial(method, null);
@@ -384,10 +389,26 @@ export class CoreDispatcher {
     return CASE_WORK_ROLES.includes(session.user.role);
   }
 
+  /**
+   * The events IT reads in the log besides errors: sign-in and lock (with office and role, never the login) and each
+   * sync round's counts. Values only of the workstation, never of a person.
+   */
+  private logEvent(method: MethodName, value: unknown): void {
+    if (method === 'session.unlock' && this.session) {
+      this.logger.info('session unlocked', { event: 'unlock', office: this.session.vault.keyring.office, role: this.session.user.role });
+    } else if (method === 'session.lock') {
+      this.logger.info('session locked', { event: 'lock' });
+    } else if (method === 'sync.run') {
+      const r = value as Partial<Record<'sent' | 'received' | 'applied' | 'conflicts' | 'rejected', number>>;
+      this.logger.info('sync round', { event: 'sync', sent: r.sent, received: r.received, applied: r.applied, conflicts: r.conflicts, rejected: r.rejected });
+    }
+  }
+
   private fail(method: MethodName, error: unknown): Result<never> {
     if (error instanceof AppError) {
       const payload: ErrorPayload = error.toPayload();
-      this.logger.info(`${method} refused: ${englishMessage(payload)}`, { code: payload.code });
+      // Code and method only: an error's parameters may quote what the caller sent.
+      this.logger.info(`${method} refused`, { code: payload.code });
       return { ok: false, error: payload };
     }
     // Unexpected: log the kind of error only; messages may quote SQL values (personal data).

@@ -72,6 +72,8 @@ export const METHOD_NAMES = [
   'network.join',
   'network.devices',
   'network.revoke',
+  'system.health',
+  'system.repair',
   'sync.run',
   'conflicts.list',
   'conflicts.resolve',

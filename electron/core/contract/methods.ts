@@ -116,6 +116,8 @@ import {
 } from './schemas/retention-schemas';
 import type { ArchivePackage, DeletionRequestView, DeletionResult, RetentionFilesView, RetentionFileView } from './types/retention-types';
 import type { InvitationView, NetworkDevice, NetworkStatus, SyncConflictView, SyncRoundResult } from './types/network-types';
+import { healthCheckInput } from './schemas/health-schemas';
+import type { HealthRepairResult, HealthReport } from './types/health-types';
 
 /**
  * The one contract of the API: every method's name, input schema, output type, required access and audit rule.
@@ -253,6 +255,9 @@ export const contract = {
   'network.join': method<NetworkStatus>()({ input: networkJoinInput, access: 'admin', audit: write('network') }),
   'network.devices': method<NetworkDevice[]>()({ input: emptyInput, access: 'admin', audit: read('network') }),
   'network.revoke': method<NetworkDevice[]>()({ input: networkRevokeInput, access: 'admin', audit: write('network') }),
+  // The health check of this workstation (kim-akte doctor, IT's "Systemzustand"): IT administration only.
+  'system.health': method<HealthReport>()({ input: healthCheckInput, access: 'admin', audit: read('system') }),
+  'system.repair': method<HealthRepairResult>()({ input: emptyInput, access: 'admin', audit: write('system') }),
   // One round through the shared folder, in chunks of its own transactions; it writes its own audit entries.
   'sync.run': method<SyncRoundResult>()({ input: emptyInput, access: 'session', audit: none, releasesQueue: true }),
   // Concurrent writes of one office's workstations, for case managers to confirm or correct.

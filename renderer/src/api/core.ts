@@ -111,3 +111,5 @@ export type {
   StatisticsReport,
   StatisticsTable,
 } from '../../../electron/core/contract/types/statistics-types';
+export { HEALTH_CHECKS, QUICK_HEALTH_CHECKS } from '../../../electron/core/contract/types/health-types';
+export type { HealthCheckId, HealthFinding, HealthReport, HealthSeverity } from '../../../electron/core/contract/types/health-types';

@@ -18,3 +18,4 @@ export const DataSubjectPage = lazy(() => import('../pages/DataSubjectPage').the
 export const StatisticsPage = lazy(() => import('../pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 export const FindingsPage = lazy(() => import('../pages/FindingsPage').then((m) => ({ default: m.FindingsPage })));
 export const RetentionPage = lazy(() => import('../pages/RetentionPage').then((m) => ({ default: m.RetentionPage })));
+export const SystemHealthPage = lazy(() => import('../pages/SystemHealthPage').then((m) => ({ default: m.SystemHealthPage })));

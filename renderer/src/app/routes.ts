@@ -9,6 +9,8 @@ const CONFLICT_SETTLERS = OWNER_ROLES;
 const ACCOUNT_ADMINS: readonly Role[] = ['it-admin'];
 /** The network of trusted workstations: creating, inviting, joining and revoking are the core's 'admin' access too. */
 const NETWORK_ADMINS = ACCOUNT_ADMINS;
+/** The health check of this workstation: the core's 'admin' access as well. */
+const HEALTH_CHECKERS = ACCOUNT_ADMINS;
 /** Approvals of IT's account changes: Datenschutz decides, IT follows them (the core's 'audit' roles may list). */
 const APPROVAL_VIEWERS: readonly Role[] = ['datenschutz', 'it-admin'];
 /** The partner directory: the roles that read it (the core's 'directory' access). */
@@ -44,6 +46,7 @@ export const AREAS = [
   { id: 'conflicts', hash: '#/konflikte', labelKey: 'syncConflicts.nav', roles: CONFLICT_SETTLERS },
   { id: 'accounts', hash: '#/konten', labelKey: 'frame.areas.accounts', roles: ACCOUNT_ADMINS },
   { id: 'network', hash: '#/netzwerk', labelKey: 'networkAdmin.nav', roles: NETWORK_ADMINS },
+  { id: 'systemHealth', hash: '#/systemzustand', labelKey: 'systemHealth.nav', roles: HEALTH_CHECKERS },
   { id: 'approvals', hash: '#/freigaben', labelKey: 'approvals.nav', roles: APPROVAL_VIEWERS },
   { id: 'retention', hash: '#/aufbewahrung', labelKey: 'retention.nav', roles: RETENTION_USERS },
   { id: 'audit', hash: '#/protokoll', labelKey: 'auditView.nav', roles: AUDIT_ROLES },
@@ -63,6 +66,7 @@ export type Route =
   | { area: 'conflicts' }
   | { area: 'accounts' }
   | { area: 'network' }
+  | { area: 'systemHealth' }
   | { area: 'approvals' }
   | { area: 'retention' }
   | { area: 'audit' }
@@ -80,6 +84,7 @@ export const hrefs = {
   conflicts: '#/konflikte',
   accounts: '#/konten',
   network: '#/netzwerk',
+  systemHealth: '#/systemzustand',
   approvals: '#/freigaben',
   retention: '#/aufbewahrung',
   audit: '#/protokoll',
@@ -106,6 +111,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/konflikte') return { area: 'conflicts' };
   if (hash === '#/konten') return { area: 'accounts' };
   if (hash === '#/netzwerk') return { area: 'network' };
+  if (hash === '#/systemzustand') return { area: 'systemHealth' };
   if (hash === '#/freigaben') return { area: 'approvals' };
   if (hash === '#/aufbewahrung') return { area: 'retention' };
   if (hash === '#/protokoll') return { area: 'audit' };

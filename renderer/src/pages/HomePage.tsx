@@ -13,6 +13,7 @@ import { FormAlert } from '../components/FormAlert';
 import { IdleLockSettingsCard } from '../components/IdleLockSettingsCard';
 import { MachinePolicyCard } from '../components/MachinePolicyCard';
 import { ScratchNoteCard } from '../components/ScratchNoteCard';
+import { HealthSummaryCard } from '../components/system-health/HealthSummaryCard';
 import { formatDate } from '../format/date';
 
 const useStyles = makeStyles({
@@ -106,6 +107,7 @@ export function HomePage({ user, status, onIdleLockMinutesChanged }: Props) {
           ) : null}
         </DashboardCard>
         <ScratchNoteCard />
+        {user.role === 'it-admin' ? <HealthSummaryCard /> : null}
         {user.role === 'it-admin' ? <IdleLockSettingsCard onSaved={onIdleLockMinutesChanged} /> : null}
         <MachinePolicyCard policy={status.policy} />
       </div>

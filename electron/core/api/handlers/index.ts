@@ -28,6 +28,7 @@ import { conferenceHandlers } from './conference-handlers';
 import { handoverHandlers } from './handover-handlers';
 import { dataSubjectHandlers } from './data-subject-handlers';
 import { retentionHandlers } from './retention-handlers';
+import { healthHandlers } from './health-handlers';
 import { checkAuditAnchor } from '../../domain/sync/audit-anchor';
 import type { HandlerMap } from './handler-types';
 
@@ -43,6 +44,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...handoverHandlers,
   ...dataSubjectHandlers,
   ...retentionHandlers,
+  ...healthHandlers,
   'vault.status': (_i, ctx) => vaultStatus(ctx),
   'vault.setup': (i, ctx) => setupVault(ctx, i),
   'vault.info': async (_i, ctx) => {

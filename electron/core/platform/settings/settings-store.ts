@@ -44,6 +44,8 @@ export const SETTING_KEYS = {
   syncCopiesChecked: 'sync.copiesChecked',
   /** JSON list of the synced entities whose rows written before sync recorded them have been entered in the change log. */
   syncBackfilled: 'sync.backfilled',
+  /** JSON of the last completed backup, {"at": ISO, "file": basename, "bytes": n}; the health check reports its age. */
+  lastBackup: 'backup.last',
 } as const;
 
 /**

@@ -87,6 +87,7 @@ export const audit = {
       audit: 'Protokoll',
       'audit-export': 'Protokollexport',
       vault: 'Datenbank',
+      system: 'Systemzustand des Arbeitsplatzes',
       network: 'Sync-Netz',
       'sync-device': 'Arbeitsplatz im Netz',
       partner: 'Partner',
@@ -102,6 +103,10 @@ export const audit = {
       'deletion-request': 'Löschantrag',
     },
     actions: {
+      system: {
+        health: 'Systemzustand geprüft',
+        repair: 'Verwaiste Dateien in die Quarantäne verschoben',
+      },
       network: {
         status: 'Netzstatus angezeigt',
         create: 'Sync-Netz angelegt',

@@ -19,12 +19,13 @@ import { handovers } from './handovers';
 import { dataSubject } from './data-subject';
 import { retention } from './retention';
 import { machinePolicy } from './machine-policy';
+import { systemHealth } from './system-health';
 
 /**
  * German UI text, the primary language, one module per feature namespace. Each namespace owns its top-level keys
  * (tests/unit/i18n-keys.test.ts refuses a key in two namespaces); error texts are keyed by API error code under
  * `errors.<code>` in common.
  */
-export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject, statistics, retention, machinePolicy } as const;
+export const DE_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject, statistics, retention, machinePolicy, systemHealth } as const;
 
-export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics, ...retention, ...machinePolicy };
+export const de = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics, ...retention, ...machinePolicy, systemHealth };

@@ -90,6 +90,7 @@ export const audit: Texts<typeof de> = {
       audit: 'Audit trail',
       'audit-export': 'Audit export',
       vault: 'Database',
+      system: 'Workstation health',
       network: 'Sync network',
       'sync-device': 'Network workstation',
       partner: 'Partner',
@@ -105,6 +106,10 @@ export const audit: Texts<typeof de> = {
       referral: 'Referral',
     },
     actions: {
+      system: {
+        health: 'System health checked',
+        repair: 'Orphaned files moved to quarantine',
+      },
       network: {
         status: 'Network status shown',
         create: 'Sync network created',

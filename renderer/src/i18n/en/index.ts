@@ -19,8 +19,9 @@ import { handovers } from './handovers';
 import { dataSubject } from './data-subject';
 import { retention } from './retention';
 import { machinePolicy } from './machine-policy';
+import { systemHealth } from './system-health';
 
 /** English UI text, the second language: the same namespaces and keys as German (checked by the compiler and a unit test). */
-export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject, statistics, retention, machinePolicy } as const;
+export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject, statistics, retention, machinePolicy, systemHealth } as const;
 
-export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics, ...retention, ...machinePolicy };
+export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics, ...retention, ...machinePolicy, systemHealth };
