@@ -4,6 +4,7 @@ import { benchArt15 } from './art15-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchDeletion } from './deletion-bench';
+import { benchBackup } from './backup-bench';
 import { benchDirectory } from './directory-bench';
 import { benchUnlock } from './unlock-bench';
 import { benchReferrals } from './referral-bench';
@@ -55,7 +56,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only | --backup-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -103,6 +104,18 @@ async function main(): Promise<void> {
   if (args.has('--deletion-only')) {
     const deletion = await deletionRun();
     if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...deletion }));
+    return;
+  }
+  const backupRun = () =>
+    benchBackup({ clients: quick ? 2_000 : 50_000, rounds: quick ? 1 : 3, log: (l) => console.log(l) }).then((b) => {
+      console.log(
+        `backup: demo vault of ${b.backup_clients} clients (vault.db ${b.backup_vault_mb} MB, backup file ${b.backup_file_mb} MB), median of ${b.backup_samples}: kim-akte backup ${b.backup_ms} ms (copy, integrity and audit chain check, packaging, read-back), kim-akte restore into an empty folder ${b.restore_ms} ms (decrypt, checks, audit chain, swap)`,
+      );
+      return b;
+    });
+  if (args.has('--backup-only')) {
+    const backup = await backupRun();
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...backup }));
     return;
   }
   if (args.has('--referrals-only')) {
@@ -187,6 +200,7 @@ async function main(): Promise<void> {
   const referrals = await referralRun();
   const statistics = await statisticsRun();
   const deletion = await deletionRun();
+  const backup = await backupRun();
   const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics, ...deletion };
   printTargets(all);
   if (args.has('--json')) {
@@ -206,6 +220,7 @@ async function main(): Promise<void> {
         ...referrals,
         ...statistics,
         ...deletion,
+        ...backup,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),
