@@ -251,6 +251,17 @@ describe('backup and restore of a vault (issue 13)', () => {
     await admin.close();
   }, 60_000);
 
+  it('gives the CLI’s usual exit codes: no vault 4, wrong passphrase 3, no credential for restore 2', () => {
+    const none = kimAkte(['backup', '--data-dir', join(tmp.dir, 'nothing-here'), '--user', 'admin', '--to', join(tmp.dir, 'x.kimbackup')], ADMIN_PASSPHRASE);
+    expect(none.code).toBe(4);
+    const wrong = kimAkte(['backup', '--data-dir', dir, '--user', 'admin', '--to', join(tmp.dir, 'y.kimbackup')], 'Falsche Passphrase am Kanal 2026');
+    expect(wrong.code).toBe(3);
+    expect(existsSync(join(tmp.dir, 'y.kimbackup'))).toBe(false);
+    const noCredential = kimAkte(['restore', '--from', backupFile, '--data-dir', join(tmp.dir, 'z')]);
+    expect(noCredential.code).toBe(2);
+    expect(noCredential.stderr).toContain('--recovery-key');
+  }, 60_000);
+
   it('detects a backup cut at a chunk boundary', async () => {
     const { dataStart } = readBackupHeader(backupFile);
     const original = readFileSync(backupFile);
