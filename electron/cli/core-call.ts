@@ -23,9 +23,22 @@ export const EXIT = {
   policyInvalid: 11,
   /** doctor: the health check found something IT must fix (a warning or a critical finding); the report says what. */
   unhealthy: 12,
+  /** restore: the data directory holds a newer vault (or another, or one of unknown age); nothing changed; --force. */
+  restoreRefused: 13,
 } as const;
 
-function exitCodeFor(code: string): number {
+/** Exit codes of the backup and restore commands (backup.* errors), in the conventions above. */
+function backupExitCode(code: string): number {
+  if (code === 'backup.targetExists') return EXIT.vaultExists;
+  if (code === 'backup.auditBroken') return EXIT.auditBroken;
+  if (code === 'backup.targetNewer' || code === 'backup.otherVault' || code === 'backup.targetUnknown') return EXIT.restoreRefused;
+  if (code === 'backup.notAdmin' || code === 'backup.writeFailed' || code === 'backup.folderUnavailable' || code === 'backup.replaceFailed') return EXIT.failure;
+  return EXIT.vaultDamaged;
+}
+
+export function exitCodeFor(code: string): number {
+  if (code.startsWith('backup.')) return backupExitCode(code);
+  if (code === 'recoveryKey.invalid') return EXIT.wrongPassphrase;
   if (code === 'unlock.failed' || code === 'unlock.throttled') return EXIT.wrongPassphrase;
   if (code === 'vault.notInitialised') return EXIT.vaultMissing;
   if (code === 'vault.alreadyInitialised') return EXIT.vaultExists;

@@ -8,6 +8,7 @@ import { rekeyCommand } from './commands/rekey';
 import { recoveryDatabaseKeyCommand } from './commands/recovery-database-key';
 import { networkCreateCommand, networkDevicesCommand, networkInviteCommand, networkJoinCommand, networkRevokeCommand, syncCommand } from './commands/network';
 import { statsCommand } from './commands/stats';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { doctorCommand } from './commands/doctor';
 import { logsCommand } from './commands/logs';
 import { policyCheckCommand } from './commands/policy-check';
@@ -147,6 +148,24 @@ export function buildProgram(out: (line: string) => void): Command {
     .option('--log-dir <dir>', 'the log folder to read')
     .option('--data-dir <dir>', 'the vault folder; its sibling "logs" folder is read (the app\'s default layout)')
     .action((o: { since: string; logDir?: string; dataDir?: string }) => logsCommand(o, out));
+
+  program
+    .command('backup')
+    .description('write an encrypted, verified backup of the vault while the app may keep running (IT administrator)')
+    .requiredOption('--data-dir <dir>', 'folder holding the vault')
+    .requiredOption('--user <login>', 'login of an IT administrator')
+    .requiredOption('--to <file>', 'backup file to write (must not exist)')
+    .action((o: { dataDir: string; user: string; to: string }) => backupCommand(o, out));
+
+  program
+    .command('restore')
+    .description('restore a backup into a data directory; refuses a newer vault there unless --force (exit 11)')
+    .requiredOption('--from <file>', 'the backup file')
+    .requiredOption('--data-dir <dir>', 'folder to restore the vault into (close KIM-Akte on this PC first)')
+    .option('--user <login>', 'login of an IT administrator of the backed-up vault (passphrase as at backup time)')
+    .option('--recovery-key', 'unlock the backup with the recovery key (KIM_AKTE_RECOVERY_KEY or typed) instead')
+    .option('--force', 'replace a vault that is newer than the backup, another vault, or one of unknown age (kept aside)')
+    .action((o: { from: string; dataDir: string; user?: string; recoveryKey?: boolean; force?: boolean }) => restoreCommand(o, out));
 
   return program;
 }

@@ -25,6 +25,7 @@ const core = new CoreDispatcher({
   nativeBinding: config.nativeBinding,
   appVersion: config.appVersion,
   backgroundSync: true,
+  scheduledBackup: true,
   logger: {
     info: (message, fields) => port.postMessage({ log: 'info', message, fields }),
     error: (message, fields) => port.postMessage({ log: 'error', message, fields }),

@@ -4,6 +4,7 @@ import { benchArt15 } from './art15-bench';
 import { benchCases, type KindFigures } from './case-bench';
 import { benchCipher } from './cipher-bench';
 import { benchDeletion } from './deletion-bench';
+import { benchBackup } from './backup-bench';
 import { benchDirectory } from './directory-bench';
 import { benchDoctor } from './doctor-bench';
 import { benchUnlock } from './unlock-bench';
@@ -57,7 +58,7 @@ function slowest(kinds: Record<string, Pick<KindFigures, 'p95_ms' | 'n'> & { max
 }
 
 /**
- * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only | --doctor-only]: prints figures and ratios measured in this run. The data sync
+ * npm run bench [-- --json] [-- --quick] [-- --sync-only | --directory-only | --referrals-only | --art15-only | --statistics-only | --deletion-only | --doctor-only | --backup-only]: prints figures and ratios measured in this run. The data sync
  * part moves a whole office (about 50,000 clients, 1,000,000 notes; --quick: 2,000) onto a new workstation. With --json the last line
  * is one JSON object (for tracking across commits). A negative limit in TARGETS is a floor (at least -limit).
  */
@@ -118,6 +119,18 @@ async function main(): Promise<void> {
     const d = await doctorRun();
     printTargets(d, new Set(Object.keys(d)));
     if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...d }));
+    return;
+  }
+  const backupRun = () =>
+    benchBackup({ clients: quick ? 2_000 : 50_000, rounds: quick ? 1 : 3, log: (l) => console.log(l) }).then((b) => {
+      console.log(
+        `backup: demo vault of ${b.backup_clients} clients (vault.db ${b.backup_vault_mb} MB, backup file ${b.backup_file_mb} MB), median of ${b.backup_samples}: kim-akte backup ${b.backup_ms} ms (copy, integrity and audit chain check, packaging, read-back), kim-akte restore into an empty folder ${b.restore_ms} ms (decrypt, checks, audit chain, swap)`,
+      );
+      return b;
+    });
+  if (args.has('--backup-only')) {
+    const backup = await backupRun();
+    if (args.has('--json')) console.log(JSON.stringify({ ...machine, ...backup }));
     return;
   }
   if (args.has('--referrals-only')) {
@@ -203,7 +216,8 @@ async function main(): Promise<void> {
   const statistics = await statisticsRun();
   const deletion = await deletionRun();
   const doctor = await doctorRun();
-  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics, ...deletion, ...doctor };
+  const backup = await backupRun();
+  const all: Record<string, number> = { ...cases, ...recall, ...large, ...sync, ...directory.figures, ...referrals, ...statistics, ...deletion, ...doctor, ...backup };
   printTargets(all);
   if (args.has('--json')) {
     console.log(
@@ -222,6 +236,8 @@ async function main(): Promise<void> {
         ...referrals,
         ...statistics,
         ...deletion,
+        ...doctor,
+        ...backup,
         search_kinds: searchKinds,
         list_kinds: listKinds,
       }),

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreDispatcher } from '../../electron/core/api/dispatcher';
 import type { CaseDetail, ClientDetail } from '../../electron/core/contract/types/client-types';
@@ -961,6 +963,42 @@ describe('the health check by role (every role × every system method)', () => {
         const rows = (await call(core, 'audit.list', { action: method, limit: 100 })).rows;
         expect(rows.filter((r) => r.outcome === 'denied').map((r) => r.actorRole).sort(), method).toEqual([...byRole.keys()].filter((r) => r !== 'it-admin').sort());
       }
+    } finally {
+      await core.close();
+      tmp.cleanup();
+    }
+  }, 240_000);
+});
+
+describe('backup by role (every role × every backup method, issue 13)', () => {
+  it('lets only IT administration write a backup or read the backup state', async () => {
+    const tmp = tempDir('kim-akte-matrix-backup-', true);
+    const { core } = await setupVault(tmp.dir);
+    try {
+      const admin = { login: 'admin', passphrase: ADMIN_PASSPHRASE };
+      const byRole = new Map<Role, User>([['it-admin', USERS.find((u) => u.key === 'admin')!]]);
+      for (const u of USERS.filter((x) => x.key !== 'admin' && x.key !== 'fmWerne')) {
+        const approver = u.key === 'ds' ? undefined : USERS.find((x) => x.key === 'ds');
+        await enrolAccount(core, admin, { login: u.login, displayName: u.key, role: u.role, passphrase: u.passphrase }, approver);
+        byRole.set(u.role, u);
+      }
+      const methods = (Object.keys(contract) as MethodName[]).filter((m) => m === 'vault.backup' || m.startsWith('backup.'));
+      expect(methods.sort()).toEqual(['backup.status', 'vault.backup']);
+      const rows: string[] = [];
+      for (const [role, user] of byRole) {
+        await call(core, 'session.lock');
+        await call(core, 'session.unlock', { login: user.login, passphrase: user.passphrase });
+        for (const method of methods) {
+          const input = method === 'vault.backup' ? { to: join(tmp.dir, `${role}.kimbackup`) } : {};
+          const r = await core.dispatch(method, input);
+          const denied = !r.ok && r.error.code === 'permission.denied';
+          rows.push(`${role} ${method} ${denied ? 'denied' : 'passed'}`);
+          expect(denied, `${role} ${method}: ${JSON.stringify(r)}`).toBe(role !== 'it-admin');
+          if (!denied) expect(r.ok, `${role} ${method}: ${JSON.stringify(r)}`).toBe(true);
+        }
+        expect(existsSync(join(tmp.dir, `${role}.kimbackup`)), role).toBe(role === 'it-admin');
+      }
+      expect(rows).toHaveLength(methods.length * byRole.size);
     } finally {
       await core.close();
       tmp.cleanup();

@@ -23,6 +23,7 @@ import type { PolicySources } from '../contract/machine-policy-keys';
 import { exportKindOf } from '../contract/export-methods';
 import { loadKeyring, vaultState } from '../platform/vault/vault';
 import type { SyncIo } from '../domain/sync/sync-context';
+import { runScheduledBackup } from './session/scheduled-backup-run';
 
 export interface CoreLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -47,7 +48,15 @@ export interface CoreOptions extends VaultLocation {
    */
   backgroundSync?: boolean;
   syncIntervalMs?: number;
+  /**
+   * Writes the scheduled backup to `backup.folder` of the policy while a user is signed in (the keys exist only
+   * then), checked every `backupCheckMs` (15 minutes by default). The app's core worker sets it.
+   */
+  scheduledBackup?: boolean;
+  backupCheckMs?: number;
 }
+
+const BACKUP_CHECK_MS = 15 * 60_000;
 
 /** What the gate of a queue-releasing method hands back: the call itself, started once the queue is free again. */
 class DeferredCall {
@@ -121,6 +130,8 @@ export class CoreDispatcher {
   private syncTimer: ReturnType<typeof setInterval> | null = null;
   private releasing: Promise<Result<unknown>> | null = null;
   private syncWaiting = false;
+  private backupTimer: ReturnType<typeof setInterval> | null = null;
+  private backupRunning: Promise<void> | null = null;
 
   constructor(private readonly options: CoreOptions) {
     this.idle = new IdleCheckpoint(options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS, () => {
@@ -207,6 +218,8 @@ export class CoreDispatcher {
   /** Locks and releases the database; for shutdown. */
   async close(): Promise<void> {
     this.stopBackgroundSync();
+    this.stopBackupSchedule();
+    await this.backupRunning;
     await this.dispatch('session.lock', {});
   }
 
@@ -227,6 +240,41 @@ export class CoreDispatcher {
         });
     }, everyMs);
     this.syncTimer.unref?.();
+  }
+
+  private startBackupSchedule(): void {
+    if (!this.options.scheduledBackup || this.backupTimer || this.policy instanceof AppError || !this.policy.backup.folder) return;
+    const tick = () => {
+      if (!this.session || this.backupRunning) return;
+      this.backupRunning = this.runScheduledBackup().finally(() => {
+        this.backupRunning = null;
+      });
+    };
+    this.backupTimer = setInterval(tick, this.options.backupCheckMs ?? BACKUP_CHECK_MS);
+    this.backupTimer.unref?.();
+    // The first check right after sign-in: a PC that was off for days backs up as soon as someone works on it.
+    setImmediate(tick);
+  }
+
+  private stopBackupSchedule(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+  }
+
+  /** Runs a scheduled backup on the current session; exposed for tests, which call it instead of waiting. */
+  runScheduledBackup(): Promise<void> {
+    const policy = this.policy;
+    const session = this.session;
+    if (!session || policy instanceof AppError) return Promise.resolve();
+    return runScheduledBackup({
+      session,
+      policy,
+      location: this.location,
+      appVersion: this.options.appVersion ?? APP_VERSION,
+      now: this.now,
+      enqueue: (fn) => this.enqueue(() => (this.session === session ? fn() : Promise.resolve())),
+      logger: this.logger,
+    });
   }
 
   private stopBackgroundSync(): void {
@@ -370,8 +418,13 @@ export class CoreDispatcher {
       if (this.session.vault.dataSource.isInitialized) await this.session.vault.dataSource.destroy();
     }
     this.session = next;
-    if (next) this.startBackgroundSync();
-    else this.stopBackgroundSync();
+    if (next) {
+      this.startBackgroundSync();
+      this.startBackupSchedule();
+    } else {
+      this.stopBackgroundSync();
+      this.stopBackupSchedule();
+    }
   }
 
   /** The first gate, by role; client-data methods then pass their guard (scope × consent × category). */

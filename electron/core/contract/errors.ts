@@ -17,6 +17,23 @@ export const ERROR_CODES = [
   'vault.dataDirUnavailable',
   'vault.rekeyFailed',
   'vault.fieldUnreadable',
+  'vault.migrationFailed',
+  'vault.migrationRollbackFailed',
+  'backup.writeFailed',
+  'backup.targetExists',
+  'backup.folderUnavailable',
+  'backup.notBackup',
+  'backup.unsupportedVersion',
+  'backup.truncated',
+  'backup.altered',
+  'backup.damaged',
+  'backup.auditBroken',
+  'backup.schemaTooNew',
+  'backup.notAdmin',
+  'backup.targetNewer',
+  'backup.otherVault',
+  'backup.targetUnknown',
+  'backup.replaceFailed',
   'policy.invalid',
   'policy.officeMismatch',
   'policy.exportNotAllowed',
@@ -129,6 +146,29 @@ const ENGLISH: Record<ErrorCode, (p: ErrorParams) => string> = {
   'vault.databaseCorrupt': () => 'The database file (vault.db) is damaged or not a KIM-Akte vault.',
   'vault.schemaTooNew': (p) =>
     `The database was written by a newer KIM-Akte (schema ${String(p.found)}, this version knows ${String(p.known)}). Update the app.`,
+  'vault.migrationFailed': (p) =>
+    `Updating the database to this app version failed (${String(p.migration ?? 'unknown')}); the copy taken before it was put back, so the vault is as it was. Keep the previous app version and contact support.`,
+  'vault.migrationRollbackFailed': (p) =>
+    `Updating the database to this app version failed (${String(p.migration ?? 'unknown')}) and the copy taken before it could not be put back; restore ${String(p.copy ?? 'the pre-migration copy in backups/')} by hand.`,
+  'backup.writeFailed': (p) => `The backup could not be written (${String(p.reason ?? 'unknown')}); nothing was changed in the vault.`,
+  'backup.targetExists': () => 'The backup file already exists; choose a new file name (backups are never overwritten).',
+  'backup.folderUnavailable': (p) => `The backup folder cannot be used (${String(p.reason ?? 'unknown')}).`,
+  'backup.notBackup': () => 'The file is not a KIM-Akte backup.',
+  'backup.unsupportedVersion': () => 'The backup was written in a format this version does not read; use the app version that wrote it or a newer one.',
+  'backup.truncated': () => 'The backup file is incomplete (cut off); it cannot be restored. Nothing was changed.',
+  'backup.altered': () => "The backup file was altered or damaged, or the passphrase or recovery key is not this vault's; nothing was changed.",
+  'backup.damaged': (p) => `The database in the backup failed its check (${String(p.reason ?? 'unknown')}); nothing was changed.`,
+  'backup.auditBroken': (p) => `The audit trail in the backup is broken at entry #${String(p.id ?? '?')} (${String(p.reason ?? 'unknown')}); nothing was changed.`,
+  'backup.schemaTooNew': (p) =>
+    `The backup was written by a newer KIM-Akte (schema ${String(p.found)}, this version knows ${String(p.known)}). Update the app first; nothing was changed.`,
+  'backup.notAdmin': () => 'Only an active IT administrator of the backed-up vault may restore it.',
+  'backup.targetNewer': (p) =>
+    `The vault in the data directory is newer than the backup (audit entry ${String(p.target)} against ${String(p.backup)} in the backup): restoring would lose work. Nothing was changed; use --force to replace it anyway.`,
+  'backup.otherVault': () => 'The data directory holds a different vault than the backup. Nothing was changed; use --force to replace it anyway.',
+  'backup.targetUnknown': () =>
+    'The age of the vault in the data directory cannot be told (its audit head is missing or damaged). Nothing was changed; use --force to replace it.',
+  'backup.replaceFailed': (p) =>
+    `The restored vault could not be put in place (${String(p.reason ?? 'unknown')}); the previous vault is unchanged. Close KIM-Akte on this PC and try again.`,
   'vault.dataDirUnavailable': (p) => `The data directory cannot be used: ${String(p.reason ?? 'unknown reason')}.`,
   'policy.invalid': (p) =>
     `The machine policy ${p.source === 'registry' ? 'registry key' : 'file'} ${String(p.file ?? '')} is invalid: ${String(p.key ?? '(file)')}: ${String(p.rule ?? 'unreadable')}. Fix it; the app opens no data until then.`,

@@ -10,6 +10,8 @@ export const METHOD_NAMES = [
   'vault.setup',
   'vault.info',
   'vault.rekey',
+  'vault.backup',
+  'backup.status',
   'session.unlock',
   'session.recoveryReset',
   'session.current',

@@ -47,6 +47,7 @@ import {
   auditSubjectsInput,
   recoveryResetInput,
   rekeyInput,
+  backupInput,
   changePassphraseInput,
   draftRefInput,
   draftSaveInput,
@@ -58,6 +59,7 @@ import {
 import type { SessionUser } from './types/workstation-types';
 import type { VaultStatus } from './types/workstation-types';
 import type { RekeyResult, SetupResult } from './types/workstation-types';
+import type { BackupRecord, BackupStatus } from './types/backup-types';
 import type { DraftRecord } from './types/workstation-types';
 import type { HomeSummary } from './types/workstation-types';
 import type { AccountSummary } from './types/workstation-types';
@@ -184,6 +186,9 @@ export const contract = {
   'vault.setup': method<SetupResult>()({ input: setupInput, access: 'public', audit: none }),
   'vault.info': method<VaultInfo>()({ input: emptyInput, access: 'session', audit: none }),
   'vault.rekey': method<RekeyResult>()({ input: rekeyInput, access: 'admin', audit: none, outsideTransaction: true }),
+  // The backup writes its own audit entry once the file is written and verified (vault-backup.ts recordBackup).
+  'vault.backup': method<BackupRecord>()({ input: backupInput, access: 'admin', audit: none, outsideTransaction: true }),
+  'backup.status': method<BackupStatus>()({ input: emptyInput, access: 'admin', audit: read('vault') }),
   'session.unlock': method<SessionUser>()({ input: unlockInput, access: 'public', audit: none }),
   'session.recoveryReset': method<null>()({ input: recoveryResetInput, access: 'public', audit: none }),
   'session.current': method<SessionUser | null>()({ input: emptyInput, access: 'public', audit: none }),

@@ -11,6 +11,8 @@ import type { CallBasics } from '../call-context';
 import { resetAccountPassphrase, updateAccount } from '../../domain/users/account-admin';
 import { recoveryReset } from '../session/recovery-reset';
 import { rekeyVault } from '../session/vault-rekey';
+import { recordBackup, writeVaultBackup } from '../session/vault-backup';
+import { backupStatus } from '../session/scheduled-backup';
 import { AccountEntity } from '../../domain/users/account-entity';
 import { listAccounts } from '../../domain/users/account-service';
 import { decideRequest, listRequests } from '../../domain/users/account-requests';
@@ -57,6 +59,12 @@ export const handlers: HandlerMap<MethodName> = {
     };
   },
   'vault.rekey': (i, ctx) => rekeyVault(ctx, i),
+  'vault.backup': async (i, ctx) => {
+    const record = await writeVaultBackup({ location: ctx.location, session: ctx.session, appVersion: ctx.appVersion, now: ctx.now }, i.to);
+    await recordBackup(ctx.session, record, 'manual', ctx.clock());
+    return record;
+  },
+  'backup.status': (_i, ctx) => backupStatus(ctx.tx, ctx.machinePolicy, ctx.now),
   'session.unlock': (i, ctx) => unlock(ctx, i.login, i.passphrase),
   'session.recoveryReset': (i, ctx) => recoveryReset(ctx, i),
   'accounts.update': (i, ctx) => updateAccount(ctx, i, ctx.machinePolicy),

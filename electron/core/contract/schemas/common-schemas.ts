@@ -122,3 +122,12 @@ export const auditSubjectsInput = z.strictObject({
   query: z.string().trim().min(2).max(200),
   limit: z.int().min(1).max(50).default(20),
 });
+
+/** An absolute file path (POSIX, drive letter or UNC), as IT names a backup file; relative paths are refused. */
+export const absoluteFilePath = z
+  .string()
+  .min(2)
+  .max(1024)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p) && !p.includes('\u0000'), { message: 'absolute path required' });
+
+export const backupInput = z.strictObject({ to: absoluteFilePath });

@@ -20,7 +20,7 @@ const KEY_BYTES = 32;
 const HEADER_BYTES = MAGIC.length + IV_BYTES + TAG_BYTES;
 /** Encrypt/decrypt in slices so a 20 MB file costs about twice its size in memory, not four times. */
 const CHUNK_BYTES = 1024 * 1024;
-const FILE_ID = /^[0-9a-f]{32}$/;
+export const FILE_ID = /^[0-9a-f]{32}$/;
 const FILE_KEY = /^[0-9a-f]{64}$/;
 
 export interface WrittenDocument {

@@ -83,6 +83,9 @@ async function commitPublished(ctx: NetworkContext, own: OwnDevice, p: Pending, 
  * Returns the (possibly new) own device.
  */
 export async function settleOwnLog(step: SyncStep, own: OwnDevice, fs: NetworkContext['io']['fs']): Promise<OwnDevice> {
+  // Restored from a backup (api/session/vault-restore.ts): files this identity wrote after the backup may be on the
+  // share, or in a round not reachable now; a new identity is the only way to be sure no number is written twice.
+  if (await step((ctx) => readSetting(ctx.tx, SETTING_KEYS.syncRestored))) return forkIdentity(step, own, 'restored from a backup');
   const dir = shareLayout(own.share).logDir(own.deviceId);
   const pending = await step((ctx) => readPending(ctx));
   if (pending) {
@@ -141,6 +144,7 @@ async function forkIdentity(step: SyncStep, own: OwnDevice, reason: string): Pro
     await deleteSetting(ctx.tx, SETTING_KEYS.syncSeq);
     await deleteSetting(ctx.tx, SETTING_KEYS.syncHash);
     await deleteSetting(ctx.tx, SETTING_KEYS.syncPending);
+    await deleteSetting(ctx.tx, SETTING_KEYS.syncRestored);
     await writeSetting(ctx.tx, SETTING_KEYS.networkEnrolled, '1');
     await appendAudit(ctx.tx, { at: ctx.now, actor: null, action: 'network.fork', entity: 'sync-device', entityId: deviceId, fields: [`predecessor:${own.deviceId}`, reason.slice(0, 120)] });
     return next;

@@ -109,8 +109,20 @@ export async function chainUnhashedEntries(m: EntityManager): Promise<number> {
 }
 
 /** Walks the whole trail in id order; returns the first entry where the chain breaks, or null. */
-export async function findChainBreak(m: EntityManager): Promise<{ entries: number; lastId: number; lastHash: string; firstBreak: ChainBreak | null }> {
-  const key = auditChainKey(m);
+export async function findChainBreak(m: EntityManager): Promise<ChainWalk> {
+  return findChainBreakWith((sql, params) => m.query(sql, params) as Promise<RawEntry[]>, auditChainKey(m));
+}
+
+export interface ChainWalk {
+  entries: number;
+  lastId: number;
+  lastHash: string;
+  firstBreak: ChainBreak | null;
+}
+
+/** The same walk over any connection (a backup's copy, opened raw), with the chain key derived from the audit key. */
+export async function findChainBreakWith(query: (sql: string, params: unknown[]) => Promise<RawEntry[]>, key: Buffer): Promise<ChainWalk> {
+  const m = { query };
   const batch = 5_000;
   let prevId = 0;
   let prevHash = '';

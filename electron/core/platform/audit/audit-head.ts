@@ -70,16 +70,45 @@ export async function syncAuditHead(dataSource: DataSource): Promise<void> {
       return;
     }
   }
-  const head: AuditHead = { format: 'kim-akte-audit-head', lastId: last.id, lastHash: last.hash, mac: mac(state.key, last.id, last.hash) };
   // No fsync: a head lost to a power cut only lags, which verification accepts.
-  writeFileAtomic(join(state.dataDir, AUDIT_HEAD_FILE), JSON.stringify(head), { durable: false });
+  writeFileAtomic(join(state.dataDir, AUDIT_HEAD_FILE), headFileContent(state.key, last.id, last.hash), { durable: false });
   // Recorded after the file exists, so a crash in between never makes a fresh vault look tampered with.
   if (state.written === -1) await writeSetting(dataSource.manager, SETTING_KEYS.auditHeadWritten, '1');
   state.written = last.id;
 }
 
+function headFileContent(headKey: Buffer, lastId: number, lastHash: string): string {
+  const head: AuditHead = { format: 'kim-akte-audit-head', lastId, lastHash, mac: mac(headKey, lastId, lastHash) };
+  return JSON.stringify(head);
+}
+
+/** The head file for a copy of the database (a backup): made from the copy's own newest entry, not the live file. */
+export function auditHeadFileFor(auditKey: Buffer, lastId: number, lastHash: string): string {
+  const key = deriveAuditKey(auditKey, 'head');
+  try {
+    return headFileContent(key, lastId, lastHash);
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The entry id a head file names, if its MAC holds under `auditKey`; null when missing, damaged or foreign. */
+export function readAuditHeadId(dataDir: string, auditKey: Buffer): number | null {
+  const path = join(dataDir, AUDIT_HEAD_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    const head = JSON.parse(readFileSync(path, 'utf8')) as AuditHead;
+    const key = deriveAuditKey(auditKey, 'head');
+    const ok = typeof head.lastId === 'number' && typeof head.lastHash === 'string' && typeof head.mac === 'string' && hashesEqual(head.mac, mac(key, head.lastId, head.lastHash));
+    key.fill(0);
+    return ok ? head.lastId : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Compares the database's trail with the head outside it; null when consistent. */
-export async function checkAuditHead(m: EntityManager, dataDir: string, auditKey: Buffer, lastId: number): Promise<ChainBreak | null> {
+export async function checkAuditHead(m: Pick<EntityManager, 'query'>, dataDir: string, auditKey: Buffer, lastId: number): Promise<ChainBreak | null> {
   const path = join(dataDir, AUDIT_HEAD_FILE);
   if (!existsSync(path)) return { id: lastId, reason: 'head-missing' };
   let head: AuditHead;

@@ -44,8 +44,15 @@ export const SETTING_KEYS = {
   syncCopiesChecked: 'sync.copiesChecked',
   /** JSON list of the synced entities whose rows written before sync recorded them have been entered in the change log. */
   syncBackfilled: 'sync.backfilled',
-  /** JSON of the last completed backup, {"at": ISO, "file": basename, "bytes": n}; the health check reports its age. */
+  /** JSON {"at": ISO, "file": basename, "bytes": n} of the newest completed backup (CLI or schedule; issue 13). */
   lastBackup: 'backup.last',
+  /** JSON {"at": ISO, "code": error code} of the last scheduled backup that failed; removed by the next success. */
+  lastBackupFailure: 'backup.lastFailure',
+  /**
+   * Set by restore: this vault came back from a backup, so the device identity in it may have written files to the
+   * share after the backup. The next sync round takes a new identity (domain/sync/log-writer.ts) and removes it.
+   */
+  syncRestored: 'sync.restored',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppError } from '../../contract/errors';
 import { MIGRATIONS } from './migrations';
 import { applySqlcipherKey, hasPlaintextHeader, loadSqliteDriver, sqliteReason } from './sqlcipher';
+import { restorePreMigrationCopy, takePreMigrationCopy } from './pre-migration-copy';
 
 type MigrationCtor = (typeof MIGRATIONS)[number];
 
@@ -19,8 +20,10 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
   /** The entity schemas of every area; the API floor passes them, so the platform knows no domain. */
   entities: NonNullable<DataSourceOptions['entities']>;
-  /** Tests pass a prefix of MIGRATIONS to build an older schema. */
+  /** Tests pass a prefix of MIGRATIONS to build an older schema (or append a failing one). */
   migrations?: readonly MigrationCtor[];
+  /** For the name of the copy taken before migrations run. */
+  now?: Date;
 }
 
 export interface OpenedDatabase {
@@ -73,13 +76,13 @@ export async function openVaultDatabase(options: OpenDatabaseOptions): Promise<O
     const applied = await appliedMigrationNames(dataSource);
     const unknown = applied.filter((name) => !known.has(name));
     if (unknown.length > 0) throw new AppError('vault.schemaTooNew', { found: applied.length, known: migrations.length });
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateWithCopy(dataSource, options.path, applied.length, migrations, options.now ?? new Date());
     await dataSource.transaction((m) => chainUnhashedEntries(m));
     const schemaVersion = (await appliedMigrationNames(dataSource)).length;
     if (hasPlaintextHeader(options.path)) throw new AppError('vault.databaseCorrupt', { reason: 'unencrypted' });
     return { dataSource, schemaVersion };
   } catch (error) {
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
     if (error instanceof AppError) throw error;
     throw new AppError('vault.databaseCorrupt', { reason: sqliteReason(error) });
   }
@@ -90,4 +93,28 @@ async function appliedMigrationNames(ds: DataSource): Promise<string[]> {
   if (table.length === 0) return [];
   const rows = (await ds.query('SELECT name FROM migrations ORDER BY id')) as { name: string }[];
   return rows.map((r) => r.name);
+}
+
+/**
+ * Runs pending migrations on an existing vault after copying it (pre-migration-copy.ts). If one fails, the
+ * migrations before it in this run are committed already (one transaction each), so the copy is put back: the vault
+ * is as the previous app version left it, and the error says so. A new vault (no migration applied yet) needs no copy.
+ */
+async function migrateWithCopy(dataSource: DataSource, path: string, applied: number, migrations: readonly MigrationCtor[], now: Date): Promise<void> {
+  if (applied >= migrations.length) return;
+  const copy = applied > 0 ? await takePreMigrationCopy(dataSource, path, applied, now) : null;
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (!copy) throw error;
+    const done = await appliedMigrationNames(dataSource).catch(() => [] as string[]);
+    const failed = migrations[done.length]?.name ?? 'unknown';
+    await dataSource.destroy();
+    try {
+      restorePreMigrationCopy(copy, path);
+    } catch {
+      throw new AppError('vault.migrationRollbackFailed', { migration: failed, copy });
+    }
+    throw new AppError('vault.migrationFailed', { migration: failed });
+  }
 }

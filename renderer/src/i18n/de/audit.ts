@@ -133,6 +133,11 @@ export const audit = {
         rekey: 'Datenbankschlüssel erneuert',
         rekeyCompleted: 'Unterbrochene Erneuerung des Datenbankschlüssels abgeschlossen',
         rekeyAborted: 'Unterbrochene Erneuerung des Datenbankschlüssels zurückgenommen',
+        backup: 'Sicherung geschrieben',
+        restore: 'Aus einer Sicherung wiederhergestellt',
+      },
+      backup: {
+        status: 'Sicherungsstand angesehen',
       },
       session: {
         unlock: 'Angemeldet',

@@ -136,6 +136,11 @@ export const audit: Texts<typeof de> = {
         rekey: 'Database key renewed',
         rekeyCompleted: 'Interrupted database key renewal completed',
         rekeyAborted: 'Interrupted database key renewal rolled back',
+        backup: 'Backup written',
+        restore: 'Restored from a backup',
+      },
+      backup: {
+        status: 'Backup state viewed',
       },
       session: {
         unlock: 'Signed in',
