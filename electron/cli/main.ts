@@ -159,7 +159,7 @@ export function buildProgram(out: (line: string) => void): Command {
 
   program
     .command('restore')
-    .description('restore a backup into a data directory; refuses a newer vault there unless --force (exit 11)')
+    .description('restore a backup into a data directory; refuses a newer vault there unless --force (exit 13)')
     .requiredOption('--from <file>', 'the backup file')
     .requiredOption('--data-dir <dir>', 'folder to restore the vault into (close KIM-Akte on this PC first)')
     .option('--user <login>', 'login of an IT administrator of the backed-up vault (passphrase as at backup time)')

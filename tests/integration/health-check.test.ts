@@ -86,6 +86,13 @@ describe('health check (system.health, kim-akte doctor)', () => {
     setSetting(dir, recoveryKey, 'backup.last', JSON.stringify({ at: new Date(Date.now() - 200 * HOUR).toISOString(), file: 'x.kimbackup', bytes: 1 }));
     await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
     expect(finding(await call(core, 'system.health', { scope: 'quick' }), 'health.backupOld')?.params).toEqual({ ageHours: 200, maxHours: 168 });
+    // A scheduled backup that failed since (the schedule records its code) is a finding of its own.
+    await call(core, 'session.lock');
+    setSetting(dir, recoveryKey, 'backup.lastFailure', JSON.stringify({ at: new Date().toISOString(), code: 'backup.folderUnavailable' }));
+    await call(core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+    const failed = await call(core, 'system.health', { scope: 'quick' });
+    expect(finding(failed, 'health.backupFailed')).toEqual({ check: 'backup', code: 'health.backupFailed', severity: 'warning', params: { error: 'backup.folderUnavailable' } });
+    expect(codes(failed)).toContain('health.backupOld');
   });
 
   it('finds an orphaned document file and a document whose file is missing; a file still being written is no orphan', async () => {

@@ -49,6 +49,10 @@ export const HEALTH_TEXTS: Record<HealthFindingCode, { message: Text; fix: Text 
     message: (p) => `The last backup is ${p.ageHours} hours old (expected at most ${p.maxHours}).`,
     fix: () => 'Check that the backup folder is reachable and writable, then run `kim-akte backup`.',
   },
+  'health.backupFailed': {
+    message: (p) => `The last scheduled backup failed (${p.error}).`,
+    fix: () => 'Check that the policy\'s backup.folder exists and this workstation may write to it; the next scheduled run, or `kim-akte backup`, clears this.',
+  },
   'health.cipherDamaged': {
     message: (p) => `The encrypted database has ${p.count} damaged page(s) (cipher_integrity_check).`,
     fix: () => 'Stop using this workstation, copy the data folder aside and restore the last backup (`kim-akte restore`).',

@@ -4,7 +4,8 @@ import type { MachinePolicy } from '../../contract/machine-policy';
 import { deleteSetting, SETTING_KEYS, writeSetting } from '../../platform/settings/settings-store';
 import type { VaultLocation } from '../../platform/vault/vault';
 import type { UnlockedSession } from '../call-context';
-import { backupDue, readLastBackup, rotateBackups, scheduledBackupName } from './scheduled-backup';
+import { readLastBackup } from '../../platform/settings/backup-record';
+import { backupDue, rotateBackups, scheduledBackupName } from './scheduled-backup';
 import { recordBackup, writeVaultBackup } from './vault-backup';
 
 export interface ScheduledBackupRun {

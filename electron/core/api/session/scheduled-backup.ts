@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { MachinePolicy } from '../../contract/machine-policy';
 import type { BackupRecord, BackupStatus } from '../../contract/types/backup-types';
-import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
+import { readBackupFailure, readLastBackup } from '../../platform/settings/backup-record';
 
 /** Scheduled backups are named kim-akte-<office>-<UTC time>.kimbackup, so the names sort by age. */
 export const SCHEDULED_PREFIX = 'kim-akte-';
@@ -12,20 +12,6 @@ const HOUR_MS = 3_600_000;
 
 export function scheduledBackupName(office: string, now: Date): string {
   return `${SCHEDULED_PREFIX}${office}-${now.toISOString().replace(/[:.]/g, '-')}${BACKUP_EXTENSION}`;
-}
-
-function parseRecord(raw: string | null): BackupRecord | null {
-  if (!raw) return null;
-  try {
-    const r = JSON.parse(raw) as BackupRecord;
-    return typeof r.at === 'string' && typeof r.file === 'string' && typeof r.bytes === 'number' ? r : null;
-  } catch {
-    return null;
-  }
-}
-
-export async function readLastBackup(m: EntityManager): Promise<BackupRecord | null> {
-  return parseRecord(await readSetting(m, SETTING_KEYS.lastBackup));
 }
 
 /** Whether the schedule of the policy asks for a backup now. */
@@ -38,16 +24,7 @@ export function backupDue(policy: MachinePolicy, last: BackupRecord | null, now:
 /** backup.status: the policy's schedule, the newest backup and whether one is overdue (for the IT view). */
 export async function backupStatus(m: EntityManager, policy: MachinePolicy, now: Date): Promise<BackupStatus> {
   const last = await readLastBackup(m);
-  let lastFailure: BackupStatus['lastFailure'] = null;
-  const failure = await readSetting(m, SETTING_KEYS.lastBackupFailure);
-  if (failure) {
-    try {
-      const f = JSON.parse(failure) as { at: string; code: string };
-      if (typeof f.at === 'string' && typeof f.code === 'string') lastFailure = { at: f.at, code: f.code };
-    } catch {
-      // A damaged record is no failure to show.
-    }
-  }
+  const lastFailure = await readBackupFailure(m);
   return {
     folder: policy.backup.folder ?? null,
     intervalHours: policy.backup.intervalHours,

@@ -29,6 +29,7 @@ export const HEALTH_FINDING_CODES = [
   'health.shareReadOnly',
   'health.backupNone',
   'health.backupOld',
+  'health.backupFailed',
   'health.cipherDamaged',
   'health.integrityFailed',
   'health.auditBroken',
@@ -45,6 +46,8 @@ export type HealthFindingCode = (typeof HEALTH_FINDING_CODES)[number];
 export type HealthParams = Partial<Record<'count' | 'freeMb' | 'thresholdMb' | 'ageHours' | 'maxHours' | 'vault' | 'app' | 'entry', number>> & {
   key?: string;
   rule?: string;
+  /** The English code of a failed scheduled backup (e.g. backup.folderUnavailable). */
+  error?: string;
 };
 
 export interface HealthFinding {

@@ -1,12 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { BACKUP_MAX_AGE_HOURS_DEFAULT } from '../../contract/health-domain';
 import type { MachinePolicy } from '../../contract/machine-policy';
 import type { HealthFinding } from '../../contract/types/health-types';
-import { readSetting, SETTING_KEYS } from '../../platform/settings/settings-store';
-
-/** What the backup records after each completed backup (setting backup.last). */
-const lastBackupSchema = z.object({ at: z.iso.datetime({ offset: true }), file: z.string(), bytes: z.number() });
+import { readBackupFailure, readLastBackup } from '../../platform/settings/backup-record';
 
 /**
  * The oldest a backup may be: twice the scheduled interval when the policy schedules backups (one missed run is
@@ -16,20 +12,17 @@ export function maxBackupAgeHours(policy: MachinePolicy): number {
   return policy.backup.folder ? policy.backup.intervalHours * 2 : BACKUP_MAX_AGE_HOURS_DEFAULT;
 }
 
-/** No backup recorded, an unreadable record, or one older than allowed: a finding; null when recent enough. */
-export async function checkBackupAge(m: EntityManager, policy: MachinePolicy, now: Date): Promise<HealthFinding | null> {
-  const raw = await readSetting(m, SETTING_KEYS.lastBackup);
-  let at: number | null = null;
-  if (raw) {
-    try {
-      const parsed = lastBackupSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) at = Date.parse(parsed.data.at);
-    } catch {
-      at = null;
-    }
-  }
-  if (at === null) return { check: 'backup', code: 'health.backupNone', severity: 'warning', params: {} };
-  const ageHours = Math.max(0, Math.floor((now.getTime() - at) / 3_600_000));
+/**
+ * No backup recorded (or an unreadable record), one older than allowed, or a scheduled backup that failed since the
+ * newest success: findings; none when a recent backup is recorded and nothing failed since.
+ */
+export async function checkBackupAge(m: EntityManager, policy: MachinePolicy, now: Date): Promise<HealthFinding[]> {
+  const last = await readLastBackup(m);
+  const failure = await readBackupFailure(m);
+  const findings: HealthFinding[] = failure ? [{ check: 'backup', code: 'health.backupFailed', severity: 'warning', params: { error: failure.code } }] : [];
+  if (!last) return [{ check: 'backup', code: 'health.backupNone', severity: 'warning', params: {} }, ...findings];
+  const ageHours = Math.max(0, Math.floor((now.getTime() - Date.parse(last.at)) / 3_600_000));
   const maxHours = maxBackupAgeHours(policy);
-  return ageHours > maxHours ? { check: 'backup', code: 'health.backupOld', severity: 'warning', params: { ageHours, maxHours } } : null;
+  if (ageHours > maxHours) findings.unshift({ check: 'backup', code: 'health.backupOld', severity: 'warning', params: { ageHours, maxHours } });
+  return findings;
 }

@@ -64,8 +64,7 @@ const CHECKS: Record<HealthCheckId, Check> = {
     return [];
   },
   backup: async (ctx, deps) => {
-    const finding = await checkBackupAge(ctx.tx, deps.policy, ctx.now);
-    return finding ? [finding] : [];
+    return checkBackupAge(ctx.tx, deps.policy, ctx.now);
   },
   cipherIntegrity: async (ctx) => {
     const pageSize = await databasePageSize(ctx.tx);

@@ -73,6 +73,10 @@ export const systemHealth = {
         message: 'Die letzte Sicherung ist {{ageHours}} Stunden alt (erwartet höchstens {{maxHours}}).',
         fix: 'Prüfen, ob der Sicherungsordner erreichbar und beschreibbar ist, dann „kim-akte backup“ ausführen.',
       },
+      'health.backupFailed': {
+        message: 'Die letzte geplante Sicherung ist fehlgeschlagen ({{error}}).',
+        fix: 'Prüfen, ob der Ordner „backup.folder“ der Richtlinie besteht und dieser Arbeitsplatz hineinschreiben darf; die nächste geplante Sicherung oder „kim-akte backup“ hebt den Hinweis auf.',
+      },
       'health.cipherDamaged': {
         message: 'Die verschlüsselte Datenbank hat {{count}} beschädigte Seite(n).',
         fix: 'Arbeitsplatz nicht weiter nutzen, den Datenordner beiseite kopieren und die letzte Sicherung zurückspielen („kim-akte restore“).',

@@ -76,6 +76,10 @@ export const systemHealth: Texts<typeof de> = {
         message: 'The last backup is {{ageHours}} hours old (expected at most {{maxHours}}).',
         fix: 'Check that the backup folder is reachable and writable, then run "kim-akte backup".',
       },
+      'health.backupFailed': {
+        message: 'The last scheduled backup failed ({{error}}).',
+        fix: 'Check that the policy\'s "backup.folder" exists and this workstation may write to it; the next scheduled run, or "kim-akte backup", clears this.',
+      },
       'health.cipherDamaged': {
         message: 'The encrypted database has {{count}} damaged page(s).',
         fix: 'Stop using this workstation, copy the data folder aside and restore the last backup ("kim-akte restore").',
