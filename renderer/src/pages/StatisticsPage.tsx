@@ -12,7 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PolicyExportButton } from '../components/PolicyExportButton';
 import { downloadPdf } from '../components/print/download-pdf';
 import { CombineOffices } from '../components/statistics/CombineOffices';
-import { downloadFile } from '../components/statistics/download-file';
+import { downloadFile } from '../components/download-file';
 import { ReportFigures } from '../components/statistics/ReportFigures';
 import { ReportToKoordination } from '../components/statistics/ReportToKoordination';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../components/statistics/period-presets';

@@ -7,22 +7,10 @@ import { errorText } from '../../api/error-text';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { ConfirmPassphraseField } from '../accounts/ConfirmPassphraseField';
 import { FormDialog } from '../FormDialog';
+import { downloadBlob } from '../download-file';
 import type { AuditFilterValues } from './audit-labels';
 
 type AuditExport = OutputOf<'audit.exportCsv'>;
-
-/** Hands the CSV to the browser/Electron as a download; the object URL is released once the click is handled. */
-function download(file: AuditExport): void {
-  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The field of the contract's export input; the filters come from the page. */
 const schema = auditExportInput.pick({ confirmPassphrase: true });
@@ -47,7 +35,7 @@ export function AuditExportDialog({
     setAlert(null);
     try {
       const file = await call('audit.exportCsv', { ...filters, confirmPassphrase });
-      download(file);
+      downloadBlob(file.fileName, new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
       onDone(file);
     } catch (error) {
       const e = toApiError(error);

@@ -20,6 +20,7 @@ import { formatDate, formatTime } from '../../format/date';
 import { DashboardCard } from '../DashboardCard';
 import { FormAlert, StatusNotice } from '../FormAlert';
 import { FormDialog } from '../FormDialog';
+import { downloadBlob } from '../download-file';
 import { dateTimeText } from './network-format';
 import { useNetworkStyles } from './network-styles';
 
@@ -59,15 +60,7 @@ export function invitationFileName(office: Office): string {
 /** Hands the invitation file to the browser/Electron as a download; the object URL is released later. */
 function downloadInvitation(invitation: InvitationView): string {
   const fileName = invitationFileName(invitation.office);
-  const url = URL.createObjectURL(new Blob([invitation.file], { type: 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(fileName, new Blob([invitation.file], { type: 'application/octet-stream' }));
   return fileName;
 }
 

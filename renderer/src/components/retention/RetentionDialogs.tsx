@@ -6,7 +6,7 @@ import type { DeletionRequestView, RetentionFileView } from '../../api/core';
 import { errorText } from '../../api/error-text';
 import { FormDialog } from '../FormDialog';
 import { serverErrors } from '../partners/field-errors';
-import { base64ToBlob } from '../clients/file-bytes';
+import { downloadFile } from '../download-file';
 
 /** What a dialog of the retention page reports when it is done: a notice for the page's status region. */
 type Done = (message: string) => void;
@@ -130,19 +130,6 @@ export function ConfirmDialog({
   );
 }
 
-/** Hands the encrypted package to the browser/Electron as a download (the download guard lets exactly this name through). */
-function downloadPackage(fileName: string, base64: string): void {
-  const url = URL.createObjectURL(base64ToBlob(base64, 'application/octet-stream'));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** Datenschutz builds the archive package under a passphrase for the archive, typed twice. */
 export function ArchiveExportDialog({ request, fileLabel, onDone, onCancel }: { request: DeletionRequestView; fileLabel: string; onDone: Done; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -157,7 +144,8 @@ export function ArchiveExportDialog({ request, fileLabel, onDone, onCancel }: { 
     if (Object.keys(errors).length) return;
     await c.run(async () => {
       const pkg = await call('deletions.exportArchive', { id: request.id, packagePassphrase: passphrase });
-      downloadPackage(pkg.fileName, pkg.packageBase64);
+      // The download guard lets exactly this name through.
+      downloadFile(pkg.fileName, pkg.packageBase64, 'application/octet-stream');
       setPassphrase('');
       setRepeat('');
       onDone(t('retention.archiveDialog.done', { fileName: pkg.fileName, sha: pkg.sha256.slice(0, 16) }));

@@ -12,7 +12,7 @@ import { FormAlert, StatusNotice } from '../FormAlert';
 import { PolicyExportButton } from '../PolicyExportButton';
 import { useTableStyles } from '../table-styles';
 import { downloadPdf } from '../print/download-pdf';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../download-file';
 import { ReportFigures } from './ReportFigures';
 
 const useStyles = makeStyles({
