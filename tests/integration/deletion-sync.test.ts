@@ -49,6 +49,20 @@ async function as(w: Workstation, who: { login: string; passphrase: string }): P
   await call(w.core, 'session.unlock', { login: who.login, passphrase: who.passphrase });
 }
 
+/**
+ * Erases a file at the person's request on `w`: Datenschutz (signed in) asks, the archive declines, Koordination
+ * (enrolled now) approves; ends signed in as the case worker.
+ */
+async function eraseOnRequest(w: Workstation, clientId: string): Promise<void> {
+  const request = await call(w.core, 'deletions.request', { clientId, ground: 'subject', reason: 'Antrag auf Löschung vom 20.11.' });
+  await call(w.core, 'deletions.archiveDeclined', { id: request.id });
+  await as(w, { login: 'admin', passphrase: ADMIN_PASSPHRASE });
+  await enrolAccount(w.core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, COORDINATION);
+  await as(w, COORDINATION);
+  await call(w.core, 'deletions.approve', { id: request.id, passphrase: COORDINATION.passphrase });
+  await signIn(w, STAFF.fm.login);
+}
+
 /** Every row of any table that names the client: client_id columns, the client row itself. */
 function rowsNaming(w: Workstation, clientId: string): Record<string, number> {
   const db = openRawVault(w.dir, w.recoveryKey!);
@@ -110,14 +124,7 @@ describe('deletion travels as tombstones', { timeout: 240_000 }, () => {
     expect((await call(lunen2.core, 'clients.get', { id: client.id })).access).toMatchObject({ restricted: true, canWrite: false });
 
     // Erasure on request of the person, approved by Koordination.
-    const request = await call(lunen1.core, 'deletions.request', { clientId: client.id, ground: 'subject', reason: 'Antrag auf Löschung vom 20.11.' });
-    await call(lunen1.core, 'deletions.archiveDeclined', { id: request.id });
-    await call(lunen1.core, 'session.lock');
-    await call(lunen1.core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
-    await enrolAccount(lunen1.core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, COORDINATION);
-    await as(lunen1, COORDINATION);
-    await call(lunen1.core, 'deletions.approve', { id: request.id, passphrase: COORDINATION.passphrase });
-    await signIn(lunen1, STAFF.fm.login);
+    await eraseOnRequest(lunen1, client.id);
     await syncAll(lunen1, lunen2, werne, lunen1);
 
     for (const w of [lunen1, lunen2, werne]) {
@@ -159,14 +166,7 @@ describe('deletion travels as tombstones', { timeout: 240_000 }, () => {
     for (const w of [lunen1, lunen2]) expect(rowsNaming(w, client.id), w.name).toEqual({ file_handover: 1 });
 
     await as(werne, APPROVER);
-    const request = await call(werne.core, 'deletions.request', { clientId: client.id, ground: 'subject', reason: 'Antrag auf Löschung vom 28.11.' });
-    await call(werne.core, 'deletions.archiveDeclined', { id: request.id });
-    await call(werne.core, 'session.lock');
-    await call(werne.core, 'session.unlock', { login: 'admin', passphrase: ADMIN_PASSPHRASE });
-    await enrolAccount(werne.core, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, COORDINATION);
-    await as(werne, COORDINATION);
-    await call(werne.core, 'deletions.approve', { id: request.id, passphrase: COORDINATION.passphrase });
-    await signIn(werne, STAFF.fm.login);
+    await eraseOnRequest(werne, client.id);
     await syncAll(werne, lunen1, lunen2);
     for (const w of [werne, lunen1, lunen2]) expect(rowsNaming(w, client.id), w.name).toEqual({});
   });
