@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupAsAdministrator } from '../../electron/core/api/session/vault-backup';
 import { restoreVault } from '../../electron/core/api/session/vault-restore';
@@ -20,6 +20,10 @@ export interface BackupBenchResult {
   backup_ms: number;
   restore_ms: number;
   backup_samples: number;
+  /** Baseline in the same run: a plain copy of vault.db, what any backup at least costs on this disk. */
+  backup_copy_file_ms: number;
+  backup_ratio_to_copy: number;
+  restore_ratio_to_copy: number;
 }
 
 export async function benchBackup(o: { clients: number; rounds: number; log: (line: string) => void }): Promise<BackupBenchResult> {
@@ -30,8 +34,14 @@ export async function benchBackup(o: { clients: number; rounds: number; log: (li
     await runDemoData({ dataDir, office: 'lunen', clients: String(o.clients), notesPerClient: '4', seed: '13' }, ADMIN_PASSPHRASE, { out: () => undefined, progress: (line: string) => o.log(`  ${line}`) });
     const backups: number[] = [];
     const restores: number[] = [];
+    const copies: number[] = [];
     let fileBytes = 0;
     for (let i = 0; i < o.rounds; i++) {
+      const plain = join(tmp.dir, `copy${i}.db`);
+      const c = process.hrtime.bigint();
+      copyFileSync(join(dataDir, 'vault.db'), plain);
+      copies.push(Number(process.hrtime.bigint() - c) / 1e6);
+      rmSync(plain);
       const file = join(tmp.dir, `b${i}.kimbackup`);
       let t = process.hrtime.bigint();
       const record = await backupAsAdministrator({ dataDir }, { login: 'admin', passphrase: ADMIN_PASSPHRASE }, file, 'bench', new Date());
@@ -48,6 +58,9 @@ export async function benchBackup(o: { clients: number; rounds: number; log: (li
       backup_ms: round(median(backups), 0),
       restore_ms: round(median(restores), 0),
       backup_samples: o.rounds,
+      backup_copy_file_ms: round(median(copies), 0),
+      backup_ratio_to_copy: round(median(backups) / median(copies), 1),
+      restore_ratio_to_copy: round(median(restores) / median(copies), 1),
     };
   } finally {
     tmp.cleanup();

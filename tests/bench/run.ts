@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const backupRun = () =>
     benchBackup({ clients: quick ? 2_000 : 50_000, rounds: quick ? 1 : 3, log: (l) => console.log(l) }).then((b) => {
       console.log(
-        `backup: demo vault of ${b.backup_clients} clients (vault.db ${b.backup_vault_mb} MB, backup file ${b.backup_file_mb} MB), median of ${b.backup_samples}: kim-akte backup ${b.backup_ms} ms (copy, integrity and audit chain check, packaging, read-back), kim-akte restore into an empty folder ${b.restore_ms} ms (decrypt, checks, audit chain, swap)`,
+        `backup: demo vault of ${b.backup_clients} clients (vault.db ${b.backup_vault_mb} MB, backup file ${b.backup_file_mb} MB), median of ${b.backup_samples}: kim-akte backup ${b.backup_ms} ms (copy, integrity and audit chain check, packaging, read-back), kim-akte restore into an empty folder ${b.restore_ms} ms (decrypt, checks, audit chain, swap); baseline in this run: plain copy of vault.db ${b.backup_copy_file_ms} ms (ratios ${b.backup_ratio_to_copy} and ${b.restore_ratio_to_copy})`,
       );
       return b;
     });
