@@ -41,4 +41,11 @@ describe('household entries that name the person', () => {
       }),
     );
   });
+
+  it('needs a word for the family name and another for a given name when both are the same word (found by the property above)', () => {
+    const subject = { familyName: 'Caller', givenNames: 'Caller', birthDate: null, birthDatePlaceholder: false };
+    expect(householdEntryNames({ name: 'üAÜ caller', birthYear: null }, subject)).toBe(false);
+    expect(householdEntryNames({ name: 'Caller Caller', birthYear: null }, subject)).toBe(true);
+    expect(householdEntryNames({ name: 'CALLER-caller', birthYear: null }, subject)).toBe(true);
+  });
 });

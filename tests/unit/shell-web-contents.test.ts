@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron, fakeEvent, FakeBrowserWindow, FakeWebContents } from './electron-stub';
@@ -18,6 +18,20 @@ vi.mock('../../electron/main/core-host', () => ({
 
 const { app, session } = electron;
 const logFile = join(app.getPath(), 'logs', 'kim-akte.log');
+
+/** The log's JSON lines once `count` lines `msg` have reached the file (the logger writes through a stream, not at once). */
+async function logLinesAfter(msg: string, count = 1): Promise<{ lines: Record<string, unknown>[]; text: string }> {
+  for (let i = 0; i < 200; i++) {
+    const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    if (lines.filter((l) => l.msg === msg).length >= count) return { lines, text };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no log line "${msg}" in ${logFile}`);
+}
 
 /** Starts main as Electron would: the module runs, then the app becomes ready. */
 beforeAll(async () => {
@@ -86,16 +100,16 @@ describe('downloads', () => {
     return { allowed: !event.defaultPrevented, item };
   };
 
-  it('lets the audit CSV export of our page through and logs it without personal data', () => {
+  it('lets the audit CSV export of our page through and logs it without personal data', async () => {
     const { allowed, item } = download('blob:app://kim-akte/0f4c', 'audit-2026-11-03.csv');
     expect(allowed).toBe(true);
     item.emit('done', fakeEvent(), 'completed');
-    const log = readFileSync(logFile, 'utf8');
-    expect(log).toMatch(/export download started \{"kind":"audit-csv"\}/);
-    expect(log).toMatch(/export download finished \{"kind":"audit-csv","state":"completed"\}/);
+    const { lines } = await logLinesAfter('export download finished');
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'export download started', kind: 'audit-csv' }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'export download finished', kind: 'audit-csv', state: 'completed' }));
   });
 
-  it('cancels everything else and logs neither URL nor file name', () => {
+  it('cancels everything else and logs neither URL nor file name', async () => {
     const refused = [
       download('blob:app://kim-akte/77aa', 'Bescheid Haddad.pdf'), // "save" in the PDF preview: a decrypted document
       download('https://example.org/tool.exe', 'tool.exe'),
@@ -106,9 +120,10 @@ describe('downloads', () => {
       download('blob:app://kim-akte/0f4c', 'audit-2026-11-03.csv', null),
     ];
     expect(refused.map((r) => r.allowed)).toEqual(refused.map(() => false));
-    const log = readFileSync(logFile, 'utf8');
-    expect(log).toContain('download refused {"scheme":"blob"}');
-    expect(log).toContain('download refused {"scheme":"https"}');
-    expect(log).not.toMatch(/Haddad|tool\.exe|example\.org/);
+    const { lines, text } = await logLinesAfter('download refused', refused.length);
+    const refusedLines = () => lines.filter((l) => l.msg === 'download refused');
+    expect(refusedLines()).toContainEqual(expect.objectContaining({ scheme: 'blob' }));
+    expect(refusedLines()).toContainEqual(expect.objectContaining({ scheme: 'https' }));
+    expect(text).not.toMatch(/Haddad|tool\.exe|example\.org/);
   });
 });

@@ -56,16 +56,23 @@ export interface ReferralRecord {
 }
 
 /**
- * Whether a household entry's free-text name (and birth year) names the person: every token of the family name and
- * at least one given name, spelled in any case, order, with or without umlauts or diacritics (foldName); the birth
+ * Whether a household entry's free-text name (and birth year) names the person: every token of the family name and,
+ * in another word of the entry, at least one given name, spelled in any case, order, with or without umlauts or diacritics (foldName); the birth
  * year must agree when both are known. Pure, for the property test.
  */
 export function householdEntryNames(entry: { name: string; birthYear: number | null }, person: Pick<Client, 'familyName' | 'givenNames' | 'birthDate' | 'birthDatePlaceholder'>): boolean {
   const family = foldName(person.familyName).split(' ').filter(Boolean);
   const given = foldName(person.givenNames).split(' ').filter(Boolean);
   if (!family.length || !given.length) return false;
-  const tokens = new Set(foldName(entry.name).split(' '));
-  if (!family.every((t) => tokens.has(t)) || !given.some((t) => tokens.has(t))) return false;
+  // Each word of the entry names one part: the family name's words are taken first, a given name must be among the
+  // rest (an entry "X Caller" does not name "Caller Caller", whose family and given name are the same word).
+  const left = foldName(entry.name).split(' ').filter(Boolean);
+  for (const t of family) {
+    const at = left.indexOf(t);
+    if (at < 0) return false;
+    left.splice(at, 1);
+  }
+  if (!given.some((t) => left.includes(t))) return false;
   const birthYear = person.birthDate && !person.birthDatePlaceholder ? Number(person.birthDate.slice(0, 4)) : null;
   return birthYear === null || entry.birthYear === null || entry.birthYear === birthYear;
 }
