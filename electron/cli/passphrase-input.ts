@@ -15,7 +15,7 @@ export async function readSecret(envName: string, prompt: string, what = 'recove
   const fromEnv = process.env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!stdin.isTTY) {
-    throw new CliError(`No ${what}: set ${envName} or run on a terminal to be asked for it.`, 2);
+    throw new CliError(`No ${what}: set ${envName}, or run the command in a terminal to be asked for it (on Windows the installed app reads it from ${envName} only).`, 2);
   }
   return promptHidden(prompt);
 }

@@ -110,7 +110,7 @@ describe('re-keying the vault', () => {
     expect(old.stderr).toBe('Error: The recovery key is wrong or malformed (64 hexadecimal digits expected).\n');
     const missing = kimAkte(['recovery', 'database-key', '--data-dir', dir]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('Error: No recovery key: set KIM_AKTE_RECOVERY_KEY or run on a terminal to be asked for it.\n');
+    expect(missing.stderr).toBe('Error: No recovery key: set KIM_AKTE_RECOVERY_KEY, or run the command in a terminal to be asked for it (on Windows the installed app reads it from KIM_AKTE_RECOVERY_KEY only).\n');
   });
 
   it('a re-keying that fails on the file system keeps the old key, the user signed in and the trail intact, and says so', async () => {
