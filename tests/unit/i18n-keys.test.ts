@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../electron/core/contract/methods';
-import { DE_NAMESPACES } from '../../renderer/src/i18n/de';
-import { EN_NAMESPACES } from '../../renderer/src/i18n/en';
+import { de as deTranslation, DE_NAMESPACES } from '../../renderer/src/i18n/de';
+import { en as enTranslation, EN_NAMESPACES } from '../../renderer/src/i18n/en';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -108,6 +108,17 @@ describe('i18n texts', () => {
       const owners = new Map<string, string[]>();
       for (const [ns, texts] of Object.entries(namespaces)) for (const key of Object.keys(texts)) owners.set(key, [...(owners.get(key) ?? []), ns]);
       expect([...owners].filter(([, list]) => list.length > 1)).toEqual([]);
+    }
+  });
+
+  it('reach the UI: the translation i18next loads holds every namespace, spread at the top level', () => {
+    for (const [translation, namespaces] of [
+      [deTranslation, DE_NAMESPACES],
+      [enTranslation, EN_NAMESPACES],
+    ] as const) {
+      const expected = Object.assign({}, ...Object.values(namespaces)) as Record<string, unknown>;
+      expect(Object.keys(translation).sort()).toEqual(Object.keys(expected).sort());
+      for (const key of Object.keys(expected)) expect((translation as Record<string, unknown>)[key], key).toBe(expected[key]);
     }
   });
 

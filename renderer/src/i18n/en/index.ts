@@ -24,4 +24,4 @@ import { systemHealth } from './system-health';
 /** English UI text, the second language: the same namespaces and keys as German (checked by the compiler and a unit test). */
 export const EN_NAMESPACES = { common, setup, lock, frame, clients, cases, consent, accounts, audit, vaultKey, network, syncConflicts, partners, referrals, conferences, findings, handovers, dataSubject, statistics, retention, machinePolicy, systemHealth } as const;
 
-export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics, ...retention, ...machinePolicy, systemHealth };
+export const en = { ...common, ...setup, ...lock, ...frame, ...clients, ...cases, ...consent, ...accounts, ...audit, ...vaultKey, ...network, ...syncConflicts, ...partners, ...referrals, ...conferences, ...findings, ...handovers, ...dataSubject, ...statistics, ...retention, ...machinePolicy, ...systemHealth };
